@@ -1,0 +1,185 @@
+//! Cloze deletions in Anki's syntax: `{{c1::text}}` or `{{c1::text::hint}}`; a bare `{{text}}`
+//! is numbered by position after the numbered ones; `\{{` is a literal `{{`.
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Segment {
+    Text(String),
+    Deletion {
+        number: u32,
+        text: String,
+        hint: Option<String>,
+    },
+}
+
+/// Splits cloze text into plain text and deletions. Returns an error message (with the
+/// character offset of the problem) for an unclosed `{{` or an empty deletion.
+pub fn parse(text: &str) -> Result<Vec<Segment>, (usize, String)> {
+    let mut segments = Vec::new();
+    let mut plain = String::new();
+    let mut bare = Vec::new(); // indices of deletions without a number
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == '\\' && chars.get(i + 1) == Some(&'{') && chars.get(i + 2) == Some(&'{') {
+            plain.push_str("{{");
+            i += 3;
+            continue;
+        }
+        if chars[i] == '{' && chars.get(i + 1) == Some(&'{') {
+            let start = i;
+            let body_start = i + 2;
+            let end = (body_start..chars.len().saturating_sub(1))
+                .find(|&j| chars[j] == '}' && chars[j + 1] == '}');
+            let Some(end) = end else {
+                return Err((
+                    start,
+                    "'{{' is never closed with '}}' (write \\{{ for a literal brace pair)"
+                        .to_string(),
+                ));
+            };
+            let body: String = chars[body_start..end].iter().collect();
+            if !plain.is_empty() {
+                segments.push(Segment::Text(std::mem::take(&mut plain)));
+            }
+            let (number, rest) = match body.split_once("::") {
+                Some((head, rest))
+                    if head.len() > 1
+                        && head.starts_with(['c', 'C'])
+                        && head[1..].chars().all(|c| c.is_ascii_digit()) =>
+                {
+                    let n: u32 = head[1..].parse().unwrap_or(0);
+                    if n == 0 {
+                        return Err((
+                            start,
+                            format!("cloze number must be 1 or more, not '{head}'"),
+                        ));
+                    }
+                    (Some(n), rest.to_string())
+                }
+                _ => (None, body.clone()),
+            };
+            let (text, hint) = match rest.split_once("::") {
+                Some((t, h)) => (
+                    t.to_string(),
+                    Some(h.trim().to_string()).filter(|h| !h.is_empty()),
+                ),
+                None => (rest, None),
+            };
+            if text.trim().is_empty() {
+                return Err((start, "empty cloze deletion".to_string()));
+            }
+            if number.is_none() {
+                bare.push(segments.len());
+            }
+            segments.push(Segment::Deletion {
+                number: number.unwrap_or(0),
+                text,
+                hint,
+            });
+            i = end + 2;
+            continue;
+        }
+        plain.push(chars[i]);
+        i += 1;
+    }
+    if !plain.is_empty() {
+        segments.push(Segment::Text(plain));
+    }
+    let mut next = numbers(&segments).last().copied().unwrap_or(0);
+    for index in bare {
+        next += 1;
+        if let Segment::Deletion { number, .. } = &mut segments[index] {
+            *number = next;
+        }
+    }
+    Ok(segments)
+}
+
+/// The distinct deletion numbers, ascending.
+pub fn numbers(segments: &[Segment]) -> Vec<u32> {
+    let mut n: Vec<u32> = segments
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Deletion { number, .. } if *number > 0 => Some(*number),
+            _ => None,
+        })
+        .collect();
+    n.sort_unstable();
+    n.dedup();
+    n
+}
+
+/// The text with deletion `number` hidden as `[…]` (or `[hint]`) and the others shown.
+pub fn prompt(segments: &[Segment], number: u32) -> String {
+    render(segments, number, |text, hint| {
+        format!(
+            "[{}]",
+            hint.unwrap_or(if text.is_empty() { "" } else { "…" })
+        )
+    })
+}
+
+/// The text with deletion `number` shown in brackets.
+pub fn answer(segments: &[Segment], number: u32) -> String {
+    render(segments, number, |text, _| format!("[{text}]"))
+}
+
+/// What deletion `number` hides, joined with " / " when it appears more than once.
+pub fn hidden_text(segments: &[Segment], number: u32) -> String {
+    segments
+        .iter()
+        .filter_map(|s| match s {
+            Segment::Deletion {
+                number: n, text, ..
+            } if *n == number => Some(text.as_str()),
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+fn render(
+    segments: &[Segment],
+    number: u32,
+    show: impl Fn(&str, Option<&str>) -> String,
+) -> String {
+    segments
+        .iter()
+        .map(|s| match s {
+            Segment::Text(t) => t.clone(),
+            Segment::Deletion {
+                number: n,
+                text,
+                hint,
+            } if *n == number => show(text, hint.as_deref()),
+            Segment::Deletion { text, .. } => text.clone(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbered_bare_hint_and_escape() {
+        let s =
+            parse("憲法裁判所は{{c1::2025年4月4日}}、弾劾を{{c2::妥当::判断}}とした。").unwrap();
+        assert_eq!(numbers(&s), vec![1, 2]);
+        assert_eq!(prompt(&s, 1), "憲法裁判所は[…]、弾劾を妥当とした。");
+        assert_eq!(
+            prompt(&s, 2),
+            "憲法裁判所は2025年4月4日、弾劾を[判断]とした。"
+        );
+        assert_eq!(
+            answer(&s, 2),
+            "憲法裁判所は2025年4月4日、弾劾を[妥当]とした。"
+        );
+        let s = parse("{{a}} and {{c1::b}} and {{c}} \\{{x}}").unwrap();
+        assert_eq!(numbers(&s), vec![1, 2, 3]);
+        assert_eq!(answer(&s, 2), "[a] and b and c {{x}}");
+        assert!(parse("open {{c1::never").is_err());
+        assert!(parse("{{c1::}}").is_err());
+        assert_eq!(numbers(&parse("no deletion").unwrap()), Vec::<u32>::new());
+    }
+}

@@ -1,0 +1,126 @@
+//! Compiler-style deck diagnostics: `path:line:col: error: message`, the source line, a caret
+//! placed by display width (Japanese is double width), and a hint where one helps.
+
+use serde::Serialize;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+}
+
+/// One problem in a deck file. `line` and `col` are 1-based; `col` counts characters.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: usize,
+    pub col: usize,
+    pub severity: Severity,
+    /// A short stable name for the rule, e.g. `duplicate-id`.
+    pub code: &'static str,
+    pub message: String,
+    pub hint: Option<String>,
+    /// The source line the position points into, for the caret display.
+    #[serde(skip)]
+    pub source_line: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(
+        file: &str,
+        (line, col): (usize, usize),
+        code: &'static str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        Diagnostic {
+            file: file.to_string(),
+            line,
+            col,
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            hint: None,
+            source_line: None,
+        }
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Diagnostic {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Attaches the source line `self.line` of `text`.
+    pub fn with_source(mut self, text: &str) -> Diagnostic {
+        self.source_line = text
+            .lines()
+            .nth(self.line.saturating_sub(1))
+            .map(|l| l.trim_end_matches('\r').to_string());
+        self
+    }
+
+    /// The diagnostic as the terminal shows it (several lines, no trailing newline).
+    pub fn render(&self) -> String {
+        let severity = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut out = format!(
+            "{}:{}:{}: {severity}: {}",
+            self.file, self.line, self.col, self.message
+        );
+        if let Some(source) = &self.source_line {
+            let before: String = source.chars().take(self.col.saturating_sub(1)).collect();
+            let pad = unicode_width(&before);
+            out.push_str(&format!("\n  | {source}\n  | {}^", " ".repeat(pad)));
+        }
+        if let Some(hint) = &self.hint {
+            out.push_str(&format!("\n  = hint: {hint}"));
+        }
+        out
+    }
+}
+
+/// Display width: East Asian wide and full-width characters take two columns, tabs one.
+fn unicode_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            let cp = c as u32;
+            let wide = matches!(cp,
+                0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
+                | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
+                | 0xFFE0..=0xFFE6 | 0x1F300..=0x1F64F | 0x20000..=0x3FFFD);
+            if wide { 2 } else { 1 }
+        })
+        .sum()
+}
+
+/// All diagnostics, one block each, followed by a count.
+pub fn render_all(diagnostics: &[Diagnostic]) -> String {
+    let errors = diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let blocks: Vec<String> = diagnostics.iter().map(Diagnostic::render).collect();
+    format!(
+        "{}\n{errors} error{} in the decks; nothing was changed",
+        blocks.join("\n"),
+        if errors == 1 { "" } else { "s" }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn caret_accounts_for_double_width() {
+        let d = Diagnostic::error("d.yaml", (1, 8), "x", "bad").with_source("front: 日本語: x");
+        assert_eq!(
+            d.render(),
+            "d.yaml:1:8: error: bad\n  | front: 日本語: x\n  |        ^"
+        );
+        let d = Diagnostic::error("d.yaml", (1, 11), "x", "bad").with_source("front: 日本語: x");
+        assert!(d.render().ends_with("  |              ^"), "{}", d.render());
+    }
+}

@@ -1,0 +1,287 @@
+//! Finding and reading deck files: every `*.yaml`/`*.yml` under the decks folder (or the decks
+//! compiled into the binary), each checked on its own, then together (deck ids are unique in a
+//! collection). Files whose fingerprint matches the store's are not parsed again.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use include_dir::{include_dir, Dir};
+
+use super::diagnostic::Diagnostic;
+use super::model::{Deck, RawDeck};
+use super::validate::validate;
+use super::yaml::parse_deck;
+use crate::scheduler::fuzz::fnv1a;
+use crate::{Error, Result};
+
+/// The decks shipped with kioku, used when no decks folder is given or found.
+static BUNDLED: Dir = include_dir!("$CARGO_MANIFEST_DIR/decks");
+
+/// Deck files larger than this are refused (a deck is text; this is a mistake or an attack).
+pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
+
+#[derive(Clone, Debug)]
+pub enum DeckSource {
+    Dir(PathBuf),
+    Bundled,
+}
+
+/// What the store remembers about a deck file: its fingerprint and what it held.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileRecord {
+    pub path: String,
+    pub size: u64,
+    pub mtime_ns: i64,
+    /// FNV-1a 64 of the bytes, hex.
+    pub hash: String,
+    /// The parsed file (`RawDeck`) as JSON.
+    pub raw_json: String,
+}
+
+/// Fingerprints remembered from earlier runs, by path.
+pub type FileCache = HashMap<String, FileRecord>;
+
+/// The loaded decks, sorted by id, and the records of the files they came from.
+#[derive(Debug, Default)]
+pub struct Collection {
+    pub decks: Vec<Deck>,
+    /// Records for files read from disk (empty for bundled decks), to be saved by the store.
+    pub files: Vec<FileRecord>,
+    /// How many files were parsed (not taken from the cache), for tests and `--verbose` output.
+    pub parsed_files: usize,
+}
+
+/// Loads every deck of `source`. Returns `Error::Deck` with every problem found, each naming
+/// `file:line:col`, or `Error::Io` when the folder cannot be read.
+pub fn load(source: &DeckSource, cache: &FileCache) -> Result<Collection> {
+    let mut collection = Collection::default();
+    let mut diagnostics = Vec::new();
+    match source {
+        DeckSource::Bundled => {
+            let mut files: Vec<&include_dir::File> = Vec::new();
+            collect_bundled(&BUNDLED, &mut files);
+            files.sort_by_key(|f| f.path());
+            for f in files {
+                let shown = format!("<bundled>/{}", f.path().display());
+                match load_text(f.contents(), &shown, &stem(f.path())) {
+                    Ok((deck, _)) => collection.decks.push(deck),
+                    Err(mut d) => diagnostics.append(&mut d),
+                }
+            }
+        }
+        DeckSource::Dir(dir) => {
+            if !dir.is_dir() {
+                return Err(Error::Input(format!(
+                    "decks folder {} does not exist or is not a folder",
+                    dir.display()
+                )));
+            }
+            let mut paths = Vec::new();
+            collect_files(dir, &mut paths)?;
+            paths.sort();
+            for path in paths {
+                let shown = path.display().to_string();
+                match load_file(&path, &shown, cache) {
+                    Ok((deck, record, parsed)) => {
+                        collection.parsed_files += usize::from(parsed);
+                        collection.decks.push(deck);
+                        collection.files.push(record);
+                    }
+                    Err(mut d) => diagnostics.append(&mut d),
+                }
+            }
+        }
+    }
+    // Deck ids are unique in a collection.
+    let mut by_id: HashMap<&str, &Deck> = HashMap::new();
+    for deck in &collection.decks {
+        if let Some(first) = by_id.insert(&deck.id, deck) {
+            diagnostics.push(
+                Diagnostic::error(
+                    &deck.file,
+                    (1, 1),
+                    "duplicate-deck",
+                    format!("deck id '{}' is also the id of {}", deck.id, first.file),
+                )
+                .with_hint("give one of them another `deck:` id or file name"),
+            );
+        }
+    }
+    if !diagnostics.is_empty() {
+        return Err(Error::Deck(diagnostics));
+    }
+    collection.decks.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(collection)
+}
+
+fn collect_bundled<'a>(dir: &'a Dir<'a>, out: &mut Vec<&'a include_dir::File<'a>>) {
+    for f in dir.files() {
+        if is_deck_path(f.path()) {
+            out.push(f);
+        }
+    }
+    for d in dir.dirs() {
+        collect_bundled(d, out);
+    }
+}
+
+fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+    let entries = std::fs::read_dir(dir)
+        .map_err(|e| Error::Input(format!("cannot read decks folder {}: {e}", dir.display())))?;
+    for entry in entries {
+        let path = entry?.path();
+        if path.is_dir() {
+            let hidden = path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'));
+            if !hidden {
+                collect_files(&path, out)?;
+            }
+        } else if is_deck_path(&path) {
+            out.push(path);
+        }
+    }
+    Ok(())
+}
+
+fn is_deck_path(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("")
+        .to_string()
+}
+
+/// Loads one file, from the cache when its size, mtime and hash match. Returns the deck, its
+/// record, and whether it was parsed.
+fn load_file(
+    path: &Path,
+    shown: &str,
+    cache: &FileCache,
+) -> Result<(Deck, FileRecord, bool), Vec<Diagnostic>> {
+    let fail = |message: String| vec![Diagnostic::error(shown, (1, 1), "unreadable", message)];
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(format!(
+            "file is {} MB; deck files are limited to 10 MB",
+            meta.len() / 1_000_000
+        ))
+        .into_iter()
+        .map(|d| d.with_hint("split it into several decks"))
+        .collect());
+    }
+    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    let mtime_ns = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos() as i64);
+    let hash = format!("{:016x}", fnv1a(&[&bytes]));
+    let key = path.display().to_string();
+    if let Some(cached) = cache.get(&key) {
+        if cached.size == meta.len() && cached.mtime_ns == mtime_ns && cached.hash == hash {
+            if let Ok(raw) = serde_json::from_str::<RawDeck>(&cached.raw_json) {
+                let text = String::from_utf8_lossy(&bytes);
+                if let Ok(deck) = validate(&raw, shown, &stem(path), &text) {
+                    return Ok((deck, cached.clone(), false));
+                }
+            }
+        }
+    }
+    let (deck, raw) = load_text(&bytes, shown, &stem(path))?;
+    let raw_json = serde_json::to_string(&raw).unwrap_or_default();
+    Ok((
+        deck,
+        FileRecord {
+            path: key,
+            size: meta.len(),
+            mtime_ns,
+            hash,
+            raw_json,
+        },
+        true,
+    ))
+}
+
+/// Parses and validates one file's bytes: UTF-8 (a BOM is skipped; CRLF is fine), then YAML, then
+/// kioku's rules.
+fn load_text(bytes: &[u8], shown: &str, stem: &str) -> Result<(Deck, RawDeck), Vec<Diagnostic>> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let col = String::from_utf8_lossy(valid.rsplit(|&b| b == b'\n').next().unwrap_or(&[]))
+                .chars()
+                .count()
+                + 1;
+            return Err(vec![Diagnostic::error(shown, (line, col), "not-utf8", "file is not UTF-8 text (perhaps Shift_JIS from an older editor)")
+                .with_hint(format!("save it as UTF-8 in your editor, or convert it: iconv -f SHIFT_JIS -t UTF-8 '{shown}' > converted.yaml"))]);
+        }
+    };
+    let raw = parse_deck(text).map_err(|e| {
+        vec![
+            Diagnostic::error(shown, e.position.unwrap_or((1, 1)), "yaml", e.message)
+                .with_source(text),
+        ]
+    })?;
+    let deck = validate(&raw, shown, stem, text)?;
+    Ok((deck, raw))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bundled_decks_load() {
+        let c = load(&DeckSource::Bundled, &FileCache::new()).unwrap();
+        assert!(!c.decks.is_empty());
+        let notes: usize = c.decks.iter().map(|d| d.notes.len()).sum();
+        assert!(notes >= 30, "starter deck has {notes} notes");
+    }
+
+    #[test]
+    fn bom_crlf_and_shift_jis() {
+        let (deck, _) = load_text(
+            b"\xEF\xBB\xBFcards:\r\n  - id: a\r\n    front: x\r\n    back: y\r\n",
+            "f.yaml",
+            "f",
+        )
+        .unwrap();
+        assert_eq!(deck.notes.len(), 1);
+        // 日本 in Shift_JIS.
+        let err = load_text(
+            b"cards:\n  - id: a\n    front: \x93\xfa\x96\x7b\n",
+            "f.yaml",
+            "f",
+        )
+        .err()
+        .unwrap();
+        assert_eq!((err[0].code, err[0].line, err[0].col), ("not-utf8", 3, 12));
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_position() {
+        let text = "deck: d\ncards:\n  - id: a\n    front: x\n    back: y\n  - id: a\n    front: \"\"\n    back: z\n  - id: c\n    cloze: no deletion here\n  - front: q\n    back: r\n";
+        let err = load_text(text.as_bytes(), "d.yaml", "d").err().unwrap();
+        let got: Vec<(&str, usize, usize)> = err.iter().map(|d| (d.code, d.line, d.col)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("duplicate-id", 6, 9),
+                ("empty-field", 7, 12),
+                ("cloze-without-deletion", 10, 12),
+                ("missing-id", 11, 5)
+            ]
+        );
+    }
+}

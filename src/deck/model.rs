@@ -1,0 +1,116 @@
+//! The deck format as teachers write it (`Raw*`, exactly the YAML fields) and as kioku uses it
+//! after validation (`Deck`, `Note`, `Card`).
+
+use serde::{Deserialize, Serialize};
+
+/// A deck file's fields. Unknown fields are errors (a typo must not silently drop content).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawDeck {
+    /// Deck id; defaults to the file's stem.
+    pub deck: Option<String>,
+    pub title: Option<String>,
+    pub lang: Option<String>,
+    /// The deck's citation.
+    pub source: Option<String>,
+    pub description: Option<String>,
+    pub tags: Option<Vec<String>>,
+    pub cards: Option<Vec<RawNote>>,
+}
+
+/// One note's fields. Text fields are `String` so YAML keeps `1990`, `no` and `2025-04-04` as
+/// the text written.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RawNote {
+    pub id: Option<String>,
+    pub front: Option<String>,
+    pub back: Option<String>,
+    pub reverse: Option<bool>,
+    pub cloze: Option<String>,
+    pub tags: Option<Vec<String>>,
+    pub section: Option<String>,
+    pub explanation: Option<String>,
+    /// What the answer is: date, person, place, organisation, term, number…
+    pub category: Option<String>,
+    /// `old-id` or `other-deck/old-id`: history of that note moves to this one.
+    pub renamed_from: Option<String>,
+}
+
+/// A validated deck.
+#[derive(Clone, Debug)]
+pub struct Deck {
+    pub id: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub tags: Vec<String>,
+    /// Path of the file, as shown in messages.
+    pub file: String,
+    pub notes: Vec<Note>,
+}
+
+#[derive(Clone, Debug)]
+pub struct Note {
+    pub id: String,
+    pub kind: NoteKind,
+    pub tags: Vec<String>,
+    pub section: Option<String>,
+    pub explanation: Option<String>,
+    pub category: Option<String>,
+    /// Full note key (`deck/id`) whose history moves here.
+    pub renamed_from: Option<String>,
+}
+
+#[derive(Clone, Debug)]
+pub enum NoteKind {
+    Basic {
+        front: String,
+        back: String,
+        reverse: bool,
+    },
+    Cloze {
+        text: String,
+    },
+}
+
+/// What kind of card is shown (the `card <key> <kind>` line of the piped protocol).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CardKind {
+    Basic,
+    Reverse,
+    Cloze,
+}
+
+impl CardKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CardKind::Basic => "basic",
+            CardKind::Reverse => "reverse",
+            CardKind::Cloze => "cloze",
+        }
+    }
+}
+
+/// One thing asked. `key` is `deck/note-id[:variant]` and is what progress is stored under.
+#[derive(Clone, Debug)]
+pub struct Card {
+    pub key: String,
+    pub deck: String,
+    pub note_id: String,
+    pub kind: CardKind,
+    pub prompt: String,
+    pub answer: String,
+    /// Deck tags followed by note tags.
+    pub tags: Vec<String>,
+    pub section: Option<String>,
+    pub explanation: Option<String>,
+    /// The key this card had before a `renamed_from`, whose history it takes over.
+    pub renamed_from: Option<String>,
+}
+
+impl Card {
+    /// The note key `deck/note-id` shared by siblings.
+    pub fn note_key(&self) -> String {
+        format!("{}/{}", self.deck, self.note_id)
+    }
+}

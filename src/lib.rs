@@ -1,0 +1,18 @@
+//! kioku (記憶) — a quiz and flashcard trainer for the terminal.
+//!
+//! Teachers write decks as YAML files ([`deck`]); an FSRS-6 scheduler ([`scheduler`], the `fsrs`
+//! crate, Ye et al.) decides what each student sees each study day; every answer is kept in SQLite
+//! ([`store`]). Review flows ([`session`]) are state machines over plain line I/O so they can be
+//! tested without a terminal; [`cli`] is the only layer that reads the clock and the environment.
+//!
+//! The binary (`src/main.rs`) is a thin wrapper around [`cli::run`].
+
+pub mod cli;
+pub mod deck;
+pub mod error;
+pub mod scheduler;
+pub mod session;
+pub mod settings;
+pub mod store;
+
+pub use error::{Error, Result};
