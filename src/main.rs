@@ -1,1 +1,18 @@
-fn main() {}
+//! The `kioku` binary: runs the command line and maps errors to exit codes
+//! (0 success, also a closed stdout; 1 bad input or a failed check; 2 usage errors, from clap).
+
+fn main() {
+    let code = match kioku::cli::run() {
+        Ok(code) => code,
+        Err(e) if e.is_broken_pipe() => 0,
+        Err(e @ kioku::Error::Deck(_)) => {
+            eprintln!("{e}");
+            1
+        }
+        Err(e) => {
+            eprintln!("kioku: error: {e}");
+            1
+        }
+    };
+    std::process::exit(code);
+}

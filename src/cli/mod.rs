@@ -1,1 +1,201 @@
-pub fn run() {}
+//! The command line: clap definitions, one file per subcommand, and the `Context` that turns
+//! global options into paths, a clock and a time zone. The only layer that reads the clock,
+//! the environment and the standard streams.
+
+mod config;
+mod due;
+mod history;
+mod review;
+mod suspend;
+
+use std::path::PathBuf;
+use std::str::FromStr;
+use std::time::Instant;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use clap::{Parser, Subcommand};
+
+use crate::deck::{self, Card, Collection, DeckSource, FileCache};
+use crate::scheduler::{DayClock, Scheduler};
+use crate::settings::Settings;
+use crate::store::Store;
+use crate::{Error, Result};
+
+/// kioku (記憶): a quiz and flashcard trainer. YAML decks, FSRS-6 scheduling, every answer kept.
+#[derive(Parser, Debug)]
+#[command(name = "kioku", version, about)]
+pub struct Cli {
+    /// Database file [default: the platform data folder, kioku/kioku.sqlite3]
+    #[arg(long, global = true, env = "KIOKU_DB", value_name = "PATH")]
+    pub db: Option<PathBuf>,
+
+    /// Folder of deck files (*.yaml, *.yml, searched recursively) [default: ./decks if present, else the bundled decks]
+    #[arg(long, global = true, env = "KIOKU_DECKS", value_name = "DIR")]
+    pub decks: Option<PathBuf>,
+
+    /// Pretend the session starts at this time (RFC 3339, e.g. 2025-05-21T09:00:00+09:00); time then runs on normally
+    #[arg(long, global = true, env = "KIOKU_NOW", value_name = "RFC3339")]
+    pub now: Option<String>,
+
+    /// Time zone for study days (IANA name, e.g. Asia/Tokyo) [default: $TZ, else the system zone, else UTC]
+    #[arg(long, global = true, env = "KIOKU_TZ", value_name = "ZONE")]
+    pub tz: Option<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Review today's cards (piped line protocol; see the README)
+    Review(review::Args),
+    /// Show how many cards are due today, per deck
+    Due(due::Args),
+    /// Show the review log
+    History(history::Args),
+    /// Show or change settings
+    Config(config::Args),
+    /// Hide a card from reviews until it is unsuspended
+    Suspend(suspend::Args),
+    /// Bring a suspended card back into reviews
+    Unsuspend(suspend::Args),
+}
+
+/// Parses the command line and runs the command. Returns the process exit code.
+pub fn run() -> Result<i32> {
+    let cli = Cli::parse();
+    let ctx = Context::new(&cli)?;
+    match cli.command {
+        Some(Command::Review(args)) => review::run(&ctx, args),
+        Some(Command::Due(args)) => due::run(&ctx, args),
+        Some(Command::History(args)) => history::run(&ctx, args),
+        Some(Command::Config(args)) => config::run(&ctx, args),
+        Some(Command::Suspend(args)) => suspend::run(&ctx, args, true),
+        Some(Command::Unsuspend(args)) => suspend::run(&ctx, args, false),
+        None => due::run(&ctx, due::Args::default()),
+    }?;
+    Ok(0)
+}
+
+/// Global options resolved: where things are, what time it is, which zone.
+pub struct Context {
+    pub db: PathBuf,
+    pub decks: DeckSource,
+    start: DateTime<Utc>,
+    started: Instant,
+    pub tz: Tz,
+}
+
+/// What a command that shows or schedules cards works with.
+pub struct Loaded {
+    pub store: Store,
+    pub collection: Collection,
+    pub cards: Vec<Card>,
+    pub settings: Settings,
+}
+
+impl Context {
+    fn new(cli: &Cli) -> Result<Context> {
+        let start = match cli.now.as_deref() {
+            Some(text) => DateTime::parse_from_rfc3339(text.trim())
+                .map_err(|_| Error::Input(format!("--now/KIOKU_NOW: '{text}' is not an RFC 3339 time like 2025-05-21T09:00:00+09:00")))?
+                .with_timezone(&Utc),
+            None => Utc::now(),
+        };
+        let tz = match cli.tz.as_deref() {
+            Some(name) => parse_tz(name).ok_or_else(|| Error::Input(format!("--tz/KIOKU_TZ: unknown time zone '{name}'; use an IANA name such as Asia/Tokyo or Europe/Berlin")))?,
+            None => default_tz(),
+        };
+        let db = match &cli.db {
+            Some(p) => p.clone(),
+            None => directories::ProjectDirs::from("", "", "kioku")
+                .map(|d| d.data_dir().join("kioku.sqlite3"))
+                .ok_or_else(|| Error::Input("cannot find a data folder for the database (no home directory?); pass --db PATH".into()))?,
+        };
+        let decks = match &cli.decks {
+            Some(dir) => DeckSource::Dir(dir.clone()),
+            None if PathBuf::from("decks").is_dir() => DeckSource::Dir(PathBuf::from("decks")),
+            None => DeckSource::Bundled,
+        };
+        Ok(Context {
+            db,
+            decks,
+            start,
+            started: Instant::now(),
+            tz,
+        })
+    }
+
+    /// The current time: `--now` plus the time since start, or the system clock.
+    pub fn now(&self) -> DateTime<Utc> {
+        self.start + chrono::Duration::from_std(self.started.elapsed()).unwrap_or_default()
+    }
+
+    /// Opens (or creates) the database, for commands that do not load decks.
+    pub fn open_store(&self) -> Result<Store> {
+        Store::open(&self.db, self.now())
+    }
+
+    /// Opens the database only if it exists.
+    pub fn open_existing_store(&self) -> Result<Option<Store>> {
+        if self.db.exists() {
+            self.open_store().map(Some)
+        } else {
+            Ok(None)
+        }
+    }
+
+    pub fn days(&self, settings: &Settings) -> DayClock {
+        DayClock::new(self.tz, settings.rollover_hour)
+    }
+
+    /// Loads the decks and the store, and syncs the cards into it. With no database yet, the
+    /// decks are checked before it is created; a deck error changes nothing.
+    pub fn load(&self) -> Result<Loaded> {
+        let existing = self.open_existing_store()?;
+        let cache = match &existing {
+            Some(store) => store.file_cache()?,
+            None => FileCache::new(),
+        };
+        let collection = deck::load(&self.decks, &cache)?;
+        let mut store = match existing {
+            Some(store) => store,
+            None => self.open_store()?,
+        };
+        store.save_file_records(&collection.files, &cache)?;
+        let cards: Vec<Card> = collection.decks.iter().flat_map(deck::expand).collect();
+        store.sync_cards(&cards, self.now().timestamp_millis())?;
+        let settings = Settings::from_stored(&store.settings()?)?;
+        Ok(Loaded {
+            store,
+            collection,
+            cards,
+            settings,
+        })
+    }
+
+    pub fn scheduler(&self, settings: &Settings) -> Result<Scheduler> {
+        Scheduler::new(settings.clone(), None)
+    }
+}
+
+fn parse_tz(name: &str) -> Option<Tz> {
+    Tz::from_str(name.trim().trim_start_matches(':')).ok()
+}
+
+/// `$TZ` (an IANA name, a leading ':' allowed), else the system zone, else UTC with a warning.
+fn default_tz() -> Tz {
+    if let Some(tz) = std::env::var("TZ").ok().as_deref().and_then(parse_tz) {
+        return tz;
+    }
+    if let Some(tz) = iana_time_zone::get_timezone()
+        .ok()
+        .as_deref()
+        .and_then(parse_tz)
+    {
+        return tz;
+    }
+    eprintln!("kioku: warning: cannot tell the time zone; using UTC for study days (set --tz or KIOKU_TZ)");
+    Tz::UTC
+}

@@ -24,9 +24,9 @@ pub fn validate(
     stem: &str,
     text: &str,
 ) -> Result<Deck, Vec<Diagnostic>> {
-    let mut problems: Vec<(String, &'static str, String, Option<String>)> = Vec::new();
+    let mut problems = Problems::default();
     let mut problem = |path: String, code: &'static str, message: String, hint: Option<&str>| {
-        problems.push((path, code, message, hint.map(str::to_string)));
+        problems.add(path, code, message, hint)
     };
     let id_hint = Some("use letters, digits, '-' and '_' only");
 
@@ -73,26 +73,9 @@ pub fn validate(
         } else {
             seen.insert(id.clone(), i);
         }
-        let nonempty = |field: &str,
-                        value: &Option<String>,
-                        problems: &mut dyn FnMut(String, &'static str, String, Option<&str>)|
-         -> Option<String> {
-            match value {
-                Some(v) if v.trim().is_empty() => {
-                    problems(
-                        at(field),
-                        "empty-field",
-                        format!("`{field}` is empty"),
-                        None,
-                    );
-                    None
-                }
-                v => v.clone(),
-            }
-        };
-        let front = nonempty("front", &n.front, &mut problem);
-        let back = nonempty("back", &n.back, &mut problem);
-        let cloze_text = nonempty("cloze", &n.cloze, &mut problem);
+        let front = nonempty(&at("front"), "front", &n.front, &mut problem);
+        let back = nonempty(&at("back"), "back", &n.back, &mut problem);
+        let cloze_text = nonempty(&at("cloze"), "cloze", &n.cloze, &mut problem);
         let kind = match (n.front.is_some() || n.back.is_some(), n.cloze.is_some()) {
             (true, true) => {
                 problem(
@@ -203,7 +186,7 @@ pub fn validate(
         }
     }
 
-    if problems.is_empty() {
+    if problems.0.is_empty() {
         return Ok(Deck {
             id: deck_id,
             title: raw.title.clone(),
@@ -215,6 +198,7 @@ pub fn validate(
     }
     let locator = Locator::new(text);
     Err(problems
+        .0
         .into_iter()
         .map(|(path, code, message, hint)| {
             let mut d =
@@ -223,4 +207,37 @@ pub fn validate(
             d
         })
         .collect())
+}
+
+type Problem = (String, &'static str, String, Option<String>);
+
+/// Problems found so far: (path in the document, code, message, hint).
+#[derive(Default)]
+struct Problems(Vec<Problem>);
+
+impl Problems {
+    fn add(&mut self, path: String, code: &'static str, message: String, hint: Option<&str>) {
+        self.0.push((path, code, message, hint.map(str::to_string)));
+    }
+}
+
+/// `value`, unless it is present but blank (then a problem at `path`).
+fn nonempty(
+    path: &str,
+    field: &str,
+    value: &Option<String>,
+    problem: &mut impl FnMut(String, &'static str, String, Option<&str>),
+) -> Option<String> {
+    match value {
+        Some(v) if v.trim().is_empty() => {
+            problem(
+                path.to_string(),
+                "empty-field",
+                format!("`{field}` is empty"),
+                None,
+            );
+            None
+        }
+        v => v.clone(),
+    }
 }

@@ -60,10 +60,10 @@ impl Queue {
                 continue;
             }
             match s.state {
-                State::Learning | State::Relearning => {
-                    if s.due_at_ms.is_some_and(|due| due < day_end_ms) {
-                        queue.learning.push(index);
-                    }
+                State::Learning | State::Relearning
+                    if s.due_at_ms.is_some_and(|due| due < day_end_ms) =>
+                {
+                    queue.learning.push(index);
                 }
                 State::Review if !queue.buried_notes.contains(&item.note) => {
                     if let Some(due_day) = s.due_day.filter(|&d| d <= today) {

@@ -1,1 +1,120 @@
+//! Review flows as state machines over line I/O (`BufRead` in, `Write` out), so they run the
+//! same under a pipe, a terminal or a test. The clock is passed in as a function: nothing here
+//! reads the system time.
 
+pub mod input;
+pub mod review;
+
+use std::collections::{HashMap, HashSet};
+
+use chrono::{DateTime, Utc};
+
+use crate::deck::Card;
+use crate::scheduler::queue::{Limits, Queue, QueueItem};
+use crate::scheduler::{DayClock, State, StudyDay};
+use crate::settings::Settings;
+use crate::store::Store;
+use crate::{Error, Result};
+
+/// The note key (`deck/note-id`) of a card key (`deck/note-id[:variant]`).
+pub fn note_key(card_key: &str) -> &str {
+    card_key.split(':').next().unwrap_or(card_key)
+}
+
+/// Today's cards and queue for a set of loaded cards.
+pub struct Today {
+    pub cards: Vec<Card>,
+    /// Row ids, parallel to `cards`.
+    pub ids: Vec<i64>,
+    /// Queue items, parallel to `cards` (their schedules are kept current).
+    pub items: Vec<QueueItem>,
+    pub queue: Queue,
+    pub today: StudyDay,
+    pub day_end_ms: i64,
+}
+
+impl Today {
+    /// Builds today's queue from the store. `new_limit` replaces what is left of the day's new
+    /// card limit (`review --new N`). Cards must already be synced to the store.
+    pub fn build(
+        store: &Store,
+        cards: Vec<Card>,
+        settings: &Settings,
+        days: &DayClock,
+        now: DateTime<Utc>,
+        new_limit: Option<u32>,
+    ) -> Result<Today> {
+        let mut schedules = store.schedules()?;
+        let mut ids = Vec::with_capacity(cards.len());
+        let mut items = Vec::with_capacity(cards.len());
+        let mut notes: HashMap<String, usize> = HashMap::new();
+        for (order, card) in cards.iter().enumerate() {
+            let (id, schedule) = schedules.remove(&card.key).ok_or_else(|| Error::Database {
+                path: store.path().to_path_buf(),
+                message: format!("card {} has no row; run again", card.key),
+            })?;
+            let next = notes.len();
+            let note = *notes.entry(card.note_key()).or_insert(next);
+            ids.push(id);
+            items.push(QueueItem {
+                order,
+                note,
+                schedule,
+            });
+        }
+        let today = days.study_day(now);
+        let day_end_ms = days.day_end(now).timestamp_millis();
+        let mut today_data = Today {
+            cards,
+            ids,
+            items,
+            queue: Queue::default(),
+            today,
+            day_end_ms,
+        };
+        today_data.rebuild_queue(store, settings, new_limit, &notes)?;
+        Ok(today_data)
+    }
+
+    fn rebuild_queue(
+        &mut self,
+        store: &Store,
+        settings: &Settings,
+        new_limit: Option<u32>,
+        notes: &HashMap<String, usize>,
+    ) -> Result<()> {
+        let answered = store.answered_on(self.today)?;
+        let count = |state: State| answered.iter().filter(|(_, s)| *s == state).count() as u32;
+        let limits = Limits {
+            new_left: new_limit
+                .unwrap_or_else(|| settings.new_per_day.saturating_sub(count(State::New))),
+            reviews_left: settings
+                .reviews_per_day
+                .saturating_sub(count(State::Review)),
+        };
+        let buried: HashSet<usize> = if settings.bury_siblings {
+            answered
+                .iter()
+                .filter_map(|(key, _)| notes.get(note_key(key)).copied())
+                .collect()
+        } else {
+            HashSet::new()
+        };
+        self.queue = Queue::build(&self.items, self.today, self.day_end_ms, limits, buried);
+        Ok(())
+    }
+
+    /// Rebuilds the queue after the store changed underneath it (undo).
+    pub fn refresh(
+        &mut self,
+        store: &Store,
+        settings: &Settings,
+        new_limit: Option<u32>,
+    ) -> Result<()> {
+        let mut notes = HashMap::new();
+        for (item, card) in self.items.iter().zip(&self.cards) {
+            notes.insert(card.note_key(), item.note);
+        }
+        self.rebuild_queue(store, settings, new_limit, &notes)
+    }
+}

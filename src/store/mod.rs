@@ -1,1 +1,547 @@
+//! The SQLite store: the only place with SQL. One `Store` per run; WAL with
+//! `synchronous=NORMAL`, foreign keys on, one transaction per answer, so an acknowledged answer
+//! survives a killed process. Nothing here deletes history because a deck file is missing.
 
+mod schema;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fs::File;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::deck::{Card, FileCache, FileRecord};
+use crate::scheduler::{CardSchedule, State, StudyDay};
+use crate::{Error, Result};
+
+pub use schema::LATEST as SCHEMA_VERSION;
+
+/// What produced a review row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewKind {
+    Review,
+    Cram,
+    Exam,
+    /// Suspend, unsuspend, bury, forget: rating 0.
+    Manual,
+}
+
+impl ReviewKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewKind::Review => "review",
+            ReviewKind::Cram => "cram",
+            ReviewKind::Exam => "exam",
+            ReviewKind::Manual => "manual",
+        }
+    }
+}
+
+/// One row of the review log. Stability, difficulty, due and interval are as they are *after*
+/// the row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewRow {
+    pub card_key: String,
+    pub reviewed_at_ms: i64,
+    pub utc_offset_secs: i32,
+    pub study_day: StudyDay,
+    /// 1–4; 0 for manual rows.
+    pub rating: u8,
+    pub kind: String,
+    pub state_before: State,
+    pub state_after: State,
+    pub elapsed_days: u32,
+    pub interval_secs: i64,
+    pub due_at_ms: Option<i64>,
+    pub stability: Option<f32>,
+    pub difficulty: Option<f32>,
+    pub duration_ms: i64,
+}
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens the database at `path`, creating it (and its folder) when absent. An older schema is
+    /// migrated after a copy `<file>.bak-YYYYMMDD-HHMMSS` is made beside it (named from `now`);
+    /// a newer one is refused. Returns `Error::Database` naming the file and what to do.
+    pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Store> {
+        let db_err = |message: String| Error::Database {
+            path: path.to_path_buf(),
+            message,
+        };
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| db_err(format!("cannot create folder {}: {e}", dir.display())))?;
+        }
+        let existed = path.exists();
+        let mut conn = Connection::open(path).map_err(|e| db_err(format!("cannot open: {e}")))?;
+        let damaged = |e: rusqlite::Error| {
+            db_err(format!("is not a kioku database or is damaged ({e}); move it aside, or use --db to choose another file"))
+        };
+        conn.busy_timeout(std::time::Duration::from_secs(5))
+            .map_err(damaged)?;
+        let version: i64 = conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(damaged)?;
+        if version > SCHEMA_VERSION {
+            return Err(db_err(format!(
+                "was written by a newer kioku (schema {version}; this one knows {SCHEMA_VERSION}); upgrade kioku to use it"
+            )));
+        }
+        conn.pragma_update(None, "journal_mode", "WAL")
+            .map_err(damaged)?;
+        conn.pragma_update(None, "synchronous", "NORMAL")
+            .map_err(damaged)?;
+        conn.pragma_update(None, "foreign_keys", "ON")
+            .map_err(damaged)?;
+        if existed && version < SCHEMA_VERSION && version > 0 {
+            conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+                .map_err(damaged)?;
+            let backup = PathBuf::from(format!(
+                "{}.bak-{}",
+                path.display(),
+                now.format("%Y%m%d-%H%M%S")
+            ));
+            std::fs::copy(path, &backup).map_err(|e| {
+                db_err(format!(
+                    "cannot make the backup {} before upgrading: {e}",
+                    backup.display()
+                ))
+            })?;
+        }
+        if existed && version == 0 {
+            // An existing file with no schema must be empty, not someone else's database.
+            let tables: i64 = conn
+                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+                .map_err(damaged)?;
+            if tables > 0 {
+                return Err(db_err(
+                    "is an SQLite database but not kioku's; use --db to choose another file".into(),
+                ));
+            }
+        }
+        schema::migrations()
+            .to_latest(&mut conn)
+            .map_err(|e| db_err(format!("cannot upgrade the schema: {e}")))?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn err(&self, e: rusqlite::Error) -> Error {
+        Error::Database {
+            path: self.path.clone(),
+            message: e.to_string(),
+        }
+    }
+
+    /// Takes the review lock (`<db>.lock`, an OS file lock released when the process ends).
+    /// Returns `Error::Locked` when another session holds it.
+    pub fn lock_session(&self) -> Result<File> {
+        let lock = PathBuf::from(format!("{}.lock", self.path.display()));
+        let file = File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock)?;
+        match file.try_lock() {
+            Ok(()) => Ok(file),
+            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked {
+                db: self.path.clone(),
+                lock,
+            }),
+            Err(std::fs::TryLockError::Error(e)) => Err(Error::Io(e)),
+        }
+    }
+
+    // ---- deck files -------------------------------------------------------------------------
+
+    /// The fingerprints and contents of deck files remembered from earlier runs.
+    pub fn file_cache(&self) -> Result<FileCache> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT path, size, mtime_ns, hash, raw_json FROM deck_files")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(FileRecord {
+                    path: r.get(0)?,
+                    size: r.get::<_, i64>(1)? as u64,
+                    mtime_ns: r.get(2)?,
+                    hash: r.get(3)?,
+                    raw_json: r.get(4)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        let mut cache = FileCache::new();
+        for row in rows {
+            let row = row.map_err(|e| self.err(e))?;
+            cache.insert(row.path.clone(), row);
+        }
+        Ok(cache)
+    }
+
+    /// Remembers the files just loaded; unchanged records are not written again.
+    pub fn save_file_records(&mut self, records: &[FileRecord], cache: &FileCache) -> Result<()> {
+        let changed: Vec<&FileRecord> = records
+            .iter()
+            .filter(|r| cache.get(&r.path) != Some(r))
+            .collect();
+        if changed.is_empty() {
+            return Ok(());
+        }
+        let tx = self.conn.transaction().map_err(|e| Error::Database {
+            path: self.path.clone(),
+            message: e.to_string(),
+        })?;
+        for r in changed {
+            tx.execute(
+                "INSERT OR REPLACE INTO deck_files (path, size, mtime_ns, hash, raw_json) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![r.path, r.size as i64, r.mtime_ns, r.hash, r.raw_json],
+            )
+            .map_err(|e| Error::Database { path: self.path.clone(), message: e.to_string() })?;
+        }
+        tx.commit().map_err(|e| self.err(e))
+    }
+
+    // ---- cards ------------------------------------------------------------------------------
+
+    /// Makes sure every loaded card has a row: new cards are inserted, a card with
+    /// `renamed_from` takes over the old key's row (and so its history) when it has none of its
+    /// own. Rows of cards missing from the decks are left alone (orphans keep their history).
+    pub fn sync_cards(&mut self, cards: &[Card], now_ms: i64) -> Result<()> {
+        let existing = self.card_ids()?;
+        let missing: Vec<&Card> = cards
+            .iter()
+            .filter(|c| !existing.contains_key(&c.key) || c.renamed_from.is_some())
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        let path = self.path.clone();
+        let e = |e: rusqlite::Error| Error::Database {
+            path: path.clone(),
+            message: e.to_string(),
+        };
+        let tx = self.conn.transaction().map_err(e)?;
+        for card in missing {
+            if let Some(old) = card
+                .renamed_from
+                .as_deref()
+                .filter(|old| existing.contains_key(*old))
+            {
+                let own_history: bool = match existing.get(&card.key) {
+                    Some(&id) => tx
+                        .query_row(
+                            "SELECT EXISTS (SELECT 1 FROM reviews WHERE card_id = ?1)",
+                            [id],
+                            |r| r.get(0),
+                        )
+                        .map_err(e)?,
+                    None => false,
+                };
+                if !own_history {
+                    if let Some(&id) = existing.get(&card.key) {
+                        tx.execute("DELETE FROM cards WHERE id = ?1", [id])
+                            .map_err(e)?;
+                    }
+                    tx.execute(
+                        "UPDATE cards SET key = ?1 WHERE key = ?2",
+                        params![card.key, old],
+                    )
+                    .map_err(e)?;
+                    continue;
+                }
+            }
+            if !existing.contains_key(&card.key) {
+                tx.execute(
+                    "INSERT INTO cards (key, created_at_ms) VALUES (?1, ?2)",
+                    params![card.key, now_ms],
+                )
+                .map_err(e)?;
+            }
+        }
+        tx.commit().map_err(e)
+    }
+
+    fn card_ids(&self) -> Result<HashMap<String, i64>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT key, id FROM cards")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Every card row: key → (row id, schedule).
+    pub fn schedules(&self) -> Result<HashMap<String, (i64, CardSchedule)>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!("SELECT key, id, {SCHEDULE_COLUMNS} FROM cards"))
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok((r.get(0)?, (r.get(1)?, schedule_from_row(r, 2)?)))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// One card's row id and schedule. Returns `Error::UnknownCard` when no card has `key`.
+    pub fn schedule(&self, key: &str) -> Result<(i64, CardSchedule)> {
+        self.conn
+            .query_row(
+                &format!("SELECT id, {SCHEDULE_COLUMNS} FROM cards WHERE key = ?1"),
+                [key],
+                |r| Ok((r.get(0)?, schedule_from_row(r, 1)?)),
+            )
+            .optional()
+            .map_err(|e| self.err(e))?
+            .ok_or_else(|| Error::UnknownCard(key.to_string()))
+    }
+
+    /// Saves one answer (or manual action) in one transaction: the review row and the card's new
+    /// schedule. When this returns, the answer is durable. Returns the review row's id.
+    pub fn record(
+        &mut self,
+        card_id: i64,
+        before: &CardSchedule,
+        after: &CardSchedule,
+        row: &ReviewRow,
+    ) -> Result<i64> {
+        let path = self.path.clone();
+        let e = |e: rusqlite::Error| Error::Database {
+            path: path.clone(),
+            message: e.to_string(),
+        };
+        let before_json =
+            serde_json::to_string(before).map_err(|x| Error::Scheduler(x.to_string()))?;
+        let tx = self.conn.transaction().map_err(e)?;
+        tx.execute(
+            "INSERT INTO reviews (card_id, reviewed_at_ms, utc_offset_secs, study_day, rating, kind, state_before, state_after,
+                                  elapsed_days, interval_secs, due_at_ms, stability, difficulty, duration_ms, card_before)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+            params![
+                card_id,
+                row.reviewed_at_ms,
+                row.utc_offset_secs,
+                row.study_day.0,
+                row.rating,
+                row.kind,
+                row.state_before.to_i64(),
+                row.state_after.to_i64(),
+                row.elapsed_days,
+                row.interval_secs,
+                row.due_at_ms,
+                row.stability,
+                row.difficulty,
+                row.duration_ms,
+                before_json
+            ],
+        )
+        .map_err(e)?;
+        let review_id = tx.last_insert_rowid();
+        write_schedule(&tx, card_id, after).map_err(e)?;
+        tx.commit().map_err(e)?;
+        Ok(review_id)
+    }
+
+    /// Undoes review row `review_id`: deletes it and restores the schedule saved with it, in one
+    /// transaction. Returns the restored schedule.
+    pub fn undo(&mut self, review_id: i64) -> Result<CardSchedule> {
+        let path = self.path.clone();
+        let e = |e: rusqlite::Error| Error::Database {
+            path: path.clone(),
+            message: e.to_string(),
+        };
+        let tx = self.conn.transaction().map_err(e)?;
+        let (card_id, before_json): (i64, String) = tx
+            .query_row(
+                "SELECT card_id, card_before FROM reviews WHERE id = ?1",
+                [review_id],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(e)?;
+        let before: CardSchedule =
+            serde_json::from_str(&before_json).map_err(|x| Error::Database {
+                path: path.clone(),
+                message: format!("review {review_id} has an unreadable saved state: {x}"),
+            })?;
+        tx.execute("DELETE FROM reviews WHERE id = ?1", [review_id])
+            .map_err(e)?;
+        write_schedule(&tx, card_id, &before).map_err(e)?;
+        tx.commit().map_err(e)?;
+        Ok(before)
+    }
+
+    /// Changes a card's schedule outside an answer, logging a manual row (rating 0).
+    pub fn record_manual(
+        &mut self,
+        card_id: i64,
+        key: &str,
+        before: &CardSchedule,
+        after: &CardSchedule,
+        at: ReviewRowTime,
+    ) -> Result<i64> {
+        let row = ReviewRow {
+            card_key: key.to_string(),
+            reviewed_at_ms: at.at_ms,
+            utc_offset_secs: at.utc_offset_secs,
+            study_day: at.study_day,
+            rating: 0,
+            kind: ReviewKind::Manual.as_str().to_string(),
+            state_before: before.state,
+            state_after: after.state,
+            elapsed_days: 0,
+            interval_secs: 0,
+            due_at_ms: after.due_at_ms,
+            stability: after.stability,
+            difficulty: after.difficulty,
+            duration_ms: 0,
+        };
+        self.record(card_id, before, after, &row)
+    }
+
+    // ---- the review log ---------------------------------------------------------------------
+
+    /// The review log, oldest first, optionally for one card key.
+    pub fn history(&self, key: Option<&str>) -> Result<Vec<ReviewRow>> {
+        let sql = format!(
+            "SELECT c.key, r.reviewed_at_ms, r.utc_offset_secs, r.study_day, r.rating, r.kind, r.state_before, r.state_after,
+                    r.elapsed_days, r.interval_secs, r.due_at_ms, r.stability, r.difficulty, r.duration_ms
+             FROM reviews r JOIN cards c ON c.id = r.card_id {} ORDER BY r.reviewed_at_ms, r.id",
+            if key.is_some() { "WHERE c.key = ?1" } else { "" }
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let map = |r: &Row| {
+            Ok(ReviewRow {
+                card_key: r.get(0)?,
+                reviewed_at_ms: r.get(1)?,
+                utc_offset_secs: r.get(2)?,
+                study_day: StudyDay(r.get(3)?),
+                rating: r.get(4)?,
+                kind: r.get(5)?,
+                state_before: State::from_i64(r.get(6)?),
+                state_after: State::from_i64(r.get(7)?),
+                elapsed_days: r.get(8)?,
+                interval_secs: r.get(9)?,
+                due_at_ms: r.get(10)?,
+                stability: r.get(11)?,
+                difficulty: r.get(12)?,
+                duration_ms: r.get(13)?,
+            })
+        };
+        let rows = match key {
+            Some(k) => stmt.query_map([k], map),
+            None => stmt.query_map([], map),
+        }
+        .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    /// Scheduled answers given on `day`: (card key, state before) for each, oldest first. Used
+    /// for the daily limits and to bury siblings.
+    pub fn answered_on(&self, day: StudyDay) -> Result<Vec<(String, State)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT c.key, r.state_before FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.study_day = ?1 AND r.kind = 'review' ORDER BY r.id")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([day.0], |r| Ok((r.get(0)?, State::from_i64(r.get(1)?))))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    // ---- settings ---------------------------------------------------------------------------
+
+    /// Stored settings (validated text), by key.
+    pub fn settings(&self) -> Result<BTreeMap<String, String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT key, value FROM settings")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| self.err(e))
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn
+            .execute("INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", params![key, value])
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+}
+
+/// When a manual row happens.
+#[derive(Clone, Copy, Debug)]
+pub struct ReviewRowTime {
+    pub at_ms: i64,
+    pub utc_offset_secs: i32,
+    pub study_day: StudyDay,
+}
+
+const SCHEDULE_COLUMNS: &str =
+    "state, step, stability, difficulty, due_at_ms, due_day, last_review_at_ms, last_review_day, reps, lapses, suspended, buried_until_day, leech";
+
+fn schedule_from_row(r: &Row, first: usize) -> rusqlite::Result<CardSchedule> {
+    let i = |n: usize| first + n;
+    Ok(CardSchedule {
+        state: State::from_i64(r.get(i(0))?),
+        step: r.get(i(1))?,
+        stability: r.get(i(2))?,
+        difficulty: r.get(i(3))?,
+        due_at_ms: r.get(i(4))?,
+        due_day: r.get::<_, Option<i32>>(i(5))?.map(StudyDay),
+        last_review_at_ms: r.get(i(6))?,
+        last_review_day: r.get::<_, Option<i32>>(i(7))?.map(StudyDay),
+        reps: r.get(i(8))?,
+        lapses: r.get(i(9))?,
+        suspended: r.get(i(10))?,
+        buried_until_day: r.get::<_, Option<i32>>(i(11))?.map(StudyDay),
+        leech: r.get(i(12))?,
+    })
+}
+
+fn write_schedule(conn: &Connection, card_id: i64, s: &CardSchedule) -> rusqlite::Result<()> {
+    conn.execute(
+        "UPDATE cards SET state = ?2, step = ?3, stability = ?4, difficulty = ?5, due_at_ms = ?6, due_day = ?7,
+                last_review_at_ms = ?8, last_review_day = ?9, reps = ?10, lapses = ?11, suspended = ?12,
+                buried_until_day = ?13, leech = ?14
+         WHERE id = ?1",
+        params![
+            card_id,
+            s.state.to_i64(),
+            s.step,
+            s.stability,
+            s.difficulty,
+            s.due_at_ms,
+            s.due_day.map(|d| d.0),
+            s.last_review_at_ms,
+            s.last_review_day.map(|d| d.0),
+            s.reps,
+            s.lapses,
+            s.suspended,
+            s.buried_until_day.map(|d| d.0),
+            s.leech
+        ],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,99 @@
+//! `kioku history`: the review log, oldest first.
+
+use std::io::Write;
+
+use chrono::{FixedOffset, SecondsFormat, TimeZone};
+use serde::Serialize;
+
+use crate::session::review::rfc3339_utc;
+use crate::store::ReviewRow;
+use crate::Result;
+
+use super::Context;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// One JSON array, oldest first (fields in the README)
+    #[arg(long)]
+    pub json: bool,
+    /// Only this card (deck/note-id[:variant])
+    #[arg(long, value_name = "KEY")]
+    pub card: Option<String>,
+}
+
+/// One row as `history --json` prints it.
+#[derive(Serialize)]
+struct HistoryEntry<'a> {
+    card: &'a str,
+    reviewed_at: String,
+    rating: u8,
+    kind: &'a str,
+    state_before: &'static str,
+    elapsed_days: u32,
+    interval_secs: i64,
+    due: Option<String>,
+    stability: Option<f32>,
+    difficulty: Option<f32>,
+}
+
+fn entry(row: &ReviewRow) -> HistoryEntry<'_> {
+    let offset = FixedOffset::east_opt(row.utc_offset_secs)
+        .unwrap_or(FixedOffset::east_opt(0).expect("zero offset"));
+    let reviewed_at = offset
+        .timestamp_millis_opt(row.reviewed_at_ms)
+        .single()
+        .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true))
+        .unwrap_or_default();
+    HistoryEntry {
+        card: &row.card_key,
+        reviewed_at,
+        rating: row.rating,
+        kind: &row.kind,
+        state_before: row.state_before.as_str(),
+        elapsed_days: row.elapsed_days,
+        interval_secs: row.interval_secs,
+        due: row.due_at_ms.map(|ms| rfc3339_utc(Some(ms))),
+        stability: row.stability,
+        difficulty: row.difficulty,
+    }
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let rows = match ctx.open_existing_store()? {
+        Some(store) => store.history(args.card.as_deref())?,
+        None => Vec::new(),
+    };
+    let entries: Vec<HistoryEntry> = rows.iter().map(entry).collect();
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        writeln!(
+            out,
+            "{}",
+            serde_json::to_string_pretty(&entries).unwrap_or_default()
+        )?;
+        return Ok(());
+    }
+    if entries.is_empty() {
+        writeln!(out, "no reviews yet")?;
+    }
+    for e in &entries {
+        let rating = match e.rating {
+            1 => "again",
+            2 => "hard",
+            3 => "good",
+            4 => "easy",
+            _ => "-",
+        };
+        writeln!(
+            out,
+            "{}  {:<6} {:<5} {:<10} {}  due {}",
+            e.reviewed_at,
+            e.kind,
+            rating,
+            e.state_before,
+            e.card,
+            e.due.as_deref().unwrap_or("-")
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,78 @@
+//! `kioku review`: today's cards over the piped line protocol.
+
+use std::io::IsTerminal;
+
+use crate::session::review::{self, Io, ReviewOptions};
+use crate::{Error, Result};
+
+use super::Context;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Only these decks (by id) [default: all]
+    #[arg(value_name = "DECK")]
+    pub decks: Vec<String>,
+    /// Only cards with this tag (deck or note tag); repeat for any of several
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Show at most N new cards this session (instead of what is left of new_per_day)
+    #[arg(long, value_name = "N")]
+    pub new: Option<u32>,
+    /// Stop after N answers
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let loaded = ctx.load()?;
+    let _lock = loaded.store.lock_session()?;
+    let known: Vec<&str> = loaded
+        .collection
+        .decks
+        .iter()
+        .map(|d| d.id.as_str())
+        .collect();
+    for d in &args.decks {
+        if !known.contains(&d.as_str()) {
+            return Err(Error::Input(format!(
+                "no deck '{d}'; loaded decks: {}",
+                known.join(", ")
+            )));
+        }
+    }
+    let cards = loaded
+        .cards
+        .into_iter()
+        .filter(|c| args.decks.is_empty() || args.decks.contains(&c.deck))
+        .filter(|c| args.tags.is_empty() || c.tags.iter().any(|t| args.tags.contains(t)))
+        .collect();
+    let scheduler = ctx.scheduler(&loaded.settings)?;
+    let days = ctx.days(&loaded.settings);
+    let mut store = loaded.store;
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        eprintln!("  type your answer (or just enter), then a grade 1-4 (enter = good); :u undo, :s suspend, :b bury, :q quit");
+    }
+    let mut input = stdin.lock();
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    let mut io = Io {
+        input: &mut input,
+        out: &mut out,
+        err: &mut err,
+    };
+    let options = ReviewOptions {
+        new_limit: args.new,
+        answer_limit: args.limit,
+    };
+    review::run(
+        &mut store,
+        &scheduler,
+        &days,
+        cards,
+        options,
+        &|| ctx.now(),
+        &mut io,
+    )?;
+    Ok(())
+}

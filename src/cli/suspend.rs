@@ -1,0 +1,42 @@
+//! `kioku suspend KEY` / `kioku unsuspend KEY`: hide a card until undone, or bring it back.
+//! Uses only the database; logged as a manual row (rating 0).
+
+use std::io::Write;
+
+use crate::settings::Settings;
+use crate::store::ReviewRowTime;
+use crate::{Error, Result};
+
+use super::Context;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Card key, deck/note-id[:variant] (as `kioku history` shows)
+    pub key: String,
+}
+
+pub fn run(ctx: &Context, args: Args, suspend: bool) -> Result<()> {
+    let Some(mut store) = ctx.open_existing_store()? else {
+        return Err(Error::UnknownCard(args.key));
+    };
+    let settings = Settings::from_stored(&store.settings()?)?;
+    let (id, before) = store.schedule(&args.key)?;
+    let mut out = std::io::stdout().lock();
+    let word = if suspend { "suspended" } else { "unsuspended" };
+    if before.suspended == suspend {
+        writeln!(out, "{word} {} (it already was)", args.key)?;
+        return Ok(());
+    }
+    let mut after = before.clone();
+    after.suspended = suspend;
+    let now = ctx.now();
+    let days = ctx.days(&settings);
+    let at = ReviewRowTime {
+        at_ms: now.timestamp_millis(),
+        utc_offset_secs: days.utc_offset_secs(now),
+        study_day: days.study_day(now),
+    };
+    store.record_manual(id, &args.key, &before, &after, at)?;
+    writeln!(out, "{word} {}", args.key)?;
+    Ok(())
+}

@@ -1,0 +1,73 @@
+//! Schema migrations, numbered by `PRAGMA user_version` (rusqlite_migration). Append only: a
+//! released migration is never edited.
+
+use rusqlite_migration::{Migrations, M};
+
+/// Version 1: cards and their schedules, the review log, settings, deck file fingerprints.
+const V1: &str = r#"
+CREATE TABLE cards (
+    id                INTEGER PRIMARY KEY,
+    key               TEXT NOT NULL UNIQUE,          -- deck/note-id[:variant]
+    state             INTEGER NOT NULL DEFAULT 0,    -- 0 new, 1 learning, 2 review, 3 relearning
+    step              INTEGER NOT NULL DEFAULT 0,
+    stability         REAL,                          -- days
+    difficulty        REAL,                          -- 1-10
+    due_at_ms         INTEGER,                       -- UTC ms; review cards: start of due study day
+    due_day           INTEGER,                       -- study day (days since 1970-01-01), review cards
+    last_review_at_ms INTEGER,
+    last_review_day   INTEGER,
+    reps              INTEGER NOT NULL DEFAULT 0,
+    lapses            INTEGER NOT NULL DEFAULT 0,
+    suspended         INTEGER NOT NULL DEFAULT 0,
+    buried_until_day  INTEGER,
+    leech             INTEGER NOT NULL DEFAULT 0,
+    created_at_ms     INTEGER NOT NULL
+);
+CREATE TABLE reviews (
+    id              INTEGER PRIMARY KEY,
+    card_id         INTEGER NOT NULL REFERENCES cards(id),
+    reviewed_at_ms  INTEGER NOT NULL,                -- UTC ms
+    utc_offset_secs INTEGER NOT NULL,                -- the zone's offset at that moment
+    study_day       INTEGER NOT NULL,
+    rating          INTEGER NOT NULL,                -- 1-4; 0 for manual rows
+    kind            TEXT NOT NULL CHECK (kind IN ('review','cram','exam','manual')),
+    state_before    INTEGER NOT NULL,
+    state_after     INTEGER NOT NULL,
+    elapsed_days    INTEGER NOT NULL,
+    interval_secs   INTEGER NOT NULL,
+    due_at_ms       INTEGER,                         -- after the row
+    stability       REAL,                            -- after the row
+    difficulty      REAL,                            -- after the row
+    duration_ms     INTEGER NOT NULL,
+    card_before     TEXT NOT NULL                    -- JSON schedule before the row, for undo
+);
+CREATE INDEX reviews_by_card ON reviews(card_id, id);
+CREATE INDEX reviews_by_day ON reviews(study_day);
+CREATE TABLE settings (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE deck_files (
+    path     TEXT PRIMARY KEY,
+    size     INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL,
+    hash     TEXT NOT NULL,
+    raw_json TEXT NOT NULL
+);
+"#;
+
+pub fn migrations() -> Migrations<'static> {
+    Migrations::new(vec![M::up(V1)])
+}
+
+/// The schema version this kioku writes.
+pub const LATEST: i64 = 1;
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn migrations_are_valid() {
+        super::migrations().validate().unwrap();
+        assert_eq!(super::LATEST, 1);
+    }
+}
