@@ -199,3 +199,12 @@ fn default_tz() -> Tz {
     eprintln!("kioku: warning: cannot tell the time zone; using UTC for study days (set --tz or KIOKU_TZ)");
     Tz::UTC
 }
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn command_line_definition_is_consistent() {
+        use clap::CommandFactory;
+        super::Cli::command().debug_assert();
+    }
+}

@@ -11,7 +11,7 @@ use super::Context;
 pub struct Args {
     /// Only these decks (by id) [default: all]
     #[arg(value_name = "DECK")]
-    pub decks: Vec<String>,
+    pub only_decks: Vec<String>,
     /// Only cards with this tag (deck or note tag); repeat for any of several
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
@@ -32,7 +32,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         .iter()
         .map(|d| d.id.as_str())
         .collect();
-    for d in &args.decks {
+    for d in &args.only_decks {
         if !known.contains(&d.as_str()) {
             return Err(Error::Input(format!(
                 "no deck '{d}'; loaded decks: {}",
@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let cards = loaded
         .cards
         .into_iter()
-        .filter(|c| args.decks.is_empty() || args.decks.contains(&c.deck))
+        .filter(|c| args.only_decks.is_empty() || args.only_decks.contains(&c.deck))
         .filter(|c| args.tags.is_empty() || c.tags.iter().any(|t| args.tags.contains(t)))
         .collect();
     let scheduler = ctx.scheduler(&loaded.settings)?;

@@ -1,0 +1,110 @@
+//! Helpers for tests that run the real binary in a temporary folder with a clean environment.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+
+pub struct Env {
+    pub dir: tempfile::TempDir,
+}
+
+impl Env {
+    pub fn new() -> Env {
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::create_dir_all(dir.path().join("decks")).unwrap();
+        Env { dir }
+    }
+
+    /// An environment whose decks folder is a copy of the bundled decks.
+    pub fn with_bundled_decks() -> Env {
+        let env = Env::new();
+        let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
+        for entry in std::fs::read_dir(src).unwrap() {
+            let path = entry.unwrap().path();
+            std::fs::copy(&path, env.decks().join(path.file_name().unwrap())).unwrap();
+        }
+        env
+    }
+
+    pub fn db(&self) -> PathBuf {
+        self.dir.path().join("kioku.sqlite3")
+    }
+
+    pub fn decks(&self) -> PathBuf {
+        self.dir.path().join("decks")
+    }
+
+    pub fn write_deck(&self, name: &str, text: &str) {
+        std::fs::write(self.decks().join(name), text).unwrap();
+    }
+
+    /// `kioku` with --db and --decks set, a fixed start time and zone, and nothing else from
+    /// the environment.
+    pub fn kioku(&self, now: &str) -> Command {
+        let mut cmd = Command::cargo_bin("kioku").unwrap();
+        cmd.env_clear()
+            .env("KIOKU_DB", self.db())
+            .env("KIOKU_DECKS", self.decks())
+            .env("KIOKU_NOW", now)
+            .env("KIOKU_TZ", "Asia/Tokyo")
+            .current_dir(self.dir.path());
+        cmd
+    }
+
+    /// Runs `history --json` and returns the parsed array.
+    pub fn history(&self) -> Vec<serde_json::Value> {
+        let out = self.kioku("2030-01-01T00:00:00Z").args(["history", "--json"]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout).unwrap()
+    }
+
+    /// Every row of every table, as text, for "nothing changed" comparisons.
+    pub fn dump(&self) -> Vec<String> {
+        let conn = rusqlite::Connection::open(self.db()).unwrap();
+        let mut rows = Vec::new();
+        for table in ["cards", "reviews", "settings", "deck_files"] {
+            let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1")).unwrap();
+            let n = stmt.column_count();
+            let mut q = stmt.query([]).unwrap();
+            while let Some(r) = q.next().unwrap() {
+                let cols: Vec<String> = (0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect();
+                rows.push(format!("{table}: {}", cols.join(" | ")));
+            }
+        }
+        rows
+    }
+
+    /// key → (state, stability, difficulty, reps) from the cards table.
+    pub fn schedules(&self) -> std::collections::BTreeMap<String, (i64, Option<f64>, Option<f64>, i64)> {
+        let conn = rusqlite::Connection::open(self.db()).unwrap();
+        let mut stmt = conn.prepare("SELECT key, state, stability, difficulty, reps FROM cards").unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    }
+}
+
+/// Lines of `text` that start with `prefix` (the protocol's keyword lines).
+pub fn lines_with<'a>(text: &'a str, prefix: &str) -> Vec<&'a str> {
+    text.lines().filter(|l| l.starts_with(prefix)).collect()
+}
+
+/// A three-note deck: two basic notes (one with a reverse) and a cloze with two deletions.
+pub const SMALL_DECK: &str = "\
+deck: alpha
+title: Test deck
+tags: [t]
+cards:
+  - id: a
+    front: Question A
+    back: Answer A
+    reverse: true
+  - id: b
+    front: Question B
+    back: Answer B
+    tags: [extra]
+  - id: c
+    cloze: \"{{c1::One}} and {{c2::two}}\"
+";
