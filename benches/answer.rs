@@ -1,1 +1,79 @@
-fn main() {}
+//! Answering one card on a generated 10,000-card collection: the scheduler step, one committed
+//! SQLite transaction (WAL, synchronous=NORMAL) and the queue update — all the work kioku does
+//! per answer. Figures go in BENCHMARKS.md.
+
+use std::hint::black_box;
+
+use chrono::{Duration, TimeZone, Utc};
+use criterion::{criterion_group, criterion_main, Criterion};
+
+use kioku::deck::{self, DeckSource, FileCache};
+use kioku::scheduler::{DayClock, Rating, Scheduler};
+use kioku::session::Today;
+use kioku::settings::Settings;
+use kioku::store::Store;
+
+const CARDS: usize = 10_000;
+
+fn generated_deck() -> String {
+    let mut text = String::from("deck: bench\ncards:\n");
+    for i in 0..CARDS {
+        text.push_str(&format!(
+            "  - id: n{i}\n    front: \"Question {i}\"\n    back: \"Answer {i}\"\n"
+        ));
+    }
+    text
+}
+
+fn answer_one_card(c: &mut Criterion) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("decks")).unwrap();
+    std::fs::write(dir.path().join("decks/bench.yaml"), generated_deck()).unwrap();
+    let start = Utc.with_ymd_and_hms(2025, 6, 1, 3, 0, 0).unwrap();
+    let collection = deck::load(
+        &DeckSource::Dir(dir.path().join("decks")),
+        &FileCache::new(),
+    )
+    .unwrap();
+    let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
+    assert_eq!(cards.len(), CARDS);
+    let mut store = Store::open(&dir.path().join("bench.sqlite3"), start).unwrap();
+    store.sync_cards(&cards, start.timestamp_millis()).unwrap();
+    let settings = Settings {
+        new_per_day: 9999,
+        ..Settings::default()
+    };
+    let scheduler = Scheduler::new(settings.clone(), None).unwrap();
+    let days = DayClock::new(chrono_tz::Asia::Tokyo, settings.rollover_hour);
+    let mut today = Today::build(&store, cards, &settings, &days, start, None).unwrap();
+    let mut now = start;
+    c.bench_function("answer one card (10k-card collection)", |b| {
+        b.iter(|| {
+            now += Duration::seconds(5);
+            let index = today
+                .queue
+                .next(&today.items, now.timestamp_millis())
+                .unwrap_or(0);
+            black_box(
+                today
+                    .answer(
+                        &mut store,
+                        &scheduler,
+                        &days,
+                        index,
+                        Rating::Good,
+                        now,
+                        5000,
+                    )
+                    .unwrap(),
+            );
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(50);
+    targets = answer_one_card
+}
+criterion_main!(benches);

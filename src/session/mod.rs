@@ -11,14 +11,20 @@ use chrono::{DateTime, Utc};
 
 use crate::deck::Card;
 use crate::scheduler::queue::{Limits, Queue, QueueItem};
-use crate::scheduler::{DayClock, State, StudyDay};
+use crate::scheduler::{DayClock, Outcome, Rating, Scheduler, State, StudyDay};
 use crate::settings::Settings;
-use crate::store::Store;
+use crate::store::{ReviewKind, ReviewRow, Store};
 use crate::{Error, Result};
 
 /// The note key (`deck/note-id`) of a card key (`deck/note-id[:variant]`).
 pub fn note_key(card_key: &str) -> &str {
     card_key.split(':').next().unwrap_or(card_key)
+}
+
+/// A saved answer.
+pub struct Answered {
+    pub review_id: i64,
+    pub outcome: Outcome,
 }
 
 /// Today's cards and queue for a set of loaded cards.
@@ -102,6 +108,54 @@ impl Today {
         };
         self.queue = Queue::build(&self.items, self.today, self.day_end_ms, limits, buried);
         Ok(())
+    }
+
+    /// Answers card `index` with `rating` at `now`: the scheduler step, one committed
+    /// transaction (review row and new schedule), then the queue update. This is all the work
+    /// done per answer. Returns `Error::Database` when the answer could not be saved.
+    #[allow(clippy::too_many_arguments)]
+    pub fn answer(
+        &mut self,
+        store: &mut Store,
+        scheduler: &Scheduler,
+        days: &DayClock,
+        index: usize,
+        rating: Rating,
+        now: DateTime<Utc>,
+        duration_ms: i64,
+    ) -> Result<Answered> {
+        let before = self.items[index].schedule.clone();
+        let key = &self.cards[index].key;
+        let outcome = scheduler
+            .next_outcomes(&before, key, now, days)?
+            .get(rating)
+            .clone();
+        let row = ReviewRow {
+            card_key: key.clone(),
+            reviewed_at_ms: now.timestamp_millis(),
+            utc_offset_secs: days.utc_offset_secs(now),
+            study_day: days.study_day(now),
+            rating: rating.as_u8(),
+            kind: ReviewKind::Review.as_str().to_string(),
+            state_before: before.state,
+            state_after: outcome.card.state,
+            elapsed_days: outcome.elapsed_days,
+            interval_secs: outcome.interval_secs,
+            due_at_ms: outcome.card.due_at_ms,
+            stability: outcome.card.stability,
+            difficulty: outcome.card.difficulty,
+            duration_ms: duration_ms.max(0),
+        };
+        let review_id = store.record(self.ids[index], &before, &outcome.card, &row)?;
+        self.items[index].schedule = outcome.card.clone();
+        self.queue.answered(
+            &self.items,
+            index,
+            before.state,
+            self.day_end_ms,
+            scheduler.settings().bury_siblings,
+        );
+        Ok(Answered { review_id, outcome })
     }
 
     /// Rebuilds the queue after the store changed underneath it (undo).

@@ -11,7 +11,7 @@ use super::input::{self, Command, Line};
 use super::Today;
 use crate::deck::Card;
 use crate::scheduler::{human_interval, CardSchedule, DayClock, Rating, Scheduler, State};
-use crate::store::{ReviewKind, ReviewRow, ReviewRowTime, Store};
+use crate::store::{ReviewRowTime, Store};
 use crate::Result;
 
 /// Session options from the command line.
@@ -171,35 +171,19 @@ pub fn run(
 
         // Commit, then acknowledge.
         let now = clock();
-        let key = today.cards[index].key.clone();
-        let outcome = scheduler
-            .next_outcomes(&schedule, &key, now, days)?
-            .get(rating)
-            .clone();
-        let row = ReviewRow {
-            card_key: key.clone(),
-            reviewed_at_ms: now.timestamp_millis(),
-            utc_offset_secs: days.utc_offset_secs(now),
-            study_day: days.study_day(now),
-            rating: rating.as_u8(),
-            kind: ReviewKind::Review.as_str().to_string(),
-            state_before: schedule.state,
-            state_after: outcome.card.state,
-            elapsed_days: outcome.elapsed_days,
-            interval_secs: outcome.interval_secs,
-            due_at_ms: outcome.card.due_at_ms,
-            stability: outcome.card.stability,
-            difficulty: outcome.card.difficulty,
-            duration_ms: (now - shown_at).num_milliseconds().max(0),
-        };
-        let review_id = store.record(today.ids[index], &schedule, &outcome.card, &row)?;
-        today.items[index].schedule = outcome.card.clone();
-        today.queue.answered(
-            &today.items,
+        let answered = today.answer(
+            store,
+            scheduler,
+            days,
             index,
-            schedule.state,
-            today.day_end_ms,
-            settings.bury_siblings,
+            rating,
+            now,
+            (now - shown_at).num_milliseconds(),
+        )?;
+        let (key, review_id, outcome) = (
+            today.cards[index].key.clone(),
+            answered.review_id,
+            answered.outcome,
         );
         if schedule.state == State::New {
             new_answered += 1;
