@@ -18,9 +18,7 @@ const CARDS: usize = 10_000;
 fn generated_deck() -> String {
     let mut text = String::from("deck: bench\ncards:\n");
     for i in 0..CARDS {
-        text.push_str(&format!(
-            "  - id: n{i}\n    front: \"Question {i}\"\n    back: \"Answer {i}\"\n"
-        ));
+        text.push_str(&format!("  - id: n{i}\n    front: \"Question {i}\"\n    back: \"Answer {i}\"\n"));
     }
     text
 }
@@ -30,19 +28,12 @@ fn answer_one_card(c: &mut Criterion) {
     std::fs::create_dir(dir.path().join("decks")).unwrap();
     std::fs::write(dir.path().join("decks/bench.yaml"), generated_deck()).unwrap();
     let start = Utc.with_ymd_and_hms(2025, 6, 1, 3, 0, 0).unwrap();
-    let collection = deck::load(
-        &DeckSource::Dir(dir.path().join("decks")),
-        &FileCache::new(),
-    )
-    .unwrap();
+    let collection = deck::load(&DeckSource::Dir(dir.path().join("decks")), &FileCache::new()).unwrap();
     let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
     assert_eq!(cards.len(), CARDS);
     let mut store = Store::open(&dir.path().join("bench.sqlite3"), start).unwrap();
     store.sync_cards(&cards, start.timestamp_millis()).unwrap();
-    let settings = Settings {
-        new_per_day: 9999,
-        ..Settings::default()
-    };
+    let settings = Settings { new_per_day: 9999, ..Settings::default() };
     let scheduler = Scheduler::new(settings.clone(), None).unwrap();
     let days = DayClock::new(chrono_tz::Asia::Tokyo, settings.rollover_hour);
     let mut today = Today::build(&store, cards, &settings, &days, start, None).unwrap();
@@ -50,23 +41,8 @@ fn answer_one_card(c: &mut Criterion) {
     c.bench_function("answer one card (10k-card collection)", |b| {
         b.iter(|| {
             now += Duration::seconds(5);
-            let index = today
-                .queue
-                .next(&today.items, now.timestamp_millis())
-                .unwrap_or(0);
-            black_box(
-                today
-                    .answer(
-                        &mut store,
-                        &scheduler,
-                        &days,
-                        index,
-                        Rating::Good,
-                        now,
-                        5000,
-                    )
-                    .unwrap(),
-            );
+            let index = today.queue.next(&today.items, now.timestamp_millis()).unwrap_or(0);
+            black_box(today.answer(&mut store, &scheduler, &days, index, Rating::Good, now, 5000).unwrap());
         })
     });
 }

@@ -14,16 +14,48 @@ pub struct SettingSpec {
 
 /// Every setting kioku knows, in the order `config list` shows them.
 pub const SPECS: &[SettingSpec] = &[
-    SettingSpec { key: "desired_retention", default: "0.9", help: "probability of recall the scheduler aims for when a card is due, 0.70–0.99" },
-    SettingSpec { key: "new_per_day", default: "20", help: "new cards introduced per study day, all decks together, 0–9999" },
-    SettingSpec { key: "reviews_per_day", default: "200", help: "review cards shown per study day, all decks together, 0–99999" },
-    SettingSpec { key: "learning_steps", default: "1m 10m", help: "delays between first answers of a new card, e.g. \"1m 10m\" (units s m h d; may be empty)" },
-    SettingSpec { key: "relearning_steps", default: "10m", help: "delays after a lapse before the card returns to review, e.g. \"10m\" (may be empty)" },
+    SettingSpec {
+        key: "desired_retention",
+        default: "0.9",
+        help: "probability of recall the scheduler aims for when a card is due, 0.70–0.99",
+    },
+    SettingSpec {
+        key: "new_per_day",
+        default: "20",
+        help: "new cards introduced per study day, all decks together, 0–9999",
+    },
+    SettingSpec {
+        key: "reviews_per_day",
+        default: "200",
+        help: "review cards shown per study day, all decks together, 0–99999",
+    },
+    SettingSpec {
+        key: "learning_steps",
+        default: "1m 10m",
+        help: "delays between first answers of a new card, e.g. \"1m 10m\" (units s m h d; may be empty)",
+    },
+    SettingSpec {
+        key: "relearning_steps",
+        default: "10m",
+        help: "delays after a lapse before the card returns to review, e.g. \"10m\" (may be empty)",
+    },
     SettingSpec { key: "max_interval_days", default: "36500", help: "longest review interval in days, 1–36500" },
     SettingSpec { key: "rollover_hour", default: "4", help: "local hour at which a new study day begins, 0–23" },
-    SettingSpec { key: "fuzz", default: "true", help: "spread review intervals slightly so cards learned together do not stay together (true/false)" },
-    SettingSpec { key: "bury_siblings", default: "true", help: "hide other cards of a note answered today until the next study day (true/false)" },
-    SettingSpec { key: "leech_threshold", default: "8", help: "lapses after which a card is tagged leech and suspended (again every half as many more), 1–999" },
+    SettingSpec {
+        key: "fuzz",
+        default: "true",
+        help: "spread review intervals slightly so cards learned together do not stay together (true/false)",
+    },
+    SettingSpec {
+        key: "bury_siblings",
+        default: "true",
+        help: "hide other cards of a note answered today until the next study day (true/false)",
+    },
+    SettingSpec {
+        key: "leech_threshold",
+        default: "8",
+        help: "lapses after which a card is tagged leech and suspended (again every half as many more), 1–999",
+    },
 ];
 
 /// The typed settings in force.
@@ -56,10 +88,7 @@ impl Settings {
     /// Returns `Error::Input` naming the key when a stored value is invalid.
     pub fn from_stored(stored: &BTreeMap<String, String>) -> Result<Settings> {
         let get = |key: &str| -> &str {
-            stored
-                .get(key)
-                .map(String::as_str)
-                .unwrap_or_else(|| spec(key).map(|s| s.default).unwrap_or(""))
+            stored.get(key).map(String::as_str).unwrap_or_else(|| spec(key).map(|s| s.default).unwrap_or(""))
         };
         Ok(Settings {
             desired_retention: parse_retention(get("desired_retention"))?,
@@ -99,10 +128,7 @@ pub fn validate(key: &str, value: &str) -> Result<String> {
         }
         _ => {
             let known: Vec<&str> = SPECS.iter().map(|s| s.key).collect();
-            return Err(Error::Input(format!(
-                "unknown setting '{key}'; known settings: {}",
-                known.join(", ")
-            )));
+            return Err(Error::Input(format!("unknown setting '{key}'; known settings: {}", known.join(", "))));
         }
     };
     Ok(canonical)
@@ -111,18 +137,14 @@ pub fn validate(key: &str, value: &str) -> Result<String> {
 fn parse_retention(value: &str) -> Result<f32> {
     match value.parse::<f32>() {
         Ok(r) if (0.70..=0.99).contains(&r) => Ok(r),
-        _ => Err(Error::Input(format!(
-            "desired_retention must be a number from 0.70 to 0.99, not '{value}'"
-        ))),
+        _ => Err(Error::Input(format!("desired_retention must be a number from 0.70 to 0.99, not '{value}'"))),
     }
 }
 
 fn parse_int(key: &str, value: &str, min: u32, max: u32) -> Result<u32> {
     match value.parse::<u32>() {
         Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(Error::Input(format!(
-            "{key} must be a whole number from {min} to {max}, not '{value}'"
-        ))),
+        _ => Err(Error::Input(format!("{key} must be a whole number from {min} to {max}, not '{value}'"))),
     }
 }
 
@@ -130,9 +152,7 @@ fn parse_bool(key: &str, value: &str) -> Result<bool> {
     match value.to_ascii_lowercase().as_str() {
         "true" | "yes" | "on" | "1" => Ok(true),
         "false" | "no" | "off" | "0" => Ok(false),
-        _ => Err(Error::Input(format!(
-            "{key} must be true or false, not '{value}'"
-        ))),
+        _ => Err(Error::Input(format!("{key} must be true or false, not '{value}'"))),
     }
 }
 
@@ -142,7 +162,9 @@ pub fn parse_steps(key: &str, value: &str) -> Result<Vec<u32>> {
     value
         .split_whitespace()
         .map(|step| {
-            let bad = || Error::Input(format!("{key}: '{step}' is not a step; write delays like \"1m 10m\" (units s, m, h, d)"));
+            let bad = || {
+                Error::Input(format!("{key}: '{step}' is not a step; write delays like \"1m 10m\" (units s, m, h, d)"))
+            };
             let (number, unit) = match step.find(|c: char| c.is_ascii_alphabetic()) {
                 Some(i) => (&step[..i], &step[i..]),
                 None => (step, "m"),
@@ -192,10 +214,7 @@ mod tests {
         assert!(validate("fuzz", "maybe").is_err());
         assert!(validate("colour", "red").is_err());
         assert_eq!(validate("learning_steps", " 30s   2h ").unwrap(), "30s 2h");
-        assert_eq!(
-            parse_steps("k", "30s 2h 1d").unwrap(),
-            vec![30, 7200, 86_400]
-        );
+        assert_eq!(parse_steps("k", "30s 2h 1d").unwrap(), vec![30, 7200, 86_400]);
         assert_eq!(validate("fuzz", "No").unwrap(), "false");
         assert_eq!(validate("relearning_steps", "").unwrap(), "");
     }

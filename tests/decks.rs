@@ -9,27 +9,16 @@ const NOW: &str = "2025-06-01T09:00:00+09:00";
 
 /// Answers every card shown today with good, then quits.
 fn review_all(env: &Env, now: &str) -> String {
-    let out = env
-        .kioku(now)
-        .args(["review", "--new", "100"])
-        .write_stdin("\n3\n".repeat(40) + ":q\n")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out =
+        env.kioku(now).args(["review", "--new", "100"]).write_stdin("\n3\n".repeat(40) + ":q\n").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).unwrap()
 }
 
 #[test]
 fn editing_a_deck_keeps_progress() {
     let env = Env::new();
-    env.kioku(NOW)
-        .args(["config", "set", "bury_siblings", "false"])
-        .assert()
-        .success();
+    env.kioku(NOW).args(["config", "set", "bury_siblings", "false"]).assert().success();
     env.write_deck("alpha.yaml", SMALL_DECK);
     let stdout = review_all(&env, NOW);
     assert!(lines_with(&stdout, "saved ").len() >= 5);
@@ -41,21 +30,17 @@ fn editing_a_deck_keeps_progress() {
         "alpha.yaml",
         "deck: alpha\ntags: [t]\ncards:\n  - id: b\n    front: Question B\n    back: Answer B (fixed)\n  - id: a\n    front: Question A\n    back: Answer A\n    reverse: true\n  - id: d\n    front: New D\n    back: D\n",
     );
-    env.write_deck("beta.yaml", "deck: beta\ncards:\n  - id: c\n    renamed_from: alpha/c\n    cloze: \"{{c1::One}} and {{c2::two}}\"\n");
-    let out = env.kioku(NOW).args(["due", "--json"]).output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    env.write_deck(
+        "beta.yaml",
+        "deck: beta\ncards:\n  - id: c\n    renamed_from: alpha/c\n    cloze: \"{{c1::One}} and {{c2::two}}\"\n",
     );
+    let out = env.kioku(NOW).args(["due", "--json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let after = env.schedules();
     for key in ["alpha/a", "alpha/a:reverse", "alpha/b"] {
         assert_eq!(after[key], before[key], "{key} keeps its state");
     }
-    assert_eq!(
-        after["beta/c:c1"], before["alpha/c:c1"],
-        "history moved with renamed_from"
-    );
+    assert_eq!(after["beta/c:c1"], before["alpha/c:c1"], "history moved with renamed_from");
     assert_eq!(after["beta/c:c2"], before["alpha/c:c2"]);
     assert!(!after.contains_key("alpha/c:c1"));
     assert_eq!(after["alpha/d"].0, 0, "the added note is new");
@@ -64,23 +49,17 @@ fn editing_a_deck_keeps_progress() {
     assert!(history.iter().any(|r| r["card"] == "beta/c:c1"));
 
     // Remove note b, run, restore it: its history and state come back untouched.
-    env.write_deck("alpha.yaml", "deck: alpha\ncards:\n  - id: a\n    front: Question A\n    back: Answer A\n    reverse: true\n");
+    env.write_deck(
+        "alpha.yaml",
+        "deck: alpha\ncards:\n  - id: a\n    front: Question A\n    back: Answer A\n    reverse: true\n",
+    );
     env.kioku(NOW).args(["due"]).assert().success();
-    let out = env
-        .kioku(NOW)
-        .args(["history", "--json", "--card", "alpha/b"])
-        .output()
-        .unwrap();
+    let out = env.kioku(NOW).args(["history", "--json", "--card", "alpha/b"]).output().unwrap();
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
     assert!(!rows.is_empty(), "an orphan keeps its history");
     env.write_deck(
         "alpha.yaml",
-        SMALL_DECK
-            .replace(
-                "  - id: c\n    cloze: \"{{c1::One}} and {{c2::two}}\"\n",
-                "",
-            )
-            .as_str(),
+        SMALL_DECK.replace("  - id: c\n    cloze: \"{{c1::One}} and {{c2::two}}\"\n", "").as_str(),
     );
     env.kioku(NOW).args(["due"]).assert().success();
     assert_eq!(env.schedules()["alpha/b"], before["alpha/b"]);
@@ -92,39 +71,20 @@ fn a_broken_deck_exits_1_with_positions_and_changes_nothing() {
     env.write_deck("alpha.yaml", SMALL_DECK);
     review_all(&env, NOW);
     let dump_before = env.dump();
-    env.write_deck(
-        "broken.yaml",
-        "deck: broken\ncards:\n  - id: x\n    front: Q\n    anwser: A\n",
-    );
+    env.write_deck("broken.yaml", "deck: broken\ncards:\n  - id: x\n    front: Q\n    anwser: A\n");
     env.write_deck(
         "dup.yaml",
         "cards:\n  - id: x\n    front: Q\n    back: A\n  - id: x\n    front: \"\"\n    back: B\n",
     );
     for args in [vec!["review"], vec!["due"]] {
-        let out = env
-            .kioku("2025-06-05T09:00:00+09:00")
-            .args(&args)
-            .write_stdin("\n3\n")
-            .output()
-            .unwrap();
+        let out = env.kioku("2025-06-05T09:00:00+09:00").args(&args).write_stdin("\n3\n").output().unwrap();
         assert_eq!(out.status.code(), Some(1));
         let stderr = String::from_utf8(out.stderr).unwrap();
         let broken = env.decks().join("broken.yaml").display().to_string();
         let dup = env.decks().join("dup.yaml").display().to_string();
-        assert!(
-            stderr.contains(&format!(
-                "{broken}:5:5: error: cards[0]: unknown field `anwser`"
-            )),
-            "{stderr}"
-        );
-        assert!(
-            stderr.contains(&format!("{dup}:5:9: error: duplicate note id 'x'")),
-            "{stderr}"
-        );
-        assert!(
-            stderr.contains(&format!("{dup}:6:12: error: `front` is empty")),
-            "{stderr}"
-        );
+        assert!(stderr.contains(&format!("{broken}:5:5: error: cards[0]: unknown field `anwser`")), "{stderr}");
+        assert!(stderr.contains(&format!("{dup}:5:9: error: duplicate note id 'x'")), "{stderr}");
+        assert!(stderr.contains(&format!("{dup}:6:12: error: `front` is empty")), "{stderr}");
         assert!(out.stdout.is_empty());
     }
     assert_eq!(env.dump(), dump_before, "no row of the database changed");
@@ -145,14 +105,8 @@ fn a_broken_deck_creates_no_database() {
 #[test]
 fn two_files_with_one_deck_id_are_an_error() {
     let env = Env::new();
-    env.write_deck(
-        "one.yaml",
-        "deck: same\ncards:\n  - id: a\n    front: Q\n    back: A\n",
-    );
-    env.write_deck(
-        "two.yml",
-        "deck: same\ncards:\n  - id: b\n    front: Q\n    back: A\n",
-    );
+    env.write_deck("one.yaml", "deck: same\ncards:\n  - id: a\n    front: Q\n    back: A\n");
+    env.write_deck("two.yml", "deck: same\ncards:\n  - id: b\n    front: Q\n    back: A\n");
     let out = env.kioku(NOW).arg("due").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("deck id 'same' is also the id of"));
@@ -163,25 +117,15 @@ fn unchanged_files_are_not_parsed_again() {
     use kioku::deck::{load, DeckSource, FileCache};
     let env = Env::new();
     env.write_deck("alpha.yaml", SMALL_DECK);
-    env.write_deck(
-        "beta.yaml",
-        "cards:\n  - id: x\n    front: Q\n    back: A\n",
-    );
+    env.write_deck("beta.yaml", "cards:\n  - id: x\n    front: Q\n    back: A\n");
     let source = DeckSource::Dir(env.decks());
     let first = load(&source, &FileCache::new()).unwrap();
     assert_eq!(first.parsed_files, 2);
-    let cache: FileCache = first
-        .files
-        .iter()
-        .map(|r| (r.path.clone(), r.clone()))
-        .collect();
+    let cache: FileCache = first.files.iter().map(|r| (r.path.clone(), r.clone())).collect();
     let second = load(&source, &cache).unwrap();
     assert_eq!(second.parsed_files, 0);
     assert_eq!(second.decks.len(), 2);
-    env.write_deck(
-        "beta.yaml",
-        "cards:\n  - id: x\n    front: Q2\n    back: A\n",
-    );
+    env.write_deck("beta.yaml", "cards:\n  - id: x\n    front: Q2\n    back: A\n");
     let third = load(&source, &cache).unwrap();
     assert_eq!(third.parsed_files, 1);
 }
@@ -190,43 +134,21 @@ fn unchanged_files_are_not_parsed_again() {
 fn bad_settings_and_options_are_refused_clearly() {
     let env = Env::new();
     env.write_deck("alpha.yaml", SMALL_DECK);
-    let out = env
-        .kioku(NOW)
-        .args(["config", "set", "desired_retention", "1.2"])
-        .output()
-        .unwrap();
+    let out = env.kioku(NOW).args(["config", "set", "desired_retention", "1.2"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr)
-        .contains("desired_retention must be a number from 0.70 to 0.99"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("desired_retention must be a number from 0.70 to 0.99"));
     env.kioku(NOW)
         .args(["config", "set", "learning_steps", "2m", "20m"])
         .assert()
         .success()
         .stdout("learning_steps = \"2m 20m\"\n");
-    env.kioku(NOW)
-        .args(["config", "get", "learning_steps"])
-        .assert()
-        .success()
-        .stdout("2m 20m\n");
-    env.kioku(NOW)
-        .args(["config", "get", "nope"])
-        .assert()
-        .code(1);
+    env.kioku(NOW).args(["config", "get", "learning_steps"]).assert().success().stdout("2m 20m\n");
+    env.kioku(NOW).args(["config", "get", "nope"]).assert().code(1);
     env.kioku("yesterday").arg("due").assert().code(1);
-    env.kioku(NOW)
-        .args(["--tz", "Mars/Olympus", "due"])
-        .assert()
-        .code(1);
-    env.kioku(NOW)
-        .args(["review", "--limit", "x"])
-        .assert()
-        .code(2);
+    env.kioku(NOW).args(["--tz", "Mars/Olympus", "due"]).assert().code(1);
+    env.kioku(NOW).args(["review", "--limit", "x"]).assert().code(2);
     // A file that is not a database.
-    std::fs::write(
-        env.db(),
-        b"this is not sqlite, just text that is long enough to be read as a header",
-    )
-    .unwrap();
+    std::fs::write(env.db(), b"this is not sqlite, just text that is long enough to be read as a header").unwrap();
     let out = env.kioku(NOW).arg("due").output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(
@@ -234,4 +156,27 @@ fn bad_settings_and_options_are_refused_clearly() {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
+}
+
+#[test]
+fn renamed_from_edge_cases_never_lose_a_card() {
+    let env = Env::new();
+    env.write_deck(
+        "alpha.yaml",
+        "cards:\n  - id: a\n    front: Q\n    back: A\n  - id: k\n    front: K\n    back: K\n",
+    );
+    env.kioku(NOW).args(["review"]).write_stdin("\n3\n\n3\n:q\n").assert().success();
+    let before = env.schedules();
+    // Two notes claim a's history; a third claims k's, which is still in the deck.
+    env.write_deck(
+        "alpha.yaml",
+        "cards:\n  - id: b\n    renamed_from: a\n    front: Q\n    back: A\n  - id: c\n    renamed_from: a\n    front: Q\n    back: A\n  - id: k\n    front: K\n    back: K\n  - id: m\n    renamed_from: k\n    front: K\n    back: K\n",
+    );
+    env.kioku(NOW).args(["due", "--json"]).assert().success();
+    let after = env.schedules();
+    assert_eq!(after["alpha/b"], before["alpha/a"], "the first note takes the history");
+    assert_eq!(after["alpha/c"].0, 0, "the second starts afresh");
+    assert_eq!(after["alpha/k"], before["alpha/k"], "a card still in the deck keeps its own history");
+    assert_eq!(after["alpha/m"].0, 0);
+    assert_eq!(env.history().len(), 2);
 }

@@ -13,24 +13,11 @@ const NOW: &str = "2025-06-01T09:00:00+09:00";
 fn ten_answers_then_quit_saves_exactly_ten() {
     let env = Env::with_bundled_decks();
     let input = "\n3\n".repeat(10) + ":q\n";
-    let out = env
-        .kioku(NOW)
-        .arg("review")
-        .write_stdin(input)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let out = env.kioku(NOW).arg("review").write_stdin(input).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(lines_with(&stdout, "saved ").len(), 10);
-    assert_eq!(
-        lines_with(&stdout, "card ").len(),
-        11,
-        "the 11th card is shown, then :q"
-    );
+    assert_eq!(lines_with(&stdout, "card ").len(), 11, "the 11th card is shown, then :q");
     assert!(stdout.lines().any(|l| l == "done 10"));
     let history = env.history();
     assert_eq!(history.len(), 10);
@@ -38,10 +25,7 @@ fn ten_answers_then_quit_saves_exactly_ten() {
         assert_eq!(row["kind"], "review");
         assert_eq!(row["rating"], 3);
         assert_eq!(row["state_before"], "new");
-        assert_eq!(
-            row["interval_secs"], 600,
-            "good on a new card moves to the 10m step"
-        );
+        assert_eq!(row["interval_secs"], 600, "good on a new card moves to the 10m step");
     }
 }
 
@@ -49,12 +33,7 @@ fn ten_answers_then_quit_saves_exactly_ten() {
 fn end_of_input_without_a_grade_saves_nothing_for_that_card() {
     let env = Env::new();
     env.write_deck("alpha.yaml", SMALL_DECK);
-    let out = env
-        .kioku(NOW)
-        .arg("review")
-        .write_stdin("\n3\nmy answer\n")
-        .output()
-        .unwrap();
+    let out = env.kioku(NOW).arg("review").write_stdin("\n3\nmy answer\n").output().unwrap();
     assert!(out.status.success());
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.lines().any(|l| l == "done 1"), "{stdout}");
@@ -68,39 +47,19 @@ fn undo_removes_the_answer_and_asks_the_card_again() {
     let before = env.kioku(NOW).arg("due").output().unwrap();
     assert!(before.status.success());
     let schedules_before = env.schedules();
-    let out = env
-        .kioku(NOW)
-        .arg("review")
-        .write_stdin("\n3\n\n4\n:u\n:q\n")
-        .output()
-        .unwrap();
+    let out = env.kioku(NOW).arg("review").write_stdin("\n3\n\n4\n:u\n:q\n").output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     let cards = lines_with(&stdout, "card ");
     assert_eq!(cards[0], "card alpha/a basic");
-    assert_eq!(
-        cards[1], "card alpha/b basic",
-        "alpha/a:reverse is a buried sibling"
-    );
-    assert!(
-        stdout.contains("\nundone alpha/b\ncard alpha/b basic\n"),
-        "{stdout}"
-    );
+    assert_eq!(cards[1], "card alpha/b basic", "alpha/a:reverse is a buried sibling");
+    assert!(stdout.contains("\nundone alpha/b\ncard alpha/b basic\n"), "{stdout}");
     assert!(stdout.lines().any(|l| l == "done 1"));
     let history = env.history();
     assert_eq!(history.len(), 1);
     assert_eq!(history[0]["card"], "alpha/a");
-    assert_eq!(
-        env.schedules()["alpha/b"],
-        schedules_before["alpha/b"],
-        "undo restores the saved state"
-    );
+    assert_eq!(env.schedules()["alpha/b"], schedules_before["alpha/b"], "undo restores the saved state");
     // Undo at the grade line drops the typed response; nothing to undo is an error, not a crash.
-    let out = env
-        .kioku(NOW)
-        .arg("review")
-        .write_stdin(":u\n\n:u\n:q\n")
-        .output()
-        .unwrap();
+    let out = env.kioku(NOW).arg("review").write_stdin(":u\n\n:u\n:q\n").output().unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to undo"));
     assert!(out.status.success());
 }
@@ -109,120 +68,55 @@ fn undo_removes_the_answer_and_asks_the_card_again() {
 fn invalid_lines_are_refused_and_asked_again() {
     let env = Env::new();
     env.write_deck("alpha.yaml", SMALL_DECK);
-    env.kioku(NOW)
-        .args(["config", "set", "fuzz", "false"])
-        .assert()
-        .success();
-    let out = env
-        .kioku(NOW)
-        .arg("review")
-        .write_stdin("\n5\nexcellent\n:x\nＥＡＳＹ\n:q\n")
-        .output()
-        .unwrap();
+    env.kioku(NOW).args(["config", "set", "fuzz", "false"]).assert().success();
+    let out = env.kioku(NOW).arg("review").write_stdin("\n5\nexcellent\n:x\nＥＡＳＹ\n:q\n").output().unwrap();
     let stderr = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(
-        stderr.lines().filter(|l| l.starts_with("error: ")).count(),
-        3,
-        "{stderr}"
-    );
+    assert_eq!(stderr.lines().filter(|l| l.starts_with("error: ")).count(), 3, "{stderr}");
     let stdout = String::from_utf8(out.stdout).unwrap();
     // Fuzz off: easy on a new card graduates with FSRS-6's initial easy stability, 8.2956 days
     // (the `fsrs` crate's documented default), rounded to 8: due on study day 2025-06-09, which
     // starts at 04:00 in Tokyo, 19:00 UTC the day before.
-    assert_eq!(
-        lines_with(&stdout, "saved "),
-        vec!["saved alpha/a 4 due 2025-06-08T19:00:00Z"]
-    );
+    assert_eq!(lines_with(&stdout, "saved "), vec!["saved alpha/a 4 due 2025-06-08T19:00:00Z"]);
 }
 
 #[test]
 fn suspend_and_bury_hide_cards() {
     let env = Env::new();
     env.write_deck("alpha.yaml", SMALL_DECK);
-    let out = env
-        .kioku(NOW)
-        .arg("review")
-        .write_stdin(":s\n:b\n:q\n")
-        .output()
-        .unwrap();
+    let out = env.kioku(NOW).arg("review").write_stdin(":s\n:b\n:q\n").output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(stdout.contains("suspended alpha/a\n"), "{stdout}");
     assert!(stdout.contains("buried alpha/a:reverse\n"), "{stdout}");
     let history = env.history();
     assert_eq!(history.len(), 2);
-    assert!(history
-        .iter()
-        .all(|r| r["kind"] == "manual" && r["rating"] == 0));
+    assert!(history.iter().all(|r| r["kind"] == "manual" && r["rating"] == 0));
     // The next day the buried card is back; the suspended one is not until unsuspended.
     let next_day = "2025-06-02T09:00:00+09:00";
-    let out = env
-        .kioku(next_day)
-        .arg("review")
-        .write_stdin(":q\n")
-        .output()
-        .unwrap();
-    assert!(String::from_utf8(out.stdout)
-        .unwrap()
-        .starts_with("card alpha/a:reverse reverse\n"));
-    env.kioku(next_day)
-        .args(["unsuspend", "alpha/a"])
-        .assert()
-        .success()
-        .stdout("unsuspended alpha/a\n");
-    let out = env
-        .kioku(next_day)
-        .arg("review")
-        .write_stdin(":q\n")
-        .output()
-        .unwrap();
-    assert!(String::from_utf8(out.stdout)
-        .unwrap()
-        .starts_with("card alpha/a basic\n"));
-    env.kioku(next_day)
-        .args(["suspend", "alpha/nope"])
-        .assert()
-        .code(1);
+    let out = env.kioku(next_day).arg("review").write_stdin(":q\n").output().unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("card alpha/a:reverse reverse\n"));
+    env.kioku(next_day).args(["unsuspend", "alpha/a"]).assert().success().stdout("unsuspended alpha/a\n");
+    let out = env.kioku(next_day).arg("review").write_stdin(":q\n").output().unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("card alpha/a basic\n"));
+    env.kioku(next_day).args(["suspend", "alpha/nope"]).assert().code(1);
 }
 
 #[test]
 fn limit_new_and_filters() {
     let env = Env::new();
     env.write_deck("alpha.yaml", SMALL_DECK);
-    let out = env
-        .kioku(NOW)
-        .args(["review", "--limit", "2"])
-        .write_stdin("\n3\n".repeat(5))
-        .output()
-        .unwrap();
+    let out = env.kioku(NOW).args(["review", "--limit", "2"]).write_stdin("\n3\n".repeat(5)).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(lines_with(&stdout, "saved ").len(), 2);
     let env = Env::new();
     env.write_deck("alpha.yaml", SMALL_DECK);
-    let out = env
-        .kioku(NOW)
-        .args(["review", "--tag", "extra"])
-        .write_stdin("\n3\n".repeat(5))
-        .output()
-        .unwrap();
+    let out = env.kioku(NOW).args(["review", "--tag", "extra"]).write_stdin("\n3\n".repeat(5)).output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     // Only alpha/b has the tag; after good it is in the 10m step and shown again as learn-ahead.
-    assert!(
-        lines_with(&stdout, "card ")
-            .iter()
-            .all(|l| l.starts_with("card alpha/b ")),
-        "{stdout}"
-    );
-    let out = env
-        .kioku(NOW)
-        .args(["review", "--new", "0"])
-        .write_stdin(":q\n")
-        .output()
-        .unwrap();
+    assert!(lines_with(&stdout, "card ").iter().all(|l| l.starts_with("card alpha/b ")), "{stdout}");
+    let out = env.kioku(NOW).args(["review", "--new", "0"]).write_stdin(":q\n").output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert!(
-        lines_with(&stdout, "card ")
-            .iter()
-            .all(|l| l.starts_with("card alpha/b ")),
+        lines_with(&stdout, "card ").iter().all(|l| l.starts_with("card alpha/b ")),
         "only the learning card: {stdout}"
     );
     env.kioku(NOW).args(["review", "nodeck"]).assert().code(1);
@@ -249,10 +143,7 @@ fn kill_after_five_acknowledged_answers_keeps_exactly_five() {
     let mut line = String::new();
     while saved < 5 {
         line.clear();
-        assert!(
-            stdout.read_line(&mut line).unwrap() > 0,
-            "kioku ended early"
-        );
+        assert!(stdout.read_line(&mut line).unwrap() > 0, "kioku ended early");
         if line.starts_with("card ") {
             stdin.write_all(b"my answer\n3\n").unwrap();
             stdin.flush().unwrap();
@@ -266,9 +157,7 @@ fn kill_after_five_acknowledged_answers_keeps_exactly_five() {
     child.wait().unwrap();
     assert_eq!(env.history().len(), 5);
     let conn = rusqlite::Connection::open(env.db()).unwrap();
-    let check: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
+    let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
     assert_eq!(check, "ok");
 }
 
@@ -291,12 +180,7 @@ fn a_second_review_on_the_same_database_is_refused() {
     let mut line = String::new();
     out.read_line(&mut line).unwrap();
     assert!(line.starts_with("card "));
-    let second = env
-        .kioku(NOW)
-        .arg("review")
-        .write_stdin(":q\n")
-        .output()
-        .unwrap();
+    let second = env.kioku(NOW).arg("review").write_stdin(":q\n").output().unwrap();
     assert_eq!(second.status.code(), Some(1));
     assert!(
         String::from_utf8_lossy(&second.stderr).contains("already using"),
@@ -306,11 +190,7 @@ fn a_second_review_on_the_same_database_is_refused() {
     drop(first.stdin.take()); // end of input: the first session ends normally
     assert!(first.wait().unwrap().success());
     // Once it is gone, a new session may start.
-    env.kioku(NOW)
-        .arg("review")
-        .write_stdin(":q\n")
-        .assert()
-        .success();
+    env.kioku(NOW).arg("review").write_stdin(":q\n").assert().success();
 }
 
 #[test]
@@ -323,29 +203,14 @@ fn a_card_due_tomorrow_is_not_shown_at_one_am_in_new_york() {
         cmd
     };
     // Easy on a new card: due on a later study day, which starts at 04:00 New York time.
-    let out = ny("2025-03-01T12:00:00-05:00")
-        .args(["review", "--limit", "1"])
-        .write_stdin("\neasy\n")
-        .output()
-        .unwrap();
+    let out =
+        ny("2025-03-01T12:00:00-05:00").args(["review", "--limit", "1"]).write_stdin("\neasy\n").output().unwrap();
     let stdout = String::from_utf8(out.stdout).unwrap();
-    let due = lines_with(&stdout, "saved alpha/a 4 due ")[0]
-        .rsplit(' ')
-        .next()
-        .unwrap()
-        .to_string();
+    let due = lines_with(&stdout, "saved alpha/a 4 due ")[0].rsplit(' ').next().unwrap().to_string();
     let due = chrono::DateTime::parse_from_rfc3339(&due).unwrap();
-    assert_eq!(
-        due.with_timezone(&chrono_tz::America::New_York)
-            .format("%H:%M")
-            .to_string(),
-        "04:00"
-    );
+    assert_eq!(due.with_timezone(&chrono_tz::America::New_York).format("%H:%M").to_string(), "04:00");
     let review_count = |now: chrono::DateTime<chrono::FixedOffset>| {
-        let out = ny(&now.to_rfc3339())
-            .args(["due", "--json"])
-            .output()
-            .unwrap();
+        let out = ny(&now.to_rfc3339()).args(["due", "--json"]).output().unwrap();
         let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
         v["decks"][0]["review"].as_u64().unwrap()
     };
@@ -358,23 +223,12 @@ fn a_card_due_tomorrow_is_not_shown_at_one_am_in_new_york() {
 fn a_clock_set_back_does_not_break_anything() {
     let env = Env::new();
     env.write_deck("alpha.yaml", SMALL_DECK);
-    env.kioku("2025-06-10T09:00:00+09:00")
-        .args(["review", "--limit", "1"])
-        .write_stdin("\n4\n")
-        .assert()
-        .success();
+    env.kioku("2025-06-10T09:00:00+09:00").args(["review", "--limit", "1"]).write_stdin("\n4\n").assert().success();
     // Days later the clock says an earlier date; the card is not due, new cards are shown.
-    let out = env
-        .kioku("2025-06-01T09:00:00+09:00")
-        .args(["review", "--limit", "1"])
-        .write_stdin("\n3\n")
-        .output()
-        .unwrap();
+    let out =
+        env.kioku("2025-06-01T09:00:00+09:00").args(["review", "--limit", "1"]).write_stdin("\n3\n").output().unwrap();
     assert!(out.status.success());
-    env.kioku("2025-06-01T09:00:00+09:00")
-        .args(["due", "--json"])
-        .assert()
-        .success();
+    env.kioku("2025-06-01T09:00:00+09:00").args(["due", "--json"]).assert().success();
     for row in env.history() {
         assert!(row["elapsed_days"].as_u64().unwrap() == 0);
         assert!(row["interval_secs"].as_i64().unwrap() > 0);

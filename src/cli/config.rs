@@ -38,20 +38,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             };
             Settings::from_stored(&stored)?;
             for spec in SPECS {
-                let value = stored
-                    .get(spec.key)
-                    .map(String::as_str)
-                    .unwrap_or(spec.default);
-                let default = if value == spec.default {
-                    String::new()
-                } else {
-                    format!(" (default {})", spec.default)
-                };
-                writeln!(
-                    out,
-                    "{} = \"{value}\"{default}\n    {}",
-                    spec.key, spec.help
-                )?;
+                let value = stored.get(spec.key).map(String::as_str).unwrap_or(spec.default);
+                let default =
+                    if value == spec.default { String::new() } else { format!(" (default {})", spec.default) };
+                writeln!(out, "{} = \"{value}\"{default}\n    {}", spec.key, spec.help)?;
             }
         }
         Action::Get { key } => {
@@ -60,11 +50,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
                 Some(store) => store.settings()?,
                 None => Default::default(),
             };
-            writeln!(
-                out,
-                "{}",
-                stored.get(&key).map(String::as_str).unwrap_or(spec.default)
-            )?;
+            writeln!(out, "{}", stored.get(&key).map(String::as_str).unwrap_or(spec.default))?;
         }
         Action::Set { key, value } => {
             settings::spec(&key).ok_or_else(|| unknown(&key))?;
@@ -79,8 +65,5 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
 
 fn unknown(key: &str) -> Error {
     let known: Vec<&str> = SPECS.iter().map(|s| s.key).collect();
-    Error::Input(format!(
-        "unknown setting '{key}'; known settings: {}",
-        known.join(", ")
-    ))
+    Error::Input(format!("unknown setting '{key}'; known settings: {}", known.join(", ")))
 }

@@ -37,8 +37,7 @@ struct HistoryEntry<'a> {
 }
 
 fn entry(row: &ReviewRow) -> HistoryEntry<'_> {
-    let offset = FixedOffset::east_opt(row.utc_offset_secs)
-        .unwrap_or(FixedOffset::east_opt(0).expect("zero offset"));
+    let offset = FixedOffset::east_opt(row.utc_offset_secs).unwrap_or(FixedOffset::east_opt(0).expect("zero offset"));
     let reviewed_at = offset
         .timestamp_millis_opt(row.reviewed_at_ms)
         .single()
@@ -66,11 +65,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let entries: Vec<HistoryEntry> = rows.iter().map(entry).collect();
     let mut out = std::io::stdout().lock();
     if args.json {
-        writeln!(
-            out,
-            "{}",
-            serde_json::to_string_pretty(&entries).unwrap_or_default()
-        )?;
+        writeln!(out, "{}", serde_json::to_string_pretty(&entries).unwrap_or_default())?;
         return Ok(());
     }
     if entries.is_empty() {

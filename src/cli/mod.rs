@@ -99,32 +99,38 @@ impl Context {
     fn new(cli: &Cli) -> Result<Context> {
         let start = match cli.now.as_deref() {
             Some(text) => DateTime::parse_from_rfc3339(text.trim())
-                .map_err(|_| Error::Input(format!("--now/KIOKU_NOW: '{text}' is not an RFC 3339 time like 2025-05-21T09:00:00+09:00")))?
+                .map_err(|_| {
+                    Error::Input(format!(
+                        "--now/KIOKU_NOW: '{text}' is not an RFC 3339 time like 2025-05-21T09:00:00+09:00"
+                    ))
+                })?
                 .with_timezone(&Utc),
             None => Utc::now(),
         };
         let tz = match cli.tz.as_deref() {
-            Some(name) => parse_tz(name).ok_or_else(|| Error::Input(format!("--tz/KIOKU_TZ: unknown time zone '{name}'; use an IANA name such as Asia/Tokyo or Europe/Berlin")))?,
+            Some(name) => parse_tz(name).ok_or_else(|| {
+                Error::Input(format!(
+                    "--tz/KIOKU_TZ: unknown time zone '{name}'; use an IANA name such as Asia/Tokyo or Europe/Berlin"
+                ))
+            })?,
             None => default_tz(),
         };
         let db = match &cli.db {
             Some(p) => p.clone(),
             None => directories::ProjectDirs::from("", "", "kioku")
                 .map(|d| d.data_dir().join("kioku.sqlite3"))
-                .ok_or_else(|| Error::Input("cannot find a data folder for the database (no home directory?); pass --db PATH".into()))?,
+                .ok_or_else(|| {
+                    Error::Input(
+                        "cannot find a data folder for the database (no home directory?); pass --db PATH".into(),
+                    )
+                })?,
         };
         let decks = match &cli.decks {
             Some(dir) => DeckSource::Dir(dir.clone()),
             None if PathBuf::from("decks").is_dir() => DeckSource::Dir(PathBuf::from("decks")),
             None => DeckSource::Bundled,
         };
-        Ok(Context {
-            db,
-            decks,
-            start,
-            started: Instant::now(),
-            tz,
-        })
+        Ok(Context { db, decks, start, started: Instant::now(), tz })
     }
 
     /// The current time: `--now` plus the time since start, or the system clock.
@@ -167,12 +173,7 @@ impl Context {
         let cards: Vec<Card> = collection.decks.iter().flat_map(deck::expand).collect();
         store.sync_cards(&cards, self.now().timestamp_millis())?;
         let settings = Settings::from_stored(&store.settings()?)?;
-        Ok(Loaded {
-            store,
-            collection,
-            cards,
-            settings,
-        })
+        Ok(Loaded { store, collection, cards, settings })
     }
 
     pub fn scheduler(&self, settings: &Settings) -> Result<Scheduler> {
@@ -189,11 +190,7 @@ fn default_tz() -> Tz {
     if let Some(tz) = std::env::var("TZ").ok().as_deref().and_then(parse_tz) {
         return tz;
     }
-    if let Some(tz) = iana_time_zone::get_timezone()
-        .ok()
-        .as_deref()
-        .and_then(parse_tz)
-    {
+    if let Some(tz) = iana_time_zone::get_timezone().ok().as_deref().and_then(parse_tz) {
         return tz;
     }
     eprintln!("kioku: warning: cannot tell the time zone; using UTC for study days (set --tz or KIOKU_TZ)");

@@ -26,18 +26,10 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let loaded = ctx.load()?;
     let _lock = loaded.store.lock_session()?;
-    let known: Vec<&str> = loaded
-        .collection
-        .decks
-        .iter()
-        .map(|d| d.id.as_str())
-        .collect();
+    let known: Vec<&str> = loaded.collection.decks.iter().map(|d| d.id.as_str()).collect();
     for d in &args.only_decks {
         if !known.contains(&d.as_str()) {
-            return Err(Error::Input(format!(
-                "no deck '{d}'; loaded decks: {}",
-                known.join(", ")
-            )));
+            return Err(Error::Input(format!("no deck '{d}'; loaded decks: {}", known.join(", "))));
         }
     }
     let cards = loaded
@@ -56,23 +48,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let mut input = stdin.lock();
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
-    let mut io = Io {
-        input: &mut input,
-        out: &mut out,
-        err: &mut err,
-    };
-    let options = ReviewOptions {
-        new_limit: args.new,
-        answer_limit: args.limit,
-    };
-    review::run(
-        &mut store,
-        &scheduler,
-        &days,
-        cards,
-        options,
-        &|| ctx.now(),
-        &mut io,
-    )?;
+    let mut io = Io { input: &mut input, out: &mut out, err: &mut err };
+    let options = ReviewOptions { new_limit: args.new, answer_limit: args.limit };
+    review::run(&mut store, &scheduler, &days, cards, options, &|| ctx.now(), &mut io)?;
     Ok(())
 }

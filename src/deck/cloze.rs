@@ -4,11 +4,7 @@
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Segment {
     Text(String),
-    Deletion {
-        number: u32,
-        text: String,
-        hint: Option<String>,
-    },
+    Deletion { number: u32, text: String, hint: Option<String> },
 }
 
 /// Splits cloze text into plain text and deletions. Returns an error message (with the
@@ -28,13 +24,11 @@ pub fn parse(text: &str) -> Result<Vec<Segment>, (usize, String)> {
         if chars[i] == '{' && chars.get(i + 1) == Some(&'{') {
             let start = i;
             let body_start = i + 2;
-            let end = (body_start..chars.len().saturating_sub(1))
-                .find(|&j| chars[j] == '}' && chars[j + 1] == '}');
+            let end = (body_start..chars.len().saturating_sub(1)).find(|&j| chars[j] == '}' && chars[j + 1] == '}');
             let Some(end) = end else {
                 return Err((
                     start,
-                    "'{{' is never closed with '}}' (write \\{{ for a literal brace pair)"
-                        .to_string(),
+                    "'{{' is never closed with '}}' (write \\{{ for a literal brace pair)".to_string(),
                 ));
             };
             let body: String = chars[body_start..end].iter().collect();
@@ -49,20 +43,14 @@ pub fn parse(text: &str) -> Result<Vec<Segment>, (usize, String)> {
                 {
                     let n: u32 = head[1..].parse().unwrap_or(0);
                     if n == 0 {
-                        return Err((
-                            start,
-                            format!("cloze number must be 1 or more, not '{head}'"),
-                        ));
+                        return Err((start, format!("cloze number must be 1 or more, not '{head}'")));
                     }
                     (Some(n), rest.to_string())
                 }
                 _ => (None, body.clone()),
             };
             let (text, hint) = match rest.split_once("::") {
-                Some((t, h)) => (
-                    t.to_string(),
-                    Some(h.trim().to_string()).filter(|h| !h.is_empty()),
-                ),
+                Some((t, h)) => (t.to_string(), Some(h.trim().to_string()).filter(|h| !h.is_empty())),
                 None => (rest, None),
             };
             if text.trim().is_empty() {
@@ -71,11 +59,7 @@ pub fn parse(text: &str) -> Result<Vec<Segment>, (usize, String)> {
             if number.is_none() {
                 bare.push(segments.len());
             }
-            segments.push(Segment::Deletion {
-                number: number.unwrap_or(0),
-                text,
-                hint,
-            });
+            segments.push(Segment::Deletion { number: number.unwrap_or(0), text, hint });
             i = end + 2;
             continue;
         }
@@ -111,12 +95,7 @@ pub fn numbers(segments: &[Segment]) -> Vec<u32> {
 
 /// The text with deletion `number` hidden as `[…]` (or `[hint]`) and the others shown.
 pub fn prompt(segments: &[Segment], number: u32) -> String {
-    render(segments, number, |text, hint| {
-        format!(
-            "[{}]",
-            hint.unwrap_or(if text.is_empty() { "" } else { "…" })
-        )
-    })
+    render(segments, number, |text, hint| format!("[{}]", hint.unwrap_or(if text.is_empty() { "" } else { "…" })))
 }
 
 /// The text with deletion `number` shown in brackets.
@@ -129,29 +108,19 @@ pub fn hidden_text(segments: &[Segment], number: u32) -> String {
     segments
         .iter()
         .filter_map(|s| match s {
-            Segment::Deletion {
-                number: n, text, ..
-            } if *n == number => Some(text.as_str()),
+            Segment::Deletion { number: n, text, .. } if *n == number => Some(text.as_str()),
             _ => None,
         })
         .collect::<Vec<_>>()
         .join(" / ")
 }
 
-fn render(
-    segments: &[Segment],
-    number: u32,
-    show: impl Fn(&str, Option<&str>) -> String,
-) -> String {
+fn render(segments: &[Segment], number: u32, show: impl Fn(&str, Option<&str>) -> String) -> String {
     segments
         .iter()
         .map(|s| match s {
             Segment::Text(t) => t.clone(),
-            Segment::Deletion {
-                number: n,
-                text,
-                hint,
-            } if *n == number => show(text, hint.as_deref()),
+            Segment::Deletion { number: n, text, hint } if *n == number => show(text, hint.as_deref()),
             Segment::Deletion { text, .. } => text.clone(),
         })
         .collect()
@@ -163,18 +132,11 @@ mod tests {
 
     #[test]
     fn numbered_bare_hint_and_escape() {
-        let s =
-            parse("憲法裁判所は{{c1::2025年4月4日}}、弾劾を{{c2::妥当::判断}}とした。").unwrap();
+        let s = parse("憲法裁判所は{{c1::2025年4月4日}}、弾劾を{{c2::妥当::判断}}とした。").unwrap();
         assert_eq!(numbers(&s), vec![1, 2]);
         assert_eq!(prompt(&s, 1), "憲法裁判所は[…]、弾劾を妥当とした。");
-        assert_eq!(
-            prompt(&s, 2),
-            "憲法裁判所は2025年4月4日、弾劾を[判断]とした。"
-        );
-        assert_eq!(
-            answer(&s, 2),
-            "憲法裁判所は2025年4月4日、弾劾を[妥当]とした。"
-        );
+        assert_eq!(prompt(&s, 2), "憲法裁判所は2025年4月4日、弾劾を[判断]とした。");
+        assert_eq!(answer(&s, 2), "憲法裁判所は2025年4月4日、弾劾を[妥当]とした。");
         let s = parse("{{a}} and {{c1::b}} and {{c}} \\{{x}}").unwrap();
         assert_eq!(numbers(&s), vec![1, 2, 3]);
         assert_eq!(answer(&s, 2), "[a] and b and c {{x}}");

@@ -52,10 +52,7 @@ impl Diagnostic {
 
     /// Attaches the source line `self.line` of `text`.
     pub fn with_source(mut self, text: &str) -> Diagnostic {
-        self.source_line = text
-            .lines()
-            .nth(self.line.saturating_sub(1))
-            .map(|l| l.trim_end_matches('\r').to_string());
+        self.source_line = text.lines().nth(self.line.saturating_sub(1)).map(|l| l.trim_end_matches('\r').to_string());
         self
     }
 
@@ -65,10 +62,7 @@ impl Diagnostic {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut out = format!(
-            "{}:{}:{}: {severity}: {}",
-            self.file, self.line, self.col, self.message
-        );
+        let mut out = format!("{}:{}:{}: {severity}: {}", self.file, self.line, self.col, self.message);
         if let Some(source) = &self.source_line {
             let before: String = source.chars().take(self.col.saturating_sub(1)).collect();
             let pad = unicode_width(&before);
@@ -90,17 +84,18 @@ fn unicode_width(text: &str) -> usize {
                 0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
                 | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
                 | 0xFFE0..=0xFFE6 | 0x1F300..=0x1F64F | 0x20000..=0x3FFFD);
-            if wide { 2 } else { 1 }
+            if wide {
+                2
+            } else {
+                1
+            }
         })
         .sum()
 }
 
 /// All diagnostics, one block each, followed by a count.
 pub fn render_all(diagnostics: &[Diagnostic]) -> String {
-    let errors = diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let blocks: Vec<String> = diagnostics.iter().map(Diagnostic::render).collect();
     format!(
         "{}\n{errors} error{} in the decks; nothing was changed",
@@ -116,10 +111,7 @@ mod tests {
     #[test]
     fn caret_accounts_for_double_width() {
         let d = Diagnostic::error("d.yaml", (1, 8), "x", "bad").with_source("front: 日本語: x");
-        assert_eq!(
-            d.render(),
-            "d.yaml:1:8: error: bad\n  | front: 日本語: x\n  |        ^"
-        );
+        assert_eq!(d.render(), "d.yaml:1:8: error: bad\n  | front: 日本語: x\n  |        ^");
         let d = Diagnostic::error("d.yaml", (1, 11), "x", "bad").with_source("front: 日本語: x");
         assert!(d.render().ends_with("  |              ^"), "{}", d.render());
     }

@@ -71,10 +71,7 @@ pub fn load(source: &DeckSource, cache: &FileCache) -> Result<Collection> {
         }
         DeckSource::Dir(dir) => {
             if !dir.is_dir() {
-                return Err(Error::Input(format!(
-                    "decks folder {} does not exist or is not a folder",
-                    dir.display()
-                )));
+                return Err(Error::Input(format!("decks folder {} does not exist or is not a folder", dir.display())));
             }
             let mut paths = Vec::new();
             collect_files(dir, &mut paths)?;
@@ -126,15 +123,12 @@ fn collect_bundled<'a>(dir: &'a Dir<'a>, out: &mut Vec<&'a include_dir::File<'a>
 }
 
 fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries = std::fs::read_dir(dir)
-        .map_err(|e| Error::Input(format!("cannot read decks folder {}: {e}", dir.display())))?;
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| Error::Input(format!("cannot read decks folder {}: {e}", dir.display())))?;
     for entry in entries {
         let path = entry?.path();
         if path.is_dir() {
-            let hidden = path
-                .file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.starts_with('.'));
+            let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
             if !hidden {
                 collect_files(&path, out)?;
             }
@@ -146,36 +140,23 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 }
 
 fn is_deck_path(path: &Path) -> bool {
-    matches!(
-        path.extension().and_then(|e| e.to_str()),
-        Some("yaml" | "yml")
-    )
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
 fn stem(path: &Path) -> String {
-    path.file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("")
-        .to_string()
+    path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string()
 }
 
 /// Loads one file, from the cache when its size, mtime and hash match. Returns the deck, its
 /// record, and whether it was parsed.
-fn load_file(
-    path: &Path,
-    shown: &str,
-    cache: &FileCache,
-) -> Result<(Deck, FileRecord, bool), Vec<Diagnostic>> {
+fn load_file(path: &Path, shown: &str, cache: &FileCache) -> Result<(Deck, FileRecord, bool), Vec<Diagnostic>> {
     let fail = |message: String| vec![Diagnostic::error(shown, (1, 1), "unreadable", message)];
     let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!(
-            "file is {} MB; deck files are limited to 10 MB",
-            meta.len() / 1_000_000
-        ))
-        .into_iter()
-        .map(|d| d.with_hint("split it into several decks"))
-        .collect());
+        return Err(fail(format!("file is {} MB; deck files are limited to 10 MB", meta.len() / 1_000_000))
+            .into_iter()
+            .map(|d| d.with_hint("split it into several decks"))
+            .collect());
     }
     let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {e}")))?;
     let mtime_ns = meta
@@ -197,17 +178,7 @@ fn load_file(
     }
     let (deck, raw) = load_text(&bytes, shown, &stem(path))?;
     let raw_json = serde_json::to_string(&raw).unwrap_or_default();
-    Ok((
-        deck,
-        FileRecord {
-            path: key,
-            size: meta.len(),
-            mtime_ns,
-            hash,
-            raw_json,
-        },
-        true,
-    ))
+    Ok((deck, FileRecord { path: key, size: meta.len(), mtime_ns, hash, raw_json }, true))
 }
 
 /// Parses and validates one file's bytes: UTF-8 (a BOM is skipped; CRLF is fine), then YAML, then
@@ -219,19 +190,13 @@ fn load_text(bytes: &[u8], shown: &str, stem: &str) -> Result<(Deck, RawDeck), V
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-            let col = String::from_utf8_lossy(valid.rsplit(|&b| b == b'\n').next().unwrap_or(&[]))
-                .chars()
-                .count()
-                + 1;
+            let col = String::from_utf8_lossy(valid.rsplit(|&b| b == b'\n').next().unwrap_or(&[])).chars().count() + 1;
             return Err(vec![Diagnostic::error(shown, (line, col), "not-utf8", "file is not UTF-8 text (perhaps Shift_JIS from an older editor)")
                 .with_hint(format!("save it as UTF-8 in your editor, or convert it: iconv -f SHIFT_JIS -t UTF-8 '{shown}' > converted.yaml"))]);
         }
     };
     let raw = parse_deck(text).map_err(|e| {
-        vec![
-            Diagnostic::error(shown, e.position.unwrap_or((1, 1)), "yaml", e.message)
-                .with_source(text),
-        ]
+        vec![Diagnostic::error(shown, e.position.unwrap_or((1, 1)), "yaml", e.message).with_source(text)]
     })?;
     let deck = validate(&raw, shown, stem, text)?;
     Ok((deck, raw))
@@ -251,21 +216,11 @@ mod tests {
 
     #[test]
     fn bom_crlf_and_shift_jis() {
-        let (deck, _) = load_text(
-            b"\xEF\xBB\xBFcards:\r\n  - id: a\r\n    front: x\r\n    back: y\r\n",
-            "f.yaml",
-            "f",
-        )
-        .unwrap();
+        let (deck, _) =
+            load_text(b"\xEF\xBB\xBFcards:\r\n  - id: a\r\n    front: x\r\n    back: y\r\n", "f.yaml", "f").unwrap();
         assert_eq!(deck.notes.len(), 1);
         // 日本 in Shift_JIS.
-        let err = load_text(
-            b"cards:\n  - id: a\n    front: \x93\xfa\x96\x7b\n",
-            "f.yaml",
-            "f",
-        )
-        .err()
-        .unwrap();
+        let err = load_text(b"cards:\n  - id: a\n    front: \x93\xfa\x96\x7b\n", "f.yaml", "f").err().unwrap();
         assert_eq!((err[0].code, err[0].line, err[0].col), ("not-utf8", 3, 12));
     }
 

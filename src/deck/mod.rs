@@ -30,26 +30,14 @@ pub fn expand(deck: &Deck) -> Vec<Card> {
                 tags: tags.clone(),
                 section: note.section.clone(),
                 explanation: note.explanation.clone(),
-                renamed_from: note
-                    .renamed_from
-                    .as_ref()
-                    .map(|old| format!("{old}{suffix}")),
+                renamed_from: note.renamed_from.as_ref().map(|old| format!("{old}{suffix}")),
             }
         };
         match &note.kind {
-            NoteKind::Basic {
-                front,
-                back,
-                reverse,
-            } => {
+            NoteKind::Basic { front, back, reverse } => {
                 cards.push(card(None, CardKind::Basic, front.clone(), back.clone()));
                 if *reverse {
-                    cards.push(card(
-                        Some("reverse".into()),
-                        CardKind::Reverse,
-                        back.clone(),
-                        front.clone(),
-                    ));
+                    cards.push(card(Some("reverse".into()), CardKind::Reverse, back.clone(), front.clone()));
                 }
             }
             NoteKind::Cloze { text } => {

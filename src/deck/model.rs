@@ -63,14 +63,8 @@ pub struct Note {
 
 #[derive(Clone, Debug)]
 pub enum NoteKind {
-    Basic {
-        front: String,
-        back: String,
-        reverse: bool,
-    },
-    Cloze {
-        text: String,
-    },
+    Basic { front: String, back: String, reverse: bool },
+    Cloze { text: String },
 }
 
 /// What kind of card is shown (the `card <key> <kind>` line of the piped protocol).

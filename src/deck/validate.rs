@@ -11,34 +11,20 @@ use super::yaml::Locator;
 /// Ids (deck and note) are letters, digits, `-` and `_`: they become part of card keys, where
 /// `/` and `:` separate the parts.
 pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+    !id.is_empty() && id.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Validates `raw` (read from `file`, whose text is `text`); the deck id defaults to `stem`.
-pub fn validate(
-    raw: &RawDeck,
-    file: &str,
-    stem: &str,
-    text: &str,
-) -> Result<Deck, Vec<Diagnostic>> {
+pub fn validate(raw: &RawDeck, file: &str, stem: &str, text: &str) -> Result<Deck, Vec<Diagnostic>> {
     let mut problems = Problems::default();
-    let mut problem = |path: String, code: &'static str, message: String, hint: Option<&str>| {
-        problems.add(path, code, message, hint)
-    };
+    let mut problem =
+        |path: String, code: &'static str, message: String, hint: Option<&str>| problems.add(path, code, message, hint);
     let id_hint = Some("use letters, digits, '-' and '_' only");
 
     let deck_id = raw.deck.clone().unwrap_or_else(|| stem.to_string());
     if !is_valid_id(&deck_id) {
         let path = if raw.deck.is_some() { "deck" } else { "" };
-        problem(
-            path.into(),
-            "bad-deck-id",
-            format!("deck id '{deck_id}' is not valid"),
-            id_hint,
-        );
+        problem(path.into(), "bad-deck-id", format!("deck id '{deck_id}' is not valid"), id_hint);
     }
 
     let mut notes = Vec::new();
@@ -47,27 +33,24 @@ pub fn validate(
         let at = |field: &str| format!("cards.{i}.{field}");
         let id = match n.id.as_deref().map(str::trim) {
             None | Some("") => {
-                problem(format!("cards.{i}"), "missing-id", "note has no id".into(), Some("add `id: a-stable-name`; the id keeps the student's progress when the note is edited"));
+                problem(
+                    format!("cards.{i}"),
+                    "missing-id",
+                    "note has no id".into(),
+                    Some("add `id: a-stable-name`; the id keeps the student's progress when the note is edited"),
+                );
                 continue;
             }
             Some(id) => id.to_string(),
         };
         if !is_valid_id(&id) {
-            problem(
-                at("id"),
-                "bad-id",
-                format!("note id '{id}' is not valid"),
-                id_hint,
-            );
+            problem(at("id"), "bad-id", format!("note id '{id}' is not valid"), id_hint);
         }
         if let Some(&first) = seen.get(&id) {
             problem(
                 at("id"),
                 "duplicate-id",
-                format!(
-                    "duplicate note id '{id}' (also used by note {} of this deck)",
-                    first + 1
-                ),
+                format!("duplicate note id '{id}' (also used by note {} of this deck)", first + 1),
                 Some("each note needs its own id"),
             );
         } else {
@@ -78,12 +61,7 @@ pub fn validate(
         let cloze_text = nonempty(&at("cloze"), "cloze", &n.cloze, &mut problem);
         let kind = match (n.front.is_some() || n.back.is_some(), n.cloze.is_some()) {
             (true, true) => {
-                problem(
-                    at("cloze#key"),
-                    "mixed-kinds",
-                    "a note is either front/back or cloze, not both".into(),
-                    None,
-                );
+                problem(at("cloze#key"), "mixed-kinds", "a note is either front/back or cloze, not both".into(), None);
                 None
             }
             (false, false) => {
@@ -105,19 +83,12 @@ pub fn validate(
                     );
                 }
                 if n.back.is_none() {
-                    problem(
-                        format!("cards.{i}"),
-                        "missing-back",
-                        format!("note '{id}' has a front but no back"),
-                        None,
-                    );
+                    problem(format!("cards.{i}"), "missing-back", format!("note '{id}' has a front but no back"), None);
                 }
                 match (front, back) {
-                    (Some(front), Some(back)) => Some(NoteKind::Basic {
-                        front,
-                        back,
-                        reverse: n.reverse.unwrap_or(false),
-                    }),
+                    (Some(front), Some(back)) => {
+                        Some(NoteKind::Basic { front, back, reverse: n.reverse.unwrap_or(false) })
+                    }
                     _ => None,
                 }
             }
@@ -154,14 +125,8 @@ pub fn validate(
         let renamed_from = match n.renamed_from.as_deref().map(str::trim) {
             None => None,
             Some(old) => {
-                let full = if old.contains('/') {
-                    old.to_string()
-                } else {
-                    format!("{deck_id}/{old}")
-                };
-                let valid = full
-                    .split_once('/')
-                    .is_some_and(|(d, n)| is_valid_id(d) && is_valid_id(n));
+                let full = if old.contains('/') { old.to_string() } else { format!("{deck_id}/{old}") };
+                let valid = full.split_once('/').is_some_and(|(d, n)| is_valid_id(d) && is_valid_id(n));
                 if !valid {
                     problem(
                         at("renamed_from"),
@@ -201,8 +166,7 @@ pub fn validate(
         .0
         .into_iter()
         .map(|(path, code, message, hint)| {
-            let mut d =
-                Diagnostic::error(file, locator.find(&path), code, message).with_source(text);
+            let mut d = Diagnostic::error(file, locator.find(&path), code, message).with_source(text);
             d.hint = hint;
             d
         })
@@ -230,12 +194,7 @@ fn nonempty(
 ) -> Option<String> {
     match value {
         Some(v) if v.trim().is_empty() => {
-            problem(
-                path.to_string(),
-                "empty-field",
-                format!("`{field}` is empty"),
-                None,
-            );
+            problem(path.to_string(), "empty-field", format!("`{field}` is empty"), None);
             None
         }
         v => v.clone(),

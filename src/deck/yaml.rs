@@ -87,11 +87,7 @@ impl Locator {
                     let is_map = matches!(event, Event::MappingStart(..));
                     let path = node_path(&mut stack, None).unwrap_or_default();
                     positions.entry(path.clone()).or_insert(at);
-                    stack.push(if is_map {
-                        Frame::Map { path, key: None }
-                    } else {
-                        Frame::Seq { path, index: 0 }
-                    });
+                    stack.push(if is_map { Frame::Map { path, key: None } } else { Frame::Seq { path, index: 0 } });
                 }
                 Event::MappingEnd | Event::SequenceEnd => {
                     stack.pop();
@@ -143,25 +139,17 @@ mod tests {
 
     #[test]
     fn serde_errors_carry_positions_and_strings_stay_strings() {
-        let err = parse_deck("cards:\n  - id: a\n    anwser: x\n")
-            .err()
-            .unwrap();
-        assert!(
-            err.message.contains("unknown field `anwser`"),
-            "{}",
-            err.message
-        );
+        let err = parse_deck("cards:\n  - id: a\n    anwser: x\n").err().unwrap();
+        assert!(err.message.contains("unknown field `anwser`"), "{}", err.message);
         assert_eq!(err.position, Some((3, 5)));
-        let deck = parse_deck("cards:\n  - id: 7\n    front: no\n    back: 1990\n  - id: d\n    front: x\n    back: 2025-04-04\n").ok().unwrap();
-        assert_eq!(
-            deck.cards.as_ref().unwrap()[0].back.as_deref(),
-            Some("1990")
-        );
+        let deck = parse_deck(
+            "cards:\n  - id: 7\n    front: no\n    back: 1990\n  - id: d\n    front: x\n    back: 2025-04-04\n",
+        )
+        .ok()
+        .unwrap();
+        assert_eq!(deck.cards.as_ref().unwrap()[0].back.as_deref(), Some("1990"));
         assert_eq!(deck.cards.as_ref().unwrap()[0].front.as_deref(), Some("no"));
         assert_eq!(deck.cards.as_ref().unwrap()[0].id.as_deref(), Some("7"));
-        assert_eq!(
-            deck.cards.as_ref().unwrap()[1].back.as_deref(),
-            Some("2025-04-04")
-        );
+        assert_eq!(deck.cards.as_ref().unwrap()[1].back.as_deref(), Some("2025-04-04"));
     }
 }

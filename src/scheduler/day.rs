@@ -44,26 +44,19 @@ pub struct DayClock {
 
 impl DayClock {
     pub fn new(tz: Tz, rollover_hour: u32) -> DayClock {
-        DayClock {
-            tz,
-            rollover_hour: rollover_hour.min(23),
-        }
+        DayClock { tz, rollover_hour: rollover_hour.min(23) }
     }
 
     /// The study day containing instant `t`.
     pub fn study_day(&self, t: DateTime<Utc>) -> StudyDay {
-        let local =
-            t.with_timezone(&self.tz).naive_local() - Duration::hours(self.rollover_hour as i64);
+        let local = t.with_timezone(&self.tz).naive_local() - Duration::hours(self.rollover_hour as i64);
         StudyDay::from_date(local.date())
     }
 
     /// The instant study day `day` begins: its date at the rollover hour, local time. In a DST gap
     /// the first valid instant after it; in a repeated hour, the earlier one.
     pub fn day_start(&self, day: StudyDay) -> DateTime<Utc> {
-        let naive = day
-            .date()
-            .and_hms_opt(self.rollover_hour, 0, 0)
-            .unwrap_or_default();
+        let naive = day.date().and_hms_opt(self.rollover_hour, 0, 0).unwrap_or_default();
         let mut candidate = naive;
         for _ in 0..4 {
             match self.tz.from_local_datetime(&candidate) {
@@ -82,10 +75,7 @@ impl DayClock {
 
     /// The zone's offset from UTC at `t`, in seconds (stored beside each review time).
     pub fn utc_offset_secs(&self, t: DateTime<Utc>) -> i32 {
-        self.tz
-            .offset_from_utc_datetime(&t.naive_utc())
-            .fix()
-            .local_minus_utc()
+        self.tz.offset_from_utc_datetime(&t.naive_utc()).fix().local_minus_utc()
     }
 }
 
@@ -102,15 +92,9 @@ mod tests {
         // 01:00 local on 2025-03-02 in New York is before the 04:00 rollover: study day 2025-03-01.
         let clock = DayClock::new(chrono_tz::America::New_York, 4);
         let t = utc("2025-03-02T06:00:00Z"); // 01:00 EST (UTC−5)
-        assert_eq!(
-            clock.study_day(t).date(),
-            NaiveDate::from_ymd_opt(2025, 3, 1).unwrap()
-        );
+        assert_eq!(clock.study_day(t).date(), NaiveDate::from_ymd_opt(2025, 3, 1).unwrap());
         let t = utc("2025-03-02T09:00:00Z"); // 04:00 EST
-        assert_eq!(
-            clock.study_day(t).date(),
-            NaiveDate::from_ymd_opt(2025, 3, 2).unwrap()
-        );
+        assert_eq!(clock.study_day(t).date(), NaiveDate::from_ymd_opt(2025, 3, 2).unwrap());
     }
 
     #[test]
@@ -131,9 +115,6 @@ mod tests {
     fn days_since_is_clamped() {
         assert_eq!(StudyDay(10).days_since(StudyDay(12)), 0);
         assert_eq!(StudyDay(12).days_since(StudyDay(10)), 2);
-        assert_eq!(
-            StudyDay::from_date(NaiveDate::from_ymd_opt(1970, 1, 2).unwrap()),
-            StudyDay(1)
-        );
+        assert_eq!(StudyDay::from_date(NaiveDate::from_ymd_opt(1970, 1, 2).unwrap()), StudyDay(1));
     }
 }

@@ -30,16 +30,8 @@ pub fn apply(interval_days: u32, factor: f64, max_days: u32) -> u32 {
     if interval < 2.5 {
         return interval_days;
     }
-    let ranges = [
-        (2.5, 7.0, 0.15),
-        (7.0, 20.0, 0.1),
-        (20.0, f64::INFINITY, 0.05),
-    ];
-    let delta = 1.0
-        + ranges
-            .iter()
-            .map(|&(start, end, rate)| rate * (interval.min(end) - start).max(0.0))
-            .sum::<f64>();
+    let ranges = [(2.5, 7.0, 0.15), (7.0, 20.0, 0.1), (20.0, f64::INFINITY, 0.05)];
+    let delta = 1.0 + ranges.iter().map(|&(start, end, rate)| rate * (interval.min(end) - start).max(0.0)).sum::<f64>();
     let max_ivl = ((interval + delta).round() as u32).min(max_days);
     let min_ivl = ((interval - delta).round() as u32).max(2).min(max_ivl);
     let span = (max_ivl - min_ivl + 1) as f64;

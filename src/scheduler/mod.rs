@@ -77,9 +77,7 @@ impl Rating {
     /// Parses `1`–`4` or `again|hard|good|easy` (any case).
     pub fn parse(text: &str) -> Option<Rating> {
         let lower = text.trim().to_lowercase();
-        Rating::ALL
-            .into_iter()
-            .find(|r| lower == r.name() || lower == r.as_u8().to_string())
+        Rating::ALL.into_iter().find(|r| lower == r.name() || lower == r.as_u8().to_string())
     }
 }
 
@@ -191,22 +189,15 @@ impl Scheduler {
         let elapsed_days = card.last_review_day.map_or(0, |d| today.days_since(d));
         let memory = match (card.state, card.stability, card.difficulty) {
             (State::New, _, _) => None,
-            (_, Some(stability), Some(difficulty)) => Some(fsrs::MemoryState {
-                stability,
-                difficulty,
-            }),
+            (_, Some(stability), Some(difficulty)) => Some(fsrs::MemoryState { stability, difficulty }),
             _ => None,
         };
         let next = self
             .fsrs
             .next_states(memory, self.settings.desired_retention, elapsed_days)
             .map_err(|e| Error::Scheduler(e.to_string()))?;
-        let fuzz = self
-            .settings
-            .fuzz
-            .then(|| fuzz::fuzz_factor(key, card.reps));
-        let (hard_days, good_days, easy_days) =
-            self.review_intervals(&next, fuzz, card.state == State::Review);
+        let fuzz = self.settings.fuzz.then(|| fuzz::fuzz_factor(key, card.reps));
+        let (hard_days, good_days, easy_days) = self.review_intervals(&next, fuzz, card.state == State::Review);
 
         let outcome = |rating: Rating, state: &fsrs::ItemState| -> Outcome {
             let mut after = card.clone();
@@ -225,9 +216,7 @@ impl Scheduler {
             let step_move = match card.state {
                 State::New => step_move(&self.settings.learning_steps_secs, 0, rating),
                 State::Learning => step_move(&self.settings.learning_steps_secs, card.step, rating),
-                State::Relearning => {
-                    step_move(&self.settings.relearning_steps_secs, card.step, rating)
-                }
+                State::Relearning => step_move(&self.settings.relearning_steps_secs, card.step, rating),
                 State::Review if rating == Rating::Again => {
                     after.lapses = card.lapses.saturating_add(1);
                     if self.is_leech_lapse(after.lapses) {
@@ -247,8 +236,7 @@ impl Scheduler {
                         State::Relearning
                     };
                     after.step = index;
-                    after.due_at_ms =
-                        Some((now + Duration::seconds(delay_secs as i64)).timestamp_millis());
+                    after.due_at_ms = Some((now + Duration::seconds(delay_secs as i64)).timestamp_millis());
                     after.due_day = None;
                     delay_secs as i64
                 }
@@ -261,12 +249,7 @@ impl Scheduler {
                     graduate_days as i64 * 86_400
                 }
             };
-            Outcome {
-                card: after,
-                interval_secs,
-                elapsed_days,
-                became_leech,
-            }
+            Outcome { card: after, interval_secs, elapsed_days, became_leech }
         };
         Ok(NextOutcomes {
             again: outcome(Rating::Again, &next.again),
@@ -279,12 +262,7 @@ impl Scheduler {
     /// Hard, good and easy intervals in whole days: rounded, fuzzed, at least 1, each at least a
     /// day more than the one before (for review cards; a graduating card only needs easy > good),
     /// and never above `max_interval_days` (the cap wins over the ordering).
-    fn review_intervals(
-        &self,
-        next: &fsrs::NextStates,
-        fuzz: Option<f64>,
-        is_review: bool,
-    ) -> (u32, u32, u32) {
+    fn review_intervals(&self, next: &fsrs::NextStates, fuzz: Option<f64>, is_review: bool) -> (u32, u32, u32) {
         let days = |interval: f32| {
             let rounded = (interval.round().max(1.0) as u32).min(self.settings.max_interval_days);
             match fuzz {
@@ -312,22 +290,6 @@ impl Scheduler {
         let every = (threshold / 2).max(1);
         lapses >= threshold && (lapses - threshold).is_multiple_of(every)
     }
-
-    /// Predicted probability of recall (retrievability R, 0–1) of `card` on study day `day`;
-    /// None for new cards.
-    pub fn retrievability(&self, card: &CardSchedule, day: StudyDay) -> Option<f32> {
-        let (stability, last) = (card.stability?, card.last_review_day?);
-        let elapsed = day.days_since(last) as f32;
-        let decay = -fsrs::DEFAULT_PARAMETERS[20];
-        Some(fsrs::current_retrievability(
-            fsrs::MemoryState {
-                stability,
-                difficulty: card.difficulty.unwrap_or(5.0),
-            },
-            elapsed,
-            -decay,
-        ))
-    }
 }
 
 /// Anki's step rules: again → first step; hard → repeat the step (on the first step, the mean of
@@ -339,10 +301,7 @@ fn step_move(steps: &[u32], current: u32, rating: Rating) -> StepMove {
     }
     let current = (current as usize).min(steps.len() - 1);
     match rating {
-        Rating::Again => StepMove::Step {
-            index: 0,
-            delay_secs: steps[0],
-        },
+        Rating::Again => StepMove::Step { index: 0, delay_secs: steps[0] },
         Rating::Hard => {
             let delay_secs = if current == 0 {
                 match steps.get(1) {
@@ -352,16 +311,10 @@ fn step_move(steps: &[u32], current: u32, rating: Rating) -> StepMove {
             } else {
                 steps[current]
             };
-            StepMove::Step {
-                index: current as u32,
-                delay_secs,
-            }
+            StepMove::Step { index: current as u32, delay_secs }
         }
         Rating::Good => match steps.get(current + 1) {
-            Some(&delay_secs) => StepMove::Step {
-                index: current as u32 + 1,
-                delay_secs,
-            },
+            Some(&delay_secs) => StepMove::Step { index: current as u32 + 1, delay_secs },
             None => StepMove::Graduate,
         },
         Rating::Easy => StepMove::Graduate,

@@ -47,11 +47,7 @@ impl Queue {
         limits: Limits,
         buried_notes: HashSet<usize>,
     ) -> Queue {
-        let mut queue = Queue {
-            limits: Some(limits),
-            buried_notes,
-            ..Queue::default()
-        };
+        let mut queue = Queue { limits: Some(limits), buried_notes, ..Queue::default() };
         let mut reviews = Vec::new();
         let mut new = Vec::new();
         for (index, item) in items.iter().enumerate() {
@@ -60,9 +56,7 @@ impl Queue {
                 continue;
             }
             match s.state {
-                State::Learning | State::Relearning
-                    if s.due_at_ms.is_some_and(|due| due < day_end_ms) =>
-                {
+                State::Learning | State::Relearning if s.due_at_ms.is_some_and(|due| due < day_end_ms) => {
                     queue.learning.push(index);
                 }
                 State::Review if !queue.buried_notes.contains(&item.note) => {
@@ -70,9 +64,7 @@ impl Queue {
                         reviews.push((due_day, item.order, index));
                     }
                 }
-                State::New if !queue.buried_notes.contains(&item.note) => {
-                    new.push((item.order, index))
-                }
+                State::New if !queue.buried_notes.contains(&item.note) => new.push((item.order, index)),
                 _ => {}
             }
         }
@@ -85,10 +77,7 @@ impl Queue {
 
     /// The next card to show at `now_ms`, or None when the session is over.
     pub fn next(&mut self, items: &[QueueItem], now_ms: i64) -> Option<usize> {
-        let limits = self.limits.unwrap_or(Limits {
-            new_left: 0,
-            reviews_left: 0,
-        });
+        let limits = self.limits.unwrap_or(Limits { new_left: 0, reviews_left: 0 });
         if let Some(i) = self.earliest_learning(items, now_ms) {
             return Some(i);
         }
@@ -118,14 +107,7 @@ impl Queue {
     /// `before`), counts it against the limits, and puts it back among the learning cards when
     /// its new schedule `after` is due before the study day ends. With `bury_siblings`, the
     /// new and review cards of the same note leave the queue.
-    pub fn answered(
-        &mut self,
-        items: &[QueueItem],
-        index: usize,
-        before: State,
-        day_end_ms: i64,
-        bury_siblings: bool,
-    ) {
+    pub fn answered(&mut self, items: &[QueueItem], index: usize, before: State, day_end_ms: i64, bury_siblings: bool) {
         self.remove(index);
         if let Some(limits) = self.limits.as_mut() {
             match before {
@@ -158,10 +140,7 @@ impl Queue {
 
     /// Counts (new, learning, review) still to be shown today, after the limits.
     pub fn remaining(&self) -> (usize, usize, usize) {
-        let limits = self.limits.unwrap_or(Limits {
-            new_left: 0,
-            reviews_left: 0,
-        });
+        let limits = self.limits.unwrap_or(Limits { new_left: 0, reviews_left: 0 });
         (
             self.new.len().min(limits.new_left as usize),
             self.learning.len(),
@@ -175,12 +154,7 @@ mod tests {
     use super::*;
 
     fn card(state: State, due_at_ms: Option<i64>, due_day: Option<i32>) -> CardSchedule {
-        CardSchedule {
-            state,
-            due_at_ms,
-            due_day: due_day.map(StudyDay),
-            ..CardSchedule::default()
-        }
+        CardSchedule { state, due_at_ms, due_day: due_day.map(StudyDay), ..CardSchedule::default() }
     }
 
     #[test]
@@ -195,26 +169,11 @@ mod tests {
             card(State::Review, Some(0), Some(11)),                  // 5: not due
             card(State::New, None, None),                            // 6
         ];
-        let mut items: Vec<QueueItem> = cards
-            .iter()
-            .enumerate()
-            .map(|(i, s)| QueueItem {
-                order: i,
-                note: i,
-                schedule: s.clone(),
-            })
-            .collect();
+        let mut items: Vec<QueueItem> =
+            cards.iter().enumerate().map(|(i, s)| QueueItem { order: i, note: i, schedule: s.clone() }).collect();
         let day_end = now + 3_600_000;
-        let mut q = Queue::build(
-            &items,
-            StudyDay(10),
-            day_end,
-            Limits {
-                new_left: 1,
-                reviews_left: 5,
-            },
-            HashSet::new(),
-        );
+        let mut q =
+            Queue::build(&items, StudyDay(10), day_end, Limits { new_left: 1, reviews_left: 5 }, HashSet::new());
         let mut seen = Vec::new();
         while let Some(i) = q.next(&items, now) {
             seen.push(i);
@@ -228,45 +187,19 @@ mod tests {
 
     #[test]
     fn siblings_of_an_answered_card_leave_the_queue() {
-        let cards = [
-            card(State::New, None, None),
-            card(State::New, None, None),
-            card(State::New, None, None),
-        ];
+        let cards = [card(State::New, None, None), card(State::New, None, None), card(State::New, None, None)];
         let notes = [0, 0, 1];
         let items: Vec<QueueItem> = cards
             .iter()
             .enumerate()
-            .map(|(i, s)| QueueItem {
-                order: i,
-                note: notes[i],
-                schedule: s.clone(),
-            })
+            .map(|(i, s)| QueueItem { order: i, note: notes[i], schedule: s.clone() })
             .collect();
-        let mut q = Queue::build(
-            &items,
-            StudyDay(1),
-            10,
-            Limits {
-                new_left: 10,
-                reviews_left: 10,
-            },
-            HashSet::new(),
-        );
+        let mut q = Queue::build(&items, StudyDay(1), 10, Limits { new_left: 10, reviews_left: 10 }, HashSet::new());
         assert_eq!(q.next(&items, 0), Some(0));
         q.answered(&items, 0, State::New, 10, true);
         assert_eq!(q.next(&items, 0), Some(2));
         // Built with note 0 already answered today: its siblings are not queued.
-        let q = Queue::build(
-            &items,
-            StudyDay(1),
-            10,
-            Limits {
-                new_left: 10,
-                reviews_left: 10,
-            },
-            HashSet::from([0]),
-        );
+        let q = Queue::build(&items, StudyDay(1), 10, Limits { new_left: 10, reviews_left: 10 }, HashSet::from([0]));
         assert_eq!(q.remaining(), (1, 0, 0));
     }
 }

@@ -6,24 +6,12 @@ use chrono::{DateTime, Duration, TimeZone, Utc};
 use super::*;
 
 fn scheduler(fuzz: bool) -> Scheduler {
-    let settings = Settings {
-        fuzz,
-        ..Settings::default()
-    };
+    let settings = Settings { fuzz, ..Settings::default() };
     Scheduler::new(settings, None).unwrap()
 }
 
-fn answer(
-    s: &Scheduler,
-    card: &CardSchedule,
-    rating: Rating,
-    now: DateTime<Utc>,
-    days: &DayClock,
-) -> Outcome {
-    s.next_outcomes(card, "korea-2025/test", now, days)
-        .unwrap()
-        .get(rating)
-        .clone()
+fn answer(s: &Scheduler, card: &CardSchedule, rating: Rating, now: DateTime<Utc>, days: &DayClock) -> Outcome {
+    s.next_outcomes(card, "korea-2025/test", now, days).unwrap().get(rating).clone()
 }
 
 #[test]
@@ -46,16 +34,8 @@ fn memory_state_matches_fsrs_reference() {
         assert_eq!(out.elapsed_days, gap_days as u32);
         card = out.card;
     }
-    assert!(
-        (card.stability.unwrap() - 53.62691).abs() < 1e-3,
-        "S = {:?}",
-        card.stability
-    );
-    assert!(
-        (card.difficulty.unwrap() - 6.3574867).abs() < 1e-4,
-        "D = {:?}",
-        card.difficulty
-    );
+    assert!((card.stability.unwrap() - 53.62691).abs() < 1e-3, "S = {:?}", card.stability);
+    assert!((card.difficulty.unwrap() - 6.3574867).abs() < 1e-4, "D = {:?}", card.difficulty);
 }
 
 #[test]
@@ -102,41 +82,18 @@ fn states_follow_steps_graduation_and_relearning() {
     let now = Utc.with_ymd_and_hms(2025, 1, 1, 12, 0, 0).unwrap();
     let new = CardSchedule::default();
     let out = s.next_outcomes(&new, "k", now, &days).unwrap();
-    assert_eq!(
-        (out.again.card.state, out.again.interval_secs),
-        (State::Learning, 60)
-    );
+    assert_eq!((out.again.card.state, out.again.interval_secs), (State::Learning, 60));
     // Hard on the first step: mean of 1m and 10m = 330 s.
-    assert_eq!(
-        (out.hard.card.state, out.hard.interval_secs),
-        (State::Learning, 330)
-    );
-    assert_eq!(
-        (
-            out.good.card.state,
-            out.good.card.step,
-            out.good.interval_secs
-        ),
-        (State::Learning, 1, 600)
-    );
+    assert_eq!((out.hard.card.state, out.hard.interval_secs), (State::Learning, 330));
+    assert_eq!((out.good.card.state, out.good.card.step, out.good.interval_secs), (State::Learning, 1, 600));
     assert_eq!(out.easy.card.state, State::Review);
     assert!(out.easy.interval_secs >= 86_400);
-    assert_eq!(
-        out.easy.card.due_at_ms,
-        Some(
-            days.day_start(out.easy.card.due_day.unwrap())
-                .timestamp_millis()
-        )
-    );
+    assert_eq!(out.easy.card.due_at_ms, Some(days.day_start(out.easy.card.due_day.unwrap()).timestamp_millis()));
 }
 
 #[test]
 fn review_intervals_are_ordered_capped_and_lapses_counted() {
-    let settings = Settings {
-        fuzz: true,
-        max_interval_days: 30,
-        ..Settings::default()
-    };
+    let settings = Settings { fuzz: true, max_interval_days: 30, ..Settings::default() };
     let s = Scheduler::new(settings, None).unwrap();
     let days = DayClock::new(chrono_tz::UTC, 4);
     let now = Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap();

@@ -61,16 +61,10 @@ mod tests {
     #[test]
     fn lines_are_normalised_and_commands_recognised() {
         assert_eq!(classify(normalize("  ３\r\n")), Line::Text("3".into()));
-        assert_eq!(
-            classify(normalize("\u{3000}good\u{3000}")),
-            Line::Text("good".into())
-        );
+        assert_eq!(classify(normalize("\u{3000}good\u{3000}")), Line::Text("good".into()));
         assert_eq!(classify(normalize(":Q\n")), Line::Command(Command::Quit));
         assert_eq!(classify(normalize("：ｕ")), Line::Command(Command::Undo));
-        assert_eq!(
-            classify(normalize(":x")),
-            Line::Command(Command::Unknown(":x".into()))
-        );
+        assert_eq!(classify(normalize(":x")), Line::Command(Command::Unknown(":x".into())));
         let mut input: &[u8] = b"a\n\xff\n";
         assert_eq!(read(&mut input).unwrap(), Line::Text("a".into()));
         assert_eq!(read(&mut input).unwrap(), Line::Text("\u{fffd}".into()));

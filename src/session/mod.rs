@@ -62,22 +62,11 @@ impl Today {
             let next = notes.len();
             let note = *notes.entry(card.note_key()).or_insert(next);
             ids.push(id);
-            items.push(QueueItem {
-                order,
-                note,
-                schedule,
-            });
+            items.push(QueueItem { order, note, schedule });
         }
         let today = days.study_day(now);
         let day_end_ms = days.day_end(now).timestamp_millis();
-        let mut today_data = Today {
-            cards,
-            ids,
-            items,
-            queue: Queue::default(),
-            today,
-            day_end_ms,
-        };
+        let mut today_data = Today { cards, ids, items, queue: Queue::default(), today, day_end_ms };
         today_data.rebuild_queue(store, settings, new_limit, &notes)?;
         Ok(today_data)
     }
@@ -92,17 +81,11 @@ impl Today {
         let answered = store.answered_on(self.today)?;
         let count = |state: State| answered.iter().filter(|(_, s)| *s == state).count() as u32;
         let limits = Limits {
-            new_left: new_limit
-                .unwrap_or_else(|| settings.new_per_day.saturating_sub(count(State::New))),
-            reviews_left: settings
-                .reviews_per_day
-                .saturating_sub(count(State::Review)),
+            new_left: new_limit.unwrap_or_else(|| settings.new_per_day.saturating_sub(count(State::New))),
+            reviews_left: settings.reviews_per_day.saturating_sub(count(State::Review)),
         };
         let buried: HashSet<usize> = if settings.bury_siblings {
-            answered
-                .iter()
-                .filter_map(|(key, _)| notes.get(note_key(key)).copied())
-                .collect()
+            answered.iter().filter_map(|(key, _)| notes.get(note_key(key)).copied()).collect()
         } else {
             HashSet::new()
         };
@@ -126,10 +109,7 @@ impl Today {
     ) -> Result<Answered> {
         let before = self.items[index].schedule.clone();
         let key = &self.cards[index].key;
-        let outcome = scheduler
-            .next_outcomes(&before, key, now, days)?
-            .get(rating)
-            .clone();
+        let outcome = scheduler.next_outcomes(&before, key, now, days)?.get(rating).clone();
         let row = ReviewRow {
             card_key: key.clone(),
             reviewed_at_ms: now.timestamp_millis(),
@@ -148,23 +128,12 @@ impl Today {
         };
         let review_id = store.record(self.ids[index], &before, &outcome.card, &row)?;
         self.items[index].schedule = outcome.card.clone();
-        self.queue.answered(
-            &self.items,
-            index,
-            before.state,
-            self.day_end_ms,
-            scheduler.settings().bury_siblings,
-        );
+        self.queue.answered(&self.items, index, before.state, self.day_end_ms, scheduler.settings().bury_siblings);
         Ok(Answered { review_id, outcome })
     }
 
     /// Rebuilds the queue after the store changed underneath it (undo).
-    pub fn refresh(
-        &mut self,
-        store: &Store,
-        settings: &Settings,
-        new_limit: Option<u32>,
-    ) -> Result<()> {
+    pub fn refresh(&mut self, store: &Store, settings: &Settings, new_limit: Option<u32>) -> Result<()> {
         let mut notes = HashMap::new();
         for (item, card) in self.items.iter().zip(&self.cards) {
             notes.insert(card.note_key(), item.note);

@@ -59,20 +59,13 @@ pub fn run(
     let mut undo_stack: Vec<Saved> = Vec::new();
     let mut forced: Option<usize> = None;
     let mut new_answered = 0u32;
-    let session_new_limit =
-        |new_answered: u32| options.new_limit.map(|n| n.saturating_sub(new_answered));
+    let session_new_limit = |new_answered: u32| options.new_limit.map(|n| n.saturating_sub(new_answered));
 
     'cards: loop {
-        if options
-            .answer_limit
-            .is_some_and(|limit| undo_stack.len() as u32 >= limit)
-        {
+        if options.answer_limit.is_some_and(|limit| undo_stack.len() as u32 >= limit) {
             break;
         }
-        let Some(index) = forced
-            .take()
-            .or_else(|| today.queue.next(&today.items, clock().timestamp_millis()))
-        else {
+        let Some(index) = forced.take().or_else(|| today.queue.next(&today.items, clock().timestamp_millis())) else {
             break;
         };
         let shown_at = clock();
@@ -83,7 +76,16 @@ pub fn run(
             match input::read(io.input)? {
                 Line::End | Line::Command(Command::Quit) => break 'cards,
                 Line::Command(Command::Undo) => {
-                    if undo(store, &mut today, &mut undo_stack, &mut forced, &mut new_answered, &settings, &session_new_limit, io)? {
+                    if undo(
+                        store,
+                        &mut today,
+                        &mut undo_stack,
+                        &mut forced,
+                        &mut new_answered,
+                        &settings,
+                        &session_new_limit,
+                        io,
+                    )? {
                         continue 'cards;
                     }
                 }
@@ -95,7 +97,9 @@ pub fn run(
                     hide(store, &mut today, index, days, clock(), Hide::Bury, io)?;
                     continue 'cards;
                 }
-                Line::Command(Command::Unknown(c)) => writeln!(io.err, "error: unknown command '{c}' (commands: :u undo, :s suspend, :b bury, :q quit)")?,
+                Line::Command(Command::Unknown(c)) => {
+                    writeln!(io.err, "error: unknown command '{c}' (commands: :u undo, :s suspend, :b bury, :q quit)")?
+                }
                 Line::Text(text) => break text,
             }
         };
@@ -113,19 +117,10 @@ pub fn run(
         }
         let intervals: Vec<String> = Rating::ALL
             .iter()
-            .map(|&r| {
-                format!(
-                    "{} {}",
-                    r.name(),
-                    human_interval(preview.get(r).interval_secs)
-                )
-            })
+            .map(|&r| format!("{} {}", r.name(), human_interval(preview.get(r).interval_secs)))
             .collect();
         human(io.out, &intervals.join(" · "))?;
-        human(
-            io.out,
-            "grade: 1 again · 2 hard · 3 good · 4 easy (empty = good)",
-        )?;
+        human(io.out, "grade: 1 again · 2 hard · 3 good · 4 easy (empty = good)")?;
         io.out.flush()?;
 
         // 2. The grade line.
@@ -155,52 +150,32 @@ pub fn run(
                     hide(store, &mut today, index, days, clock(), Hide::Bury, io)?;
                     continue 'cards;
                 }
-                Line::Command(Command::Unknown(c)) => {
-                    writeln!(io.err, "error: unknown command '{c}'")?
-                }
+                Line::Command(Command::Unknown(c)) => writeln!(io.err, "error: unknown command '{c}'")?,
                 Line::Text(text) if text.is_empty() => break Rating::Good,
                 Line::Text(text) => match Rating::parse(&text) {
                     Some(r) => break r,
-                    None => writeln!(
-                        io.err,
-                        "error: '{text}' is not a grade; type 1-4 or again, hard, good, easy"
-                    )?,
+                    None => writeln!(io.err, "error: '{text}' is not a grade; type 1-4 or again, hard, good, easy")?,
                 },
             }
         };
 
         // Commit, then acknowledge.
         let now = clock();
-        let answered = today.answer(
-            store,
-            scheduler,
-            days,
-            index,
-            rating,
-            now,
-            (now - shown_at).num_milliseconds(),
-        )?;
-        let (key, review_id, outcome) = (
-            today.cards[index].key.clone(),
-            answered.review_id,
-            answered.outcome,
-        );
+        let answered = today.answer(store, scheduler, days, index, rating, now, (now - shown_at).num_milliseconds())?;
+        let (key, review_id, outcome) = (today.cards[index].key.clone(), answered.review_id, answered.outcome);
         if schedule.state == State::New {
             new_answered += 1;
         }
-        undo_stack.push(Saved {
-            review_id,
-            index,
-            state_before: schedule.state,
-        });
-        writeln!(
-            io.out,
-            "saved {key} {} due {}",
-            rating.as_u8(),
-            rfc3339_utc(outcome.card.due_at_ms)
-        )?;
+        undo_stack.push(Saved { review_id, index, state_before: schedule.state });
+        writeln!(io.out, "saved {key} {} due {}", rating.as_u8(), rfc3339_utc(outcome.card.due_at_ms))?;
         if outcome.became_leech {
-            human(io.out, &format!("leech: forgotten {} times, so it is tagged leech and suspended (kioku unsuspend {key})", outcome.card.lapses))?;
+            human(
+                io.out,
+                &format!(
+                    "leech: forgotten {} times, so it is tagged leech and suspended (kioku unsuspend {key})",
+                    outcome.card.lapses
+                ),
+            )?;
         }
         io.out.flush()?;
     }
@@ -208,10 +183,9 @@ pub fn run(
     let (new, learning, review) = today.queue.remaining();
     writeln!(io.out, "done {saved}")?;
     if new + learning + review > 0 {
-        human(
-            io.out,
-            &format!("left today: {new} new · {learning} learning · {review} review"),
-        )?;
+        human(io.out, &format!("left today: {new} new · {learning} learning · {review} review"))?;
+    } else {
+        human(io.out, "nothing more to review today")?;
     }
     io.out.flush()?;
     Ok(Summary { saved })
@@ -226,9 +200,7 @@ fn show_card(out: &mut dyn Write, today: &Today, index: usize) -> Result<()> {
     if !card.tags.is_empty() {
         meta.push_str(&format!(" · {}", card.tags.join(", ")));
     }
-    meta.push_str(&format!(
-        "]  left: {new} new · {learning} learning · {review} review"
-    ));
+    meta.push_str(&format!("]  left: {new} new · {learning} learning · {review} review"));
     human(out, &meta)?;
     human(out, &card.prompt)?;
     out.flush()?;

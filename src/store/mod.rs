@@ -4,7 +4,7 @@
 
 mod schema;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
@@ -69,68 +69,43 @@ impl Store {
     /// migrated after a copy `<file>.bak-YYYYMMDD-HHMMSS` is made beside it (named from `now`);
     /// a newer one is refused. Returns `Error::Database` naming the file and what to do.
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Store> {
-        let db_err = |message: String| Error::Database {
-            path: path.to_path_buf(),
-            message,
-        };
+        let db_err = |message: String| Error::Database { path: path.to_path_buf(), message };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| db_err(format!("cannot create folder {}: {e}", dir.display())))?;
+            std::fs::create_dir_all(dir).map_err(|e| db_err(format!("cannot create folder {}: {e}", dir.display())))?;
         }
         let existed = path.exists();
         let mut conn = Connection::open(path).map_err(|e| db_err(format!("cannot open: {e}")))?;
         let damaged = |e: rusqlite::Error| {
-            db_err(format!("is not a kioku database or is damaged ({e}); move it aside, or use --db to choose another file"))
+            db_err(format!(
+                "is not a kioku database or is damaged ({e}); move it aside, or use --db to choose another file"
+            ))
         };
-        conn.busy_timeout(std::time::Duration::from_secs(5))
-            .map_err(damaged)?;
-        let version: i64 = conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(damaged)?;
+        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(damaged)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(damaged)?;
         if version > SCHEMA_VERSION {
             return Err(db_err(format!(
                 "was written by a newer kioku (schema {version}; this one knows {SCHEMA_VERSION}); upgrade kioku to use it"
             )));
         }
-        conn.pragma_update(None, "journal_mode", "WAL")
-            .map_err(damaged)?;
-        conn.pragma_update(None, "synchronous", "NORMAL")
-            .map_err(damaged)?;
-        conn.pragma_update(None, "foreign_keys", "ON")
-            .map_err(damaged)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(damaged)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(damaged)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(damaged)?;
         if existed && version < SCHEMA_VERSION && version > 0 {
-            conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
-                .map_err(damaged)?;
-            let backup = PathBuf::from(format!(
-                "{}.bak-{}",
-                path.display(),
-                now.format("%Y%m%d-%H%M%S")
-            ));
-            std::fs::copy(path, &backup).map_err(|e| {
-                db_err(format!(
-                    "cannot make the backup {} before upgrading: {e}",
-                    backup.display()
-                ))
-            })?;
+            conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").map_err(damaged)?;
+            let backup = PathBuf::from(format!("{}.bak-{}", path.display(), now.format("%Y%m%d-%H%M%S")));
+            std::fs::copy(path, &backup)
+                .map_err(|e| db_err(format!("cannot make the backup {} before upgrading: {e}", backup.display())))?;
         }
         if existed && version == 0 {
             // An existing file with no schema must be empty, not someone else's database.
-            let tables: i64 = conn
-                .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
-                .map_err(damaged)?;
+            let tables: i64 =
+                conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).map_err(damaged)?;
             if tables > 0 {
-                return Err(db_err(
-                    "is an SQLite database but not kioku's; use --db to choose another file".into(),
-                ));
+                return Err(db_err("is an SQLite database but not kioku's; use --db to choose another file".into()));
             }
         }
-        schema::migrations()
-            .to_latest(&mut conn)
-            .map_err(|e| db_err(format!("cannot upgrade the schema: {e}")))?;
-        Ok(Store {
-            conn,
-            path: path.to_path_buf(),
-        })
+        schema::migrations().to_latest(&mut conn).map_err(|e| db_err(format!("cannot upgrade the schema: {e}")))?;
+        Ok(Store { conn, path: path.to_path_buf() })
     }
 
     pub fn path(&self) -> &Path {
@@ -138,27 +113,17 @@ impl Store {
     }
 
     fn err(&self, e: rusqlite::Error) -> Error {
-        Error::Database {
-            path: self.path.clone(),
-            message: e.to_string(),
-        }
+        db_error(&self.path, e)
     }
 
     /// Takes the review lock (`<db>.lock`, an OS file lock released when the process ends).
     /// Returns `Error::Locked` when another session holds it.
     pub fn lock_session(&self) -> Result<File> {
         let lock = PathBuf::from(format!("{}.lock", self.path.display()));
-        let file = File::options()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock)?;
+        let file = File::options().create(true).truncate(false).write(true).open(&lock)?;
         match file.try_lock() {
             Ok(()) => Ok(file),
-            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked {
-                db: self.path.clone(),
-                lock,
-            }),
+            Err(std::fs::TryLockError::WouldBlock) => Err(Error::Locked { db: self.path.clone(), lock }),
             Err(std::fs::TryLockError::Error(e)) => Err(Error::Io(e)),
         }
     }
@@ -192,23 +157,17 @@ impl Store {
 
     /// Remembers the files just loaded; unchanged records are not written again.
     pub fn save_file_records(&mut self, records: &[FileRecord], cache: &FileCache) -> Result<()> {
-        let changed: Vec<&FileRecord> = records
-            .iter()
-            .filter(|r| cache.get(&r.path) != Some(r))
-            .collect();
+        let changed: Vec<&FileRecord> = records.iter().filter(|r| cache.get(&r.path) != Some(r)).collect();
         if changed.is_empty() {
             return Ok(());
         }
-        let tx = self.conn.transaction().map_err(|e| Error::Database {
-            path: self.path.clone(),
-            message: e.to_string(),
-        })?;
+        let tx = self.conn.transaction().map_err(|e| db_error(&self.path, e))?;
         for r in changed {
             tx.execute(
                 "INSERT OR REPLACE INTO deck_files (path, size, mtime_ns, hash, raw_json) VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![r.path, r.size as i64, r.mtime_ns, r.hash, r.raw_json],
             )
-            .map_err(|e| Error::Database { path: self.path.clone(), message: e.to_string() })?;
+            .map_err(|e| db_error(&self.path, e))?;
         }
         tx.commit().map_err(|e| self.err(e))
     }
@@ -220,94 +179,62 @@ impl Store {
     /// own. Rows of cards missing from the decks are left alone (orphans keep their history).
     pub fn sync_cards(&mut self, cards: &[Card], now_ms: i64) -> Result<()> {
         let existing = self.card_ids()?;
-        let missing: Vec<&Card> = cards
-            .iter()
-            .filter(|c| !existing.contains_key(&c.key) || c.renamed_from.is_some())
-            .collect();
-        if missing.is_empty() {
+        let loaded: HashSet<&str> = cards.iter().map(|c| c.key.as_str()).collect();
+        let todo: Vec<&Card> =
+            cards.iter().filter(|c| !existing.contains_key(&c.key) || c.renamed_from.is_some()).collect();
+        if todo.is_empty() {
             return Ok(());
         }
         let path = self.path.clone();
-        let e = |e: rusqlite::Error| Error::Database {
-            path: path.clone(),
-            message: e.to_string(),
-        };
+        let e = |e: rusqlite::Error| db_error(&path, e);
         let tx = self.conn.transaction().map_err(e)?;
-        for card in missing {
-            if let Some(old) = card
-                .renamed_from
-                .as_deref()
-                .filter(|old| existing.contains_key(*old))
-            {
-                let own_history: bool = match existing.get(&card.key) {
-                    Some(&id) => tx
-                        .query_row(
-                            "SELECT EXISTS (SELECT 1 FROM reviews WHERE card_id = ?1)",
-                            [id],
-                            |r| r.get(0),
-                        )
-                        .map_err(e)?,
-                    None => false,
-                };
-                if !own_history {
-                    if let Some(&id) = existing.get(&card.key) {
-                        tx.execute("DELETE FROM cards WHERE id = ?1", [id])
-                            .map_err(e)?;
-                    }
-                    tx.execute(
-                        "UPDATE cards SET key = ?1 WHERE key = ?2",
-                        params![card.key, old],
+        for card in todo {
+            // History moves only from a card that is gone from the decks, to one with none yet.
+            let old = card.renamed_from.as_deref().filter(|old| !loaded.contains(*old));
+            if let Some(old) = old {
+                let own_history: bool = tx
+                    .query_row(
+                        "SELECT EXISTS (SELECT 1 FROM reviews r JOIN cards c ON c.id = r.card_id WHERE c.key = ?1)",
+                        [&card.key],
+                        |r| r.get(0),
                     )
                     .map_err(e)?;
+                let old_exists: bool = tx
+                    .query_row("SELECT EXISTS (SELECT 1 FROM cards WHERE key = ?1)", [old], |r| r.get(0))
+                    .map_err(e)?;
+                if old_exists && !own_history {
+                    tx.execute("DELETE FROM cards WHERE key = ?1", [&card.key]).map_err(e)?;
+                    tx.execute("UPDATE cards SET key = ?1 WHERE key = ?2", params![card.key, old]).map_err(e)?;
                     continue;
                 }
             }
-            if !existing.contains_key(&card.key) {
-                tx.execute(
-                    "INSERT INTO cards (key, created_at_ms) VALUES (?1, ?2)",
-                    params![card.key, now_ms],
-                )
+            tx.execute("INSERT OR IGNORE INTO cards (key, created_at_ms) VALUES (?1, ?2)", params![card.key, now_ms])
                 .map_err(e)?;
-            }
         }
         tx.commit().map_err(e)
     }
 
     fn card_ids(&self) -> Result<HashMap<String, i64>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT key, id FROM cards")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+        let mut stmt = self.conn.prepare("SELECT key, id FROM cards").map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
     /// Every card row: key → (row id, schedule).
     pub fn schedules(&self) -> Result<HashMap<String, (i64, CardSchedule)>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!("SELECT key, id, {SCHEDULE_COLUMNS} FROM cards"))
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok((r.get(0)?, (r.get(1)?, schedule_from_row(r, 2)?)))
-            })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+        let mut stmt =
+            self.conn.prepare(&format!("SELECT key, id, {SCHEDULE_COLUMNS} FROM cards")).map_err(|e| self.err(e))?;
+        let rows =
+            stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, schedule_from_row(r, 2)?)))).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
     /// One card's row id and schedule. Returns `Error::UnknownCard` when no card has `key`.
     pub fn schedule(&self, key: &str) -> Result<(i64, CardSchedule)> {
         self.conn
-            .query_row(
-                &format!("SELECT id, {SCHEDULE_COLUMNS} FROM cards WHERE key = ?1"),
-                [key],
-                |r| Ok((r.get(0)?, schedule_from_row(r, 1)?)),
-            )
+            .query_row(&format!("SELECT id, {SCHEDULE_COLUMNS} FROM cards WHERE key = ?1"), [key], |r| {
+                Ok((r.get(0)?, schedule_from_row(r, 1)?))
+            })
             .optional()
             .map_err(|e| self.err(e))?
             .ok_or_else(|| Error::UnknownCard(key.to_string()))
@@ -323,12 +250,8 @@ impl Store {
         row: &ReviewRow,
     ) -> Result<i64> {
         let path = self.path.clone();
-        let e = |e: rusqlite::Error| Error::Database {
-            path: path.clone(),
-            message: e.to_string(),
-        };
-        let before_json =
-            serde_json::to_string(before).map_err(|x| Error::Scheduler(x.to_string()))?;
+        let e = |e: rusqlite::Error| db_error(&path, e);
+        let before_json = serde_json::to_string(before).map_err(|x| Error::Scheduler(x.to_string()))?;
         let tx = self.conn.transaction().map_err(e)?;
         tx.execute(
             "INSERT INTO reviews (card_id, reviewed_at_ms, utc_offset_secs, study_day, rating, kind, state_before, state_after,
@@ -363,25 +286,18 @@ impl Store {
     /// transaction. Returns the restored schedule.
     pub fn undo(&mut self, review_id: i64) -> Result<CardSchedule> {
         let path = self.path.clone();
-        let e = |e: rusqlite::Error| Error::Database {
-            path: path.clone(),
-            message: e.to_string(),
-        };
+        let e = |e: rusqlite::Error| db_error(&path, e);
         let tx = self.conn.transaction().map_err(e)?;
         let (card_id, before_json): (i64, String) = tx
-            .query_row(
-                "SELECT card_id, card_before FROM reviews WHERE id = ?1",
-                [review_id],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
+            .query_row("SELECT card_id, card_before FROM reviews WHERE id = ?1", [review_id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
             .map_err(e)?;
-        let before: CardSchedule =
-            serde_json::from_str(&before_json).map_err(|x| Error::Database {
-                path: path.clone(),
-                message: format!("review {review_id} has an unreadable saved state: {x}"),
-            })?;
-        tx.execute("DELETE FROM reviews WHERE id = ?1", [review_id])
-            .map_err(e)?;
+        let before: CardSchedule = serde_json::from_str(&before_json).map_err(|x| Error::Database {
+            path: path.clone(),
+            message: format!("review {review_id} has an unreadable saved state: {x}"),
+        })?;
+        tx.execute("DELETE FROM reviews WHERE id = ?1", [review_id]).map_err(e)?;
         write_schedule(&tx, card_id, &before).map_err(e)?;
         tx.commit().map_err(e)?;
         Ok(before)
@@ -449,8 +365,7 @@ impl Store {
             None => stmt.query_map([], map),
         }
         .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
     /// Scheduled answers given on `day`: (card key, state before) for each, oldest first. Used
@@ -460,26 +375,17 @@ impl Store {
             .conn
             .prepare("SELECT c.key, r.state_before FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.study_day = ?1 AND r.kind = 'review' ORDER BY r.id")
             .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([day.0], |r| Ok((r.get(0)?, State::from_i64(r.get(1)?))))
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+        let rows = stmt.query_map([day.0], |r| Ok((r.get(0)?, State::from_i64(r.get(1)?)))).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
     // ---- settings ---------------------------------------------------------------------------
 
     /// Stored settings (validated text), by key.
     pub fn settings(&self) -> Result<BTreeMap<String, String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT key, value FROM settings")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>()
-            .map_err(|e| self.err(e))
+        let mut stmt = self.conn.prepare("SELECT key, value FROM settings").map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
@@ -488,6 +394,23 @@ impl Store {
             .map_err(|e| self.err(e))?;
         Ok(())
     }
+}
+
+/// A database error naming the file, with what to do when the file itself is the problem.
+fn db_error(path: &Path, e: rusqlite::Error) -> Error {
+    use rusqlite::ErrorCode;
+    let advice = match e.sqlite_error_code() {
+        Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
+            "; the file is damaged: restore a backup (kioku.sqlite3.bak-…) or move it aside and start afresh"
+        }
+        Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied | ErrorCode::CannotOpen) => {
+            "; check that the file and its folder are writable"
+        }
+        Some(ErrorCode::DiskFull) => "; free some disk space and try again (nothing was saved)",
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => "; another program is using it; try again",
+        _ => "",
+    };
+    Error::Database { path: path.to_path_buf(), message: format!("{e}{advice}") }
 }
 
 /// When a manual row happens.

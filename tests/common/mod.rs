@@ -54,16 +54,8 @@ impl Env {
 
     /// Runs `history --json` and returns the parsed array.
     pub fn history(&self) -> Vec<serde_json::Value> {
-        let out = self
-            .kioku("2030-01-01T00:00:00Z")
-            .args(["history", "--json"])
-            .output()
-            .unwrap();
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let out = self.kioku("2030-01-01T00:00:00Z").args(["history", "--json"]).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
         serde_json::from_slice::<Vec<serde_json::Value>>(&out.stdout).unwrap()
     }
 
@@ -72,15 +64,11 @@ impl Env {
         let conn = rusqlite::Connection::open(self.db()).unwrap();
         let mut rows = Vec::new();
         for table in ["cards", "reviews", "settings", "deck_files"] {
-            let mut stmt = conn
-                .prepare(&format!("SELECT * FROM {table} ORDER BY 1"))
-                .unwrap();
+            let mut stmt = conn.prepare(&format!("SELECT * FROM {table} ORDER BY 1")).unwrap();
             let n = stmt.column_count();
             let mut q = stmt.query([]).unwrap();
             while let Some(r) = q.next().unwrap() {
-                let cols: Vec<String> = (0..n)
-                    .map(|i| format!("{:?}", r.get_ref(i).unwrap()))
-                    .collect();
+                let cols: Vec<String> = (0..n).map(|i| format!("{:?}", r.get_ref(i).unwrap())).collect();
                 rows.push(format!("{table}: {}", cols.join(" | ")));
             }
         }
@@ -88,19 +76,13 @@ impl Env {
     }
 
     /// key → (state, stability, difficulty, reps) from the cards table.
-    pub fn schedules(
-        &self,
-    ) -> std::collections::BTreeMap<String, (i64, Option<f64>, Option<f64>, i64)> {
+    pub fn schedules(&self) -> std::collections::BTreeMap<String, (i64, Option<f64>, Option<f64>, i64)> {
         let conn = rusqlite::Connection::open(self.db()).unwrap();
-        let mut stmt = conn
-            .prepare("SELECT key, state, stability, difficulty, reps FROM cards")
-            .unwrap();
-        stmt.query_map([], |r| {
-            Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
-        })
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
+        let mut stmt = conn.prepare("SELECT key, state, stability, difficulty, reps FROM cards").unwrap();
+        stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
     }
 }
 
