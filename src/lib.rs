@@ -7,6 +7,7 @@
 //!
 //! The binary (`src/main.rs`) is a thin wrapper around [`cli::run`].
 
+pub mod answer;
 pub mod cli;
 pub mod deck;
 pub mod error;
