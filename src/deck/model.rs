@@ -3,6 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::answer::Check;
+
 /// A deck file's fields. Unknown fields are errors (a typo must not silently drop content).
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -14,6 +16,8 @@ pub struct RawDeck {
     /// The deck's citation.
     pub source: Option<String>,
     pub description: Option<String>,
+    /// Default `check:` for the deck's front/back and cloze notes.
+    pub check: Option<String>,
     pub tags: Option<Vec<String>>,
     pub cards: Option<Vec<RawNote>>,
 }
@@ -28,6 +32,20 @@ pub struct RawNote {
     pub back: Option<String>,
     pub reverse: Option<bool>,
     pub cloze: Option<String>,
+    /// `text`, `date` or `number`: the answer is typed and judged.
+    pub check: Option<String>,
+    /// Other answers judged right.
+    pub accept: Option<Vec<String>>,
+    /// A multiple-choice question (with `answer` and `distractors`).
+    pub question: Option<String>,
+    /// The right option of a question, or true/false for a statement.
+    pub answer: Option<String>,
+    pub distractors: Option<Vec<String>>,
+    /// A true/false statement (with `answer`).
+    pub statement: Option<String>,
+    /// The instruction of an ordering question (with `items`, listed in the right order).
+    pub order: Option<String>,
+    pub items: Option<Vec<String>>,
     pub tags: Option<Vec<String>>,
     pub section: Option<String>,
     pub explanation: Option<String>,
@@ -53,6 +71,9 @@ pub struct Deck {
 pub struct Note {
     pub id: String,
     pub kind: NoteKind,
+    /// For front/back and cloze notes: the answer is typed and judged this way.
+    pub check: Option<Check>,
+    pub accept: Vec<String>,
     pub tags: Vec<String>,
     pub section: Option<String>,
     pub explanation: Option<String>,
@@ -65,6 +86,9 @@ pub struct Note {
 pub enum NoteKind {
     Basic { front: String, back: String, reverse: bool },
     Cloze { text: String },
+    Choice { question: String, answer: String, distractors: Vec<String> },
+    TrueFalse { statement: String, answer: bool },
+    Order { instruction: String, items: Vec<String> },
 }
 
 /// What kind of card is shown (the `card <key> <kind>` line of the piped protocol).
@@ -73,6 +97,10 @@ pub enum CardKind {
     Basic,
     Reverse,
     Cloze,
+    Typed,
+    Choice,
+    TrueFalse,
+    Order,
 }
 
 impl CardKind {
@@ -81,6 +109,10 @@ impl CardKind {
             CardKind::Basic => "basic",
             CardKind::Reverse => "reverse",
             CardKind::Cloze => "cloze",
+            CardKind::Typed => "typed",
+            CardKind::Choice => "choice",
+            CardKind::TrueFalse => "truefalse",
+            CardKind::Order => "order",
         }
     }
 }
@@ -100,6 +132,31 @@ pub struct Card {
     pub explanation: Option<String>,
     /// The key this card had before a `renamed_from`, whose history it takes over.
     pub renamed_from: Option<String>,
+    /// How a response is judged.
+    pub judge: Judge,
+}
+
+/// How a card's response line is read and judged.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Judge {
+    /// Anything may be typed; the student grades themself.
+    SelfGraded,
+    Typed {
+        check: Check,
+        expected: String,
+        accept: Vec<String>,
+    },
+    /// `options[0]` is the right one; they are shown shuffled.
+    Choice {
+        options: Vec<String>,
+    },
+    TrueFalse {
+        answer: bool,
+    },
+    /// Items in the right order; they are shown shuffled.
+    Order {
+        items: Vec<String>,
+    },
 }
 
 impl Card {

@@ -3,6 +3,7 @@
 //! reads the system time.
 
 pub mod input;
+pub mod judge;
 pub mod review;
 
 use std::collections::{HashMap, HashSet};

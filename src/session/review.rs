@@ -8,8 +8,10 @@ use std::io::{BufRead, Write};
 use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
 
 use super::input::{self, Command, Line};
+use super::judge;
 use super::Today;
 use crate::deck::Card;
+use crate::deck::Judge;
 use crate::scheduler::{human_interval, CardSchedule, DayClock, Rating, Scheduler, State};
 use crate::store::{ReviewRowTime, Store};
 use crate::Result;
@@ -72,7 +74,7 @@ pub fn run(
         show_card(io.out, &today, index)?;
 
         // 1. The response line.
-        let response = loop {
+        let (response, judged) = loop {
             match input::read(io.input)? {
                 Line::End | Line::Command(Command::Quit) => break 'cards,
                 Line::Command(Command::Undo) => {
@@ -100,7 +102,10 @@ pub fn run(
                 Line::Command(Command::Unknown(c)) => {
                     writeln!(io.err, "error: unknown command '{c}' (commands: :u undo, :s suspend, :b bury, :q quit)")?
                 }
-                Line::Text(text) => break text,
+                Line::Text(text) => match judge::judge(&today.cards[index], today.items[index].schedule.reps, &text) {
+                    Ok(judged) => break (text, judged),
+                    Err(message) => writeln!(io.err, "error: {message}")?,
+                },
             }
         };
 
@@ -108,10 +113,22 @@ pub fn run(
         let card = &today.cards[index];
         let schedule = today.items[index].schedule.clone();
         let preview = scheduler.next_outcomes(&schedule, &card.key, clock(), days)?;
-        human(io.out, &format!("answer: {}", card.answer))?;
-        if !response.is_empty() {
-            human(io.out, &format!("you: {response}"))?;
-        }
+        let suggested = match &judged {
+            Some(j) => {
+                writeln!(io.out, "verdict {} suggest {}", j.verdict.as_str(), j.suggest.as_u8())?;
+                for line in &j.lines {
+                    human(io.out, line)?;
+                }
+                j.suggest
+            }
+            None => {
+                human(io.out, &format!("answer: {}", card.answer))?;
+                if !response.is_empty() {
+                    human(io.out, &format!("you: {response}"))?;
+                }
+                Rating::Good
+            }
+        };
         if let Some(explanation) = &card.explanation {
             human(io.out, explanation)?;
         }
@@ -120,7 +137,7 @@ pub fn run(
             .map(|&r| format!("{} {}", r.name(), human_interval(preview.get(r).interval_secs)))
             .collect();
         human(io.out, &intervals.join(" · "))?;
-        human(io.out, "grade: 1 again · 2 hard · 3 good · 4 easy (empty = good)")?;
+        human(io.out, &format!("grade: 1 again · 2 hard · 3 good · 4 easy (empty = {})", suggested.name()))?;
         io.out.flush()?;
 
         // 2. The grade line.
@@ -151,7 +168,7 @@ pub fn run(
                     continue 'cards;
                 }
                 Line::Command(Command::Unknown(c)) => writeln!(io.err, "error: unknown command '{c}'")?,
-                Line::Text(text) if text.is_empty() => break Rating::Good,
+                Line::Text(text) if text.is_empty() => break suggested,
                 Line::Text(text) => match Rating::parse(&text) {
                     Some(r) => break r,
                     None => writeln!(io.err, "error: '{text}' is not a grade; type 1-4 or again, hard, good, easy")?,
@@ -203,6 +220,23 @@ fn show_card(out: &mut dyn Write, today: &Today, index: usize) -> Result<()> {
     meta.push_str(&format!("]  left: {new} new · {learning} learning · {review} review"));
     human(out, &meta)?;
     human(out, &card.prompt)?;
+    let order = judge::display_order(card, schedule.reps);
+    let (word, texts) = match &card.judge {
+        Judge::Choice { options } => ("option", options),
+        Judge::Order { items } => ("item", items),
+        Judge::TrueFalse { .. } => {
+            human(out, "true or false?")?;
+            return Ok(out.flush()?);
+        }
+        Judge::Typed { .. } => {
+            human(out, "type the answer")?;
+            return Ok(out.flush()?);
+        }
+        Judge::SelfGraded => return Ok(out.flush()?),
+    };
+    for (p, &i) in order.iter().enumerate() {
+        writeln!(out, "{word} {} {}", p + 1, texts[i])?;
+    }
     out.flush()?;
     Ok(())
 }
