@@ -25,9 +25,9 @@ pub enum Error {
     #[error("{0}")]
     Input(String),
 
-    /// A card key that no card in the database has.
-    #[error("no card with key '{0}' (see `kioku due` or `kioku history` for keys)")]
-    UnknownCard(String),
+    /// A card key that no card in the database has, with keys that look like it.
+    #[error("no card with key '{key}'{}", suggest(.similar))]
+    UnknownCard { key: String, similar: Vec<String> },
 
     /// The scheduler rejected a memory state (should not happen with valid parameters).
     #[error("scheduler: {0}")]
@@ -41,6 +41,14 @@ impl Error {
     /// True when the error is a closed stdout (`kioku history | head`): not a failure.
     pub fn is_broken_pipe(&self) -> bool {
         matches!(self, Error::Io(e) if e.kind() == std::io::ErrorKind::BrokenPipe)
+    }
+}
+
+fn suggest(similar: &[String]) -> String {
+    if similar.is_empty() {
+        "; keys look like deck/note-id, deck/note-id:reverse or deck/note-id:c1 (see `kioku history`)".to_string()
+    } else {
+        format!("; did you mean {}?", similar.iter().map(|k| format!("'{k}'")).collect::<Vec<_>>().join(" or "))
     }
 }
 

@@ -97,7 +97,10 @@ pub struct Loaded {
 
 impl Context {
     fn new(cli: &Cli) -> Result<Context> {
-        let start = match cli.now.as_deref() {
+        // An empty value (`KIOKU_NOW=`) means "not set", as it does for most tools.
+        let given = |v: &Option<String>| v.as_deref().map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+        let (now, tz) = (given(&cli.now), given(&cli.tz));
+        let start = match now.as_deref() {
             Some(text) => DateTime::parse_from_rfc3339(text.trim())
                 .map_err(|_| {
                     Error::Input(format!(
@@ -107,7 +110,7 @@ impl Context {
                 .with_timezone(&Utc),
             None => Utc::now(),
         };
-        let tz = match cli.tz.as_deref() {
+        let tz = match tz.as_deref() {
             Some(name) => parse_tz(name).ok_or_else(|| {
                 Error::Input(format!(
                     "--tz/KIOKU_TZ: unknown time zone '{name}'; use an IANA name such as Asia/Tokyo or Europe/Berlin"
@@ -115,7 +118,7 @@ impl Context {
             })?,
             None => default_tz(),
         };
-        let db = match &cli.db {
+        let db = match cli.db.as_ref().filter(|p| !p.as_os_str().is_empty()) {
             Some(p) => p.clone(),
             None => directories::ProjectDirs::from("", "", "kioku")
                 .map(|d| d.data_dir().join("kioku.sqlite3"))
@@ -125,7 +128,7 @@ impl Context {
                     )
                 })?,
         };
-        let decks = match &cli.decks {
+        let decks = match cli.decks.as_ref().filter(|p| !p.as_os_str().is_empty()) {
             Some(dir) => DeckSource::Dir(dir.clone()),
             None if PathBuf::from("decks").is_dir() => DeckSource::Dir(PathBuf::from("decks")),
             None => DeckSource::Bundled,
@@ -187,8 +190,13 @@ fn parse_tz(name: &str) -> Option<Tz> {
 
 /// `$TZ` (an IANA name, a leading ':' allowed), else the system zone, else UTC with a warning.
 fn default_tz() -> Tz {
-    if let Some(tz) = std::env::var("TZ").ok().as_deref().and_then(parse_tz) {
-        return tz;
+    if let Some(tz_var) = std::env::var("TZ").ok().filter(|v| !v.trim().is_empty()) {
+        match parse_tz(&tz_var) {
+            Some(tz) => return tz,
+            None => eprintln!(
+                "kioku: warning: TZ={tz_var} is not an IANA zone name (like Asia/Tokyo); using the system zone"
+            ),
+        }
     }
     if let Some(tz) = iana_time_zone::get_timezone().ok().as_deref().and_then(parse_tz) {
         return tz;

@@ -32,6 +32,17 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             return Err(Error::Input(format!("no deck '{d}'; loaded decks: {}", known.join(", "))));
         }
     }
+    for tag in &args.tags {
+        if !loaded.cards.iter().any(|c| c.tags.contains(tag)) {
+            let mut known: Vec<&str> = loaded.cards.iter().flat_map(|c| c.tags.iter().map(String::as_str)).collect();
+            known.sort_unstable();
+            known.dedup();
+            return Err(Error::Input(format!(
+                "no card has the tag '{tag}' (tags are case-sensitive); tags in the decks: {}",
+                known.join(", ")
+            )));
+        }
+    }
     let cards = loaded
         .cards
         .into_iter()

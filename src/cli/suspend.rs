@@ -17,7 +17,7 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: Args, suspend: bool) -> Result<()> {
     let Some(mut store) = ctx.open_existing_store()? else {
-        return Err(Error::UnknownCard(args.key));
+        return Err(Error::UnknownCard { key: args.key, similar: Vec::new() });
     };
     let settings = Settings::from_stored(&store.settings()?)?;
     let (id, before) = store.schedule(&args.key)?;

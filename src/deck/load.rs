@@ -10,7 +10,7 @@ use include_dir::{include_dir, Dir};
 use super::diagnostic::Diagnostic;
 use super::model::{Deck, RawDeck};
 use super::validate::validate;
-use super::yaml::parse_deck;
+use super::yaml::{parse_deck_all, Failure};
 use crate::scheduler::fuzz::fnv1a;
 use crate::{Error, Result};
 
@@ -75,6 +75,9 @@ pub fn load(source: &DeckSource, cache: &FileCache) -> Result<Collection> {
             }
             let mut paths = Vec::new();
             collect_files(dir, &mut paths)?;
+            if paths.is_empty() {
+                return Err(Error::Input(format!("no deck files (*.yaml, *.yml) in {}", dir.display())));
+            }
             paths.sort();
             for path in paths {
                 let shown = path.display().to_string();
@@ -195,9 +198,30 @@ fn load_text(bytes: &[u8], shown: &str, stem: &str) -> Result<(Deck, RawDeck), V
                 .with_hint(format!("save it as UTF-8 in your editor, or convert it: iconv -f SHIFT_JIS -t UTF-8 '{shown}' > converted.yaml"))]);
         }
     };
-    let raw = parse_deck(text).map_err(|e| {
-        vec![Diagnostic::error(shown, e.position.unwrap_or((1, 1)), "yaml", e.message).with_source(text)]
-    })?;
+    let raw = match parse_deck_all(text) {
+        Ok(raw) => raw,
+        Err(failure) => {
+            let Failure { partial, errors } = *failure;
+            let mut diagnostics: Vec<Diagnostic> = errors
+                .into_iter()
+                .map(|e| {
+                    let d = Diagnostic::error(shown, e.position.unwrap_or((1, 1)), "yaml", e.message).with_source(text);
+                    let tab_indented =
+                        d.source_line.as_deref().is_some_and(|l| l.trim_start_matches(' ').starts_with('\t'));
+                    if tab_indented {
+                        d.with_hint("YAML indents with spaces; this line starts with a tab")
+                    } else {
+                        d
+                    }
+                })
+                .collect();
+            if let Some(Err(mut more)) = partial.map(|p| validate(&p, shown, stem, text)) {
+                diagnostics.append(&mut more);
+            }
+            diagnostics.sort_by_key(|d| (d.line, d.col));
+            return Err(diagnostics);
+        }
+    };
     let deck = validate(&raw, shown, stem, text)?;
     Ok((deck, raw))
 }
@@ -238,5 +262,21 @@ mod tests {
                 ("missing-id", 11, 5)
             ]
         );
+    }
+
+    #[test]
+    fn field_errors_do_not_hide_other_problems() {
+        let text = "tags: korea\ncards:\n  - id: a\n    front: Q\n    anwser: A\n  - id: b\n    front: Q\n    back: \"\"\n  - id: b\n    front: [1]\n    back: x\n  - id: b\n    front: q\n    back: x\n";
+        let err = load_text(text.as_bytes(), "d.yaml", "d").err().unwrap();
+        let got: Vec<(usize, usize, &str)> = err.iter().map(|d| (d.line, d.col, d.message.as_str())).collect();
+        assert_eq!(got[0], (1, 7, "tags: invalid type: string \"korea\", expected a sequence"));
+        assert_eq!((got[1].0, got[1].1), (5, 5));
+        assert!(got[1].2.starts_with("cards[0]: unknown field `anwser`"), "{}", got[1].2);
+        assert_eq!(got[2], (8, 11, "`back` is empty"));
+        assert_eq!(got[3], (10, 12, "cards[2].front: invalid type: sequence, expected a string"));
+        assert_eq!(got[4], (12, 9, "duplicate note id 'b' (also used by note 2 of this deck)"));
+        assert_eq!(got.len(), 5);
+        let err = load_text(b"cards:\n\t- id: e\n", "d.yaml", "d").err().unwrap();
+        assert_eq!(err[0].hint.as_deref(), Some("YAML indents with spaces; this line starts with a tab"));
     }
 }

@@ -53,6 +53,9 @@ pub struct RawNote {
     pub category: Option<String>,
     /// `old-id` or `other-deck/old-id`: history of that note moves to this one.
     pub renamed_from: Option<String>,
+    /// Set for a note whose fields could not be read (its error is already reported).
+    #[serde(skip)]
+    pub unparsed: bool,
 }
 
 /// A validated deck.

@@ -50,6 +50,9 @@ pub fn validate(raw: &RawDeck, file: &str, stem: &str, text: &str) -> Result<Dec
     let mut notes = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, n) in raw.cards.iter().flatten().enumerate() {
+        if n.unparsed {
+            continue;
+        }
         let id = match n.id.as_deref().map(str::trim) {
             None | Some("") => {
                 problems.add(
@@ -143,7 +146,8 @@ impl NoteChecker<'_> {
         }
     }
 
-    /// A list whose entries are all non-blank and distinct (after normalisation).
+    /// A list whose entries are all non-blank and, except for `accept` (where a redundant
+    /// spelling is harmless), distinct after normalisation.
     fn list(&mut self, field: &str, values: &Option<Vec<String>>) -> Vec<String> {
         let values = values.clone().unwrap_or_default();
         let mut seen = HashMap::new();
@@ -155,7 +159,7 @@ impl NoteChecker<'_> {
                     format!("entry {} of `{field}` is empty", k + 1),
                     None,
                 );
-            } else if let Some(first) = seen.insert(comparable(v), k) {
+            } else if let Some(first) = seen.insert(comparable(v), k).filter(|_| field != "accept") {
                 self.problems.add(
                     format!("{}.{k}", self.at(field)),
                     "duplicate-entry",

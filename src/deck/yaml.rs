@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use saphyr_parser::{Event, Parser};
 
-use super::model::RawDeck;
+use super::model::{RawDeck, RawNote};
 
 /// A serde_yaml error as (message, 1-based line, 1-based column).
 pub struct YamlError {
@@ -20,15 +20,121 @@ pub fn parse_deck(text: &str) -> Result<RawDeck, YamlError> {
     if text.trim().is_empty() {
         return Ok(RawDeck::default());
     }
-    serde_yaml::from_str::<RawDeck>(text).map_err(|e| {
-        let position = e.location().map(|l| (l.line(), l.column()));
-        let mut message = e.to_string();
-        // serde_yaml appends " at line L column C"; the diagnostic already says where.
-        if let Some(cut) = message.find(" at line ") {
-            message.truncate(cut);
+    // serde_yaml appends " at line L column C" to messages; the diagnostic already says where.
+    serde_yaml::from_str::<RawDeck>(text).map_err(|e| yaml_error(&e, 0, None))
+}
+
+/// Parses a deck file; when that fails on a field of a note (not on YAML syntax), reads every
+/// note on its own so that all such mistakes are reported at once. On failure returns the deck
+/// as far as it could be read (notes that failed are `unparsed` placeholders), or None when the
+/// text is not well-formed YAML, and every error found.
+pub fn parse_deck_all(text: &str) -> Result<RawDeck, Box<Failure>> {
+    let first = match parse_deck(text) {
+        Ok(deck) => return Ok(deck),
+        Err(e) => e,
+    };
+    let locator = Locator::new(text);
+    let give_up = |first: YamlError| Err(Box::new(Failure { partial: None, errors: vec![first] }));
+    if let Some((line, col, info)) = locator.syntax_error.clone() {
+        // serde_yaml stops at the first problem, which may be a field before the syntax error.
+        let mut errors = vec![first];
+        if errors[0].position.is_none_or(|(l, _)| l != line) {
+            errors.push(YamlError { message: format!("YAML syntax: {info}"), position: Some((line, col)) });
         }
-        YamlError { message, position }
-    })
+        return Err(Box::new(Failure { partial: None, errors }));
+    }
+    if !locator.positions.contains_key("cards") {
+        return give_up(first);
+    }
+    let mut errors = Vec::new();
+    let header = serde_yaml::from_str::<RawDeckHeader>(text).map_err(|e| errors.push(yaml_error(&e, 0, None))).ok();
+    let lines: Vec<&str> = text.lines().collect();
+    let count = (0..).take_while(|i| locator.positions.contains_key(&format!("cards.{i}"))).count();
+    let mut notes = Vec::with_capacity(count);
+    for i in 0..count {
+        let start = locator.positions[&format!("cards.{i}")].0;
+        let end = match locator.positions.get(&format!("cards.{}", i + 1)) {
+            Some(&(line, _)) => line,
+            None => locator.end_lines.get("cards").copied().unwrap_or(lines.len() + 1).max(start + 1),
+        };
+        if end <= start || end > lines.len() + 1 {
+            return give_up(first); // a flow sequence on one line: no per-note recovery
+        }
+        let slice = lines[start - 1..end - 1].join("\n");
+        let parsed = serde_yaml::from_str::<Vec<RawNote>>(&slice)
+            .map(|mut v| v.pop().filter(|_| v.is_empty()))
+            .or_else(|_| serde_yaml::from_str::<RawNote>(&slice).map(Some));
+        match parsed {
+            Ok(Some(note)) => notes.push(note),
+            Ok(None) => return give_up(first),
+            Err(_) => {
+                let e = serde_yaml::from_str::<Vec<RawNote>>(&slice).err();
+                match e {
+                    Some(e) => errors.push(yaml_error(&e, start - 1, Some(i))),
+                    None => return give_up(first),
+                }
+                notes.push(RawNote { unparsed: true, ..RawNote::default() });
+            }
+        }
+    }
+    if errors.is_empty() {
+        return give_up(first);
+    }
+    let h = header.unwrap_or(RawDeckHeader {
+        deck: None,
+        title: None,
+        lang: None,
+        source: None,
+        description: None,
+        check: None,
+        tags: None,
+        cards: None,
+    });
+    let deck = Some(RawDeck {
+        deck: h.deck,
+        title: h.title,
+        lang: h.lang,
+        source: h.source,
+        description: h.description,
+        check: h.check,
+        tags: h.tags,
+        cards: Some(notes),
+    });
+    Err(Box::new(Failure { partial: deck, errors }))
+}
+
+/// A deck file that could not be read: the deck as far as it was read, and every error.
+pub struct Failure {
+    pub partial: Option<RawDeck>,
+    pub errors: Vec<YamlError>,
+}
+
+/// The deck's own fields, with the notes left unread.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDeckHeader {
+    deck: Option<String>,
+    title: Option<String>,
+    lang: Option<String>,
+    source: Option<String>,
+    description: Option<String>,
+    check: Option<String>,
+    tags: Option<Vec<String>>,
+    #[allow(dead_code)]
+    cards: Option<serde::de::IgnoredAny>,
+}
+
+/// A serde_yaml error, its line shifted by `line_offset`, a note's `[0]` renamed `cards[i]`.
+fn yaml_error(e: &serde_yaml::Error, line_offset: usize, note: Option<usize>) -> YamlError {
+    let position = e.location().map(|l| (l.line() + line_offset, l.column()));
+    let mut message = e.to_string();
+    if let Some(cut) = message.find(" at line ") {
+        message.truncate(cut);
+    }
+    if let (Some(i), Some(rest)) = (note, message.strip_prefix(".[0]").or_else(|| message.strip_prefix("[0]"))) {
+        message = format!("cards[{i}]{rest}");
+    }
+    YamlError { message, position }
 }
 
 /// Positions of the nodes of a YAML document, by path: `cards.3.front` is the value of `front`
@@ -36,6 +142,10 @@ pub fn parse_deck(text: &str) -> Result<RawDeck, YamlError> {
 #[derive(Default)]
 pub struct Locator {
     positions: HashMap<String, (usize, usize)>,
+    /// Line of the event that closes each mapping or sequence, by path.
+    end_lines: HashMap<String, usize>,
+    /// Where and why the YAML is not well-formed.
+    syntax_error: Option<(usize, usize, String)>,
 }
 
 enum Frame {
@@ -48,9 +158,18 @@ impl Locator {
     /// characters). A syntax error stops the walk; positions found so far remain.
     pub fn new(text: &str) -> Locator {
         let mut positions = HashMap::new();
+        let mut end_lines = HashMap::new();
+        let mut syntax_error = None;
         let mut stack: Vec<Frame> = Vec::new();
         let mut parser = Parser::new_from_str(text);
-        while let Some(Ok((event, span))) = parser.next_event() {
+        while let Some(next) = parser.next_event() {
+            let (event, span) = match next {
+                Ok(x) => x,
+                Err(e) => {
+                    syntax_error = Some((e.marker().line(), e.marker().col() + 1, e.info().to_string()));
+                    break;
+                }
+            };
             let at = (span.start.line(), span.start.col() + 1);
             // The path of the node this event starts, if it starts one.
             let mut node_path = |stack: &mut Vec<Frame>, scalar: Option<&str>| -> Option<String> {
@@ -90,12 +209,14 @@ impl Locator {
                     stack.push(if is_map { Frame::Map { path, key: None } } else { Frame::Seq { path, index: 0 } });
                 }
                 Event::MappingEnd | Event::SequenceEnd => {
-                    stack.pop();
+                    if let Some(Frame::Map { path, .. } | Frame::Seq { path, .. }) = stack.pop() {
+                        end_lines.insert(path, span.start.line());
+                    }
                 }
                 _ => {}
             }
         }
-        Locator { positions }
+        Locator { positions, end_lines, syntax_error }
     }
 
     /// The position of `path`, else of its nearest recorded parent, else 1:1.

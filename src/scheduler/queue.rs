@@ -138,6 +138,11 @@ impl Queue {
         self.new.retain(|&i| i != index);
     }
 
+    /// When the next (re)learning card still queued today is due (UTC ms).
+    pub fn next_learning_due(&self, items: &[QueueItem]) -> Option<i64> {
+        self.learning.iter().filter_map(|&i| items[i].schedule.due_at_ms).min()
+    }
+
     /// Counts (new, learning, review) still to be shown today, after the limits.
     pub fn remaining(&self) -> (usize, usize, usize) {
         let limits = self.limits.unwrap_or(Limits { new_left: 0, reviews_left: 0 });

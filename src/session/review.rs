@@ -186,6 +186,7 @@ pub fn run(
         undo_stack.push(Saved { review_id, index, state_before: schedule.state });
         writeln!(io.out, "saved {key} {} due {}", rating.as_u8(), rfc3339_utc(outcome.card.due_at_ms))?;
         if outcome.became_leech {
+            writeln!(io.out, "suspended {key}")?;
             human(
                 io.out,
                 &format!(
@@ -201,6 +202,12 @@ pub fn run(
     writeln!(io.out, "done {saved}")?;
     if new + learning + review > 0 {
         human(io.out, &format!("left today: {new} new · {learning} learning · {review} review"))?;
+        if let Some(due) = today.queue.next_learning_due(&today.items) {
+            let wait_secs = (due - clock().timestamp_millis()) / 1000;
+            if wait_secs > 0 {
+                human(io.out, &format!("the next learning card is due in {}", human_interval(wait_secs)))?;
+            }
+        }
     } else {
         human(io.out, "nothing more to review today")?;
     }

@@ -237,7 +237,16 @@ impl Store {
             })
             .optional()
             .map_err(|e| self.err(e))?
-            .ok_or_else(|| Error::UnknownCard(key.to_string()))
+            .ok_or_else(|| Error::UnknownCard { key: key.to_string(), similar: self.similar_keys(key) })
+    }
+
+    /// Up to five card keys that start with, or contain, `key` (for "did you mean").
+    fn similar_keys(&self, key: &str) -> Vec<String> {
+        let pattern = format!("%{}%", key.replace(['%', '_'], ""));
+        let Ok(mut stmt) = self.conn.prepare("SELECT key FROM cards WHERE key LIKE ?1 ORDER BY key LIMIT 5") else {
+            return Vec::new();
+        };
+        stmt.query_map([pattern], |r| r.get(0)).map(|rows| rows.filter_map(|r| r.ok()).collect()).unwrap_or_default()
     }
 
     /// Saves one answer (or manual action) in one transaction: the review row and the card's new
