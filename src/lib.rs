@@ -14,6 +14,8 @@ pub mod error;
 pub mod scheduler;
 pub mod session;
 pub mod settings;
+pub mod stats;
 pub mod store;
+pub mod ui;
 
 pub use error::{Error, Result};

@@ -5,7 +5,7 @@ use std::io::Write;
 use chrono::{FixedOffset, SecondsFormat, TimeZone};
 use serde::Serialize;
 
-use crate::session::review::rfc3339_utc;
+use crate::session::piped::rfc3339_utc;
 use crate::store::ReviewRow;
 use crate::Result;
 

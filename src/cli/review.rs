@@ -2,7 +2,8 @@
 
 use std::io::IsTerminal;
 
-use crate::session::review::{self, Io, ReviewOptions};
+use crate::session::piped::{self, Io};
+use crate::session::review::{ReviewOptions, ReviewSession};
 use crate::{Error, Result};
 
 use super::Context;
@@ -61,6 +62,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let mut err = std::io::stderr().lock();
     let mut io = Io { input: &mut input, out: &mut out, err: &mut err };
     let options = ReviewOptions { new_limit: args.new, answer_limit: args.limit };
-    review::run(&mut store, &scheduler, &days, cards, options, &|| ctx.now(), &mut io)?;
+    let mut session = ReviewSession::new(&mut store, &scheduler, days, cards, options, ctx.now())?;
+    piped::run(&mut session, &|| ctx.now(), &mut io)?;
     Ok(())
 }

@@ -4,6 +4,7 @@
 
 pub mod input;
 pub mod judge;
+pub mod piped;
 pub mod review;
 
 use std::collections::{HashMap, HashSet};

@@ -388,6 +388,28 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
+    /// Scheduled answers on `day`, oldest first: (card key, state before, rating).
+    pub fn answers_on(&self, day: StudyDay) -> Result<Vec<(String, State, u8)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT c.key, r.state_before, r.rating FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.study_day = ?1 AND r.kind = 'review' ORDER BY r.id")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([day.0], |r| Ok((r.get(0)?, State::from_i64(r.get(1)?), r.get(2)?)))
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// The study days with at least one scheduled answer.
+    pub fn review_days(&self) -> Result<Vec<StudyDay>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT study_day FROM reviews WHERE kind = 'review'")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| Ok(StudyDay(r.get(0)?))).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
     // ---- settings ---------------------------------------------------------------------------
 
     /// Stored settings (validated text), by key.

@@ -1,0 +1,226 @@
+//! The piped line protocol (DESIGN.md, README): for each card a response line and a grade line;
+//! `:u` undo, `:s` suspend, `:b` bury, `:q` quit. Lines for scripts start in column 0 with a
+//! keyword; lines for people are indented by two spaces. Each answer is committed before its
+//! `saved` line is printed.
+
+use std::io::{BufRead, Write};
+
+use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
+
+use super::input::{self, Command, Line};
+use super::review::{Hide, ReviewSession, Summary};
+use crate::deck::Judge;
+use crate::scheduler::{human_interval, Rating};
+use crate::Result;
+
+/// The streams a session talks to.
+pub struct Io<'a> {
+    pub input: &'a mut dyn BufRead,
+    pub out: &'a mut dyn Write,
+    pub err: &'a mut dyn Write,
+}
+
+/// What a command line did to the current card.
+enum Acted {
+    /// Go on to the next card (after undo, suspend or bury).
+    NextCard,
+    /// End the session.
+    Quit,
+    /// Nothing happened (an error line was printed); read again.
+    Again,
+}
+
+/// Runs `session` over the protocol until the queue is empty, the answer limit is reached, `:q`,
+/// or end of input. Returns the summary. Returns `Error::Database` if an answer cannot be saved
+/// (nothing is acknowledged then).
+pub fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, io: &mut Io) -> Result<Summary> {
+    'cards: while let Some(index) = session.next(clock()) {
+        let shown_at = clock();
+        show_card(io.out, session, index)?;
+
+        // 1. The response line.
+        let (response, judged) = loop {
+            match input::read(io.input)? {
+                Line::End => break 'cards,
+                Line::Command(command) => match act(session, index, command, clock(), io)? {
+                    Acted::NextCard => continue 'cards,
+                    Acted::Quit => break 'cards,
+                    Acted::Again => {}
+                },
+                Line::Text(text) => match session.judge(index, &text) {
+                    Ok(judged) => break (text, judged),
+                    Err(message) => writeln!(io.err, "error: {message}")?,
+                },
+            }
+        };
+
+        // Reveal: the verdict, the answer, the explanation and what each grade would do.
+        let card = session.card(index);
+        let suggested = match &judged {
+            Some(j) => {
+                writeln!(io.out, "verdict {} suggest {}", j.verdict.as_str(), j.suggest.as_u8())?;
+                for line in &j.lines {
+                    human(io.out, line)?;
+                }
+                j.suggest
+            }
+            None => {
+                human(io.out, &format!("answer: {}", card.answer))?;
+                if !response.is_empty() {
+                    human(io.out, &format!("you: {response}"))?;
+                }
+                Rating::Good
+            }
+        };
+        if let Some(explanation) = &card.explanation {
+            human(io.out, explanation)?;
+        }
+        let preview = session.preview(index, clock())?;
+        let intervals: Vec<String> = Rating::ALL
+            .iter()
+            .map(|&r| format!("{} {}", r.name(), human_interval(preview.get(r).interval_secs)))
+            .collect();
+        human(io.out, &intervals.join(" · "))?;
+        human(io.out, &format!("grade: 1 again · 2 hard · 3 good · 4 easy (empty = {})", suggested.name()))?;
+        io.out.flush()?;
+
+        // 2. The grade line.
+        let rating = loop {
+            match input::read(io.input)? {
+                Line::End => break 'cards,
+                Line::Command(command) => match act(session, index, command, clock(), io)? {
+                    // After undo the current card goes back to the queue; its response is dropped.
+                    Acted::NextCard => continue 'cards,
+                    Acted::Quit => break 'cards,
+                    Acted::Again => {}
+                },
+                Line::Text(text) if text.is_empty() => break suggested,
+                Line::Text(text) => match Rating::parse(&text) {
+                    Some(r) => break r,
+                    None => writeln!(io.err, "error: '{text}' is not a grade; type 1-4 or again, hard, good, easy")?,
+                },
+            }
+        };
+
+        // Commit, then acknowledge.
+        let outcome = session.answer(index, rating, clock(), shown_at)?;
+        let key = &session.card(index).key;
+        writeln!(io.out, "saved {key} {} due {}", rating.as_u8(), rfc3339_utc(outcome.card.due_at_ms))?;
+        if outcome.became_leech {
+            writeln!(io.out, "suspended {key}")?;
+            let lapses = outcome.card.lapses;
+            human(
+                io.out,
+                &format!(
+                    "leech: forgotten {lapses} times, so it is tagged leech and suspended (kioku unsuspend {key})"
+                ),
+            )?;
+        }
+        io.out.flush()?;
+    }
+    let summary = session.summary(clock())?;
+    writeln!(io.out, "done {}", summary.saved)?;
+    for line in summary_lines(&summary) {
+        human(io.out, &line)?;
+    }
+    io.out.flush()?;
+    Ok(summary)
+}
+
+/// Carries out a `:` command on the current card.
+fn act(session: &mut ReviewSession, index: usize, command: Command, now: DateTime<Utc>, io: &mut Io) -> Result<Acted> {
+    Ok(match command {
+        Command::Quit => Acted::Quit,
+        Command::Undo => match session.undo()? {
+            Some(undone) => {
+                writeln!(io.out, "undone {}", session.card(undone).key)?;
+                Acted::NextCard
+            }
+            None => {
+                writeln!(io.err, "error: nothing to undo in this session")?;
+                Acted::Again
+            }
+        },
+        Command::Suspend | Command::Bury => {
+            let (how, word) =
+                if command == Command::Suspend { (Hide::Suspend, "suspended") } else { (Hide::Bury, "buried") };
+            session.hide(index, how, now)?;
+            writeln!(io.out, "{word} {}", session.card(index).key)?;
+            Acted::NextCard
+        }
+        Command::Unknown(c) => {
+            writeln!(io.err, "error: unknown command '{c}' (commands: :u undo, :s suspend, :b bury, :q quit)")?;
+            Acted::Again
+        }
+    })
+}
+
+fn show_card(out: &mut dyn Write, session: &ReviewSession, index: usize) -> Result<()> {
+    let card = session.card(index);
+    let (new, learning, review) = session.remaining();
+    writeln!(out, "card {} {}", card.key, card.kind.as_str())?;
+    let mut meta = format!("[{} · {}", card.deck, session.schedule(index).state.as_str());
+    if !card.tags.is_empty() {
+        meta.push_str(&format!(" · {}", card.tags.join(", ")));
+    }
+    meta.push_str(&format!("]  left: {new} new · {learning} learning · {review} review"));
+    human(out, &meta)?;
+    human(out, &card.prompt)?;
+    let (word, texts) = match &card.judge {
+        Judge::Choice { options } => ("option", options),
+        Judge::Order { items } => ("item", items),
+        Judge::TrueFalse { .. } => return Ok(human(out, "true or false?")?),
+        Judge::Typed { .. } => return Ok(human(out, "type the answer")?),
+        Judge::SelfGraded => return Ok(()),
+    };
+    for (p, i) in session.display_order(index).into_iter().enumerate() {
+        writeln!(out, "{word} {} {}", p + 1, texts[i])?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// The end-of-session summary for people, one line each.
+pub fn summary_lines(s: &Summary) -> Vec<String> {
+    let mut lines = Vec::new();
+    let minutes = s.time_spent_secs / 60;
+    let time = if minutes > 0 {
+        format!("{minutes} min {} s", s.time_spent_secs % 60)
+    } else {
+        format!("{} s", s.time_spent_secs)
+    };
+    lines.push(format!("{} card{} answered in {time}", s.saved, if s.saved == 1 { "" } else { "s" }));
+    if let Some((remembered, asked)) = s.true_retention_today {
+        lines.push(format!(
+            "true retention today: {}% ({remembered} of {asked} reviews remembered)",
+            remembered * 100 / asked.max(1)
+        ));
+    }
+    let (new, learning, review) = s.left_today;
+    if new + learning + review > 0 {
+        lines.push(format!("left today: {new} new · {learning} learning · {review} review"));
+        if let Some(secs) = s.next_learning_in_secs {
+            lines.push(format!("the next learning card is due in {}", human_interval(secs)));
+        }
+    } else {
+        lines.push("nothing more to review today".to_string());
+    }
+    lines.push(format!("due tomorrow: {}", s.due_tomorrow));
+    lines.push(format!("streak: {} day{}", s.streak_days, if s.streak_days == 1 { "" } else { "s" }));
+    lines
+}
+
+/// Writes text for people: every line indented by two spaces.
+fn human(out: &mut dyn Write, text: &str) -> std::io::Result<()> {
+    for line in text.lines() {
+        writeln!(out, "  {line}")?;
+    }
+    Ok(())
+}
+
+/// RFC 3339 in UTC with whole seconds, e.g. `2025-05-21T04:00:00Z`.
+pub fn rfc3339_utc(ms: Option<i64>) -> String {
+    ms.and_then(|ms| Utc.timestamp_millis_opt(ms).single())
+        .map(|t| t.to_rfc3339_opts(SecondsFormat::Secs, true))
+        .unwrap_or_else(|| "-".to_string())
+}

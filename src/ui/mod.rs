@@ -1,0 +1,1 @@
+//! Terminal UI (placeholder until the driver lands).
