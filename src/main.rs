@@ -6,11 +6,11 @@ fn main() {
         Ok(code) => code,
         Err(e) if e.is_broken_pipe() => 0,
         Err(e @ kioku::Error::Deck(_)) => {
-            eprintln!("{e}");
+            kioku::cli::warn(&e.to_string());
             1
         }
         Err(e) => {
-            eprintln!("kioku: error: {e}");
+            kioku::cli::warn(&format!("kioku: error: {e}"));
             1
         }
     };

@@ -167,16 +167,93 @@ fn renamed_from_edge_cases_never_lose_a_card() {
     );
     env.kioku(NOW).args(["review"]).write_stdin("\n3\n\n3\n:q\n").assert().success();
     let before = env.schedules();
-    // Two notes claim a's history; a third claims k's, which is still in the deck.
+    // Two notes claim a's history. (Claiming a note still in the deck is a deck error, tested
+    // elsewhere.)
     env.write_deck(
         "alpha.yaml",
-        "cards:\n  - id: b\n    renamed_from: a\n    front: Q\n    back: A\n  - id: c\n    renamed_from: a\n    front: Q\n    back: A\n  - id: k\n    front: K\n    back: K\n  - id: m\n    renamed_from: k\n    front: K\n    back: K\n",
+        "cards:\n  - id: b\n    renamed_from: a\n    front: Q\n    back: A\n  - id: c\n    renamed_from: a\n    front: Q\n    back: A\n  - id: k\n    front: K\n    back: K\n",
     );
     env.kioku(NOW).args(["due", "--json"]).assert().success();
     let after = env.schedules();
     assert_eq!(after["alpha/b"], before["alpha/a"], "the first note takes the history");
     assert_eq!(after["alpha/c"].0, 0, "the second starts afresh");
-    assert_eq!(after["alpha/k"], before["alpha/k"], "a card still in the deck keeps its own history");
-    assert_eq!(after["alpha/m"].0, 0);
+    assert_eq!(after["alpha/k"], before["alpha/k"]);
     assert_eq!(env.history().len(), 2);
+}
+
+#[test]
+fn hostile_deck_folders_and_files_are_refused_quickly() {
+    let env = Env::new();
+    env.write_deck("alpha.yaml", SMALL_DECK);
+    // A folder symlinked to its parent is not followed (no endless walk).
+    std::fs::create_dir(env.decks().join("sub")).unwrap();
+    std::os::unix::fs::symlink("..", env.decks().join("sub/up1")).unwrap();
+    std::os::unix::fs::symlink("..", env.decks().join("sub/up2")).unwrap();
+    env.kioku(NOW).arg("due").assert().success();
+    // A named pipe called *.yaml is not read (it would block forever).
+    assert!(std::process::Command::new("mkfifo").arg(env.decks().join("pipe.yaml")).status().unwrap().success());
+    let out = env.kioku(NOW).arg("due").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not a regular file"));
+    std::fs::remove_file(env.decks().join("pipe.yaml")).unwrap();
+    // Deep nesting and alias bombs are refused before the YAML library sees them.
+    let deep = format!("cards:\n  - id: a\n    front: {}{}\n    back: x\n", "[".repeat(50_000), "]".repeat(50_000));
+    env.write_deck("deep.yaml", &deep);
+    let bomb = format!(
+        "description: &s \"{}\"\ncards:\n  - id: a\n    front: x\n    back: y\n    tags: [{}]\n",
+        "lol".repeat(1000),
+        vec!["*s"; 200_000].join(", ")
+    );
+    env.write_deck("bomb.yaml", &bomb);
+    let out = env.kioku(NOW).arg("due").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bomb.yaml:6:") && stderr.contains("aliases (*name) expand to too much"), "{stderr}");
+    assert!(stderr.contains("deep.yaml:3:") && stderr.contains("YAML syntax"), "{stderr}");
+}
+
+#[test]
+fn renamed_from_a_note_still_present_is_a_deck_error() {
+    let env = Env::new();
+    env.write_deck("d.yaml", "cards:\n  - id: a\n    front: x\n    back: y\n    renamed_from: a\n  - id: b\n    front: x\n    back: y\n    renamed_from: d/a\n");
+    let out = env.kioku(NOW).arg("due").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        stderr.contains("d.yaml:5:19: error: renamed_from names 'a', which is still a note of this deck"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("d.yaml:9:19: error: renamed_from names 'a'"), "{stderr}");
+    assert!(!env.db().exists());
+}
+
+#[test]
+fn databases_that_would_keep_nothing_or_are_not_ours_are_refused_untouched() {
+    let env = Env::new();
+    env.write_deck("alpha.yaml", SMALL_DECK);
+    let mut cmd = env.kioku(NOW);
+    let out = cmd.env("KIOKU_DB", ":memory:").arg("review").write_stdin("\n3\n").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("in-memory database"));
+    // `file:` is an ordinary file name, not a URI.
+    let mut cmd = env.kioku(NOW);
+    cmd.env("KIOKU_DB", "file:x.sqlite3").arg("review").write_stdin("\n3\n").assert().success();
+    assert!(env.dir.path().join("file:x.sqlite3").exists());
+    // Someone else's SQLite file is refused before anything is written to it.
+    let foreign = env.dir.path().join("foreign.db");
+    rusqlite::Connection::open(&foreign)
+        .unwrap()
+        .execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
+    let before = std::fs::read(&foreign).unwrap();
+    let out = env.kioku(NOW).env("KIOKU_DB", &foreign).arg("due").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not kioku's"));
+    assert_eq!(std::fs::read(&foreign).unwrap(), before);
+    // A review naming a deck that does not exist creates no database.
+    let fresh = Env::new();
+    fresh.write_deck("alpha.yaml", SMALL_DECK);
+    fresh.kioku(NOW).args(["review", "nosuchdeck"]).assert().code(1);
+    fresh.kioku(NOW).args(["review", "--tag", "nosuchtag"]).assert().code(1);
+    assert!(!fresh.db().exists());
 }

@@ -235,3 +235,49 @@ fn a_clock_set_back_does_not_break_anything() {
         assert!(row["interval_secs"].as_i64().unwrap() > 0);
     }
 }
+
+#[test]
+fn undo_takes_back_answers_not_a_later_suspend() {
+    let env = Env::new();
+    env.write_deck(
+        "two.yaml",
+        "deck: two\ncards:\n  - id: a\n    front: A\n    back: a\n  - id: b\n    front: B\n    back: b\n",
+    );
+    // a, b answered good; a comes back early (learn-ahead) and is suspended; then both answers undone.
+    let out = env.kioku(NOW).arg("review").write_stdin("\n3\n\n3\n:s\n:u\n:u\n:q\n").output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("suspended two/a\n") && stdout.contains("undone two/a\n"), "{stdout}");
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    let (state, suspended): (i64, bool) = conn
+        .query_row("SELECT state, suspended FROM cards WHERE key = 'two/a'", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap();
+    assert_eq!((state, suspended), (0, true), "the answer is undone, the suspend stays");
+    // The undone card is not asked again while suspended: b is asked next.
+    assert!(stdout.contains("undone two/a\ndone 0") || !stdout.contains("undone two/a\ncard two/a"), "{stdout}");
+}
+
+#[test]
+fn suspend_from_another_process_waits_for_the_review_to_end() {
+    let env = Env::new();
+    env.write_deck("alpha.yaml", SMALL_DECK);
+    env.kioku(NOW).arg("due").assert().success();
+    let mut first = StdCommand::new(assert_cmd::cargo::cargo_bin("kioku"))
+        .env_clear()
+        .env("KIOKU_DB", env.db())
+        .env("KIOKU_DECKS", env.decks())
+        .env("KIOKU_TZ", "UTC")
+        .arg("review")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(first.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    let refused = env.kioku(NOW).args(["suspend", "alpha/a"]).output().unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("already using"));
+    drop(first.stdin.take());
+    assert!(first.wait().unwrap().success());
+    env.kioku(NOW).args(["suspend", "alpha/a"]).assert().success();
+}

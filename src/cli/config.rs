@@ -2,7 +2,7 @@
 
 use std::io::Write;
 
-use crate::settings::{self, Settings, SPECS};
+use crate::settings::{self, SPECS};
 use crate::{Error, Result};
 
 use super::Context;
@@ -36,11 +36,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
                 Some(store) => store.settings()?,
                 None => Default::default(),
             };
-            Settings::from_stored(&stored)?;
             for spec in SPECS {
                 let value = stored.get(spec.key).map(String::as_str).unwrap_or(spec.default);
-                let default =
+                let mut default =
                     if value == spec.default { String::new() } else { format!(" (default {})", spec.default) };
+                if let Err(e) = settings::validate(spec.key, value) {
+                    default.push_str(&format!("  INVALID: {e}"));
+                }
                 writeln!(out, "{} = \"{value}\"{default}\n    {}", spec.key, spec.help)?;
             }
         }

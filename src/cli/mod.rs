@@ -110,6 +110,9 @@ impl Context {
                 .with_timezone(&Utc),
             None => Utc::now(),
         };
+        if !(1970..=9000).contains(&chrono::Datelike::year(&start)) {
+            return Err(Error::Input(format!("--now/KIOKU_NOW: {start} is outside the years 1970–9000")));
+        }
         let tz = match tz.as_deref() {
             Some(name) => parse_tz(name).ok_or_else(|| {
                 Error::Input(format!(
@@ -148,7 +151,9 @@ impl Context {
 
     /// Opens the database only if it exists.
     pub fn open_existing_store(&self) -> Result<Option<Store>> {
-        if self.db.exists() {
+        // A 0-byte file (made by `touch`) holds nothing yet: treat it as absent, so a deck error
+        // leaves it untouched too.
+        if self.db.metadata().is_ok_and(|m| m.len() > 0 || m.is_dir()) {
             self.open_store().map(Some)
         } else {
             Ok(None)
@@ -162,20 +167,27 @@ impl Context {
     /// Loads the decks and the store, and syncs the cards into it. With no database yet, the
     /// decks are checked before it is created; a deck error changes nothing.
     pub fn load(&self) -> Result<Loaded> {
+        self.load_checked(&|_, _| Ok(()))
+    }
+
+    /// `load`, with `check` run on the decks before the database is opened or created (for
+    /// arguments that name decks or tags).
+    pub fn load_checked(&self, check: &dyn Fn(&Collection, &[Card]) -> Result<()>) -> Result<Loaded> {
         let existing = self.open_existing_store()?;
         let cache = match &existing {
             Some(store) => store.file_cache()?,
             None => FileCache::new(),
         };
         let collection = deck::load(&self.decks, &cache)?;
+        let cards: Vec<Card> = collection.decks.iter().flat_map(deck::expand).collect();
+        check(&collection, &cards)?;
         let mut store = match existing {
             Some(store) => store,
             None => self.open_store()?,
         };
         store.save_file_records(&collection.files, &cache)?;
-        let cards: Vec<Card> = collection.decks.iter().flat_map(deck::expand).collect();
         store.sync_cards(&cards, self.now().timestamp_millis())?;
-        let settings = Settings::from_stored(&store.settings()?)?;
+        let settings = store.typed_settings()?;
         Ok(Loaded { store, collection, cards, settings })
     }
 
@@ -193,16 +205,22 @@ fn default_tz() -> Tz {
     if let Some(tz_var) = std::env::var("TZ").ok().filter(|v| !v.trim().is_empty()) {
         match parse_tz(&tz_var) {
             Some(tz) => return tz,
-            None => eprintln!(
+            None => warn(&format!(
                 "kioku: warning: TZ={tz_var} is not an IANA zone name (like Asia/Tokyo); using the system zone"
-            ),
+            )),
         }
     }
     if let Some(tz) = iana_time_zone::get_timezone().ok().as_deref().and_then(parse_tz) {
         return tz;
     }
-    eprintln!("kioku: warning: cannot tell the time zone; using UTC for study days (set --tz or KIOKU_TZ)");
+    warn("kioku: warning: cannot tell the time zone; using UTC for study days (set --tz or KIOKU_TZ)");
     Tz::UTC
+}
+
+/// A line on stderr; a closed stderr is not worth failing for.
+pub fn warn(line: &str) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "{line}");
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use std::io::IsTerminal;
 
+use crate::deck::{Card, Collection};
 use crate::session::piped::{self, Io};
 use crate::session::review::{ReviewOptions, ReviewSession};
 use crate::{Error, Result};
@@ -25,25 +26,8 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let loaded = ctx.load()?;
+    let loaded = ctx.load_checked(&|collection, cards| check_filters(&args, collection, cards))?;
     let _lock = loaded.store.lock_session()?;
-    let known: Vec<&str> = loaded.collection.decks.iter().map(|d| d.id.as_str()).collect();
-    for d in &args.only_decks {
-        if !known.contains(&d.as_str()) {
-            return Err(Error::Input(format!("no deck '{d}'; loaded decks: {}", known.join(", "))));
-        }
-    }
-    for tag in &args.tags {
-        if !loaded.cards.iter().any(|c| c.tags.contains(tag)) {
-            let mut known: Vec<&str> = loaded.cards.iter().flat_map(|c| c.tags.iter().map(String::as_str)).collect();
-            known.sort_unstable();
-            known.dedup();
-            return Err(Error::Input(format!(
-                "no card has the tag '{tag}' (tags are case-sensitive); tags in the decks: {}",
-                known.join(", ")
-            )));
-        }
-    }
     let cards = loaded
         .cards
         .into_iter()
@@ -55,7 +39,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let mut store = loaded.store;
     let stdin = std::io::stdin();
     if stdin.is_terminal() {
-        eprintln!("  type your answer (or just enter), then a grade 1-4 (enter = good); :u undo, :s suspend, :b bury, :q quit");
+        super::warn("  type your answer (or just enter), then a grade 1-4 (enter = good); :u undo, :s suspend, :b bury, :q quit");
     }
     let mut input = stdin.lock();
     let mut out = std::io::stdout().lock();
@@ -64,5 +48,27 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let options = ReviewOptions { new_limit: args.new, answer_limit: args.limit };
     let mut session = ReviewSession::new(&mut store, &scheduler, days, cards, options, ctx.now())?;
     piped::run(&mut session, &|| ctx.now(), &mut io)?;
+    Ok(())
+}
+
+/// Every deck and tag named must exist (checked before the database is touched).
+fn check_filters(args: &Args, collection: &Collection, cards: &[Card]) -> Result<()> {
+    let known: Vec<&str> = collection.decks.iter().map(|d| d.id.as_str()).collect();
+    for d in &args.only_decks {
+        if !known.contains(&d.as_str()) {
+            return Err(Error::Input(format!("no deck '{d}'; loaded decks: {}", known.join(", "))));
+        }
+    }
+    for tag in &args.tags {
+        if !cards.iter().any(|c| c.tags.contains(tag)) {
+            let mut tags: Vec<&str> = cards.iter().flat_map(|c| c.tags.iter().map(String::as_str)).collect();
+            tags.sort_unstable();
+            tags.dedup();
+            return Err(Error::Input(format!(
+                "no card has the tag '{tag}' (tags are case-sensitive); tags in the decks: {}",
+                tags.join(", ")
+            )));
+        }
+    }
     Ok(())
 }

@@ -3,7 +3,6 @@
 
 use std::io::Write;
 
-use crate::settings::Settings;
 use crate::store::ReviewRowTime;
 use crate::{Error, Result};
 
@@ -19,7 +18,9 @@ pub fn run(ctx: &Context, args: Args, suspend: bool) -> Result<()> {
     let Some(mut store) = ctx.open_existing_store()? else {
         return Err(Error::UnknownCard { key: args.key, similar: Vec::new() });
     };
-    let settings = Settings::from_stored(&store.settings()?)?;
+    // A review session keeps its cards in memory: it must not run meanwhile.
+    let _lock = store.lock_session()?;
+    let settings = store.typed_settings()?;
     let (id, before) = store.schedule(&args.key)?;
     let mut out = std::io::stdout().lock();
     let word = if suspend { "suspended" } else { "unsuspended" };

@@ -32,22 +32,29 @@ pub fn parse(text: &str) -> Result<Vec<Segment>, (usize, String)> {
                 ));
             };
             let body: String = chars[body_start..end].iter().collect();
+            if body.contains('{') {
+                return Err((
+                    start,
+                    "a cloze deletion cannot contain '{' or another {{…}} (write \\{{ for a literal brace pair)"
+                        .to_string(),
+                ));
+            }
             if !plain.is_empty() {
                 segments.push(Segment::Text(std::mem::take(&mut plain)));
             }
             let (number, rest) = match body.split_once("::") {
-                Some((head, rest))
-                    if head.len() > 1
-                        && head.starts_with(['c', 'C'])
-                        && head[1..].chars().all(|c| c.is_ascii_digit()) =>
-                {
-                    let n: u32 = head[1..].parse().unwrap_or(0);
-                    if n == 0 {
-                        return Err((start, format!("cloze number must be 1 or more, not '{head}'")));
+                Some((head, rest)) => {
+                    let head = head.trim();
+                    let digits = head
+                        .strip_prefix(['c', 'C'])
+                        .filter(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
+                    match digits.map(|d| d.parse::<u32>()) {
+                        Some(Ok(n)) if n > 0 => (Some(n), rest.to_string()),
+                        Some(_) => return Err((start, format!("cloze number must be 1 or more, not '{head}'"))),
+                        None => return Err((start, format!("'{head}' is not a cloze number: write {{{{c1::text}}}}"))),
                     }
-                    (Some(n), rest.to_string())
                 }
-                _ => (None, body.clone()),
+                None => (None, body.clone()),
             };
             let (text, hint) = match rest.split_once("::") {
                 Some((t, h)) => (t.to_string(), Some(h.trim().to_string()).filter(|h| !h.is_empty())),
@@ -141,6 +148,10 @@ mod tests {
         assert_eq!(numbers(&s), vec![1, 2, 3]);
         assert_eq!(answer(&s, 2), "[a] and b and c {{x}}");
         assert!(parse("open {{c1::never").is_err());
+        for bad in ["{{ｃ１::x}}", "{{c1::a {{c2::b}} c}}", "{{{c1::x}}}", "{{c0::x}}", "{{one::x}}"] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+        assert_eq!(numbers(&parse("{{ c2 ::x}}").unwrap()), vec![2]);
         assert!(parse("{{c1::}}").is_err());
         assert_eq!(numbers(&parse("no deletion").unwrap()), Vec::<u32>::new());
     }

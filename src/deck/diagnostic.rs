@@ -64,7 +64,18 @@ impl Diagnostic {
         };
         let mut out = format!("{}:{}:{}: {severity}: {}", self.file, self.line, self.col, self.message);
         if let Some(source) = &self.source_line {
-            let before: String = source.chars().take(self.col.saturating_sub(1)).collect();
+            // A very long line is shown as a window around the column.
+            let chars: Vec<char> = source.chars().collect();
+            let col = self.col.saturating_sub(1).min(chars.len());
+            let (start, end) = (col.saturating_sub(40), (col + 40).min(chars.len()));
+            let shown: String = chars[start..end].iter().collect();
+            let (source, before) = if chars.len() > 100 {
+                let lead = if start > 0 { "…" } else { "" };
+                let tail = if end < chars.len() { "…" } else { "" };
+                (format!("{lead}{shown}{tail}"), format!("{lead}{}", chars[start..col].iter().collect::<String>()))
+            } else {
+                (source.clone(), chars[..col].iter().collect())
+            };
             let pad = unicode_width(&before);
             out.push_str(&format!("\n  | {source}\n  | {}^", " ".repeat(pad)));
         }

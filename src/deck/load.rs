@@ -10,7 +10,7 @@ use include_dir::{include_dir, Dir};
 use super::diagnostic::Diagnostic;
 use super::model::{Deck, RawDeck};
 use super::validate::validate;
-use super::yaml::{parse_deck_all, Failure};
+use super::yaml::{check_structure, parse_deck_all, Failure};
 use crate::scheduler::fuzz::fnv1a;
 use crate::{Error, Result};
 
@@ -129,8 +129,11 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| Error::Input(format!("cannot read decks folder {}: {e}", dir.display())))?;
     for entry in entries {
-        let path = entry?.path();
-        if path.is_dir() {
+        let entry = entry?;
+        let path = entry.path();
+        // file_type() does not follow symlinks: a linked folder is not entered (no loops).
+        let file_type = entry.file_type()?;
+        if file_type.is_dir() {
             let hidden = path.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with('.'));
             if !hidden {
                 collect_files(&path, out)?;
@@ -143,7 +146,9 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
 }
 
 fn is_deck_path(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
 fn stem(path: &Path) -> String {
@@ -155,13 +160,22 @@ fn stem(path: &Path) -> String {
 fn load_file(path: &Path, shown: &str, cache: &FileCache) -> Result<(Deck, FileRecord, bool), Vec<Diagnostic>> {
     let fail = |message: String| vec![Diagnostic::error(shown, (1, 1), "unreadable", message)];
     let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(fail("is not a regular file (a device, pipe or socket); deck files are text files".into()));
+    }
     if meta.len() > MAX_FILE_BYTES {
         return Err(fail(format!("file is {} MB; deck files are limited to 10 MB", meta.len() / 1_000_000))
             .into_iter()
             .map(|d| d.with_hint("split it into several decks"))
             .collect());
     }
-    let bytes = std::fs::read(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes))
+        .map_err(|e| fail(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail("file grew past 10 MB while being read; deck files are limited to 10 MB".into()));
+    }
     let mtime_ns = meta
         .modified()
         .ok()
@@ -198,6 +212,11 @@ fn load_text(bytes: &[u8], shown: &str, stem: &str) -> Result<(Deck, RawDeck), V
                 .with_hint(format!("save it as UTF-8 in your editor, or convert it: iconv -f SHIFT_JIS -t UTF-8 '{shown}' > converted.yaml"))]);
         }
     };
+    if let Err(e) = check_structure(text) {
+        return Err(vec![
+            Diagnostic::error(shown, e.position.unwrap_or((1, 1)), "structure", e.message).with_source(text)
+        ]);
+    }
     let raw = match parse_deck_all(text) {
         Ok(raw) => raw,
         Err(failure) => {

@@ -34,7 +34,12 @@ pub fn validate(raw: &RawDeck, file: &str, stem: &str, text: &str) -> Result<Dec
     let deck_id = raw.deck.clone().unwrap_or_else(|| stem.to_string());
     if !is_valid_id(&deck_id) {
         let path = if raw.deck.is_some() { "deck" } else { "" };
-        problems.add(path.into(), "bad-deck-id", format!("deck id '{deck_id}' is not valid"), ID_HINT);
+        let hint = if raw.deck.is_some() {
+            ID_HINT
+        } else {
+            Some("the deck id comes from the file name: rename the file, or add `deck: an-id` (letters, digits, '-' and '_')")
+        };
+        problems.add(path.into(), "bad-deck-id", format!("deck id '{deck_id}' is not valid"), hint);
     }
     let deck_check = match raw.check.as_deref() {
         None => None,
@@ -94,6 +99,21 @@ pub fn validate(raw: &RawDeck, file: &str, stem: &str, text: &str) -> Result<Dec
                 category: n.category.clone(),
                 renamed_from,
             });
+        }
+    }
+
+    // History moves only from a note that is gone; naming a note still here would move it back
+    // and forth.
+    for (i, n) in raw.cards.iter().flatten().enumerate() {
+        let Some(old) = n.renamed_from.as_deref().map(str::trim) else { continue };
+        let (old_deck, old_id) = old.split_once('/').unwrap_or((&deck_id, old));
+        if old_deck == deck_id && seen.contains_key(old_id) {
+            problems.add(
+                format!("cards.{i}.renamed_from"),
+                "renamed-from-present",
+                format!("renamed_from names '{old_id}', which is still a note of this deck"),
+                Some("renamed_from is for a note whose id changed: give the old id, once the old note is gone"),
+            );
         }
     }
 

@@ -15,6 +15,81 @@ pub struct YamlError {
     pub position: Option<(usize, usize)>,
 }
 
+/// Deepest nesting of mappings and sequences a deck may have (a deck needs 4).
+const MAX_DEPTH: usize = 64;
+/// Most YAML events that aliases may expand to (a "billion laughs" file is refused).
+const MAX_ALIAS_EXPANSION: usize = 100_000;
+
+/// Refuses a file whose structure would make parsing slow or huge: nesting deeper than 64, or
+/// aliases expanding to more than 100,000 nodes. Only files that could be such are walked
+/// (they contain an anchor or many brackets), so ordinary decks are parsed once.
+pub fn check_structure(text: &str) -> Result<(), YamlError> {
+    let brackets = text.bytes().filter(|b| matches!(b, b'[' | b'{')).count();
+    if !text.contains('&') && brackets <= MAX_DEPTH {
+        return Ok(());
+    }
+    let mut parser = Parser::new_from_str(text);
+    let mut depth = 0usize;
+    // Per open node with an anchor: (anchor id, events so far); sizes of finished anchors.
+    let mut open: Vec<(usize, usize)> = Vec::new();
+    let mut sizes: HashMap<usize, usize> = HashMap::new();
+    let mut expanded = 0usize;
+    while let Some(next) = parser.next_event() {
+        let (event, span) = match next {
+            Ok(x) => x,
+            // Not well-formed (or beyond the parser's own limits): say so rather than hand it on.
+            Err(e) => {
+                return Err(YamlError {
+                    message: format!("YAML syntax: {}", e.info()),
+                    position: Some((e.marker().line(), e.marker().col() + 1)),
+                })
+            }
+        };
+        let at = Some((span.start.line(), span.start.col() + 1));
+        let weight = match &event {
+            Event::Alias(id) => sizes.get(id).copied().unwrap_or(1),
+            _ => 1,
+        };
+        if let Event::Alias(_) = event {
+            expanded += weight;
+            if expanded > MAX_ALIAS_EXPANSION {
+                return Err(YamlError {
+                    message: "aliases (*name) expand to too much text; write the values out".into(),
+                    position: at,
+                });
+            }
+        }
+        for entry in open.iter_mut() {
+            entry.1 += weight;
+        }
+        match event {
+            Event::MappingStart(anchor, _) | Event::SequenceStart(anchor, _) => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    return Err(YamlError {
+                        message: format!("nested more than {MAX_DEPTH} levels deep"),
+                        position: at,
+                    });
+                }
+                open.push((anchor, 1));
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                depth = depth.saturating_sub(1);
+                if let Some((anchor, size)) = open.pop() {
+                    if anchor > 0 {
+                        sizes.insert(anchor, size);
+                    }
+                }
+            }
+            Event::Scalar(_, _, anchor, _) if anchor > 0 => {
+                sizes.insert(anchor, 1);
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 /// Parses a deck file's text. An empty document is a deck with no fields.
 pub fn parse_deck(text: &str) -> Result<RawDeck, YamlError> {
     if text.trim().is_empty() {

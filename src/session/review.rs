@@ -155,7 +155,10 @@ impl<'a> ReviewSession<'a> {
         }
         let new_limit = self.options.new_limit.map(|n| n.saturating_sub(self.new_answered));
         self.today.refresh(self.store, self.scheduler.settings(), new_limit)?;
-        self.forced = Some(last.index);
+        // Asked next, unless it was suspended or buried since (undo does not take that back).
+        if self.schedule(last.index).is_available(self.today.today) {
+            self.forced = Some(last.index);
+        }
         Ok(Some(last.index))
     }
 

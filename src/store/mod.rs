@@ -9,7 +9,7 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Row};
 
 use crate::deck::{Card, FileCache, FileRecord};
 use crate::scheduler::{CardSchedule, State, StudyDay};
@@ -70,39 +70,46 @@ impl Store {
     /// a newer one is refused. Returns `Error::Database` naming the file and what to do.
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Store> {
         let db_err = |message: String| Error::Database { path: path.to_path_buf(), message };
+        if path.as_os_str() == ":memory:" {
+            return Err(db_err("is SQLite's in-memory database, which would keep nothing; give a file path".into()));
+        }
+        if path.is_dir() {
+            return Err(db_err("is a folder; give the path of a database file, e.g. kioku.sqlite3".into()));
+        }
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(|e| db_err(format!("cannot create folder {}: {e}", dir.display())))?;
         }
         let existed = path.exists();
-        let mut conn = Connection::open(path).map_err(|e| db_err(format!("cannot open: {e}")))?;
-        let damaged = |e: rusqlite::Error| {
-            db_err(format!(
-                "is not a kioku database or is damaged ({e}); move it aside, or use --db to choose another file"
-            ))
-        };
-        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(damaged)?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(damaged)?;
+        // No URI handling: `file:…` is a file name like any other (SQLite reads a name that
+        // starts with `file:` as a URI, so such a relative name gets a leading `./`).
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let open_path =
+            if path.to_string_lossy().starts_with("file:") { Path::new(".").join(path) } else { path.to_path_buf() };
+        let mut conn = Connection::open_with_flags(&open_path, flags).map_err(|e| db_error(path, e))?;
+        let fail = |e: rusqlite::Error| db_error(path, e);
+        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(fail)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(fail)?;
         if version > SCHEMA_VERSION {
             return Err(db_err(format!(
                 "was written by a newer kioku (schema {version}; this one knows {SCHEMA_VERSION}); upgrade kioku to use it"
             )));
         }
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(damaged)?;
-        conn.pragma_update(None, "synchronous", "NORMAL").map_err(damaged)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(damaged)?;
-        if existed && version < SCHEMA_VERSION && version > 0 {
-            conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").map_err(damaged)?;
-            let backup = PathBuf::from(format!("{}.bak-{}", path.display(), now.format("%Y%m%d-%H%M%S")));
-            std::fs::copy(path, &backup)
-                .map_err(|e| db_err(format!("cannot make the backup {} before upgrading: {e}", backup.display())))?;
-        }
         if existed && version == 0 {
-            // An existing file with no schema must be empty, not someone else's database.
-            let tables: i64 =
-                conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).map_err(damaged)?;
+            // An existing file with no schema must be empty, not someone else's database; checked
+            // before anything is written to it.
+            let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).map_err(fail)?;
             if tables > 0 {
                 return Err(db_err("is an SQLite database but not kioku's; use --db to choose another file".into()));
             }
+        }
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(fail)?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(fail)?;
+        if existed && version < SCHEMA_VERSION && version > 0 {
+            conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").map_err(fail)?;
+            let backup = PathBuf::from(format!("{}.bak-{}", path.display(), now.format("%Y%m%d-%H%M%S")));
+            std::fs::copy(path, &backup)
+                .map_err(|e| db_err(format!("cannot make the backup {} before upgrading: {e}", backup.display())))?;
         }
         schema::migrations().to_latest(&mut conn).map_err(|e| db_err(format!("cannot upgrade the schema: {e}")))?;
         Ok(Store { conn, path: path.to_path_buf() })
@@ -116,10 +123,11 @@ impl Store {
         db_error(&self.path, e)
     }
 
-    /// Takes the review lock (`<db>.lock`, an OS file lock released when the process ends).
-    /// Returns `Error::Locked` when another session holds it.
+    /// Takes the session lock (`<db>.lock` beside the real file, symlinks resolved; an OS file
+    /// lock released when the process ends). Returns `Error::Locked` when another process holds it.
     pub fn lock_session(&self) -> Result<File> {
-        let lock = PathBuf::from(format!("{}.lock", self.path.display()));
+        let real = std::fs::canonicalize(&self.path).unwrap_or_else(|_| self.path.clone());
+        let lock = PathBuf::from(format!("{}.lock", real.display()));
         let file = File::options().create(true).truncate(false).write(true).open(&lock)?;
         match file.try_lock() {
             Ok(()) => Ok(file),
@@ -302,10 +310,27 @@ impl Store {
                 Ok((r.get(0)?, r.get(1)?))
             })
             .map_err(e)?;
-        let before: CardSchedule = serde_json::from_str(&before_json).map_err(|x| Error::Database {
+        let mut before: CardSchedule = serde_json::from_str(&before_json).map_err(|x| Error::Database {
             path: path.clone(),
             message: format!("review {review_id} has an unreadable saved state: {x}"),
         })?;
+        // A suspend or bury made after this answer stays: undo takes back the answer only.
+        let later_manual: bool = tx
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM reviews WHERE card_id = ?1 AND id > ?2 AND kind = 'manual')",
+                params![card_id, review_id],
+                |r| r.get(0),
+            )
+            .map_err(e)?;
+        if later_manual {
+            let current = tx
+                .query_row(&format!("SELECT {SCHEDULE_COLUMNS} FROM cards WHERE id = ?1"), [card_id], |r| {
+                    schedule_from_row(r, 0)
+                })
+                .map_err(e)?;
+            before.suspended = current.suspended;
+            before.buried_until_day = current.buried_until_day;
+        }
         tx.execute("DELETE FROM reviews WHERE id = ?1", [review_id]).map_err(e)?;
         write_schedule(&tx, card_id, &before).map_err(e)?;
         tx.commit().map_err(e)?;
@@ -419,6 +444,15 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
+    /// The settings in force. Returns `Error::Database` when a stored value is invalid (edited by
+    /// hand), saying how to fix it.
+    pub fn typed_settings(&self) -> Result<crate::settings::Settings> {
+        crate::settings::Settings::from_stored(&self.settings()?).map_err(|e| Error::Database {
+            path: self.path.clone(),
+            message: format!("holds an invalid setting: {e}; fix it with `kioku config set KEY VALUE`"),
+        })
+    }
+
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         self.conn
             .execute("INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", params![key, value])
@@ -432,7 +466,7 @@ fn db_error(path: &Path, e: rusqlite::Error) -> Error {
     use rusqlite::ErrorCode;
     let advice = match e.sqlite_error_code() {
         Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => {
-            "; the file is damaged: restore a backup (kioku.sqlite3.bak-…) or move it aside and start afresh"
+            "; it is not a kioku database or is damaged: restore a backup (kioku.sqlite3.bak-…), or move it aside, or use --db to choose another file"
         }
         Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied | ErrorCode::CannotOpen) => {
             "; check that the file and its folder are writable"
