@@ -84,3 +84,15 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     }
     Ok(())
 }
+
+/// `kioku` with no command: what is due per deck, the streak, and the next step.
+pub fn status(ctx: &Context) -> Result<()> {
+    run(ctx, Args::default())?;
+    if let Some(store) = ctx.open_existing_store()? {
+        let settings = store.typed_settings()?;
+        let today = ctx.days(&settings).study_day(ctx.now());
+        let streak = crate::stats::streak(&store.review_days()?, today);
+        writeln!(std::io::stdout(), "streak: {streak} day{}", if streak == 1 { "" } else { "s" })?;
+    }
+    Ok(())
+}

@@ -67,13 +67,13 @@ pub fn run() -> Result<i32> {
     let cli = Cli::parse();
     let ctx = Context::new(&cli)?;
     match cli.command {
-        Some(Command::Review(args)) => review::run(&ctx, args),
+        Some(Command::Review(args)) => return review::run(&ctx, args),
         Some(Command::Due(args)) => due::run(&ctx, args),
         Some(Command::History(args)) => history::run(&ctx, args),
         Some(Command::Config(args)) => config::run(&ctx, args),
         Some(Command::Suspend(args)) => suspend::run(&ctx, args, true),
         Some(Command::Unsuspend(args)) => suspend::run(&ctx, args, false),
-        None => due::run(&ctx, due::Args::default()),
+        None => due::status(&ctx),
     }?;
     Ok(0)
 }

@@ -1,10 +1,11 @@
 //! `kioku review`: today's cards over the piped line protocol.
 
-use std::io::IsTerminal;
+use std::io::Write;
 
 use crate::deck::{Card, Collection};
 use crate::session::piped::{self, Io};
 use crate::session::review::{ReviewOptions, ReviewSession};
+use crate::ui::terminal::{self, Ending};
 use crate::{Error, Result};
 
 use super::Context;
@@ -25,7 +26,8 @@ pub struct Args {
     pub limit: Option<u32>,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<()> {
+/// Runs the review; returns the exit code (130 after Ctrl-C in the terminal).
+pub fn run(ctx: &Context, args: Args) -> Result<i32> {
     let loaded = ctx.load_checked(&|collection, cards| check_filters(&args, collection, cards))?;
     let _lock = loaded.store.lock_session()?;
     let cards = loaded
@@ -37,18 +39,24 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let scheduler = ctx.scheduler(&loaded.settings)?;
     let days = ctx.days(&loaded.settings);
     let mut store = loaded.store;
-    let stdin = std::io::stdin();
-    if stdin.is_terminal() {
-        super::warn("  type your answer (or just enter), then a grade 1-4 (enter = good); :u undo, :s suspend, :b bury, :q quit");
+    let options = ReviewOptions { new_limit: args.new, answer_limit: args.limit };
+    let mut session = ReviewSession::new(&mut store, &scheduler, days, cards, options, ctx.now())?;
+    if terminal::is_interactive() {
+        let ending = terminal::review(&mut session, &|| ctx.now())?;
+        let summary = session.summary(ctx.now())?;
+        let mut out = std::io::stdout().lock();
+        for line in piped::summary_lines(&summary) {
+            writeln!(out, "{line}")?;
+        }
+        // Ctrl-C: every answer is already saved; 130 is the shell's code for an interrupt.
+        return Ok(if ending == Ending::Interrupted { 130 } else { 0 });
     }
-    let mut input = stdin.lock();
+    let mut input = std::io::stdin().lock();
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     let mut io = Io { input: &mut input, out: &mut out, err: &mut err };
-    let options = ReviewOptions { new_limit: args.new, answer_limit: args.limit };
-    let mut session = ReviewSession::new(&mut store, &scheduler, days, cards, options, ctx.now())?;
     piped::run(&mut session, &|| ctx.now(), &mut io)?;
-    Ok(())
+    Ok(0)
 }
 
 /// Every deck and tag named must exist (checked before the database is touched).

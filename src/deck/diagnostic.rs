@@ -2,6 +2,7 @@
 //! placed by display width (Japanese is double width), and a hint where one helps.
 
 use serde::Serialize;
+use unicode_width::UnicodeWidthStr;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -76,7 +77,7 @@ impl Diagnostic {
             } else {
                 (source.clone(), chars[..col].iter().collect())
             };
-            let pad = unicode_width(&before);
+            let pad = UnicodeWidthStr::width(before.as_str());
             out.push_str(&format!("\n  | {source}\n  | {}^", " ".repeat(pad)));
         }
         if let Some(hint) = &self.hint {
@@ -84,24 +85,6 @@ impl Diagnostic {
         }
         out
     }
-}
-
-/// Display width: East Asian wide and full-width characters take two columns, tabs one.
-fn unicode_width(text: &str) -> usize {
-    text.chars()
-        .map(|c| {
-            let cp = c as u32;
-            let wide = matches!(cp,
-                0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF
-                | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60
-                | 0xFFE0..=0xFFE6 | 0x1F300..=0x1F64F | 0x20000..=0x3FFFD);
-            if wide {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
 }
 
 /// All diagnostics, one block each, followed by a count.

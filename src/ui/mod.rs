@@ -1,1 +1,8 @@
-//! Terminal UI (placeholder until the driver lands).
+//! The terminal: the only code that touches it. `render` is pure (view model → styled lines);
+//! `terminal` reads keys with crossterm and drives a review session.
+
+pub mod render;
+pub mod terminal;
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,306 @@
+//! Rendering a review screen: a pure function from a view model to styled lines, fitted to the
+//! terminal's width by display width (Japanese is double width). Snapshot-tested.
+
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+
+use crate::answer::Verdict;
+use crate::scheduler::Rating;
+
+/// How a span is drawn. The terminal maps these to colours (none with NO_COLOR).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Dim,
+    Bold,
+    Rating(Rating),
+    Verdict(Verdict),
+    Error,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub style: Style,
+}
+
+/// One screen line.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Line(pub Vec<Span>);
+
+impl Line {
+    fn plain(text: impl Into<String>) -> Line {
+        Line(vec![Span { text: text.into(), style: Style::Plain }])
+    }
+    fn styled(text: impl Into<String>, style: Style) -> Line {
+        Line(vec![Span { text: text.into(), style }])
+    }
+    /// The text without styles.
+    pub fn text(&self) -> String {
+        self.0.iter().map(|s| s.text.as_str()).collect()
+    }
+}
+
+/// Which step of a card the screen shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Phase {
+    /// The question; `input` is the line typed so far for a judged card.
+    Question { input: Option<String> },
+    /// The answer, with what each grade would do.
+    Answer(Reveal),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reveal {
+    pub verdict: Option<Verdict>,
+    /// The expected answer, the response, the difference or the score.
+    pub lines: Vec<String>,
+    pub explanation: Option<String>,
+    /// Each grade with its next interval in human units.
+    pub intervals: Vec<(Rating, String)>,
+    pub suggested: Rating,
+}
+
+/// Everything the review screen shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewView {
+    pub deck: String,
+    pub tags: Vec<String>,
+    /// new, learning, review or relearning.
+    pub state: String,
+    /// Cards left today: (new, learning, review).
+    pub counts: (usize, usize, usize),
+    pub prompt: String,
+    /// Options or items, numbered as displayed.
+    pub choices: Vec<String>,
+    /// A hint under the prompt ("type the answer", "true or false?").
+    pub hint: Option<String>,
+    pub phase: Phase,
+    pub message: Option<String>,
+    pub help: bool,
+}
+
+/// The narrowest layout kioku draws; a smaller terminal gets lines cut, never garbage.
+pub const MIN_WIDTH: usize = 20;
+
+const HELP: &[&str] = &[
+    "keys",
+    "  space or enter  show the answer",
+    "  1 2 3 4         grade: again, hard, good, easy",
+    "  enter           take the suggested grade",
+    "  u               undo the last answer",
+    "  s               suspend this card",
+    "  b               bury it until tomorrow",
+    "  q or Esc        quit (every answer is already saved)",
+    "  ?               this help",
+    "when typing an answer",
+    "  enter submits; an empty answer means \"don't know\"",
+    "  :u :s :b :q     undo, suspend, bury, quit",
+    "",
+    "press ? to go back",
+];
+
+/// Lays out `view` for a terminal `width` columns wide.
+pub fn render(view: &ReviewView, width: usize) -> Vec<Line> {
+    let width = width.max(MIN_WIDTH);
+    let mut lines = Vec::new();
+    // Header: where the card comes from, and how much is left.
+    let mut about = format!("{} · {}", view.deck, view.state);
+    if !view.tags.is_empty() {
+        about.push_str(&format!(" · {}", view.tags.join(", ")));
+    }
+    let (new, learning, review) = view.counts;
+    let counts = format!("new {new} · learn {learning} · due {review}");
+    if about.width() + 2 + counts.width() <= width {
+        let gap = width - about.width() - counts.width();
+        lines.push(Line(vec![
+            Span { text: about, style: Style::Dim },
+            Span { text: " ".repeat(gap), style: Style::Plain },
+            Span { text: counts, style: Style::Plain },
+        ]));
+    } else {
+        lines.extend(wrap(&about, width).into_iter().map(|l| Line::styled(l, Style::Dim)));
+        lines.extend(wrap(&counts, width).into_iter().map(Line::plain));
+    }
+    lines.push(Line::styled("─".repeat(width), Style::Dim));
+    lines.push(Line::default());
+
+    if view.help {
+        lines.extend(HELP.iter().flat_map(|h| wrap(h, width)).map(Line::plain));
+        return lines;
+    }
+
+    for l in wrap_indented(&view.prompt, width, "  ") {
+        lines.push(Line::styled(l, Style::Bold));
+    }
+    if !view.choices.is_empty() {
+        lines.push(Line::default());
+        for (i, choice) in view.choices.iter().enumerate() {
+            let label = format!("  {}  ", i + 1);
+            let body = wrap(choice, width.saturating_sub(label.width()).max(4));
+            for (k, part) in body.into_iter().enumerate() {
+                let lead = if k == 0 { label.clone() } else { " ".repeat(label.width()) };
+                lines.push(Line::plain(format!("{lead}{part}")));
+            }
+        }
+    }
+
+    match &view.phase {
+        Phase::Question { input } => {
+            if let Some(hint) = &view.hint {
+                lines.push(Line::default());
+                lines.push(Line::styled(format!("  {hint}"), Style::Dim));
+            }
+            if let Some(input) = input {
+                lines.extend(wrap_indented(input, width, "  > ").into_iter().enumerate().map(|(i, l)| {
+                    if i == 0 {
+                        Line::plain(l)
+                    } else {
+                        Line::plain(format!("    {}", l.trim_start()))
+                    }
+                }));
+            }
+        }
+        Phase::Answer(reveal) => {
+            lines.push(Line::default());
+            if let Some(verdict) = reveal.verdict {
+                let word = match verdict {
+                    Verdict::Right => "✓ right",
+                    Verdict::Almost => "~ almost",
+                    Verdict::Wrong => "✗ wrong",
+                };
+                lines.push(Line::styled(format!("  {word}"), Style::Verdict(verdict)));
+            }
+            for l in &reveal.lines {
+                lines.extend(wrap_indented(l, width, "  ").into_iter().map(Line::plain));
+            }
+            if let Some(explanation) = &reveal.explanation {
+                lines.push(Line::default());
+                lines.extend(wrap_indented(explanation, width, "  ").into_iter().map(|l| Line::styled(l, Style::Dim)));
+            }
+            lines.push(Line::default());
+            lines.extend(interval_lines(&reveal.intervals, width));
+        }
+    }
+
+    if let Some(message) = &view.message {
+        lines.push(Line::default());
+        lines.extend(wrap_indented(message, width, "  ").into_iter().map(|l| Line::styled(l, Style::Error)));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled("─".repeat(width), Style::Dim));
+    let keys = match &view.phase {
+        Phase::Question { input: Some(_) } => "enter answer · :u undo · :s suspend · :b bury · :q quit".to_string(),
+        Phase::Question { input: None } => {
+            "space show answer · u undo · s suspend · b bury · q quit · ? help".to_string()
+        }
+        Phase::Answer(r) => {
+            format!("1-4 grade · enter {} · u undo · s suspend · b bury · q quit · ? help", r.suggested.name())
+        }
+    };
+    lines.extend(wrap(&keys, width).into_iter().map(|l| Line::styled(l, Style::Dim)));
+    lines
+}
+
+/// "1 again 1m · 2 hard 6m · 3 good 10m · 4 easy 9d", each grade in its colour, on as many lines
+/// as the width needs.
+fn interval_lines(intervals: &[(Rating, String)], width: usize) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut current = Line(vec![Span { text: "  ".into(), style: Style::Plain }]);
+    let mut used = 2;
+    for (k, (rating, interval)) in intervals.iter().enumerate() {
+        let item = format!("{} {} {interval}", rating.as_u8(), rating.name());
+        let sep = if k == 0 { "" } else { " · " };
+        if used + sep.width() + item.width() > width && used > 2 {
+            lines.push(std::mem::replace(&mut current, Line(vec![Span { text: "  ".into(), style: Style::Plain }])));
+            used = 2;
+        } else if !sep.is_empty() {
+            current.0.push(Span { text: sep.into(), style: Style::Dim });
+            used += sep.width();
+        }
+        used += item.width();
+        current.0.push(Span { text: item, style: Style::Rating(*rating) });
+    }
+    lines.push(current);
+    lines
+}
+
+/// Wraps `text` to `width` display columns, breaking at spaces where it can and anywhere in
+/// text without spaces (Japanese). Keeps the text's own line breaks.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let width = width.max(2);
+    let mut out = Vec::new();
+    for para in text.split('\n') {
+        let mut line = String::new();
+        let mut used = 0;
+        for word in split_keep_spaces(para) {
+            let core = word.trim_end().width();
+            if used + core <= width {
+                line.push_str(word);
+                used += word.width();
+                continue;
+            }
+            if !line.trim().is_empty() && core <= width {
+                out.push(line.trim_end().to_string());
+                line = word.to_string();
+                used = word.width();
+                continue;
+            }
+            // Longer than a line (text without spaces, such as Japanese): break anywhere.
+            for c in word.chars() {
+                let cw = c.width().unwrap_or(0);
+                if used + cw > width {
+                    out.push(line.trim_end().to_string());
+                    line = String::new();
+                    used = 0;
+                    if c == ' ' {
+                        continue;
+                    }
+                }
+                line.push(c);
+                used += cw;
+            }
+        }
+        out.push(line.trim_end().to_string());
+    }
+    out
+}
+
+/// Wraps with a prefix on the first line and the same width of spaces on the others.
+fn wrap_indented(text: &str, width: usize, prefix: &str) -> Vec<String> {
+    let indent = prefix.width();
+    wrap(text, width.saturating_sub(indent).max(4))
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| if i == 0 { format!("{prefix}{l}") } else { format!("{}{l}", " ".repeat(indent)) })
+        .collect()
+}
+
+/// Words with the spaces after them, so wrapping can keep or drop them.
+fn split_keep_spaces(text: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut in_space = false;
+    for (i, c) in text.char_indices() {
+        let is_space = c == ' ';
+        if i > start && is_space != in_space && !is_space {
+            parts.push(&text[start..i]);
+            start = i;
+        }
+        in_space = is_space;
+    }
+    if start < text.len() {
+        parts.push(&text[start..]);
+    }
+    parts
+}
+
+/// Cuts `text` to at most `width` display columns.
+pub fn truncate(text: &str, width: usize) -> String {
+    let mut used = 0;
+    text.chars()
+        .take_while(|c| {
+            used += c.width().unwrap_or(0);
+            used <= width
+        })
+        .collect()
+}

@@ -1,0 +1,382 @@
+//! The interactive review: single keys in a raw-mode terminal (crossterm), a line editor for
+//! typed answers, the screen redrawn from `render`. The session underneath is the same state
+//! machine the piped protocol drives, so both judge and save alike.
+
+use std::io::{IsTerminal, Write};
+
+use chrono::{DateTime, Utc};
+use crossterm::cursor::{Hide, MoveTo, Show};
+use crossterm::event::{
+    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
+};
+use crossterm::style::{Attribute, Color, Print, ResetColor, SetAttribute, SetForegroundColor};
+use crossterm::terminal::{self, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
+use crossterm::{execute, queue};
+use unicode_width::UnicodeWidthStr;
+
+use super::render::{render, truncate, Line, Phase, Reveal, ReviewView, Style};
+use crate::answer::Verdict;
+use crate::deck::Judge;
+use crate::scheduler::{human_interval, Rating};
+use crate::session::input::{classify, normalize, Command, Line as InputLine};
+use crate::session::review::{Hide as HideCard, ReviewSession};
+use crate::Result;
+
+/// How an interactive session ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Ending {
+    /// Nothing left, or the student quit.
+    Done,
+    /// Ctrl-C: every answer given is saved; the process should exit 130.
+    Interrupted,
+}
+
+/// Whether both stdin and stdout are terminals (then `review` is interactive).
+pub fn is_interactive() -> bool {
+    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
+}
+
+/// Colours unless NO_COLOR is set (to anything but the empty string), per no-color.org.
+pub fn use_color() -> bool {
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+}
+
+/// Raw mode and the alternate screen for as long as it lives; restored on drop (also when
+/// an error or a panic unwinds).
+struct Screen;
+
+impl Screen {
+    fn enter() -> std::io::Result<Screen> {
+        terminal::enable_raw_mode()?;
+        execute!(std::io::stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide)?;
+        Ok(Screen)
+    }
+}
+
+impl Drop for Screen {
+    fn drop(&mut self) {
+        let _ = execute!(std::io::stdout(), Show, DisableBracketedPaste, LeaveAlternateScreen);
+        let _ = terminal::disable_raw_mode();
+    }
+}
+
+/// What the student is doing with the current card.
+struct CardState {
+    input: String,
+    /// Cursor position in `input`, in chars.
+    cursor: usize,
+    reveal: Option<Reveal>,
+    message: Option<String>,
+    help: bool,
+}
+
+enum Next {
+    Stay,
+    Card,
+    Quit,
+    Interrupt,
+}
+
+/// Runs `session` in the terminal until it is over, the student quits, or Ctrl-C.
+pub fn review(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>) -> Result<Ending> {
+    let screen = Screen::enter()?;
+    let color = use_color();
+    let ending = run(session, clock, color);
+    drop(screen);
+    ending
+}
+
+fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, color: bool) -> Result<Ending> {
+    let mut message: Option<String> = None;
+    'cards: while let Some(index) = session.next(clock()) {
+        let shown_at = clock();
+        let mut st = CardState { input: String::new(), cursor: 0, reveal: None, message: message.take(), help: false };
+        let judged_kind = !matches!(session.card(index).judge, Judge::SelfGraded);
+        loop {
+            draw(session, index, &st, judged_kind, color)?;
+            let key = match event::read()? {
+                Event::Key(k) if k.kind != KeyEventKind::Release => k,
+                Event::Paste(text) if judged_kind && st.reveal.is_none() => {
+                    insert(&mut st, &text.replace(['\n', '\r'], " "));
+                    continue;
+                }
+                _ => continue, // resize and others: redraw
+            };
+            let next = if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                Next::Interrupt
+            } else if st.reveal.is_none() && judged_kind {
+                editing_key(session, index, &mut st, key, clock)?
+            } else {
+                command_key(session, index, &mut st, key, clock, shown_at, &mut message)?
+            };
+            match next {
+                Next::Stay => {}
+                Next::Card => continue 'cards,
+                Next::Quit => return Ok(Ending::Done),
+                Next::Interrupt => return Ok(Ending::Interrupted),
+            }
+        }
+    }
+    Ok(Ending::Done)
+}
+
+/// Keys while typing an answer: a line editor; Enter submits (or runs a `:` command).
+fn editing_key(
+    session: &mut ReviewSession,
+    index: usize,
+    st: &mut CardState,
+    key: KeyEvent,
+    clock: &dyn Fn() -> DateTime<Utc>,
+) -> Result<Next> {
+    st.message = None;
+    let chars: Vec<char> = st.input.chars().collect();
+    match key.code {
+        KeyCode::Enter => {
+            let line = normalize(&st.input);
+            match classify(line) {
+                InputLine::Command(command) => return hide_or_undo(session, index, st, command, clock),
+                InputLine::Text(text) => match session.judge(index, &text) {
+                    Ok(judged) => st.reveal = Some(reveal(session, index, judged.as_ref(), &text, clock)?),
+                    Err(message) => st.message = Some(message),
+                },
+                InputLine::End => {}
+            }
+        }
+        KeyCode::Esc => return Ok(Next::Quit),
+        KeyCode::Backspace if st.cursor > 0 => {
+            st.cursor -= 1;
+            st.input = chars.iter().enumerate().filter(|&(i, _)| i != st.cursor).map(|(_, c)| c).collect();
+        }
+        KeyCode::Delete if st.cursor < chars.len() => {
+            st.input = chars.iter().enumerate().filter(|&(i, _)| i != st.cursor).map(|(_, c)| c).collect();
+        }
+        KeyCode::Left => st.cursor = st.cursor.saturating_sub(1),
+        KeyCode::Right => st.cursor = (st.cursor + 1).min(chars.len()),
+        KeyCode::Home => st.cursor = 0,
+        KeyCode::End => st.cursor = chars.len(),
+        KeyCode::Char('u') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+            st.input.clear();
+            st.cursor = 0;
+        }
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => insert(st, &c.to_string()),
+        _ => {}
+    }
+    Ok(Next::Stay)
+}
+
+fn insert(st: &mut CardState, text: &str) {
+    let mut chars: Vec<char> = st.input.chars().collect();
+    let at = st.cursor.min(chars.len());
+    chars.splice(at..at, text.chars());
+    st.cursor = at + text.chars().count();
+    st.input = chars.into_iter().collect();
+}
+
+/// Single keys: reveal, grade, undo, suspend, bury, quit, help.
+fn command_key(
+    session: &mut ReviewSession,
+    index: usize,
+    st: &mut CardState,
+    key: KeyEvent,
+    clock: &dyn Fn() -> DateTime<Utc>,
+    shown_at: DateTime<Utc>,
+    message: &mut Option<String>,
+) -> Result<Next> {
+    st.message = None;
+    let command = match key.code {
+        KeyCode::Char('?') => {
+            st.help = !st.help;
+            return Ok(Next::Stay);
+        }
+        KeyCode::Char('q') | KeyCode::Esc => Command::Quit,
+        KeyCode::Char('u') => Command::Undo,
+        KeyCode::Char('s') => Command::Suspend,
+        KeyCode::Char('b') => Command::Bury,
+        KeyCode::Char(' ') | KeyCode::Enter if st.reveal.is_none() => {
+            st.reveal = Some(reveal(session, index, None, "", clock)?);
+            return Ok(Next::Stay);
+        }
+        KeyCode::Char(' ') | KeyCode::Enter => {
+            let rating = st.reveal.as_ref().map_or(Rating::Good, |r| r.suggested);
+            return grade(session, index, rating, clock, shown_at, message);
+        }
+        KeyCode::Char(c @ '1'..='4') if st.reveal.is_some() => {
+            let rating = Rating::from_u8(c as u8 - b'0').unwrap_or(Rating::Good);
+            return grade(session, index, rating, clock, shown_at, message);
+        }
+        _ => return Ok(Next::Stay),
+    };
+    hide_or_undo(session, index, st, command, clock)
+}
+
+fn grade(
+    session: &mut ReviewSession,
+    index: usize,
+    rating: Rating,
+    clock: &dyn Fn() -> DateTime<Utc>,
+    shown_at: DateTime<Utc>,
+    message: &mut Option<String>,
+) -> Result<Next> {
+    let outcome = session.answer(index, rating, clock(), shown_at)?;
+    if outcome.became_leech {
+        *message = Some(format!(
+            "{} was forgotten {} times: it is tagged leech and suspended",
+            session.card(index).key,
+            outcome.card.lapses
+        ));
+    }
+    Ok(Next::Card)
+}
+
+fn hide_or_undo(
+    session: &mut ReviewSession,
+    index: usize,
+    st: &mut CardState,
+    command: Command,
+    clock: &dyn Fn() -> DateTime<Utc>,
+) -> Result<Next> {
+    Ok(match command {
+        Command::Quit => Next::Quit,
+        Command::Undo => match session.undo()? {
+            Some(_) => Next::Card,
+            None => {
+                st.message = Some("nothing to undo in this session".into());
+                Next::Stay
+            }
+        },
+        Command::Suspend => {
+            session.hide(index, HideCard::Suspend, clock())?;
+            Next::Card
+        }
+        Command::Bury => {
+            session.hide(index, HideCard::Bury, clock())?;
+            Next::Card
+        }
+        Command::Unknown(c) => {
+            st.message = Some(format!("unknown command '{c}' (:u undo, :s suspend, :b bury, :q quit)"));
+            Next::Stay
+        }
+    })
+}
+
+/// The answer side of the card: verdict, lines, explanation and the interval of each grade.
+fn reveal(
+    session: &ReviewSession,
+    index: usize,
+    judged: Option<&crate::session::judge::Judged>,
+    response: &str,
+    clock: &dyn Fn() -> DateTime<Utc>,
+) -> Result<Reveal> {
+    let card = session.card(index);
+    let preview = session.preview(index, clock())?;
+    let (verdict, lines, suggested): (Option<Verdict>, Vec<String>, Rating) = match judged {
+        Some(j) => (Some(j.verdict), j.lines.clone(), j.suggest),
+        None => {
+            let mut lines = vec![format!("answer: {}", card.answer)];
+            if !response.is_empty() {
+                lines.push(format!("you: {response}"));
+            }
+            (None, lines, Rating::Good)
+        }
+    };
+    Ok(Reveal {
+        verdict,
+        lines,
+        explanation: card.explanation.clone(),
+        intervals: Rating::ALL.iter().map(|&r| (r, human_interval(preview.get(r).interval_secs))).collect(),
+        suggested,
+    })
+}
+
+fn view(session: &ReviewSession, index: usize, st: &CardState, judged_kind: bool) -> ReviewView {
+    let card = session.card(index);
+    let choices = match &card.judge {
+        Judge::Choice { options } => session.display_order(index).into_iter().map(|i| options[i].clone()).collect(),
+        Judge::Order { items } => session.display_order(index).into_iter().map(|i| items[i].clone()).collect(),
+        _ => Vec::new(),
+    };
+    let hint = match &card.judge {
+        Judge::Typed { .. } => Some("type the answer, then enter (empty = don't know)"),
+        Judge::Choice { .. } => Some("type the number of the right option"),
+        Judge::TrueFalse { .. } => Some("true or false? (t/f, ○/×, はい/いいえ)"),
+        Judge::Order { .. } => Some("type the numbers in the right order, e.g. 2 1 3"),
+        Judge::SelfGraded => None,
+    };
+    ReviewView {
+        deck: card.deck.clone(),
+        tags: card.tags.clone(),
+        state: session.schedule(index).state.as_str().to_string(),
+        counts: session.remaining(),
+        prompt: card.prompt.clone(),
+        choices,
+        hint: hint.map(str::to_string),
+        phase: match &st.reveal {
+            Some(r) => Phase::Answer(r.clone()),
+            None => Phase::Question { input: judged_kind.then(|| st.input.clone()) },
+        },
+        message: st.message.clone(),
+        help: st.help,
+    }
+}
+
+fn draw(session: &ReviewSession, index: usize, st: &CardState, judged_kind: bool, color: bool) -> Result<()> {
+    let (cols, rows) = terminal::size().unwrap_or((80, 24));
+    let (width, height) = (cols as usize, rows as usize);
+    let lines = render(&view(session, index, st, judged_kind), width.min(100));
+    let mut out = std::io::stdout().lock();
+    queue!(out, Hide, MoveTo(0, 0), Clear(ClearType::All))?;
+    let mut cursor_at = None;
+    for (row, line) in lines.iter().take(height.max(1)).enumerate() {
+        queue!(out, MoveTo(0, row as u16))?;
+        write_line(&mut out, line, width, color)?;
+        if line.text().starts_with("  > ") && st.reveal.is_none() {
+            let before: String = st.input.chars().take(st.cursor).collect();
+            cursor_at = Some(((4 + before.width()).min(width.saturating_sub(1)) as u16, row as u16));
+        }
+    }
+    if let Some((x, y)) = cursor_at {
+        queue!(out, MoveTo(x, y), Show)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes one line, cut to the terminal's width so a small window gets no wrapped garbage.
+fn write_line(out: &mut impl Write, line: &Line, width: usize, color: bool) -> std::io::Result<()> {
+    let mut left = width;
+    for span in &line.0 {
+        let text = truncate(&span.text, left);
+        left = left.saturating_sub(text.width());
+        if color {
+            match span.style {
+                Style::Plain => {}
+                Style::Dim => queue!(out, SetForegroundColor(Color::DarkGrey))?,
+                Style::Bold => queue!(out, SetAttribute(Attribute::Bold))?,
+                Style::Error => queue!(out, SetForegroundColor(Color::Red))?,
+                Style::Rating(r) => queue!(out, SetForegroundColor(rating_color(r)))?,
+                Style::Verdict(v) => queue!(
+                    out,
+                    SetForegroundColor(match v {
+                        Verdict::Right => Color::Green,
+                        Verdict::Almost => Color::Yellow,
+                        Verdict::Wrong => Color::Red,
+                    })
+                )?,
+            }
+        }
+        queue!(out, Print(text))?;
+        if color {
+            queue!(out, SetAttribute(Attribute::Reset), ResetColor)?;
+        }
+    }
+    Ok(())
+}
+
+fn rating_color(r: Rating) -> Color {
+    match r {
+        Rating::Again => Color::Red,
+        Rating::Hard => Color::Yellow,
+        Rating::Good => Color::Green,
+        Rating::Easy => Color::Blue,
+    }
+}

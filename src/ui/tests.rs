@@ -1,0 +1,95 @@
+//! Snapshots of the review screen at 80 and 40 columns (reviewed by eye: alignment of
+//! double-width text, wrapping, nothing past the width).
+
+use unicode_width::UnicodeWidthStr;
+
+use super::render::*;
+use crate::answer::Verdict;
+use crate::scheduler::Rating;
+
+fn base() -> ReviewView {
+    ReviewView {
+        deck: "korea-2025-chronology".into(),
+        tags: vec!["korea".into(), "chronology".into()],
+        state: "new".into(),
+        counts: (18, 2, 5),
+        prompt: "尹錫悦大統領が非常戒厳を宣布したのはいつ？".into(),
+        choices: vec![],
+        hint: None,
+        phase: Phase::Question { input: None },
+        message: None,
+        help: false,
+    }
+}
+
+fn answer_phase() -> ReviewView {
+    ReviewView {
+        hint: Some("type the answer".into()),
+        phase: Phase::Answer(Reveal {
+            verdict: Some(Verdict::Almost),
+            lines: vec!["answer: Pyongyang".into(), "you: Pyongyag".into(), "diff: pyongya[+n]g".into()],
+            explanation: Some("本文は「昨年12月」と書く（本稿は2025年5月21日付）。韓国国会は非常戒厳を即座に否定し、大統領を弾劾した。".into()),
+            intervals: vec![
+                (Rating::Again, "1m".into()),
+                (Rating::Hard, "6m".into()),
+                (Rating::Good, "10m".into()),
+                (Rating::Easy, "8d".into()),
+            ],
+            suggested: Rating::Hard,
+        }),
+        ..base()
+    }
+}
+
+fn choice() -> ReviewView {
+    ReviewView {
+        prompt: "2022年3月の国連総会のロシア非難決議で、中国の投票は？".into(),
+        choices: vec!["反対".into(), "賛成".into(), "棄権".into()],
+        phase: Phase::Question { input: Some("3".into()) },
+        message: Some("there is no option 9; type a number from 1 to 3".into()),
+        ..base()
+    }
+}
+
+fn screen(view: &ReviewView, width: usize) -> String {
+    let lines = render(view, width);
+    for l in &lines {
+        assert!(l.text().width() <= width.max(MIN_WIDTH), "line wider than {width}: {:?}", l.text());
+    }
+    lines.iter().map(|l| l.text().trim_end().to_string()).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn question_80_and_40() {
+    insta::assert_snapshot!("question_80", screen(&base(), 80));
+    insta::assert_snapshot!("question_40", screen(&base(), 40));
+}
+
+#[test]
+fn answer_80_and_40() {
+    insta::assert_snapshot!("answer_80", screen(&answer_phase(), 80));
+    insta::assert_snapshot!("answer_40", screen(&answer_phase(), 40));
+}
+
+#[test]
+fn choice_with_input_and_error_80_and_40() {
+    insta::assert_snapshot!("choice_80", screen(&choice(), 80));
+    insta::assert_snapshot!("choice_40", screen(&choice(), 40));
+}
+
+#[test]
+fn tiny_and_help() {
+    insta::assert_snapshot!("help_40", screen(&ReviewView { help: true, ..base() }, 40));
+    // A terminal narrower than the minimum is drawn at the minimum and cut by the terminal
+    // writer; the layout itself never exceeds MIN_WIDTH.
+    let tiny = render(&answer_phase(), 5);
+    assert!(tiny.iter().all(|l| l.text().width() <= MIN_WIDTH));
+}
+
+#[test]
+fn wrapping_by_display_width() {
+    assert_eq!(wrap("日本語の文章です", 6), vec!["日本語", "の文章", "です"]);
+    assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
+    assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
+    assert_eq!(truncate("日本語", 5), "日本");
+}

@@ -1,0 +1,211 @@
+//! The interactive review under a real pseudo-terminal: tmux runs kioku in a detached 80×24
+//! window, keys go in with send-keys, the screen comes back with capture-pane.
+
+mod common;
+
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use common::Env;
+
+const DECK: &str = "\
+deck: t
+cards:
+  - id: basic
+    front: CVIDとは何の略か？
+    back: 完全かつ検証可能で後戻りのできない非核化
+  - id: typed
+    front: 非常戒厳が宣布されたのはいつ？
+    back: 2024年12月
+    check: date
+  - id: choice
+    question: 中国の投票は？
+    answer: 棄権
+    distractors: [賛成, 反対]
+  - id: tf
+    statement: 韓国国会は非常戒厳を即座に否定した。
+    answer: true
+  - id: order
+    order: 古い順に並べよ
+    items: [ソ韓国交正常化, 中韓国交正常化, ソ朝条約の破棄]
+";
+
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    fn start(env: &Env, width: u16) -> Tmux {
+        let socket = format!("kioku-test-{}-{width}", std::process::id());
+        let bin = assert_cmd::cargo::cargo_bin("kioku");
+        let command = format!(
+            "env -i TERM=xterm-256color NO_COLOR=1 KIOKU_DB='{}' KIOKU_DECKS='{}' KIOKU_TZ=UTC KIOKU_NOW=2025-06-01T09:00:00Z '{}' review; echo EXIT=$?; sleep 30",
+            env.db().display(),
+            env.decks().display(),
+            bin.display()
+        );
+        let status = Command::new("tmux")
+            .args([
+                "-L",
+                &socket,
+                "-f",
+                "/dev/null",
+                "new-session",
+                "-d",
+                "-x",
+                &width.to_string(),
+                "-y",
+                "24",
+                &command,
+            ])
+            .status()
+            .expect("tmux is needed for the terminal tests (Debian package tmux)");
+        assert!(status.success());
+        Tmux { socket }
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for k in keys {
+            let status = Command::new("tmux").args(["-L", &self.socket, "send-keys", "-t", "0", k]).status().unwrap();
+            assert!(status.success());
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    /// Types text literally (no key names).
+    fn type_text(&self, text: &str) {
+        let status =
+            Command::new("tmux").args(["-L", &self.socket, "send-keys", "-t", "0", "-l", text]).status().unwrap();
+        assert!(status.success());
+    }
+
+    fn screen(&self) -> String {
+        let out = Command::new("tmux").args(["-L", &self.socket, "capture-pane", "-p", "-t", "0"]).output().unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    }
+
+    /// Waits (up to 10 s) until the screen shows `text`; returns the screen.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(start.elapsed() < Duration::from_secs(10), "waited for {text:?}; screen:\n{screen}");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = Command::new("tmux").args(["-L", &self.socket, "kill-server"]).status();
+    }
+}
+
+/// The number shown before `text` in a numbered list on the screen ("  2  棄権").
+fn number_of(screen: &str, text: &str) -> String {
+    screen
+        .lines()
+        .find_map(|l| {
+            let t = l.trim_start();
+            let (n, rest) = t.split_once("  ")?;
+            (rest.trim() == text && n.chars().all(|c| c.is_ascii_digit())).then(|| n.to_string())
+        })
+        .unwrap_or_else(|| panic!("{text} not listed:\n{screen}"))
+}
+
+#[test]
+fn a_session_of_every_kind_in_a_real_terminal() {
+    let env = Env::new();
+    env.write_deck("t.yaml", DECK);
+    let tmux = Tmux::start(&env, 80);
+
+    // Self-graded: space reveals, 3 grades good.
+    tmux.wait_for("CVIDとは何の略か？");
+    tmux.wait_for("new 5 · learn 0 · due 0");
+    tmux.keys(&["Space"]);
+    let screen = tmux.wait_for("1 again 1m · 2 hard 6m · 3 good 10m");
+    assert!(screen.contains("answer: 完全かつ検証可能で後戻りのできない非核化"), "{screen}");
+    tmux.keys(&["3"]);
+
+    // Typed date in another form, with a typo fixed by backspace: right, Enter takes good.
+    tmux.wait_for("非常戒厳が宣布されたのはいつ？");
+    tmux.type_text("2024-11");
+    tmux.keys(&["BSpace"]);
+    tmux.type_text("2");
+    tmux.wait_for("> 2024-12");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("✓ right");
+    assert!(screen.contains("answer: 2024年12月") && screen.contains("you: 2024-12"), "{screen}");
+    tmux.keys(&["Enter"]);
+
+    // Choice: the number of the right option; an out-of-range number is refused first.
+    let screen = tmux.wait_for("中国の投票は？");
+    let abstain = number_of(&screen, "棄権");
+    tmux.type_text("9");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("there is no option 9");
+    tmux.keys(&["BSpace"]);
+    tmux.type_text(&abstain);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("✓ right");
+    tmux.keys(&["Enter"]);
+
+    // True/false in Japanese, answered wrong: the suggestion is again.
+    tmux.wait_for("韓国国会は非常戒厳を即座に否定した。");
+    tmux.type_text("いいえ");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("✗ wrong");
+    tmux.wait_for("enter again");
+    tmux.keys(&["Enter"]);
+
+    // Order: the right order by displayed numbers.
+    let screen = tmux.wait_for("古い順に並べよ");
+    let order = ["ソ韓国交正常化", "中韓国交正常化", "ソ朝条約の破棄"].map(|t| number_of(&screen, t)).join(" ");
+    tmux.type_text(&order);
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("(3/3 in place)");
+    tmux.keys(&["4"]);
+
+    // Learning cards come back early (learn-ahead); quit with q. The summary stays on screen.
+    tmux.wait_for("learn");
+    tmux.keys(&["Escape"]);
+    let screen = tmux.wait_for("EXIT=0");
+    assert!(screen.contains("5 cards answered"), "{screen}");
+    assert!(screen.contains("streak: 1 day"), "{screen}");
+
+    let ratings: Vec<(String, u64)> = env
+        .history()
+        .iter()
+        .map(|r| (r["card"].as_str().unwrap().to_string(), r["rating"].as_u64().unwrap()))
+        .collect();
+    let expected: Vec<(String, u64)> = [("t/basic", 3), ("t/typed", 3), ("t/choice", 3), ("t/tf", 1), ("t/order", 4)]
+        .map(|(k, r)| (k.to_string(), r))
+        .to_vec();
+    assert_eq!(ratings, expected);
+}
+
+#[test]
+fn undo_help_and_ctrl_c_in_a_narrow_terminal() {
+    let env = Env::new();
+    env.write_deck("t.yaml", DECK);
+    let tmux = Tmux::start(&env, 40);
+    let screen = tmux.wait_for("CVIDとは何の略か？");
+    for line in screen.lines() {
+        assert!(unicode_width::UnicodeWidthStr::width(line) <= 40, "{line:?}");
+    }
+    tmux.keys(&["Space", "2"]);
+    tmux.wait_for("非常戒厳が");
+    // Typed cards take `:u` as a line.
+    tmux.type_text(":u");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("CVIDとは何の略か？");
+    tmux.keys(&["?"]);
+    tmux.wait_for("bury it until tomorrow");
+    tmux.keys(&["?", "Space", "C-c"]);
+    let screen = tmux.wait_for("EXIT=130");
+    assert!(screen.contains("0 cards answered"), "{screen}");
+    assert!(env.history().is_empty(), "the undone answer is gone; nothing else was saved");
+}
