@@ -257,3 +257,26 @@ fn databases_that_would_keep_nothing_or_are_not_ours_are_refused_untouched() {
     fresh.kioku(NOW).args(["review", "--tag", "nosuchtag"]).assert().code(1);
     assert!(!fresh.db().exists());
 }
+
+#[test]
+fn optimize_evaluates_the_reference_log_and_refuses_too_little_history() {
+    let env = Env::new();
+    env.write_deck("alpha.yaml", SMALL_DECK);
+    let log = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/revlog-sample-12k.csv");
+    let out = env.kioku(NOW).env("KIOKU_TZ", "UTC").args(["optimize", "--from-csv"]).arg(&log).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    // Reference figures (shared/data/README.md): 6,276 items; defaults 0.4535 / 0.0766; trained
+    // 0.4428 / 0.0450.
+    assert!(stdout.contains("12580 reviews of 1205 cards → 6276 training items"), "{stdout}");
+    assert!(stdout.contains("current (FSRS-6 defaults)       0.4535      0.0766"), "{stdout}");
+    assert!(stdout.contains("trained on this history         0.4428      0.0450"), "{stdout}");
+    assert!(stdout.contains("a CSV log never changes your parameters"));
+    // Two reviews are far from the 8 items FSRS needs: say so, change nothing.
+    env.kioku(NOW).args(["review", "--limit", "2"]).write_stdin("\n3\n\n3\n").assert().success();
+    let before = env.dump();
+    let out = env.kioku(NOW).arg("optimize").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("FSRS needs at least 8"));
+    assert_eq!(env.dump(), before);
+}

@@ -281,3 +281,30 @@ fn suspend_from_another_process_waits_for_the_review_to_end() {
     assert!(first.wait().unwrap().success());
     env.kioku(NOW).args(["suspend", "alpha/a"]).assert().success();
 }
+
+#[test]
+fn stats_count_study_days_across_the_rollover_and_a_dst_change() {
+    let env = Env::new();
+    env.write_deck("alpha.yaml", SMALL_DECK);
+    let berlin = |now: &str| {
+        let mut cmd = env.kioku(now);
+        cmd.env("KIOKU_TZ", "Europe/Berlin");
+        cmd
+    };
+    // 2025-03-30: clocks jump from 02:00 to 03:00. 03:30 is before the 04:00 rollover: still the
+    // 29th. 04:30 is the 30th.
+    berlin("2025-03-29T10:00:00+01:00").args(["review", "--limit", "1"]).write_stdin("\n3\n").assert().success();
+    berlin("2025-03-30T03:30:00+02:00").args(["review", "--limit", "1"]).write_stdin("\n3\n").assert().success();
+    berlin("2025-03-30T04:30:00+02:00").args(["review", "--limit", "1"]).write_stdin("\n3\n").assert().success();
+    let out = berlin("2025-03-30T12:00:00+02:00").args(["stats", "--json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let calendar: Vec<u64> = v["calendar"].as_array().unwrap().iter().map(|n| n.as_u64().unwrap()).collect();
+    assert_eq!(&calendar[180..], &[2, 1], "two answers on the 29th's study day, one on the 30th");
+    assert_eq!(v["current_streak_days"], 2);
+    // The first card came back (learning, overdue) at 03:30 and graduated; the 04:30 answer
+    // was a new card, now learning.
+    assert_eq!((v["cards"]["learning"].as_u64(), v["cards"]["review"].as_u64()), (Some(1), Some(1)));
+    let text = berlin("2025-03-30T12:00:00+02:00").arg("stats").output().unwrap();
+    assert!(String::from_utf8_lossy(&text.stdout).contains("streak: 2 days"));
+}

@@ -5,7 +5,9 @@
 mod config;
 mod due;
 mod history;
+mod optimize;
 mod review;
+mod stats;
 mod suspend;
 
 use std::path::PathBuf;
@@ -60,6 +62,10 @@ pub enum Command {
     Suspend(suspend::Args),
     /// Bring a suspended card back into reviews
     Unsuspend(suspend::Args),
+    /// Statistics: cards by state, recall now, forecast, retention, calendar, weak spots
+    Stats(stats::Args),
+    /// Train FSRS on your review history (or evaluate it on a CSV review log)
+    Optimize(optimize::Args),
 }
 
 /// Parses the command line and runs the command. Returns the process exit code.
@@ -73,6 +79,8 @@ pub fn run() -> Result<i32> {
         Some(Command::Config(args)) => config::run(&ctx, args),
         Some(Command::Suspend(args)) => suspend::run(&ctx, args, true),
         Some(Command::Unsuspend(args)) => suspend::run(&ctx, args, false),
+        Some(Command::Optimize(args)) => optimize::run(&ctx, args),
+        Some(Command::Stats(args)) => stats::run(&ctx, args),
         None => due::status(&ctx),
     }?;
     Ok(0)
@@ -191,8 +199,10 @@ impl Context {
         Ok(Loaded { store, collection, cards, settings })
     }
 
-    pub fn scheduler(&self, settings: &Settings) -> Result<Scheduler> {
-        Scheduler::new(settings.clone(), None)
+    /// The scheduler with the learner's trained FSRS parameters (`kioku optimize`), else the
+    /// defaults.
+    pub fn scheduler(&self, store: &Store, settings: &Settings) -> Result<Scheduler> {
+        Scheduler::new(settings.clone(), store.parameters()?.as_deref())
     }
 }
 

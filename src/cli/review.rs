@@ -28,7 +28,8 @@ pub struct Args {
 
 /// Runs the review; returns the exit code (130 after Ctrl-C in the terminal).
 pub fn run(ctx: &Context, args: Args) -> Result<i32> {
-    let loaded = ctx.load_checked(&|collection, cards| check_filters(&args, collection, cards))?;
+    let loaded =
+        ctx.load_checked(&|collection, cards| check_filters(&args.only_decks, &args.tags, collection, cards))?;
     let _lock = loaded.store.lock_session()?;
     let cards = loaded
         .cards
@@ -36,7 +37,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
         .filter(|c| args.only_decks.is_empty() || args.only_decks.contains(&c.deck))
         .filter(|c| args.tags.is_empty() || c.tags.iter().any(|t| args.tags.contains(t)))
         .collect();
-    let scheduler = ctx.scheduler(&loaded.settings)?;
+    let scheduler = ctx.scheduler(&loaded.store, &loaded.settings)?;
     let days = ctx.days(&loaded.settings);
     let mut store = loaded.store;
     let options = ReviewOptions { new_limit: args.new, answer_limit: args.limit };
@@ -60,14 +61,19 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
 }
 
 /// Every deck and tag named must exist (checked before the database is touched).
-fn check_filters(args: &Args, collection: &Collection, cards: &[Card]) -> Result<()> {
+pub(super) fn check_filters(
+    only_decks: &[String],
+    tags: &[String],
+    collection: &Collection,
+    cards: &[Card],
+) -> Result<()> {
     let known: Vec<&str> = collection.decks.iter().map(|d| d.id.as_str()).collect();
-    for d in &args.only_decks {
+    for d in only_decks {
         if !known.contains(&d.as_str()) {
             return Err(Error::Input(format!("no deck '{d}'; loaded decks: {}", known.join(", "))));
         }
     }
-    for tag in &args.tags {
+    for tag in tags {
         if !cards.iter().any(|c| c.tags.contains(tag)) {
             let mut tags: Vec<&str> = cards.iter().flat_map(|c| c.tags.iter().map(String::as_str)).collect();
             tags.sort_unstable();

@@ -6,6 +6,7 @@
 pub mod day;
 pub mod fuzz;
 pub mod queue;
+pub mod training;
 
 use chrono::{DateTime, Duration, Utc};
 use serde::{Deserialize, Serialize};
@@ -152,6 +153,8 @@ impl NextOutcomes {
 pub struct Scheduler {
     fsrs: fsrs::FSRS,
     settings: Settings,
+    /// FSRS-6's decay parameter (w20) of the parameters in use.
+    decay: f32,
 }
 
 /// What a (re)learning answer does: stay in steps, or leave them.
@@ -166,7 +169,8 @@ impl Scheduler {
     pub fn new(settings: Settings, parameters: Option<&[f32]>) -> Result<Scheduler> {
         let params = parameters.unwrap_or(&fsrs::DEFAULT_PARAMETERS);
         let fsrs = fsrs::FSRS::new(params).map_err(|e| Error::Scheduler(e.to_string()))?;
-        Ok(Scheduler { fsrs, settings })
+        let decay = params.get(20).copied().unwrap_or(fsrs::DEFAULT_PARAMETERS[20]);
+        Ok(Scheduler { fsrs, settings, decay })
     }
 
     pub fn settings(&self) -> &Settings {
@@ -278,6 +282,15 @@ impl Scheduler {
         let good = self.constrain(good);
         let easy = self.constrain(days(next.easy.interval).max(good + 1));
         (hard, good, easy)
+    }
+
+    /// Retrievability R (probability of recall, 0–1) of `card` on study day `day`, from its
+    /// stability and the study days since its last review (FSRS-6 forgetting curve with the
+    /// decay in use); None for a card never reviewed.
+    pub fn retrievability(&self, card: &CardSchedule, day: StudyDay) -> Option<f32> {
+        let (stability, last) = (card.stability?, card.last_review_day?);
+        let memory = fsrs::MemoryState { stability, difficulty: card.difficulty.unwrap_or(5.0) };
+        Some(fsrs::current_retrievability(memory, day.days_since(last) as f32, self.decay))
     }
 
     fn constrain(&self, days: u32) -> u32 {

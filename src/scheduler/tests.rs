@@ -176,3 +176,19 @@ fn human_intervals() {
     assert_eq!(Rating::parse("4"), Some(Rating::Easy));
     assert_eq!(Rating::parse("5"), None);
 }
+
+#[test]
+fn retrievability_is_90_percent_after_stability_days() {
+    // By FSRS's definition, R = 0.9 when the elapsed time equals the stability.
+    let s = scheduler(false);
+    let card = CardSchedule {
+        state: State::Review,
+        stability: Some(10.0),
+        difficulty: Some(5.0),
+        last_review_day: Some(StudyDay(100)),
+        ..CardSchedule::default()
+    };
+    assert!((s.retrievability(&card, StudyDay(110)).unwrap() - 0.9).abs() < 1e-4);
+    assert_eq!(s.retrievability(&card, StudyDay(100)), Some(1.0));
+    assert_eq!(s.retrievability(&CardSchedule::default(), StudyDay(100)), None);
+}

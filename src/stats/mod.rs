@@ -1,5 +1,7 @@
 //! Statistics over review rows (pure): what a learner reads at a glance.
 
+pub mod report;
+
 use crate::scheduler::{State, StudyDay};
 
 /// True retention in Anki's sense over a set of answers `(card key, state before, rating)` in

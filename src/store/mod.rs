@@ -453,6 +453,39 @@ impl Store {
         })
     }
 
+    /// The learner's trained FSRS parameters, if `kioku optimize` saved some.
+    pub fn parameters(&self) -> Result<Option<Vec<f32>>> {
+        let stored: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [PARAMETERS_KEY], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.err(e))?;
+        stored
+            .map(|json| {
+                serde_json::from_str(&json).map_err(|e| Error::Database {
+                    path: self.path.clone(),
+                    message: format!("holds unreadable FSRS parameters ({e}); run `kioku optimize` again"),
+                })
+            })
+            .transpose()
+    }
+
+    /// Saves trained FSRS parameters (21 values).
+    pub fn set_parameters(&mut self, parameters: &[f32]) -> Result<()> {
+        let json = serde_json::to_string(parameters).map_err(|e| Error::Scheduler(e.to_string()))?;
+        self.set_setting(PARAMETERS_KEY, &json)
+    }
+
+    /// Every scheduled answer, oldest first: (card key, time, rating), for training.
+    pub fn scheduled_answers(&self) -> Result<Vec<(String, i64, u8)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT c.key, r.reviewed_at_ms, r.rating FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.kind = 'review' ORDER BY r.reviewed_at_ms, r.id")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
     pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
         self.conn
             .execute("INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", params![key, value])
@@ -477,6 +510,9 @@ fn db_error(path: &Path, e: rusqlite::Error) -> Error {
     };
     Error::Database { path: path.to_path_buf(), message: format!("{e}{advice}") }
 }
+
+/// The settings row holding trained FSRS parameters (JSON); not a user setting.
+const PARAMETERS_KEY: &str = "fsrs_parameters";
 
 /// When a manual row happens.
 #[derive(Clone, Copy, Debug)]

@@ -1,0 +1,129 @@
+//! `kioku optimize`: train FSRS on the learner's own history (or evaluate it on a CSV review
+//! log), and suggest a desired retention.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::DateTime;
+
+use crate::scheduler::training::{self, Fit, LogEntry, TrainingSet};
+use crate::scheduler::DayClock;
+use crate::{Error, Result};
+
+use super::Context;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Show the figures without saving the trained parameters
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Evaluate on a review log in the FSRS CSV layout (card_id, review_rating, review_time,
+    /// …) instead of kioku's history; never saves
+    #[arg(long, value_name = "FILE")]
+    pub from_csv: Option<PathBuf>,
+    /// Also suggest a desired retention from the parameters (workload against retention)
+    #[arg(long)]
+    pub retention: bool,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let store = ctx.open_existing_store()?;
+    let settings = match &store {
+        Some(s) => s.typed_settings()?,
+        None => Default::default(),
+    };
+    let days: DayClock = ctx.days(&settings);
+    let current = match &store {
+        Some(s) => s.parameters()?,
+        None => None,
+    };
+    let (entries, source) = match &args.from_csv {
+        Some(path) => {
+            let file =
+                std::fs::File::open(path).map_err(|e| Error::Input(format!("cannot read {}: {e}", path.display())))?;
+            (training::read_csv_log(file, &path.display().to_string())?, path.display().to_string())
+        }
+        None => {
+            let rows = match &store {
+                Some(s) => s.scheduled_answers()?,
+                None => Vec::new(),
+            };
+            let entries = rows
+                .into_iter()
+                .filter_map(|(card, ms, rating)| {
+                    Some(LogEntry { card, reviewed_at: DateTime::from_timestamp_millis(ms)?, rating })
+                })
+                .collect();
+            (entries, "your review history".to_string())
+        }
+    };
+    let set: TrainingSet = training::training_items(&entries, &days);
+    let cards = entries.iter().map(|e| e.card.as_str()).collect::<std::collections::HashSet<_>>().len();
+    let mut out = std::io::stdout().lock();
+    writeln!(
+        out,
+        "{source}: {} reviews of {cards} cards → {} training items (reviews on a later study day, {} zone, rollover {}:00)",
+        entries.len(),
+        set.items.len(),
+        days.tz.name(),
+        days.rollover_hour
+    )?;
+    let spinner =
+        indicatif::ProgressBar::new_spinner().with_message(format!("training FSRS on {} items…", set.items.len()));
+    spinner.enable_steady_tick(std::time::Duration::from_millis(100));
+    let trained = training::train(&set);
+    spinner.finish_and_clear();
+    let trained = trained?;
+    let current_parameters = current.clone().unwrap_or_else(|| fsrs::DEFAULT_PARAMETERS.to_vec());
+    let before: Fit = training::evaluate(&current_parameters, &set.items)?;
+    let after: Fit = training::evaluate(&trained, &set.items)?;
+    writeln!(out, "{:<28} {:>9} {:>11}", "parameters", "log loss", "RMSE(bins)")?;
+    let label = if current.is_some() { "current (trained earlier)" } else { "current (FSRS-6 defaults)" };
+    writeln!(out, "{label:<28} {:>9.4} {:>11.4}", before.log_loss, before.rmse_bins)?;
+    writeln!(out, "{:<28} {:>9.4} {:>11.4}", "trained on this history", after.log_loss, after.rmse_bins)?;
+    writeln!(out, "(lower is better; measured on the same items the parameters were trained on)")?;
+    let better = after.log_loss < before.log_loss;
+    if args.from_csv.is_some() {
+        writeln!(out, "evaluation only: a CSV log never changes your parameters")?;
+    } else if !better {
+        writeln!(out, "the trained parameters are not better: kept the current ones")?;
+    } else if args.dry_run {
+        writeln!(out, "dry run: nothing saved (without --dry-run the trained parameters would be kept)")?;
+    } else if let Some(mut store) = store {
+        store.set_parameters(&trained)?;
+        writeln!(out, "kept the trained parameters: the scheduler uses them from now on")?;
+    }
+    if args.retention {
+        let parameters = if better { &trained } else { &current_parameters };
+        retention_table(&mut out, parameters, settings.desired_retention)?;
+    }
+    Ok(())
+}
+
+/// Workload per new card (the crate's simulator, default costs) at each desired retention,
+/// and the retention with the least work per card remembered.
+fn retention_table(out: &mut impl Write, parameters: &[f32], current: f32) -> Result<()> {
+    let config = fsrs::SimulatorConfig::default();
+    let workload =
+        |r: f32| fsrs::expected_workload(parameters, r, &config).map_err(|e| Error::Scheduler(e.to_string()));
+    let mut best = (0.0f32, f32::INFINITY);
+    for step in 0..=27 {
+        let r = 0.70 + step as f32 * 0.01;
+        let cost = workload(r)? / r;
+        if cost < best.1 {
+            best = (r, cost);
+        }
+    }
+    let base = workload(current)?;
+    writeln!(out, "\ndesired retention   workload per new card (vs. your {current:.2})")?;
+    for r in [0.70f32, 0.75, 0.80, 0.85, 0.90, 0.95, 0.97] {
+        let w = workload(r)?;
+        writeln!(out, "{r:>17.2}   {:>5.0}%", w / base * 100.0)?;
+    }
+    writeln!(
+        out,
+        "suggested: {:.2} — the least work per card remembered; set it with `kioku config set desired_retention {:.2}`",
+        best.0, best.0
+    )?;
+    Ok(())
+}

@@ -1,0 +1,57 @@
+//! `kioku stats`: where a learner stands, at a glance.
+
+use std::io::Write;
+
+use crate::stats::report::{self, CardInfo};
+use crate::Result;
+
+use super::Context;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Only these decks (by id) [default: all]
+    #[arg(value_name = "DECK")]
+    pub only_decks: Vec<String>,
+    /// Only cards with this tag; repeat for any of several
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// One JSON document with the same figures
+    #[arg(long)]
+    pub json: bool,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let loaded = ctx.load_checked(&|collection, cards| {
+        super::review::check_filters(&args.only_decks, &args.tags, collection, cards)
+    })?;
+    let scheduler = ctx.scheduler(&loaded.store, &loaded.settings)?;
+    let today = ctx.days(&loaded.settings).study_day(ctx.now());
+    let schedules = loaded.store.schedules()?;
+    let rows = loaded.store.history(None)?;
+    let cards: Vec<CardInfo> = loaded
+        .cards
+        .iter()
+        .filter(|c| args.only_decks.is_empty() || args.only_decks.contains(&c.deck))
+        .filter(|c| args.tags.is_empty() || c.tags.iter().any(|t| args.tags.contains(t)))
+        .filter_map(|c| {
+            let (_, schedule) = schedules.get(&c.key)?;
+            Some(CardInfo {
+                key: &c.key,
+                deck: &c.deck,
+                tags: &c.tags,
+                schedule,
+                retrievability: scheduler.retrievability(schedule, today),
+            })
+        })
+        .collect();
+    let report = report::build(&cards, &rows, today);
+    let mut out = std::io::stdout().lock();
+    if args.json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;
+    } else {
+        for line in report::render(&report, today) {
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}

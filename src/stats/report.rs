@@ -1,0 +1,405 @@
+//! `kioku stats` figures (pure): cards by state, retrievability now, the due forecast, true
+//! retention for young and mature cards, the review calendar, streaks, time spent, and weak
+//! spots by tag and deck. Computed from card schedules and review rows; rendered as text that
+//! fits 80 columns with no colour, or as JSON.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde::Serialize;
+
+use crate::scheduler::{CardSchedule, State, StudyDay};
+use crate::store::ReviewRow;
+
+/// Interval (days) from which a card counts as mature, as in Anki.
+pub const MATURE_DAYS: i64 = 21;
+
+/// One card as the report sees it.
+pub struct CardInfo<'a> {
+    pub key: &'a str,
+    pub deck: &'a str,
+    pub tags: &'a [String],
+    pub schedule: &'a CardSchedule,
+    /// Retrievability now (0–1), None for new cards.
+    pub retrievability: Option<f32>,
+}
+
+#[derive(Debug, Default, Serialize, PartialEq)]
+pub struct StateCounts {
+    pub new: usize,
+    pub learning: usize,
+    pub review: usize,
+    pub relearning: usize,
+    pub suspended: usize,
+}
+
+#[derive(Debug, Default, Serialize, PartialEq, Clone, Copy)]
+pub struct Retention {
+    pub remembered: u32,
+    pub asked: u32,
+    /// remembered / asked, None when nothing was asked.
+    pub rate: Option<f64>,
+}
+
+#[derive(Debug, Default, Serialize, PartialEq)]
+pub struct RetentionWindows {
+    pub today: Retention,
+    pub days_7: Retention,
+    pub days_30: Retention,
+    pub days_365: Retention,
+}
+
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Weak {
+    pub name: String,
+    pub cards: usize,
+    /// Share of review-card answers that were "again", None without any.
+    pub lapse_rate: Option<f64>,
+    /// Mean retrievability now of its studied cards, None without any.
+    pub mean_retrievability: Option<f64>,
+}
+
+#[derive(Debug, Serialize, PartialEq)]
+pub struct Report {
+    pub cards: StateCounts,
+    /// Mean retrievability now over studied (not new) cards.
+    pub mean_retrievability: Option<f64>,
+    /// Studied cards with retrievability ≥ 0.9 now.
+    pub likely_known: usize,
+    /// Due reviews for today (index 0, overdue included) and the next 29 days.
+    pub forecast: Vec<usize>,
+    pub true_retention_young: RetentionWindows,
+    pub true_retention_mature: RetentionWindows,
+    /// Scheduled answers per study day over the last 26 weeks (182 days, oldest first).
+    pub calendar: Vec<u32>,
+    pub current_streak_days: u32,
+    pub longest_streak_days: u32,
+    pub time_spent_today_secs: i64,
+    pub time_spent_total_secs: i64,
+    pub weak_tags: Vec<Weak>,
+    pub weak_decks: Vec<Weak>,
+    pub leeches: Vec<String>,
+}
+
+/// Computes the report for `cards` on study day `today`, from `rows` (the whole review log,
+/// oldest first; only scheduled answers of these cards count).
+pub fn build(cards: &[CardInfo], rows: &[ReviewRow], today: StudyDay) -> Report {
+    let mut counts = StateCounts::default();
+    let mut forecast = vec![0usize; 30];
+    for c in cards {
+        let s = c.schedule;
+        if s.suspended {
+            counts.suspended += 1;
+            continue;
+        }
+        match s.state {
+            State::New => counts.new += 1,
+            State::Learning => counts.learning += 1,
+            State::Review => counts.review += 1,
+            State::Relearning => counts.relearning += 1,
+        }
+        let due = match s.state {
+            State::Review => s.due_day.map(|d| (d.0 - today.0).max(0)),
+            State::Learning | State::Relearning => Some(0),
+            State::New => None,
+        };
+        if let Some(slot) = due.and_then(|d| forecast.get_mut(d as usize)) {
+            *slot += 1;
+        }
+    }
+    let studied: Vec<f32> = cards.iter().filter_map(|c| c.retrievability).collect();
+    let mean_retrievability = mean(studied.iter().map(|&r| r as f64));
+    let likely_known = studied.iter().filter(|&&r| r >= 0.9).count();
+
+    // Scheduled answers of these cards, with the card's interval before each (from its previous
+    // row): young below 21 days, mature from 21.
+    let wanted: HashMap<&str, &CardInfo> = cards.iter().map(|c| (c.key, c)).collect();
+    let mut last_interval: HashMap<&str, i64> = HashMap::new();
+    let mut first_of_day: std::collections::HashSet<(&str, i32)> = Default::default();
+    let (mut young, mut mature) = (RetentionWindows::default(), RetentionWindows::default());
+    let mut per_day: BTreeMap<i32, u32> = BTreeMap::new();
+    let (mut spent_today, mut spent_total) = (0i64, 0i64);
+    let mut answers_by_card: HashMap<&str, (u32, u32)> = HashMap::new(); // (review answers, again)
+    for r in rows.iter().filter(|r| r.kind == "review" && wanted.contains_key(r.card_key.as_str())) {
+        let key = r.card_key.as_str();
+        *per_day.entry(r.study_day.0).or_default() += 1;
+        spent_total += r.duration_ms / 1000;
+        if r.study_day == today {
+            spent_today += r.duration_ms / 1000;
+        }
+        let interval_days = last_interval.get(key).copied().unwrap_or(0) / 86_400;
+        if r.state_before == State::Review {
+            let entry = answers_by_card.entry(key).or_default();
+            entry.0 += 1;
+            entry.1 += u32::from(r.rating == 1);
+            // True retention: the first answer of the study day on a review card.
+            if first_of_day.insert((key, r.study_day.0)) {
+                let windows = if interval_days >= MATURE_DAYS { &mut mature } else { &mut young };
+                let age = today.0 - r.study_day.0;
+                for (limit, w) in [
+                    (0, &mut windows.today),
+                    (6, &mut windows.days_7),
+                    (29, &mut windows.days_30),
+                    (364, &mut windows.days_365),
+                ] {
+                    if (0..=limit).contains(&age) {
+                        w.asked += 1;
+                        w.remembered += u32::from(r.rating > 1);
+                    }
+                }
+            }
+        }
+        last_interval.insert(key, r.interval_secs);
+    }
+    for w in [&mut young, &mut mature] {
+        for r in [&mut w.today, &mut w.days_7, &mut w.days_30, &mut w.days_365] {
+            r.rate = (r.asked > 0).then(|| r.remembered as f64 / r.asked as f64);
+        }
+    }
+    let calendar: Vec<u32> = (0..182).map(|k| per_day.get(&(today.0 - 181 + k)).copied().unwrap_or(0)).collect();
+    let days: Vec<StudyDay> = per_day.keys().map(|&d| StudyDay(d)).collect();
+    let longest = days.iter().fold((0u32, 0u32, None::<i32>), |(best, run, prev), d| {
+        let run = if prev == Some(d.0 - 1) { run + 1 } else { 1 };
+        (best.max(run), run, Some(d.0))
+    });
+
+    let weak = |group: &dyn Fn(&CardInfo) -> Vec<String>| -> Vec<Weak> {
+        let mut groups: BTreeMap<String, Vec<&CardInfo>> = BTreeMap::new();
+        for c in cards {
+            for g in group(c) {
+                groups.entry(g).or_default().push(c);
+            }
+        }
+        let mut list: Vec<Weak> = groups
+            .into_iter()
+            .map(|(name, members)| {
+                let (answers, again) = members
+                    .iter()
+                    .filter_map(|c| answers_by_card.get(c.key))
+                    .fold((0, 0), |(a, g), &(n, x)| (a + n, g + x));
+                Weak {
+                    name,
+                    cards: members.len(),
+                    lapse_rate: (answers > 0).then(|| again as f64 / answers as f64),
+                    mean_retrievability: mean(members.iter().filter_map(|c| c.retrievability).map(|r| r as f64)),
+                }
+            })
+            .collect();
+        // Weakest first: highest lapse rate, then lowest retrievability.
+        list.sort_by(|a, b| {
+            b.lapse_rate
+                .unwrap_or(0.0)
+                .total_cmp(&a.lapse_rate.unwrap_or(0.0))
+                .then(a.mean_retrievability.unwrap_or(1.0).total_cmp(&b.mean_retrievability.unwrap_or(1.0)))
+        });
+        list
+    };
+    Report {
+        cards: counts,
+        mean_retrievability,
+        likely_known,
+        forecast,
+        true_retention_young: young,
+        true_retention_mature: mature,
+        calendar,
+        current_streak_days: super::streak(&days, today),
+        longest_streak_days: longest.0,
+        time_spent_today_secs: spent_today,
+        time_spent_total_secs: spent_total,
+        weak_tags: weak(&|c| c.tags.to_vec()),
+        weak_decks: weak(&|c| vec![c.deck.to_string()]),
+        leeches: cards.iter().filter(|c| c.schedule.leech).map(|c| c.key.to_string()).collect(),
+    }
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+/// The report as text for an 80-column terminal (no colour needed: shapes carry the meaning).
+pub fn render(report: &Report, today: StudyDay) -> Vec<String> {
+    let mut out = Vec::new();
+    let c = &report.cards;
+    out.push(format!(
+        "cards: {} new · {} learning · {} review · {} relearning · {} suspended",
+        c.new, c.learning, c.review, c.relearning, c.suspended
+    ));
+    match report.mean_retrievability {
+        Some(r) => out.push(format!(
+            "recall now: {:.0}% on average; {} card{} likely known (≥ 90%)",
+            r * 100.0,
+            report.likely_known,
+            if report.likely_known == 1 { "" } else { "s" }
+        )),
+        None => out.push("recall now: nothing studied yet".into()),
+    }
+    out.push(String::new());
+    out.push("due in the next 30 days (today first)".into());
+    out.extend(bar_chart(&report.forecast));
+    out.push(String::new());
+    out.push("true retention     today    7 days   30 days  365 days".into());
+    for (label, w) in [("young (< 21 d)", &report.true_retention_young), ("mature", &report.true_retention_mature)] {
+        let cell = |r: &Retention| match r.rate {
+            Some(rate) => format!("{:>4.0}% {:>3}", rate * 100.0, r.asked),
+            None => format!("{:>8}", "–"),
+        };
+        out.push(format!(
+            "{label:<16} {:>8}  {:>8}  {:>8}  {:>8}",
+            cell(&w.today),
+            cell(&w.days_7),
+            cell(&w.days_30),
+            cell(&w.days_365)
+        ));
+    }
+    out.push(String::new());
+    out.push("reviews, last 26 weeks (columns are weeks, Monday on top; · none ░ ▒ ▓ █ more)".into());
+    out.extend(calendar(&report.calendar, today));
+    out.push(format!(
+        "streak: {} day{} (longest {}) · time: {} today, {} in all",
+        report.current_streak_days,
+        if report.current_streak_days == 1 { "" } else { "s" },
+        report.longest_streak_days,
+        duration(report.time_spent_today_secs),
+        duration(report.time_spent_total_secs)
+    ));
+    out.push(String::new());
+    out.push("weak spots (lapse rate · recall now · cards)".into());
+    for w in report.weak_decks.iter().chain(report.weak_tags.iter().take(5)) {
+        let lapse = w.lapse_rate.map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0));
+        let recall = w.mean_retrievability.map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0));
+        let name = crate::ui::render::truncate(&w.name, 40);
+        let pad = 42usize.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()));
+        out.push(format!("  {name}{}{lapse:>5} · {recall:>4} · {}", " ".repeat(pad), w.cards));
+    }
+    if report.leeches.is_empty() {
+        out.push("leeches: none".into());
+    } else {
+        out.push(format!("leeches ({}): {}", report.leeches.len(), report.leeches.join(", ")));
+    }
+    out
+}
+
+/// A vertical bar chart, one column per value, 6 rows of ▁▂▃▄▅▆▇█, with the scale on the left.
+fn bar_chart(values: &[usize]) -> Vec<String> {
+    const BLOCKS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let rows = 6;
+    let max = values.iter().copied().max().unwrap_or(0).max(1);
+    let mut lines = Vec::new();
+    for row in (0..rows).rev() {
+        let label = if row == rows - 1 { format!("{max:>5} ") } else { "      ".to_string() };
+        let bars: String = values
+            .iter()
+            .map(|&v| {
+                let eighths = (v * rows * 8).div_ceil(max);
+                let level = eighths.saturating_sub(row * 8).min(8);
+                format!("{} ", BLOCKS[level])
+            })
+            .collect();
+        lines.push(format!("{label}│{}", bars.trim_end()));
+    }
+    lines.push(format!("    0 └{}", "──".repeat(values.len())));
+    lines.push(format!("       {:<20}{:<20}{}", "today", "+10", "+20"));
+    lines
+}
+
+/// A heat map of 26 weeks: 7 rows (Monday to Sunday), one column per week.
+fn calendar(per_day: &[u32], today: StudyDay) -> Vec<String> {
+    use chrono::Datelike;
+    let max = per_day.iter().copied().max().unwrap_or(0).max(1);
+    let first = StudyDay(today.0 - per_day.len() as i32 + 1);
+    let offset = first.date().weekday().num_days_from_monday() as usize;
+    let weeks = (offset + per_day.len()).div_ceil(7);
+    let mut grid = vec![vec![' '; weeks]; 7];
+    for (k, &n) in per_day.iter().enumerate() {
+        let slot = offset + k;
+        grid[slot % 7][slot / 7] = match n {
+            0 => '·',
+            n if n * 4 <= max => '░',
+            n if n * 2 <= max => '▒',
+            n if n * 4 <= max * 3 => '▓',
+            _ => '█',
+        };
+    }
+    let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    grid.into_iter().zip(names).map(|(row, name)| format!("  {name} {}", row.into_iter().collect::<String>())).collect()
+}
+
+fn duration(secs: i64) -> String {
+    if secs >= 3600 {
+        format!("{}h {:02}m", secs / 3600, secs / 60 % 60)
+    } else {
+        format!("{}m {:02}s", secs / 60, secs % 60)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(key: &str, day: i32, state_before: State, rating: u8, interval_days: i64) -> ReviewRow {
+        ReviewRow {
+            card_key: key.into(),
+            reviewed_at_ms: day as i64 * 86_400_000 + 36_000_000,
+            utc_offset_secs: 0,
+            study_day: StudyDay(day),
+            rating,
+            kind: "review".into(),
+            state_before,
+            state_after: if rating == 1 { State::Relearning } else { State::Review },
+            elapsed_days: 0,
+            interval_secs: interval_days * 86_400,
+            due_at_ms: None,
+            stability: None,
+            difficulty: None,
+            duration_ms: 10_000,
+        }
+    }
+
+    #[test]
+    fn figures_from_a_hand_made_log() {
+        let today = StudyDay(1000);
+        let review =
+            |due: i32| CardSchedule { state: State::Review, due_day: Some(StudyDay(due)), ..CardSchedule::default() };
+        let (a, b, c, d) =
+            (review(1002), review(995), CardSchedule::default(), CardSchedule { suspended: true, ..review(1000) });
+        let tags = vec!["t".to_string()];
+        let cards = [
+            CardInfo { key: "x/a", deck: "x", tags: &tags, schedule: &a, retrievability: Some(0.95) },
+            CardInfo { key: "x/b", deck: "x", tags: &tags, schedule: &b, retrievability: Some(0.5) },
+            CardInfo { key: "x/c", deck: "x", tags: &[], schedule: &c, retrievability: None },
+            CardInfo { key: "x/d", deck: "x", tags: &[], schedule: &d, retrievability: Some(0.9) },
+        ];
+        let rows = vec![
+            row("x/a", 960, State::New, 3, 1),        // first answer: no retention sample
+            row("x/a", 961, State::Review, 3, 30),    // young (1 d before), 39 days ago: 365 only
+            row("x/a", 991, State::Review, 1, 0),     // mature (30 d before), 9 days ago: forgotten
+            row("x/a", 991, State::Relearning, 3, 9), // same day, not a review card
+            row("x/b", 997, State::New, 3, 2),
+            row("x/b", 999, State::Review, 3, 5),  // young, yesterday: remembered
+            row("x/b", 1000, State::Review, 2, 8), // young, today: remembered (hard is remembered)
+            row("x/b", 1000, State::Review, 1, 0), // second answer today: not counted
+        ];
+        let r = build(&cards, &rows, today);
+        assert_eq!(r.cards, StateCounts { new: 1, learning: 0, review: 2, relearning: 0, suspended: 1 });
+        assert_eq!(r.forecast[0], 1, "b is overdue: counted today");
+        assert_eq!(r.forecast[2], 1);
+        assert_eq!(r.forecast.iter().sum::<usize>(), 2);
+        let y = &r.true_retention_young;
+        assert_eq!((y.today.remembered, y.today.asked), (1, 1));
+        assert_eq!((y.days_7.remembered, y.days_7.asked), (2, 2));
+        assert_eq!((y.days_365.remembered, y.days_365.asked), (3, 3));
+        let m = &r.true_retention_mature;
+        assert_eq!((m.days_7.asked, m.days_30.remembered, m.days_30.asked), (0, 0, 1));
+        assert_eq!(r.current_streak_days, 2, "days 999 and 1000 (998 has no review)");
+        assert_eq!(r.longest_streak_days, 2, "960-961 and 999-1000");
+        assert_eq!(r.calendar.len(), 182);
+        assert_eq!(r.calendar[181], 2);
+        assert_eq!(r.time_spent_today_secs, 20);
+        assert!((r.mean_retrievability.unwrap() - (0.95 + 0.5 + 0.9) / 3.0).abs() < 1e-6);
+        assert_eq!(r.likely_known, 2);
+        // Lapse rate over review-card answers: a 1 of 2, b 1 of 3.
+        assert_eq!(r.weak_decks[0].lapse_rate, Some(2.0 / 5.0));
+        let text = render(&r, today).join("\n");
+        assert!(text.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80), "{text}");
+    }
+}
