@@ -11,6 +11,7 @@ pub mod answer;
 pub mod cli;
 pub mod deck;
 pub mod error;
+pub mod rng;
 pub mod scheduler;
 pub mod session;
 pub mod settings;

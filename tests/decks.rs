@@ -280,3 +280,30 @@ fn optimize_evaluates_the_reference_log_and_refuses_too_little_history() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("FSRS needs at least 8"));
     assert_eq!(env.dump(), before);
 }
+
+#[test]
+fn an_older_schema_is_backed_up_then_migrated_and_a_newer_one_refused() {
+    let env = Env::new();
+    env.write_deck("alpha.yaml", SMALL_DECK);
+    env.kioku(NOW).args(["review", "--limit", "1"]).write_stdin("\n3\n").assert().success();
+    // Make it a version-1 database (before exams existed).
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    conn.execute_batch("DROP TABLE exams; PRAGMA user_version = 1;").unwrap();
+    drop(conn);
+    env.kioku(NOW).arg("due").assert().success();
+    let backups: Vec<_> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.starts_with("kioku.sqlite3.bak-"))
+        .collect();
+    assert_eq!(backups, vec!["kioku.sqlite3.bak-20250601-000000".to_string()], "named from the clock, UTC");
+    assert_eq!(env.history().len(), 1, "history kept across the upgrade");
+    env.kioku(NOW).args(["exam", "--history"]).assert().success();
+    // A database from a newer kioku is refused, untouched.
+    let conn = rusqlite::Connection::open(env.db()).unwrap();
+    conn.execute_batch("PRAGMA user_version = 99;").unwrap();
+    drop(conn);
+    let out = env.kioku(NOW).arg("due").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("written by a newer kioku (schema 99"));
+}

@@ -267,21 +267,10 @@ pub fn judge_order(response: &[usize], permutation: &[usize]) -> (usize, Verdict
 /// card shows the same order until it is answered). Never the identity when n ≥ 2, since an
 /// order question shown in order gives itself away. `result[p]` is the item shown at p.
 pub fn shuffle(n: usize, key: &str, reps: u32) -> Vec<usize> {
-    let mut state = fnv1a(&[key.as_bytes(), &reps.to_le_bytes(), b"shuffle"]);
-    let mut next = || {
-        // splitmix64: a fixed, published generator, so orders never change between versions.
-        state = state.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = state;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    };
+    let mut rng = crate::rng::Rng::new(fnv1a(&[key.as_bytes(), &reps.to_le_bytes(), b"shuffle"]));
     let mut order: Vec<usize> = (0..n).collect();
     for _ in 0..8 {
-        for i in (1..n).rev() {
-            let j = (next() % (i as u64 + 1)) as usize;
-            order.swap(i, j);
-        }
+        rng.shuffle(&mut order);
         if n < 2 || order.iter().enumerate().any(|(i, &v)| i != v) {
             return order;
         }

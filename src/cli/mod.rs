@@ -3,7 +3,9 @@
 //! the environment and the standard streams.
 
 mod config;
+mod cram;
 mod due;
+mod exam;
 mod history;
 mod optimize;
 mod review;
@@ -62,6 +64,10 @@ pub enum Command {
     Suspend(suspend::Args),
     /// Bring a suspended card back into reviews
     Unsuspend(suspend::Args),
+    /// Practise cards whatever their schedule (a deck, a tag, or the ones missed lately)
+    Cram(cram::Args),
+    /// A mock exam (choice, true/false, typed, order) that leaves the schedule alone
+    Exam(exam::Args),
     /// Statistics: cards by state, recall now, forecast, retention, calendar, weak spots
     Stats(stats::Args),
     /// Train FSRS on your review history (or evaluate it on a CSV review log)
@@ -81,6 +87,8 @@ pub fn run() -> Result<i32> {
         Some(Command::Unsuspend(args)) => suspend::run(&ctx, args, false),
         Some(Command::Optimize(args)) => optimize::run(&ctx, args),
         Some(Command::Stats(args)) => stats::run(&ctx, args),
+        Some(Command::Exam(args)) => exam::run(&ctx, args),
+        Some(Command::Cram(args)) => cram::run(&ctx, args),
         None => due::status(&ctx),
     }?;
     Ok(0)

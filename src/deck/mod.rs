@@ -19,7 +19,13 @@ pub fn expand(deck: &Deck) -> Vec<Card> {
     let mut cards = Vec::new();
     for note in &deck.notes {
         let tags: Vec<String> = deck.tags.iter().chain(&note.tags).cloned().collect();
-        let card = |variant: Option<String>, kind, prompt: String, answer: String, judge: Judge| {
+        // `check: date` implies the category date (and number likewise).
+        let category = note.category.clone().or_else(|| match note.check {
+            Some(crate::answer::Check::Date) => Some("date".to_string()),
+            Some(crate::answer::Check::Number) => Some("number".to_string()),
+            _ => None,
+        });
+        let card = |variant: Option<String>, kind, prompt: String, answer: String, judge: Judge, short: &str| {
             let suffix = variant.map(|v| format!(":{v}")).unwrap_or_default();
             Card {
                 key: format!("{}/{}{suffix}", deck.id, note.id),
@@ -33,6 +39,8 @@ pub fn expand(deck: &Deck) -> Vec<Card> {
                 explanation: note.explanation.clone(),
                 renamed_from: note.renamed_from.as_ref().map(|old| format!("{old}{suffix}")),
                 judge,
+                category: category.clone(),
+                short_answer: short.to_string(),
             }
         };
         let typed = |expected: &str| match note.check {
@@ -44,15 +52,18 @@ pub fn expand(deck: &Deck) -> Vec<Card> {
         match &note.kind {
             NoteKind::Basic { front, back, reverse } => {
                 let (kind, judge) = typed(back);
-                cards.push(card(None, kind, front.clone(), back.clone(), judge));
+                cards.push(card(None, kind, front.clone(), back.clone(), judge, back));
                 if *reverse {
-                    cards.push(card(
+                    let reverse = card(
                         Some("reverse".into()),
                         CardKind::Reverse,
                         back.clone(),
                         front.clone(),
                         Judge::SelfGraded,
-                    ));
+                        front,
+                    );
+                    // The reverse asks for the front: not the note's category of answer.
+                    cards.push(Card { category: None, ..reverse });
                 }
             }
             NoteKind::Cloze { text } => {
@@ -62,26 +73,30 @@ pub fn expand(deck: &Deck) -> Vec<Card> {
                     let (kind, judge) = typed(&cloze::hidden_text(&segments, n));
                     let kind = if kind == CardKind::Basic { CardKind::Cloze } else { kind };
                     let (prompt, answer) = (cloze::prompt(&segments, n), cloze::answer(&segments, n));
-                    cards.push(card(Some(format!("c{n}")), kind, prompt, answer, judge));
+                    let hidden = cloze::hidden_text(&segments, n);
+                    cards.push(card(Some(format!("c{n}")), kind, prompt, answer, judge, &hidden));
                 }
             }
             NoteKind::Choice { question, answer, distractors } => {
                 let options = std::iter::once(answer).chain(distractors).cloned().collect();
-                cards.push(card(None, CardKind::Choice, question.clone(), answer.clone(), Judge::Choice { options }));
+                cards.push(card(
+                    None,
+                    CardKind::Choice,
+                    question.clone(),
+                    answer.clone(),
+                    Judge::Choice { options },
+                    answer,
+                ));
             }
             NoteKind::TrueFalse { statement, answer } => {
                 let shown = if *answer { "true (正)" } else { "false (誤)" };
-                cards.push(card(
-                    None,
-                    CardKind::TrueFalse,
-                    statement.clone(),
-                    shown.into(),
-                    Judge::TrueFalse { answer: *answer },
-                ));
+                let judge = Judge::TrueFalse { answer: *answer };
+                cards.push(card(None, CardKind::TrueFalse, statement.clone(), shown.into(), judge, shown));
             }
             NoteKind::Order { instruction, items } => {
                 let judge = Judge::Order { items: items.clone() };
-                cards.push(card(None, CardKind::Order, instruction.clone(), items.join(" → "), judge));
+                let joined = items.join(" → ");
+                cards.push(card(None, CardKind::Order, instruction.clone(), joined.clone(), judge, &joined));
             }
         }
     }

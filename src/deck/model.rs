@@ -137,6 +137,10 @@ pub struct Card {
     pub renamed_from: Option<String>,
     /// How a response is judged.
     pub judge: Judge,
+    /// What the answer is (date, person, term…), for drawing exam distractors of the same kind.
+    pub category: Option<String>,
+    /// The bare answer (a back, a cloze deletion's text, the right option), for exams.
+    pub short_answer: String,
 }
 
 /// How a card's response line is read and judged.

@@ -9,7 +9,7 @@ use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
 
 use super::input::{self, Command, Line};
 use super::review::{Hide, ReviewSession, Summary};
-use crate::deck::Judge;
+use crate::deck::{Card, Judge};
 use crate::scheduler::{human_interval, Rating};
 use crate::Result;
 
@@ -158,12 +158,19 @@ fn act(session: &mut ReviewSession, index: usize, command: Command, now: DateTim
 fn show_card(out: &mut dyn Write, session: &ReviewSession, index: usize) -> Result<()> {
     let card = session.card(index);
     let (new, learning, review) = session.remaining();
+    let meta = format!("left: {new} new · {learning} learning · {review} review");
+    write_card(out, card, session.schedule(index).state.as_str(), &meta, &session.display_order(index))
+}
+
+/// The `card` line, the card's metadata and prompt for people, and its `option`/`item` lines
+/// in display order `order` (shared by review, cram and exam).
+pub fn write_card(out: &mut dyn Write, card: &Card, state: &str, extra: &str, order: &[usize]) -> Result<()> {
     writeln!(out, "card {} {}", card.key, card.kind.as_str())?;
-    let mut meta = format!("[{} · {}", card.deck, session.schedule(index).state.as_str());
+    let mut meta = format!("[{} · {state}", card.deck);
     if !card.tags.is_empty() {
         meta.push_str(&format!(" · {}", card.tags.join(", ")));
     }
-    meta.push_str(&format!("]  left: {new} new · {learning} learning · {review} review"));
+    meta.push_str(&format!("]  {extra}"));
     human(out, &meta)?;
     human(out, &card.prompt)?;
     let (word, texts) = match &card.judge {
@@ -173,7 +180,7 @@ fn show_card(out: &mut dyn Write, session: &ReviewSession, index: usize) -> Resu
         Judge::Typed { .. } => return Ok(human(out, "type the answer")?),
         Judge::SelfGraded => return Ok(()),
     };
-    for (p, i) in session.display_order(index).into_iter().enumerate() {
+    for (p, &i) in order.iter().enumerate() {
         writeln!(out, "{word} {} {}", p + 1, texts[i])?;
     }
     out.flush()?;
@@ -211,7 +218,7 @@ pub fn summary_lines(s: &Summary) -> Vec<String> {
 }
 
 /// Writes text for people: every line indented by two spaces.
-fn human(out: &mut dyn Write, text: &str) -> std::io::Result<()> {
+pub fn human(out: &mut dyn Write, text: &str) -> std::io::Result<()> {
     for line in text.lines() {
         writeln!(out, "  {line}")?;
     }

@@ -365,6 +365,99 @@ impl Store {
         self.record(card_id, before, after, &row)
     }
 
+    /// Logs a row (cram or exam) that leaves the card's schedule exactly as it is. Returns the
+    /// row's id.
+    pub fn record_log_only(&mut self, card_id: i64, schedule: &CardSchedule, row: &ReviewRow) -> Result<i64> {
+        let before_json = serde_json::to_string(schedule).map_err(|x| Error::Scheduler(x.to_string()))?;
+        self.conn
+            .execute(
+                "INSERT INTO reviews (card_id, reviewed_at_ms, utc_offset_secs, study_day, rating, kind, state_before, state_after,
+                                      elapsed_days, interval_secs, due_at_ms, stability, difficulty, duration_ms, card_before)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                params![
+                    card_id,
+                    row.reviewed_at_ms,
+                    row.utc_offset_secs,
+                    row.study_day.0,
+                    row.rating,
+                    row.kind,
+                    row.state_before.to_i64(),
+                    row.state_after.to_i64(),
+                    row.elapsed_days,
+                    row.interval_secs,
+                    row.due_at_ms,
+                    row.stability,
+                    row.difficulty,
+                    row.duration_ms,
+                    before_json
+                ],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Deletes a log-only row (undo in cram); the card is untouched.
+    pub fn delete_log_row(&mut self, review_id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM reviews WHERE id = ?1 AND kind IN ('cram', 'exam')", [review_id])
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Keys of cards answered "again" (in review, cram or exam) since `since_ms`.
+    pub fn missed_since(&self, since_ms: i64) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT c.key FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.rating = 1 AND r.reviewed_at_ms >= ?1")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([since_ms], |r| r.get(0)).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Saves a finished exam paper.
+    pub fn save_exam(&mut self, exam: &ExamRecord) -> Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO exams (taken_at_ms, utc_offset_secs, seed, scope, questions, score, duration_ms, results)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                params![
+                    exam.taken_at_ms,
+                    exam.utc_offset_secs,
+                    exam.seed as i64,
+                    exam.scope,
+                    exam.questions,
+                    exam.score,
+                    exam.duration_ms,
+                    exam.results
+                ],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Past exam papers, oldest first.
+    pub fn exams(&self) -> Result<Vec<ExamRecord>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT taken_at_ms, utc_offset_secs, seed, scope, questions, score, duration_ms, results FROM exams ORDER BY id")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                Ok(ExamRecord {
+                    taken_at_ms: r.get(0)?,
+                    utc_offset_secs: r.get(1)?,
+                    seed: r.get::<_, i64>(2)? as u64,
+                    scope: r.get(3)?,
+                    questions: r.get(4)?,
+                    score: r.get(5)?,
+                    duration_ms: r.get(6)?,
+                    results: r.get(7)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
     // ---- the review log ---------------------------------------------------------------------
 
     /// The review log, oldest first, optionally for one card key.
@@ -513,6 +606,21 @@ fn db_error(path: &Path, e: rusqlite::Error) -> Error {
 
 /// The settings row holding trained FSRS parameters (JSON); not a user setting.
 const PARAMETERS_KEY: &str = "fsrs_parameters";
+
+/// One finished exam paper.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExamRecord {
+    pub taken_at_ms: i64,
+    pub utc_offset_secs: i32,
+    /// The seed that replays the paper (`kioku exam --seed`).
+    pub seed: u64,
+    pub scope: String,
+    pub questions: u32,
+    pub score: u32,
+    pub duration_ms: i64,
+    /// JSON array of {card, form, verdict}.
+    pub results: String,
+}
 
 /// When a manual row happens.
 #[derive(Clone, Copy, Debug)]

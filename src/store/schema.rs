@@ -56,18 +56,33 @@ CREATE TABLE deck_files (
 );
 "#;
 
+/// Version 2: mock exam papers and their results.
+const V2: &str = r#"
+CREATE TABLE exams (
+    id              INTEGER PRIMARY KEY,
+    taken_at_ms     INTEGER NOT NULL,                -- UTC ms
+    utc_offset_secs INTEGER NOT NULL,
+    seed            INTEGER NOT NULL,                -- replays the paper
+    scope           TEXT NOT NULL,                   -- decks and tags asked, as given
+    questions       INTEGER NOT NULL,
+    score           INTEGER NOT NULL,                -- right answers
+    duration_ms     INTEGER NOT NULL,
+    results         TEXT NOT NULL                    -- JSON: per question key, form, verdict
+);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1)])
+    Migrations::new(vec![M::up(V1), M::up(V2)])
 }
 
 /// The schema version this kioku writes.
-pub const LATEST: i64 = 1;
+pub const LATEST: i64 = 2;
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn migrations_are_valid() {
         super::migrations().validate().unwrap();
-        assert_eq!(super::LATEST, 1);
+        assert_eq!(super::LATEST, 2);
     }
 }

@@ -1,0 +1,62 @@
+//! `kioku cram`: practise a deck, a tag, or the cards missed lately, leaving every schedule as
+//! it is.
+
+use crate::session::cram;
+use crate::session::exam::ExamCard;
+use crate::session::piped::Io;
+use crate::{Error, Result};
+
+use super::Context;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Only these decks (by id) [default: all]
+    #[arg(value_name = "DECK")]
+    pub only_decks: Vec<String>,
+    /// Only cards with this tag; repeat for any of several
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Only cards answered "again" (in review, cram or exam) in the last N days
+    #[arg(long, value_name = "DAYS", num_args = 0..=1, default_missing_value = "7")]
+    pub missed: Option<u32>,
+    /// Stop after N answers
+    #[arg(long, value_name = "N")]
+    pub limit: Option<u32>,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let loaded = ctx.load_checked(&|collection, cards| {
+        super::review::check_filters(&args.only_decks, &args.tags, collection, cards)
+    })?;
+    let _lock = loaded.store.lock_session()?;
+    let days = ctx.days(&loaded.settings);
+    let missed: Option<Vec<String>> = match args.missed {
+        Some(n) => Some(loaded.store.missed_since((ctx.now() - chrono::Duration::days(n as i64)).timestamp_millis())?),
+        None => None,
+    };
+    let mut schedules = loaded.store.schedules()?;
+    let cards: Vec<ExamCard> = loaded
+        .cards
+        .into_iter()
+        .filter(|c| args.only_decks.is_empty() || args.only_decks.contains(&c.deck))
+        .filter(|c| args.tags.is_empty() || c.tags.iter().any(|t| args.tags.contains(t)))
+        .filter(|c| missed.as_ref().is_none_or(|m| m.contains(&c.key)))
+        .filter_map(|card| {
+            let (id, schedule) = schedules.remove(&card.key)?;
+            Some(ExamCard { card, id, schedule })
+        })
+        .collect();
+    if cards.is_empty() {
+        return Err(Error::Input(match args.missed {
+            Some(n) => format!("no card was answered \"again\" in the last {n} days"),
+            None => "no card in scope".into(),
+        }));
+    }
+    let mut store = loaded.store;
+    let mut input = std::io::stdin().lock();
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    let mut io = Io { input: &mut input, out: &mut out, err: &mut err };
+    cram::run(&mut store, &days, &cards, args.limit, &|| ctx.now(), &mut io)?;
+    Ok(())
+}

@@ -1,0 +1,124 @@
+//! `kioku exam`: a mock exam; `kioku exam --history`: past papers.
+
+use std::io::Write;
+
+use chrono::{FixedOffset, TimeZone};
+
+use crate::session::exam::{self, ExamCard, ExamOptions};
+use crate::session::piped::Io;
+use crate::{Error, Result};
+
+use super::Context;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Only these decks (by id) [default: all]
+    #[arg(value_name = "DECK")]
+    pub only_decks: Vec<String>,
+    /// Only cards with this tag; repeat for any of several
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Number of questions
+    #[arg(long, default_value_t = 20)]
+    pub count: usize,
+    /// Replay a paper (without it a seed is drawn and printed)
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Time limit, e.g. 20m or 30s; the questions left when it runs out count wrong
+    #[arg(long, value_name = "DURATION")]
+    pub time_limit: Option<String>,
+    /// Make review cards you missed due today
+    #[arg(long)]
+    pub feed_review: bool,
+    /// List past papers with their scores instead
+    #[arg(long)]
+    pub history: bool,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    if args.history {
+        return history(ctx);
+    }
+    let time_limit_secs = match args.time_limit.as_deref() {
+        Some(text) => match crate::settings::parse_steps("--time-limit", text)?.as_slice() {
+            [secs] => Some(*secs as i64),
+            _ => return Err(Error::Input(format!("--time-limit: give one duration like 20m, not '{text}'"))),
+        },
+        None => None,
+    };
+    if args.count == 0 {
+        return Err(Error::Input("--count must be at least 1".into()));
+    }
+    let loaded = ctx.load_checked(&|collection, cards| {
+        super::review::check_filters(&args.only_decks, &args.tags, collection, cards)
+    })?;
+    let _lock = loaded.store.lock_session()?;
+    let days = ctx.days(&loaded.settings);
+    let mut schedules = loaded.store.schedules()?;
+    let cards: Vec<ExamCard> = loaded
+        .cards
+        .into_iter()
+        .filter(|c| args.only_decks.is_empty() || args.only_decks.contains(&c.deck))
+        .filter(|c| args.tags.is_empty() || c.tags.iter().any(|t| args.tags.contains(t)))
+        .filter_map(|card| {
+            let (id, schedule) = schedules.remove(&card.key)?;
+            Some(ExamCard { card, id, schedule })
+        })
+        .collect();
+    let seed = args.seed.unwrap_or_else(|| exam::seed_from(ctx.now()));
+    let pool: Vec<_> = cards.iter().map(|c| c.card.clone()).collect();
+    let paper = exam::build_paper(&pool, args.count, seed);
+    if paper.is_empty() {
+        return Err(Error::Input(
+            "no card in scope can be asked in an exam (it needs judged cards, or categories for distractors)".into(),
+        ));
+    }
+    let scope = if args.only_decks.is_empty() && args.tags.is_empty() {
+        "all decks".to_string()
+    } else {
+        args.only_decks
+            .iter()
+            .cloned()
+            .chain(args.tags.iter().map(|t| format!("tag {t}")))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let options = ExamOptions { seed, time_limit_secs, feed_review: args.feed_review, scope };
+    let mut store = loaded.store;
+    let mut input = std::io::stdin().lock();
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    let mut io = Io { input: &mut input, out: &mut out, err: &mut err };
+    exam::run(&mut store, &days, &cards, &paper, &options, &|| ctx.now(), &mut io)?;
+    Ok(())
+}
+
+fn history(ctx: &Context) -> Result<()> {
+    let exams = match ctx.open_existing_store()? {
+        Some(store) => store.exams()?,
+        None => Vec::new(),
+    };
+    let mut out = std::io::stdout().lock();
+    if exams.is_empty() {
+        writeln!(out, "no exams yet (kioku exam)")?;
+    }
+    for e in &exams {
+        let offset = FixedOffset::east_opt(e.utc_offset_secs).unwrap_or(FixedOffset::east_opt(0).expect("zero offset"));
+        let when = offset
+            .timestamp_millis_opt(e.taken_at_ms)
+            .single()
+            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default();
+        let pct = e.score * 100 / e.questions.max(1);
+        writeln!(
+            out,
+            "{when}  {:>3}/{:<3} {pct:>3}%  {:>6}  seed {:<7} {}",
+            e.score,
+            e.questions,
+            crate::scheduler::human_interval(e.duration_ms / 1000),
+            e.seed,
+            e.scope
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,128 @@
+//! Cram: practise cards whatever the schedule says, as Anki's filtered decks do with
+//! rescheduling off. Answers are logged as kind `cram`; no card's schedule changes. Same lines
+//! as review (response and grade); `saved <key> <1-4> cram`. A card graded again comes back
+//! at the end of the queue.
+
+use std::collections::VecDeque;
+
+use chrono::{DateTime, Utc};
+
+use super::exam::ExamCard;
+use super::input::{self, Command, Line};
+use super::judge;
+use super::piped::{human, write_card, Io};
+use crate::scheduler::{DayClock, Rating};
+use crate::store::{ReviewKind, ReviewRow, Store};
+use crate::Result;
+
+/// Runs a cram session over `cards` (in the order given) until every card was answered
+/// without "again", `limit` answers, `:q`, or end of input. Returns the number of answers saved.
+pub fn run(
+    store: &mut Store,
+    days: &DayClock,
+    cards: &[ExamCard],
+    limit: Option<u32>,
+    clock: &dyn Fn() -> DateTime<Utc>,
+    io: &mut Io,
+) -> Result<u32> {
+    let mut queue: VecDeque<usize> = (0..cards.len()).collect();
+    let mut saved: Vec<(i64, usize)> = Vec::new();
+    'cards: while let Some(index) = queue.pop_front() {
+        if limit.is_some_and(|l| saved.len() as u32 >= l) {
+            break;
+        }
+        let c = &cards[index];
+        // Shuffles seeded by the number of cram answers so far, so options move between passes.
+        let salt = c.schedule.reps.wrapping_add(saved.len() as u32);
+        let order = judge::display_order(&c.card, salt);
+        write_card(io.out, &c.card, "cram", &format!("{} left", queue.len() + 1), &order)?;
+        let shown_at = clock();
+        let (response, judged) = loop {
+            match input::read(io.input)? {
+                Line::End | Line::Command(Command::Quit) => break 'cards,
+                Line::Command(Command::Undo) => match saved.pop() {
+                    Some((review_id, undone)) => {
+                        store.delete_log_row(review_id)?;
+                        writeln!(io.out, "undone {}", cards[undone].card.key)?;
+                        queue.retain(|&i| i != undone);
+                        queue.push_front(index);
+                        queue.push_front(undone);
+                        continue 'cards;
+                    }
+                    None => writeln!(io.err, "error: nothing to undo in this session")?,
+                },
+                Line::Command(c) => writeln!(io.err, "error: {c:?} is not available in cram (:u undo, :q quit)")?,
+                Line::Text(text) => match judge::judge(&c.card, salt, &text) {
+                    Ok(j) => break (text, j),
+                    Err(message) => writeln!(io.err, "error: {message}")?,
+                },
+            }
+        };
+        let suggested = match &judged {
+            Some(j) => {
+                writeln!(io.out, "verdict {} suggest {}", j.verdict.as_str(), j.suggest.as_u8())?;
+                for line in &j.lines {
+                    human(io.out, line)?;
+                }
+                j.suggest
+            }
+            None => {
+                human(io.out, &format!("answer: {}", c.card.answer))?;
+                if !response.is_empty() {
+                    human(io.out, &format!("you: {response}"))?;
+                }
+                Rating::Good
+            }
+        };
+        if let Some(explanation) = &c.card.explanation {
+            human(io.out, explanation)?;
+        }
+        human(
+            io.out,
+            &format!(
+                "grade: 1 again · 2 hard · 3 good · 4 easy (empty = {}); cram changes no schedule",
+                suggested.name()
+            ),
+        )?;
+        io.out.flush()?;
+        let rating = loop {
+            match input::read(io.input)? {
+                Line::End | Line::Command(Command::Quit) => break 'cards,
+                Line::Text(t) if t.is_empty() => break suggested,
+                Line::Text(t) => match Rating::parse(&t) {
+                    Some(r) => break r,
+                    None => writeln!(io.err, "error: '{t}' is not a grade; type 1-4 or again, hard, good, easy")?,
+                },
+                Line::Command(_) => writeln!(io.err, "error: grade the card first (1-4), or :q to quit")?,
+            }
+        };
+        let now = clock();
+        let s = &c.schedule;
+        let row = ReviewRow {
+            card_key: c.card.key.clone(),
+            reviewed_at_ms: now.timestamp_millis(),
+            utc_offset_secs: days.utc_offset_secs(now),
+            study_day: days.study_day(now),
+            rating: rating.as_u8(),
+            kind: ReviewKind::Cram.as_str().to_string(),
+            state_before: s.state,
+            state_after: s.state,
+            elapsed_days: 0,
+            interval_secs: 0,
+            due_at_ms: s.due_at_ms,
+            stability: s.stability,
+            difficulty: s.difficulty,
+            duration_ms: (now - shown_at).num_milliseconds().max(0),
+        };
+        let review_id = store.record_log_only(c.id, s, &row)?;
+        saved.push((review_id, index));
+        writeln!(io.out, "saved {} {} cram", c.card.key, rating.as_u8())?;
+        if rating == Rating::Again {
+            queue.push_back(index);
+        }
+        io.out.flush()?;
+    }
+    writeln!(io.out, "done {}", saved.len())?;
+    io.out.flush()?;
+    Ok(saved.len() as u32)
+}

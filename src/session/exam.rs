@@ -1,0 +1,484 @@
+//! Mock exams: a paper drawn from the decks with a seed (the same seed, the same paper), cards
+//! asked in judged forms — typed, choice, true/false, order — with distractors of the same kind,
+//! and the paper run over the exam part of the piped protocol. An exam never changes a card's
+//! schedule: its rows are kind `exam`, left out of training and statistics.
+
+use std::collections::{BTreeMap, HashSet};
+use std::io::Write;
+
+use chrono::{DateTime, Utc};
+
+use super::input::{self, Command, Line};
+use super::judge;
+use super::piped::{human, write_card, Io};
+use crate::answer::normalize::{comparable, fold};
+use crate::answer::{date, Verdict};
+use crate::deck::{Card, CardKind, Judge};
+use crate::rng::Rng;
+use crate::scheduler::fuzz::fnv1a;
+use crate::scheduler::{CardSchedule, DayClock, Rating};
+use crate::store::{ExamRecord, ReviewKind, ReviewRow, ReviewRowTime, Store};
+use crate::Result;
+
+/// One question: the card as asked (its judge set to the form), and the salt for its shuffle.
+#[derive(Clone, Debug)]
+pub struct Question {
+    /// Index into the cards the paper was drawn from.
+    pub source: usize,
+    pub asked: Card,
+    pub salt: u32,
+}
+
+/// Draws a paper of up to `count` questions from `cards` with `seed`: one card per note, in a
+/// seeded order; self-graded cards are asked as choice or true/false when distractors of the
+/// same category exist, otherwise left out; typed cards are sometimes asked as choice.
+pub fn build_paper(cards: &[Card], count: usize, seed: u64) -> Vec<Question> {
+    let mut rng = Rng::new(seed);
+    let mut order: Vec<usize> = (0..cards.len()).collect();
+    rng.shuffle(&mut order);
+    let mut notes = HashSet::new();
+    let mut paper = Vec::new();
+    for index in order {
+        if paper.len() >= count {
+            break;
+        }
+        let card = &cards[index];
+        if notes.contains(&card.note_key()) {
+            continue;
+        }
+        if let Some(asked) = ask_as(card, cards, &mut rng) {
+            notes.insert(card.note_key());
+            paper.push(Question { source: index, asked, salt: rng.next_u64() as u32 });
+        }
+    }
+    paper
+}
+
+/// The card in the form it is asked, or None when it cannot be asked in a judged form.
+fn ask_as(card: &Card, pool: &[Card], rng: &mut Rng) -> Option<Card> {
+    let as_choice =
+        |options: Vec<String>| Card { kind: CardKind::Choice, judge: Judge::Choice { options }, ..card.clone() };
+    match &card.judge {
+        Judge::Choice { .. } | Judge::TrueFalse { .. } | Judge::Order { .. } => Some(card.clone()),
+        Judge::Typed { .. } => {
+            let wrong = distractors(card, pool, rng, 3);
+            if wrong.len() >= 2 && rng.below(2) == 0 {
+                Some(as_choice(std::iter::once(card.short_answer.clone()).chain(wrong).collect()))
+            } else {
+                Some(card.clone())
+            }
+        }
+        Judge::SelfGraded => {
+            let wrong = distractors(card, pool, rng, 3);
+            if wrong.len() >= 2 && rng.below(3) > 0 {
+                Some(as_choice(std::iter::once(card.short_answer.clone()).chain(wrong).collect()))
+            } else if let Some(false_answer) = wrong.first() {
+                let truth = rng.below(2) == 0;
+                let shown = if truth { &card.short_answer } else { false_answer };
+                Some(Card {
+                    kind: CardKind::TrueFalse,
+                    prompt: format!("{}\n→ {shown}", card.prompt),
+                    judge: Judge::TrueFalse { answer: truth },
+                    ..card.clone()
+                })
+            } else {
+                None
+            }
+        }
+    }
+}
+
+/// Up to `want` wrong answers for `card`: answers of other cards of the same category, never
+/// equal to the right answer (or to each other) after normalisation. Dates are the nearest
+/// dates in the decks, and nearby years and months when the decks have too few.
+pub fn distractors(card: &Card, pool: &[Card], rng: &mut Rng, want: usize) -> Vec<String> {
+    let Some(category) = &card.category else { return Vec::new() };
+    let answer = comparable(&card.short_answer);
+    let mut seen: HashSet<String> = HashSet::from([answer]);
+    let mut candidates: Vec<&str> = pool
+        .iter()
+        .filter(|c| c.category.as_ref() == Some(category))
+        .filter(|c| !matches!(c.judge, Judge::TrueFalse { .. } | Judge::Order { .. }))
+        .map(|c| c.short_answer.as_str())
+        .filter(|a| seen.insert(comparable(a)))
+        .collect();
+    rng.shuffle(&mut candidates);
+    let Some(right) = date::parse(&fold(&card.short_answer)) else {
+        return candidates.into_iter().take(want).map(str::to_string).collect();
+    };
+    // Dates: the nearest first, so a wrong option is plausible.
+    let months = |d: &date::PartialDate| d.year as i64 * 12 + d.month.unwrap_or(6) as i64;
+    // A coarser date that contains the answer (2025年 for 2025年4月4日), or a finer one inside it,
+    // is not wrong: never offer it as a wrong option.
+    let overlaps = |d: &date::PartialDate| d.accepts(&right) || right.accepts(d);
+    let mut dated: Vec<(i64, String)> = candidates
+        .into_iter()
+        .filter_map(|a| {
+            date::parse(&fold(a)).filter(|d| !overlaps(d)).map(|d| ((months(&d) - months(&right)).abs(), a.to_string()))
+        })
+        .collect();
+    dated.sort_by_key(|(distance, _)| *distance);
+    let mut chosen: Vec<String> = dated.into_iter().take(want).map(|(_, a)| a).collect();
+    let kanji = card.short_answer.contains('年');
+    let shifted = [(-1, 0), (1, 0), (0, -1), (0, 1), (-2, 0), (2, 0)];
+    for (dy, dm) in shifted {
+        if chosen.len() >= want {
+            break;
+        }
+        let mut d = right;
+        d.year += dy;
+        if let Some(m) = d.month {
+            let m = m as i32 + dm;
+            if !(1..=12).contains(&m) {
+                continue;
+            }
+            d.month = Some(m as u32);
+        } else if dm != 0 {
+            continue;
+        }
+        let text = format_date(&d, kanji);
+        if !overlaps(&d) && seen.insert(comparable(&text)) {
+            chosen.push(text);
+        }
+    }
+    chosen
+}
+
+fn format_date(d: &date::PartialDate, kanji: bool) -> String {
+    match (d.month, d.day, kanji) {
+        (None, _, true) => format!("{}年", d.year),
+        (Some(m), None, true) => format!("{}年{m}月", d.year),
+        (Some(m), Some(day), true) => format!("{}年{m}月{day}日", d.year),
+        (None, _, false) => format!("{}", d.year),
+        (Some(m), None, false) => format!("{}-{m:02}", d.year),
+        (Some(m), Some(day), false) => format!("{}-{m:02}-{day:02}", d.year),
+    }
+}
+
+/// What the exam command passes in.
+pub struct ExamOptions {
+    pub seed: u64,
+    pub time_limit_secs: Option<i64>,
+    pub feed_review: bool,
+    /// The decks and tags asked, as given (saved with the result).
+    pub scope: String,
+}
+
+/// A card the exam may ask, with its row id and schedule.
+pub struct ExamCard {
+    pub card: Card,
+    pub id: i64,
+    pub schedule: CardSchedule,
+}
+
+/// The result of one question.
+#[derive(Clone, Debug, serde::Serialize)]
+struct Answered {
+    card: String,
+    form: &'static str,
+    verdict: &'static str,
+}
+
+/// Runs `paper` over the protocol: `seed`, then per question its `card`/`option`/`item` lines,
+/// one response line and `verdict`; `:q` ends with the rest counted wrong; when the time limit
+/// runs out the rest count wrong and further input is ignored. Ends with `score X/N` and the
+/// breakdown. Saves the result and one `exam` row per answered question. Returns (score, N).
+#[allow(clippy::too_many_arguments)]
+pub fn run(
+    store: &mut Store,
+    days: &DayClock,
+    cards: &[ExamCard],
+    paper: &[Question],
+    options: &ExamOptions,
+    clock: &dyn Fn() -> DateTime<Utc>,
+    io: &mut Io,
+) -> Result<(u32, u32)> {
+    let started = clock();
+    writeln!(io.out, "seed {}", options.seed)?;
+    if let Some(limit) = options.time_limit_secs {
+        human(io.out, &format!("{} questions · time limit {}", paper.len(), crate::scheduler::human_interval(limit)))?;
+    }
+    let mut results: Vec<(usize, Verdict)> = Vec::new();
+    let mut timed_out = false;
+    'questions: for (n, q) in paper.iter().enumerate() {
+        let order = judge::display_order(&q.asked, q.salt);
+        let left = options.time_limit_secs.map(|l| l - (clock() - started).num_seconds());
+        let extra = match left {
+            Some(secs) => {
+                format!("question {}/{} · {} left", n + 1, paper.len(), crate::scheduler::human_interval(secs.max(0)))
+            }
+            None => format!("question {}/{}", n + 1, paper.len()),
+        };
+        write_card(io.out, &q.asked, "exam", &extra, &order)?;
+        let shown_at = clock();
+        let judged = loop {
+            let line = input::read(io.input)?;
+            if options.time_limit_secs.is_some_and(|limit| (clock() - started).num_seconds() >= limit) {
+                timed_out = true;
+                break 'questions;
+            }
+            match line {
+                Line::End | Line::Command(Command::Quit) => break 'questions,
+                Line::Command(Command::Undo) => writeln!(io.err, "error: there is no undo in an exam")?,
+                Line::Command(c) => {
+                    writeln!(io.err, "error: {c:?} is not available in an exam; answer, or :q to end it")?
+                }
+                Line::Text(text) => match judge::judge(&q.asked, q.salt, &text) {
+                    Ok(Some(j)) => break j,
+                    Ok(None) => unreachable_self_graded(io)?,
+                    Err(message) => writeln!(io.err, "error: {message}")?,
+                },
+            }
+        };
+        writeln!(io.out, "verdict {}", judged.verdict.as_str())?;
+        for line in &judged.lines {
+            human(io.out, line)?;
+        }
+        let now = clock();
+        let source = &cards[q.source];
+        let rating = match judged.verdict {
+            Verdict::Right => Rating::Good,
+            Verdict::Almost => Rating::Hard,
+            Verdict::Wrong => Rating::Again,
+        };
+        let s = &source.schedule;
+        let row = ReviewRow {
+            card_key: source.card.key.clone(),
+            reviewed_at_ms: now.timestamp_millis(),
+            utc_offset_secs: days.utc_offset_secs(now),
+            study_day: days.study_day(now),
+            rating: rating.as_u8(),
+            kind: ReviewKind::Exam.as_str().to_string(),
+            state_before: s.state,
+            state_after: s.state,
+            elapsed_days: 0,
+            interval_secs: 0,
+            due_at_ms: s.due_at_ms,
+            stability: s.stability,
+            difficulty: s.difficulty,
+            duration_ms: (now - shown_at).num_milliseconds().max(0),
+        };
+        store.record_log_only(source.id, s, &row)?;
+        results.push((n, judged.verdict));
+        io.out.flush()?;
+    }
+    if timed_out {
+        human(io.out, "time is up: the remaining questions count as wrong")?;
+    }
+    let score = results.iter().filter(|(_, v)| *v == Verdict::Right).count() as u32;
+    let total = paper.len() as u32;
+    writeln!(io.out, "score {score}/{total}")?;
+    let finished = clock();
+    let verdict_of = |n: usize| results.iter().find(|(k, _)| *k == n).map_or(Verdict::Wrong, |(_, v)| *v);
+    breakdown(io.out, cards, paper, &verdict_of, (finished - started).num_seconds())?;
+
+    let answered: Vec<Answered> = paper
+        .iter()
+        .enumerate()
+        .map(|(n, q)| Answered {
+            card: q.asked.key.clone(),
+            form: q.asked.kind.as_str(),
+            verdict: verdict_of(n).as_str(),
+        })
+        .collect();
+    store.save_exam(&ExamRecord {
+        taken_at_ms: started.timestamp_millis(),
+        utc_offset_secs: days.utc_offset_secs(started),
+        seed: options.seed,
+        scope: options.scope.clone(),
+        questions: total,
+        score,
+        duration_ms: (finished - started).num_milliseconds(),
+        results: serde_json::to_string(&answered).unwrap_or_default(),
+    })?;
+    if options.feed_review {
+        feed_review(store, days, cards, paper, &verdict_of, finished, io)?;
+    }
+    io.out.flush()?;
+    Ok((score, total))
+}
+
+fn unreachable_self_graded(io: &mut Io) -> Result<()> {
+    // Papers never hold self-graded questions; say so rather than panic.
+    writeln!(io.err, "error: this question cannot be judged; answer anything to go on")?;
+    Ok(())
+}
+
+/// The breakdown for people: time, score by deck and by tag, and every miss with its answer.
+fn breakdown(
+    out: &mut dyn Write,
+    cards: &[ExamCard],
+    paper: &[Question],
+    verdict_of: &dyn Fn(usize) -> Verdict,
+    secs: i64,
+) -> Result<()> {
+    human(out, &format!("time: {}", crate::scheduler::human_interval(secs)))?;
+    let mut by_deck: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+    let mut by_tag: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
+    for (n, q) in paper.iter().enumerate() {
+        let right = u32::from(verdict_of(n) == Verdict::Right);
+        let e = by_deck.entry(&q.asked.deck).or_default();
+        *e = (e.0 + right, e.1 + 1);
+        for tag in &q.asked.tags {
+            let e = by_tag.entry(tag).or_default();
+            *e = (e.0 + right, e.1 + 1);
+        }
+    }
+    for (label, map) in [("by deck", &by_deck), ("by tag", &by_tag)] {
+        let parts: Vec<String> = map.iter().map(|(name, (r, n))| format!("{name} {r}/{n}")).collect();
+        if !parts.is_empty() {
+            human(out, &format!("{label}: {}", parts.join(" · ")))?;
+        }
+    }
+    for (n, q) in paper.iter().enumerate() {
+        if verdict_of(n) != Verdict::Right {
+            let source = &cards[q.source].card;
+            human(out, &format!("✗ {}. {} → {}", n + 1, source.prompt.replace('\n', " "), source.short_answer))?;
+            if let Some(explanation) = &source.explanation {
+                human(out, &format!("   {explanation}"))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `--feed-review`: review cards missed in the exam become due today.
+fn feed_review(
+    store: &mut Store,
+    days: &DayClock,
+    cards: &[ExamCard],
+    paper: &[Question],
+    verdict_of: &dyn Fn(usize) -> Verdict,
+    now: DateTime<Utc>,
+    io: &mut Io,
+) -> Result<()> {
+    let today = days.study_day(now);
+    let mut fed = 0;
+    for (n, q) in paper.iter().enumerate() {
+        let c = &cards[q.source];
+        let s = &c.schedule;
+        if verdict_of(n) == Verdict::Right
+            || s.state != crate::scheduler::State::Review
+            || s.due_day.is_none_or(|d| d <= today)
+        {
+            continue;
+        }
+        let after = CardSchedule {
+            due_day: Some(today),
+            due_at_ms: Some(days.day_start(today).timestamp_millis()),
+            ..s.clone()
+        };
+        let at = ReviewRowTime {
+            at_ms: now.timestamp_millis(),
+            utc_offset_secs: days.utc_offset_secs(now),
+            study_day: today,
+        };
+        store.record_manual(c.id, &c.card.key, s, &after, at)?;
+        fed += 1;
+    }
+    human(io.out, &format!("{fed} missed review card{} made due today", if fed == 1 { "" } else { "s" }))?;
+    Ok(())
+}
+
+/// A seed for a paper when none is given, from the clock (printed, so the paper can be replayed).
+pub fn seed_from(now: DateTime<Utc>) -> u64 {
+    fnv1a(&[&now.timestamp_nanos_opt().unwrap_or_default().to_le_bytes()]) % 1_000_000
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::{self, DeckSource, FileCache};
+
+    fn card(key: &str, category: Option<&str>, answer: &str) -> Card {
+        let (deck, note) = key.split_once('/').unwrap();
+        Card {
+            key: key.into(),
+            deck: deck.into(),
+            note_id: note.into(),
+            kind: CardKind::Basic,
+            prompt: format!("question {key}"),
+            answer: answer.into(),
+            tags: vec![],
+            section: None,
+            explanation: None,
+            renamed_from: None,
+            judge: Judge::SelfGraded,
+            category: category.map(str::to_string),
+            short_answer: answer.into(),
+        }
+    }
+
+    #[test]
+    fn distractors_are_of_the_same_kind_distinct_and_never_the_answer() {
+        let pool = vec![
+            card("d/a", Some("person"), "金正恩"),
+            card("d/b", Some("person"), "金 正恩"), // the answer again after normalisation
+            card("d/c", Some("person"), "文在寅"),
+            card("d/e", Some("person"), "ブンザイイン"),
+            card("d/f", Some("person"), "ぶんざいいん"), // same as the previous after kana folding
+            card("d/g", Some("term"), "CVID"),
+            card("d/h", Some("person"), "尹錫悦"),
+        ];
+        for seed in 0..20 {
+            let got = distractors(&pool[0], &pool, &mut Rng::new(seed), 3);
+            assert!(!got.is_empty());
+            let folded: HashSet<String> = got.iter().map(|g| comparable(g)).collect();
+            assert_eq!(folded.len(), got.len(), "no duplicates: {got:?}");
+            assert!(!folded.contains(&comparable("金正恩")));
+            assert!(!got.contains(&"CVID".to_string()), "only people for a person");
+        }
+        assert_eq!(
+            distractors(&pool[0], &pool, &mut Rng::new(5), 3),
+            distractors(&pool[0], &pool, &mut Rng::new(5), 3)
+        );
+        assert!(
+            distractors(&card("d/x", None, "x"), &pool, &mut Rng::new(1), 3).is_empty(),
+            "no category, no distractors"
+        );
+    }
+
+    #[test]
+    fn date_distractors_are_near_and_never_contain_the_answer() {
+        let pool = vec![
+            card("d/a", Some("date"), "2025年4月4日"),
+            card("d/b", Some("date"), "2025年"),    // contains the answer: not wrong
+            card("d/c", Some("date"), "2025年4月"), // contains it too
+            card("d/d", Some("date"), "1990年"),
+            card("d/e", Some("date"), "2024年12月"),
+        ];
+        let got = distractors(&pool[0], &pool, &mut Rng::new(3), 3);
+        assert_eq!(got[0], "2024年12月", "the nearest date in the decks first: {got:?}");
+        assert!(!got.iter().any(|g| g == "2025年" || g == "2025年4月"), "{got:?}");
+        // Too few in the decks: nearby years and months fill in, written like the answer.
+        assert!(got.contains(&"2024年4月4日".to_string()) || got.contains(&"1990年".to_string()), "{got:?}");
+        assert_eq!(got.len(), 3);
+    }
+
+    #[test]
+    fn papers_are_reproducible_and_one_card_per_note() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
+        let collection = deck::load(&DeckSource::Dir(dir), &FileCache::new()).unwrap();
+        let cards: Vec<Card> = collection.decks.iter().flat_map(deck::expand).collect();
+        let a = build_paper(&cards, 20, 42);
+        let b = build_paper(&cards, 20, 42);
+        assert_eq!(a.len(), 20);
+        assert_eq!(
+            a.iter().map(|q| &q.asked.key).collect::<Vec<_>>(),
+            b.iter().map(|q| &q.asked.key).collect::<Vec<_>>()
+        );
+        assert_ne!(
+            a.iter().map(|q| &q.asked.key).collect::<Vec<_>>(),
+            build_paper(&cards, 20, 43).iter().map(|q| &q.asked.key).collect::<Vec<_>>()
+        );
+        let notes: HashSet<String> = a.iter().map(|q| q.asked.note_key()).collect();
+        assert_eq!(notes.len(), 20);
+        assert!(a.iter().all(|q| !matches!(q.asked.judge, Judge::SelfGraded)), "every question is judged");
+        for q in &a {
+            if let Judge::Choice { options } = &q.asked.judge {
+                let folded: HashSet<String> = options.iter().map(|o| comparable(o)).collect();
+                assert_eq!(folded.len(), options.len(), "{options:?}");
+            }
+        }
+    }
+}
