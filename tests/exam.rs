@@ -187,3 +187,43 @@ fn cram_logs_answers_and_leaves_every_card_row_byte_identical() {
     let stdout = String::from_utf8(out.stdout).unwrap();
     assert_eq!(lines_with(&stdout, "card "), vec!["card e/date typed"], "{stdout}");
 }
+
+#[test]
+fn a_plan_moves_a_review_that_would_cross_the_exam_before_it() {
+    let env = Env::new();
+    env.write_deck(
+        "p.yaml",
+        "deck: p\ncards:\n  - id: a\n    front: A\n    back: a\n  - id: z\n    front: Z\n    back: z\n",
+    );
+    env.kioku(NOW).args(["config", "set", "fuzz", "false"]).assert().success();
+    // Easy on a new card: FSRS-6's initial easy stability is 8.2956 days, so it is due 8 study
+    // days later, 2025-06-09; R on 2025-06-07 without a review would be about 0.92… but on the
+    // 9th it would be 0.90 and later less. An exam on 2025-06-09 with target 0.95 needs a review
+    // before it.
+    let out = env.kioku(NOW).args(["review", "--limit", "1"]).write_stdin("\neasy\n").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("saved p/a 4 due 2025-06-08T19:00:00Z"));
+    let out = env.kioku(NOW).args(["plan", "--exam-date", "2025-06-09", "--target", "0.95"]).output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("(1 review moved before it)"), "{stdout}");
+    assert!(stdout.contains("studied cards predicted at or above 95% on the day: 1 of 1 (100%)"), "{stdout}");
+    // The card is now due on a day inside its window, before the exam.
+    let rows = env.history();
+    let moved = rows.iter().find(|r| r["kind"] == "manual").unwrap();
+    let due = moved["due"].as_str().unwrap().to_string();
+    assert!(due.as_str() < "2025-06-08T19:00:00Z" && due.as_str() > "2025-06-01T19:00:00Z", "{due}");
+    // On that day the review shows up; answering it good keeps the card above target on the day.
+    let due_local = chrono::DateTime::parse_from_rfc3339(&due).unwrap() + chrono::Duration::hours(5);
+    let out =
+        env.kioku(&due_local.to_rfc3339()).args(["review", "--new", "0"]).write_stdin("\ngood\n").output().unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(stdout.contains("card p/a basic"), "{stdout}");
+    let out = env.kioku(&due_local.to_rfc3339()).arg("plan").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).contains("1 of 1 (100%)"), "{}", String::from_utf8_lossy(&out.stdout));
+    // --list and --remove.
+    let list = env.kioku(NOW).args(["plan", "--list"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&list.stdout).contains("exam 2025-06-09  target 95%  all decks"));
+    env.kioku(NOW).args(["plan", "--remove", "1"]).assert().success();
+    env.kioku(NOW).args(["plan", "--remove", "1"]).assert().code(1);
+    env.kioku(NOW).args(["plan", "--exam-date", "2025-05-01"]).assert().code(1);
+}

@@ -8,6 +8,7 @@ mod due;
 mod exam;
 mod history;
 mod optimize;
+mod plan;
 mod review;
 mod stats;
 mod suspend;
@@ -68,6 +69,8 @@ pub enum Command {
     Cram(cram::Args),
     /// A mock exam (choice, true/false, typed, order) that leaves the schedule alone
     Exam(exam::Args),
+    /// Study for an exam date: record it, or see each exam's plan
+    Plan(plan::Args),
     /// Statistics: cards by state, recall now, forecast, retention, calendar, weak spots
     Stats(stats::Args),
     /// Train FSRS on your review history (or evaluate it on a CSV review log)
@@ -89,6 +92,7 @@ pub fn run() -> Result<i32> {
         Some(Command::Stats(args)) => stats::run(&ctx, args),
         Some(Command::Exam(args)) => exam::run(&ctx, args),
         Some(Command::Cram(args)) => cram::run(&ctx, args),
+        Some(Command::Plan(args)) => plan::run(&ctx, args),
         None => due::status(&ctx),
     }?;
     Ok(0)

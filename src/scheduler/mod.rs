@@ -5,6 +5,7 @@
 
 pub mod day;
 pub mod fuzz;
+pub mod plan;
 pub mod queue;
 pub mod training;
 

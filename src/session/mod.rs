@@ -14,10 +14,11 @@ use std::collections::{HashMap, HashSet};
 use chrono::{DateTime, Utc};
 
 use crate::deck::Card;
+use crate::scheduler::plan::ExamTarget;
 use crate::scheduler::queue::{Limits, Queue, QueueItem};
-use crate::scheduler::{DayClock, Outcome, Rating, Scheduler, State, StudyDay};
+use crate::scheduler::{CardSchedule, DayClock, Outcome, Rating, Scheduler, State, StudyDay};
 use crate::settings::Settings;
-use crate::store::{ReviewKind, ReviewRow, Store};
+use crate::store::{Plan, ReviewKind, ReviewRow, Store};
 use crate::{Error, Result};
 
 /// The note key (`deck/note-id`) of a card key (`deck/note-id[:variant]`).
@@ -41,6 +42,8 @@ pub struct Today {
     pub queue: Queue,
     pub today: StudyDay,
     pub day_end_ms: i64,
+    /// The upcoming exam each card is studied for (`kioku plan`), parallel to `cards`.
+    pub exams: Vec<Option<ExamTarget>>,
 }
 
 impl Today {
@@ -70,7 +73,18 @@ impl Today {
         }
         let today = days.study_day(now);
         let day_end_ms = days.day_end(now).timestamp_millis();
-        let mut today_data = Today { cards, ids, items, queue: Queue::default(), today, day_end_ms };
+        // The nearest upcoming exam that covers each card.
+        let plans: Vec<Plan> = store.plans()?.into_iter().filter(|p| p.exam_day > today).collect();
+        let exams = cards
+            .iter()
+            .map(|c| {
+                plans
+                    .iter()
+                    .find(|p| p.covers(&c.deck, &c.tags))
+                    .map(|p| ExamTarget { day: p.exam_day, target: p.target })
+            })
+            .collect();
+        let mut today_data = Today { cards, ids, items, queue: Queue::default(), today, day_end_ms, exams };
         today_data.rebuild_queue(store, settings, new_limit, &notes)?;
         Ok(today_data)
     }
@@ -84,10 +98,16 @@ impl Today {
     ) -> Result<()> {
         let answered = store.answered_on(self.today)?;
         let count = |state: State| answered.iter().filter(|(_, s)| *s == state).count() as u32;
-        let limits = Limits {
+        let mut limits = Limits {
             new_left: new_limit.unwrap_or_else(|| settings.new_per_day.saturating_sub(count(State::New))),
             reviews_left: settings.reviews_per_day.saturating_sub(count(State::Review)),
         };
+        // New cards studied for an exam are introduced early enough: spread over the days left,
+        // finishing three days before the exam.
+        if new_limit.is_none() {
+            let quota = self.exam_new_quota();
+            limits.new_left = limits.new_left.max(quota.saturating_sub(count(State::New)));
+        }
         let buried: HashSet<usize> = if settings.bury_siblings {
             answered.iter().filter_map(|(key, _)| notes.get(note_key(key)).copied()).collect()
         } else {
@@ -113,7 +133,15 @@ impl Today {
     ) -> Result<Answered> {
         let before = self.items[index].schedule.clone();
         let key = &self.cards[index].key;
-        let outcome = scheduler.next_outcomes(&before, key, now, days)?.get(rating).clone();
+        let mut outcome = scheduler.next_outcomes(&before, key, now, days)?.get(rating).clone();
+        // An upcoming exam may need the next review earlier than FSRS would place it.
+        if let Some(exam) = self.exams[index] {
+            if let Some(fitted) = scheduler.fit_to_exam(&outcome.card, key, self.today, exam) {
+                let due = fitted.due_day.unwrap_or(self.today);
+                outcome.card = CardSchedule { due_at_ms: Some(days.day_start(due).timestamp_millis()), ..fitted };
+                outcome.interval_secs = due.days_since(self.today) as i64 * 86_400;
+            }
+        }
         let row = ReviewRow {
             card_key: key.clone(),
             reviewed_at_ms: now.timestamp_millis(),
@@ -134,6 +162,26 @@ impl Today {
         self.items[index].schedule = outcome.card.clone();
         self.queue.answered(&self.items, index, before.state, self.day_end_ms, scheduler.settings().bury_siblings);
         Ok(Answered { review_id, outcome })
+    }
+
+    /// New cards per day that exams need: for each upcoming exam, its new cards spread over the
+    /// days left before it (less three days for reviewing them).
+    pub fn exam_new_quota(&self) -> u32 {
+        let mut per_exam: HashMap<StudyDay, u32> = HashMap::new();
+        for (item, exam) in self.items.iter().zip(&self.exams) {
+            if let Some(exam) = exam {
+                if item.schedule.state == State::New && item.schedule.is_available(self.today) {
+                    *per_exam.entry(exam.day).or_default() += 1;
+                }
+            }
+        }
+        per_exam
+            .into_iter()
+            .map(|(day, new)| {
+                let days = (day.0 - self.today.0 - 3).max(1) as u32;
+                new.div_ceil(days)
+            })
+            .sum()
     }
 
     /// Rebuilds the queue after the store changed underneath it (undo).

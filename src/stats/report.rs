@@ -280,7 +280,7 @@ pub fn render(report: &Report, today: StudyDay) -> Vec<String> {
 }
 
 /// A vertical bar chart, one column per value, 6 rows of ▁▂▃▄▅▆▇█, with the scale on the left.
-fn bar_chart(values: &[usize]) -> Vec<String> {
+pub fn bar_chart(values: &[usize]) -> Vec<String> {
     const BLOCKS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
     let rows = 6;
     let max = values.iter().copied().max().unwrap_or(0).max(1);

@@ -458,6 +458,50 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
+    /// Records an exam plan; returns its id.
+    pub fn add_plan(&mut self, plan: &Plan) -> Result<i64> {
+        self.conn
+            .execute(
+                "INSERT INTO plans (exam_day, target, decks, tags, created_at_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    plan.exam_day.0,
+                    plan.target,
+                    serde_json::to_string(&plan.decks).unwrap_or_default(),
+                    serde_json::to_string(&plan.tags).unwrap_or_default(),
+                    plan.created_at_ms
+                ],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Every exam plan, by exam day.
+    pub fn plans(&self) -> Result<Vec<Plan>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, exam_day, target, decks, tags, created_at_ms FROM plans ORDER BY exam_day, id")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let list = |text: String| serde_json::from_str::<Vec<String>>(&text).unwrap_or_default();
+                Ok(Plan {
+                    id: r.get(0)?,
+                    exam_day: StudyDay(r.get(1)?),
+                    target: r.get(2)?,
+                    decks: list(r.get(3)?),
+                    tags: list(r.get(4)?),
+                    created_at_ms: r.get(5)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Removes plan `id`; false when there is none.
+    pub fn remove_plan(&mut self, id: i64) -> Result<bool> {
+        Ok(self.conn.execute("DELETE FROM plans WHERE id = ?1", [id]).map_err(|e| self.err(e))? == 1)
+    }
+
     // ---- the review log ---------------------------------------------------------------------
 
     /// The review log, oldest first, optionally for one card key.
@@ -606,6 +650,28 @@ fn db_error(path: &Path, e: rusqlite::Error) -> Error {
 
 /// The settings row holding trained FSRS parameters (JSON); not a user setting.
 const PARAMETERS_KEY: &str = "fsrs_parameters";
+
+/// An exam the learner studies for (`kioku plan`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    pub id: i64,
+    pub exam_day: StudyDay,
+    /// Retrievability wanted at the start of the exam day, 0–1.
+    pub target: f32,
+    /// Deck ids in scope; empty = every deck.
+    pub decks: Vec<String>,
+    /// Tags in scope (any of them); empty = every card.
+    pub tags: Vec<String>,
+    pub created_at_ms: i64,
+}
+
+impl Plan {
+    /// Whether a card of `deck` with `tags` is studied for this exam.
+    pub fn covers(&self, deck: &str, tags: &[String]) -> bool {
+        (self.decks.is_empty() || self.decks.iter().any(|d| d == deck))
+            && (self.tags.is_empty() || tags.iter().any(|t| self.tags.contains(t)))
+    }
+}
 
 /// One finished exam paper.
 #[derive(Clone, Debug, PartialEq)]

@@ -71,18 +71,30 @@ CREATE TABLE exams (
 );
 "#;
 
+/// Version 3: exam plans.
+const V3: &str = r#"
+CREATE TABLE plans (
+    id            INTEGER PRIMARY KEY,
+    exam_day      INTEGER NOT NULL,                  -- study day of the exam
+    target        REAL NOT NULL,                     -- retrievability wanted on the day, 0-1
+    decks         TEXT NOT NULL,                     -- JSON array; empty = all
+    tags          TEXT NOT NULL,                     -- JSON array; empty = all
+    created_at_ms INTEGER NOT NULL
+);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
 }
 
 /// The schema version this kioku writes.
-pub const LATEST: i64 = 2;
+pub const LATEST: i64 = 3;
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn migrations_are_valid() {
         super::migrations().validate().unwrap();
-        assert_eq!(super::LATEST, 2);
+        assert_eq!(super::LATEST, 3);
     }
 }
