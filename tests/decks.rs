@@ -262,7 +262,7 @@ fn databases_that_would_keep_nothing_or_are_not_ours_are_refused_untouched() {
 fn optimize_evaluates_the_reference_log_and_refuses_too_little_history() {
     let env = Env::new();
     env.write_deck("alpha.yaml", SMALL_DECK);
-    let log = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/revlog-sample-12k.csv");
+    let log = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/revlog-sample-12k.csv");
     let out = env.kioku(NOW).env("KIOKU_TZ", "UTC").args(["optimize", "--from-csv"]).arg(&log).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let stdout = String::from_utf8(out.stdout).unwrap();

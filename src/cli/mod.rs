@@ -7,6 +7,7 @@ mod cram;
 mod due;
 mod exam;
 mod history;
+mod lint;
 mod optimize;
 mod plan;
 mod review;
@@ -69,6 +70,8 @@ pub enum Command {
     Cram(cram::Args),
     /// A mock exam (choice, true/false, typed, order) that leaves the schedule alone
     Exam(exam::Args),
+    /// Check deck files: every error and warning at once (exit 1 on errors)
+    Lint(lint::Args),
     /// Study for an exam date: record it, or see each exam's plan
     Plan(plan::Args),
     /// Statistics: cards by state, recall now, forecast, retention, calendar, weak spots
@@ -83,6 +86,7 @@ pub fn run() -> Result<i32> {
     let ctx = Context::new(&cli)?;
     match cli.command {
         Some(Command::Review(args)) => return review::run(&ctx, args),
+        Some(Command::Lint(args)) => return lint::run(&ctx, args),
         Some(Command::Due(args)) => due::run(&ctx, args),
         Some(Command::History(args)) => history::run(&ctx, args),
         Some(Command::Config(args)) => config::run(&ctx, args),

@@ -15,7 +15,7 @@ use crate::scheduler::fuzz::fnv1a;
 use crate::{Error, Result};
 
 /// The decks shipped with kioku, used when no decks folder is given or found.
-static BUNDLED: Dir = include_dir!("$CARGO_MANIFEST_DIR/decks");
+pub(super) static BUNDLED: Dir = include_dir!("$CARGO_MANIFEST_DIR/decks");
 
 /// Deck files larger than this are refused (a deck is text; this is a mistake or an attack).
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
@@ -114,7 +114,7 @@ pub fn load(source: &DeckSource, cache: &FileCache) -> Result<Collection> {
     Ok(collection)
 }
 
-fn collect_bundled<'a>(dir: &'a Dir<'a>, out: &mut Vec<&'a include_dir::File<'a>>) {
+pub(super) fn collect_bundled<'a>(dir: &'a Dir<'a>, out: &mut Vec<&'a include_dir::File<'a>>) {
     for f in dir.files() {
         if is_deck_path(f.path()) {
             out.push(f);
@@ -125,7 +125,7 @@ fn collect_bundled<'a>(dir: &'a Dir<'a>, out: &mut Vec<&'a include_dir::File<'a>
     }
 }
 
-fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
+pub(super) fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     let entries =
         std::fs::read_dir(dir).map_err(|e| Error::Input(format!("cannot read decks folder {}: {e}", dir.display())))?;
     for entry in entries {
@@ -151,31 +151,14 @@ fn is_deck_path(path: &Path) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
-fn stem(path: &Path) -> String {
+pub(super) fn stem(path: &Path) -> String {
     path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string()
 }
 
 /// Loads one file, from the cache when its size, mtime and hash match. Returns the deck, its
 /// record, and whether it was parsed.
 fn load_file(path: &Path, shown: &str, cache: &FileCache) -> Result<(Deck, FileRecord, bool), Vec<Diagnostic>> {
-    let fail = |message: String| vec![Diagnostic::error(shown, (1, 1), "unreadable", message)];
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
-    if !meta.is_file() {
-        return Err(fail("is not a regular file (a device, pipe or socket); deck files are text files".into()));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!("file is {} MB; deck files are limited to 10 MB", meta.len() / 1_000_000))
-            .into_iter()
-            .map(|d| d.with_hint("split it into several decks"))
-            .collect());
-    }
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes))
-        .map_err(|e| fail(format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail("file grew past 10 MB while being read; deck files are limited to 10 MB".into()));
-    }
+    let (bytes, meta) = read_deck_bytes(path, shown)?;
     let mtime_ns = meta
         .modified()
         .ok()
@@ -198,9 +181,33 @@ fn load_file(path: &Path, shown: &str, cache: &FileCache) -> Result<(Deck, FileR
     Ok((deck, FileRecord { path: key, size: meta.len(), mtime_ns, hash, raw_json }, true))
 }
 
+/// Reads a deck file: a regular file of at most 10 MB (read with a cap, so a file that grows or
+/// a device is never read without end).
+pub(super) fn read_deck_bytes(path: &Path, shown: &str) -> Result<(Vec<u8>, std::fs::Metadata), Vec<Diagnostic>> {
+    let fail = |message: String| vec![Diagnostic::error(shown, (1, 1), "unreadable", message)];
+    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(fail("is not a regular file (a device, pipe or socket); deck files are text files".into()));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(fail(format!("file is {} MB; deck files are limited to 10 MB", meta.len() / 1_000_000))
+            .into_iter()
+            .map(|d| d.with_hint("split it into several decks"))
+            .collect());
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes))
+        .map_err(|e| fail(format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(fail("file grew past 10 MB while being read; deck files are limited to 10 MB".into()));
+    }
+    Ok((bytes, meta))
+}
+
 /// Parses and validates one file's bytes: UTF-8 (a BOM is skipped; CRLF is fine), then YAML, then
 /// kioku's rules.
-fn load_text(bytes: &[u8], shown: &str, stem: &str) -> Result<(Deck, RawDeck), Vec<Diagnostic>> {
+pub(super) fn load_text(bytes: &[u8], shown: &str, stem: &str) -> Result<(Deck, RawDeck), Vec<Diagnostic>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -224,7 +231,10 @@ fn load_text(bytes: &[u8], shown: &str, stem: &str) -> Result<(Deck, RawDeck), V
             let mut diagnostics: Vec<Diagnostic> = errors
                 .into_iter()
                 .map(|e| {
-                    let d = Diagnostic::error(shown, e.position.unwrap_or((1, 1)), "yaml", e.message).with_source(text);
+                    let hint = super::yaml::did_you_mean(&e.message);
+                    let mut d =
+                        Diagnostic::error(shown, e.position.unwrap_or((1, 1)), "yaml", e.message).with_source(text);
+                    d.hint = hint;
                     let tab_indented =
                         d.source_line.as_deref().is_some_and(|l| l.trim_start_matches(' ').starts_with('\t'));
                     if tab_indented {

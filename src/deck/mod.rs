@@ -3,6 +3,7 @@
 
 pub mod cloze;
 pub mod diagnostic;
+pub mod lint;
 pub mod load;
 pub mod model;
 pub mod validate;

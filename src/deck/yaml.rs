@@ -212,6 +212,21 @@ fn yaml_error(e: &serde_yaml::Error, line_offset: usize, note: Option<usize>) ->
     YamlError { message, position }
 }
 
+/// For serde's "unknown field `anwser`, expected one of `id`, …": the known field nearest to
+/// the unknown one (at most two edits away), as a hint.
+pub fn did_you_mean(message: &str) -> Option<String> {
+    let unknown = message.split("unknown field `").nth(1)?.split('`').next()?;
+    let known = message.split("expected one of ").nth(1).or_else(|| message.split("expected ").nth(1))?;
+    known
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|k| (crate::answer::osa_distance(&unknown.to_lowercase(), k), k))
+        .filter(|&(d, _)| d <= 2)
+        .min()
+        .map(|(_, k)| format!("did you mean `{k}`?"))
+}
+
 /// Positions of the nodes of a YAML document, by path: `cards.3.front` is the value of `front`
 /// in the fourth note, `cards.3.front#key` its key, `cards.3` the note itself.
 #[derive(Default)]
@@ -221,6 +236,9 @@ pub struct Locator {
     end_lines: HashMap<String, usize>,
     /// Where and why the YAML is not well-formed.
     syntax_error: Option<(usize, usize, String)>,
+    /// Plain (unquoted) scalar values: (path, text, position), for the lint of values other
+    /// YAML tools would read as numbers, booleans, dates or null.
+    pub plain: Vec<(String, String, (usize, usize))>,
 }
 
 enum Frame {
@@ -235,6 +253,7 @@ impl Locator {
         let mut positions = HashMap::new();
         let mut end_lines = HashMap::new();
         let mut syntax_error = None;
+        let mut plain = Vec::new();
         let mut stack: Vec<Frame> = Vec::new();
         let mut parser = Parser::new_from_str(text);
         while let Some(next) = parser.next_event() {
@@ -267,8 +286,11 @@ impl Locator {
                 }
             };
             match event {
-                Event::Scalar(value, ..) => {
+                Event::Scalar(value, style, ..) => {
                     if let Some(p) = node_path(&mut stack, Some(&value)) {
+                        if style == saphyr_parser::ScalarStyle::Plain {
+                            plain.push((p.clone(), value.to_string(), at));
+                        }
                         positions.insert(p, at);
                     }
                 }
@@ -291,7 +313,12 @@ impl Locator {
                 _ => {}
             }
         }
-        Locator { positions, end_lines, syntax_error }
+        Locator { positions, end_lines, syntax_error, plain }
+    }
+
+    /// Whether the document has a node at `path`.
+    pub fn has(&self, path: &str) -> bool {
+        self.positions.contains_key(path)
     }
 
     /// The position of `path`, else of its nearest recorded parent, else 1:1.

@@ -190,8 +190,8 @@ mod tests {
     /// RMSE(bins) 0.0766; trained, in-sample, 0.4428 and 0.0450.
     #[test]
     fn reference_review_log_matches_published_figures() {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/revlog-sample-12k.csv");
-        let file = std::fs::File::open(&path).expect("the shared review log (../shared/data) is beside the project");
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/revlog-sample-12k.csv");
+        let file = std::fs::File::open(&path).expect("tests/data/revlog-sample-12k.csv");
         let entries = read_csv_log(file, "revlog-sample-12k.csv").unwrap();
         assert_eq!(entries.len(), 12_580);
         let set = training_items(&entries, &DayClock::new(chrono_tz::UTC, 4));

@@ -1,0 +1,266 @@
+//! `kioku lint`: every problem in every deck file at once — the errors every deck-loading
+//! command refuses to run with, and warnings for things that load but may not mean what the
+//! teacher meant.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::diagnostic::{Diagnostic, Severity};
+use super::load::{collect_bundled, collect_files, load_text, read_deck_bytes, stem, DeckSource, BUNDLED};
+use super::model::{Deck, NoteKind, RawDeck};
+use super::yaml::Locator;
+use crate::answer::normalize::comparable;
+use crate::Result;
+
+/// A file to lint: (path as shown, stem, its bytes or why they could not be read).
+type LintFile = (String, String, Result<Vec<u8>, Vec<Diagnostic>>);
+
+/// Lints `paths` (files or folders; none = the decks of `source`). Returns every diagnostic,
+/// errors and warnings, in file order.
+pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Vec<Diagnostic>> {
+    let mut files: Vec<LintFile> = Vec::new();
+    let add_path = |path: &Path, files: &mut Vec<_>| {
+        let shown = path.display().to_string();
+        files.push((shown.clone(), stem(path), read_deck_bytes(path, &shown).map(|(b, _)| b)));
+    };
+    if paths.is_empty() {
+        match source {
+            DeckSource::Dir(dir) => {
+                let mut found = Vec::new();
+                collect_files(dir, &mut found)?;
+                found.sort();
+                for p in found {
+                    add_path(&p, &mut files);
+                }
+            }
+            DeckSource::Bundled => {
+                let mut found = Vec::new();
+                collect_bundled(&BUNDLED, &mut found);
+                for f in found {
+                    files.push((
+                        format!("<bundled>/{}", f.path().display()),
+                        stem(f.path()),
+                        Ok(f.contents().to_vec()),
+                    ));
+                }
+            }
+        }
+    } else {
+        for path in paths {
+            if path.is_dir() {
+                let mut found = Vec::new();
+                collect_files(path, &mut found)?;
+                found.sort();
+                for p in found {
+                    add_path(&p, &mut files);
+                }
+            } else {
+                add_path(path, &mut files);
+            }
+        }
+    }
+
+    let mut out = Vec::new();
+    let mut decks: Vec<Deck> = Vec::new();
+    // Where each deck's id and each note start, for problems found across files.
+    let mut places: HashMap<String, ((usize, usize), String)> = HashMap::new();
+    for (shown, stem, bytes) in files {
+        let bytes = match bytes {
+            Ok(b) => b,
+            Err(mut d) => {
+                out.append(&mut d);
+                continue;
+            }
+        };
+        let first = out.len();
+        let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)).ok().map(str::to_string);
+        match load_text(&bytes, &shown, &stem) {
+            Err(mut d) => {
+                out.append(&mut d);
+                // Warnings too, as far as the text can be read.
+                if let Some(text) = &text {
+                    out.extend(warnings(None, &shown, text));
+                }
+            }
+            Ok((deck, raw)) => {
+                let text = text.as_deref().unwrap_or("");
+                let locator = Locator::new(text);
+                places.insert(deck.id.clone(), (locator.find("deck"), text.to_string()));
+                for (i, note) in deck.notes.iter().enumerate() {
+                    places.insert(
+                        format!("{}/{}", deck.id, note.id),
+                        (locator.find(&format!("cards.{i}")), text.to_string()),
+                    );
+                }
+                out.extend(warnings(Some(&raw), &shown, text));
+                decks.push(deck);
+            }
+        }
+        out[first..].sort_by_key(|d| (d.line, d.col));
+    }
+    // Across files: one id per deck, and one prompt per question.
+    let mut ids: HashMap<&str, &str> = HashMap::new();
+    let mut prompts: HashMap<String, String> = HashMap::new();
+    for deck in &decks {
+        let place = |key: &str| places.get(key).cloned().unwrap_or(((1, 1), String::new()));
+        if let Some(first) = ids.insert(&deck.id, &deck.file) {
+            let (at, text) = place(&deck.id);
+            out.push(
+                Diagnostic::error(
+                    &deck.file,
+                    at,
+                    "duplicate-deck",
+                    format!("deck id '{}' is also the id of {first}", deck.id),
+                )
+                .with_source(&text)
+                .with_hint("give one of them another `deck:` id or file name"),
+            );
+        }
+        for note in &deck.notes {
+            let prompt = match &note.kind {
+                NoteKind::Basic { front, .. } => front,
+                NoteKind::Choice { question, .. } => question,
+                NoteKind::TrueFalse { statement, .. } => statement,
+                NoteKind::Cloze { text } => text,
+                NoteKind::Order { instruction, items } => &format!("{instruction}{}", items.join("")),
+            };
+            let here = format!("{}/{}", deck.id, note.id);
+            if let Some(first) = prompts.insert(comparable(prompt), here.clone()) {
+                let (at, text) = place(&here);
+                out.push(Diagnostic {
+                    severity: Severity::Warning,
+                    ..Diagnostic::error(
+                        &deck.file,
+                        at,
+                        "duplicate-prompt",
+                        format!("note {here} asks the same as {first}"),
+                    )
+                    .with_source(&text)
+                    .with_hint("students cannot tell the two cards apart; reword or merge them")
+                });
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// Text fields where a plain YAML value may be retyped by other tools.
+fn is_text_path(path: &str) -> bool {
+    let parts: Vec<&str> = path.split('.').collect();
+    match parts.as_slice() {
+        ["deck" | "title" | "source" | "description" | "lang"] => true,
+        ["cards", _, field] => {
+            matches!(
+                *field,
+                "id" | "front"
+                    | "back"
+                    | "cloze"
+                    | "question"
+                    | "answer"
+                    | "statement"
+                    | "order"
+                    | "section"
+                    | "explanation"
+                    | "category"
+                    | "renamed_from"
+            )
+        }
+        ["cards", _, "accept" | "distractors" | "items" | "tags", _] | ["tags", _] => true,
+        _ => false,
+    }
+}
+
+/// What another YAML reader would make of a plain value, if not text.
+fn retyped_as(value: &str) -> Option<&'static str> {
+    let v = value.trim();
+    let lower = v.to_ascii_lowercase();
+    if matches!(lower.as_str(), "y" | "yes" | "n" | "no" | "true" | "false" | "on" | "off") {
+        return Some("a boolean");
+    }
+    if matches!(v, "~" | "null" | "Null" | "NULL") {
+        return Some("null (nothing)");
+    }
+    let digits = v.trim_start_matches(['-', '+']);
+    if !digits.is_empty()
+        && (digits.parse::<f64>().is_ok() || digits.starts_with("0x"))
+        && digits.chars().any(|c| c.is_ascii_digit())
+    {
+        return Some("a number");
+    }
+    let b = v.as_bytes();
+    if b.len() >= 10 && b[4] == b'-' && b[7] == b'-' && v[..4].chars().all(|c| c.is_ascii_digit()) {
+        return Some("a date");
+    }
+    None
+}
+
+fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
+    let warn = |at: (usize, usize), code: &'static str, message: String, hint: &str| Diagnostic {
+        severity: Severity::Warning,
+        ..Diagnostic::error(file, at, code, message).with_source(text).with_hint(hint)
+    };
+    let mut out = Vec::new();
+    let locator = Locator::new(text);
+    if raw.is_some_and(|raw| raw.cards.as_ref().is_none_or(|c| c.is_empty())) {
+        out.push(warn((1, 1), "no-cards", "the file has no cards".into(), "add notes under `cards:`"));
+    }
+    for (path, value, at) in &locator.plain {
+        if !is_text_path(path) {
+            continue;
+        }
+        let Some(kind) = retyped_as(value) else { continue };
+        // A statement's answer is meant to be true or false.
+        let statement_answer = kind == "a boolean"
+            && path.strip_suffix(".answer").is_some_and(|note| text_has_key(&locator, note, "statement"));
+        if statement_answer {
+            continue;
+        }
+        let field = path.rsplit('.').find(|p| p.parse::<usize>().is_err()).unwrap_or(path);
+        out.push(warn(
+            *at,
+            "retyped-value",
+            format!("`{field}: {value}` is kept as the text \"{value}\", but other YAML tools read it as {kind}"),
+            &format!("quote it, \"{value}\", so every tool sees the text"),
+        ));
+    }
+    for (i, note) in raw.iter().flat_map(|r| r.cards.iter().flatten()).enumerate() {
+        if let Some(cloze) = &note.cloze {
+            let bare = cloze.match_indices("{{").any(|(k, _)| {
+                let escaped = k > 0 && cloze.as_bytes()[k - 1] == b'\\';
+                let rest = &cloze[k + 2..];
+                let numbered = rest.starts_with(['c', 'C']) && rest[1..].starts_with(|c: char| c.is_ascii_digit());
+                !escaped && !numbered
+            });
+            if bare {
+                out.push(warn(
+                    locator.find(&format!("cards.{i}.cloze")),
+                    "bare-cloze",
+                    "a deletion without a number ({{text}}) is numbered by position".into(),
+                    "write {{c1::text}} so the card keys stay put when the text is edited",
+                ));
+            }
+        }
+    }
+    out
+}
+
+fn text_has_key(locator: &Locator, note: &str, key: &str) -> bool {
+    locator.has(&format!("{note}.{key}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn retyped_values() {
+        assert_eq!(retyped_as("no"), Some("a boolean"));
+        assert_eq!(retyped_as("1990"), Some("a number"));
+        assert_eq!(retyped_as("2.5"), Some("a number"));
+        assert_eq!(retyped_as("2025-04-04"), Some("a date"));
+        assert_eq!(retyped_as("~"), Some("null (nothing)"));
+        assert_eq!(retyped_as("2024年12月"), None);
+        assert_eq!(retyped_as("CVID"), None);
+        assert_eq!(retyped_as("-"), None);
+    }
+}
