@@ -288,7 +288,7 @@ fn an_older_schema_is_backed_up_then_migrated_and_a_newer_one_refused() {
     env.kioku(NOW).args(["review", "--limit", "1"]).write_stdin("\n3\n").assert().success();
     // Make it a version-1 database (before exams existed).
     let conn = rusqlite::Connection::open(env.db()).unwrap();
-    conn.execute_batch("DROP TABLE exams; PRAGMA user_version = 1;").unwrap();
+    conn.execute_batch("DROP TABLE exams; DROP TABLE plans; PRAGMA user_version = 1;").unwrap();
     drop(conn);
     env.kioku(NOW).arg("due").assert().success();
     let backups: Vec<_> = std::fs::read_dir(env.dir.path())

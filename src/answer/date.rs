@@ -27,7 +27,8 @@ const MONTHS: &[&str] = &["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug"
 /// Parses `text` (already folded: NFKC, lower case) as a date. Returns None when it is not one.
 pub fn parse(text: &str) -> Option<PartialDate> {
     let t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    let t = t.trim_end_matches("ごろ").trim_end_matches(['。', '.', '頃']);
+    // "ごろ" arrives folded to katakana.
+    let t = t.trim_end_matches("ごろ").trim_end_matches("ゴロ").trim_end_matches(['。', '.', '頃']);
     parse_japanese(t).or_else(|| parse_numeric(t)).or_else(|| parse_english(text)).filter(valid)
 }
 
@@ -83,16 +84,25 @@ fn parse_english(text: &str) -> Option<PartialDate> {
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
         .map(|w| {
-            w.trim_end_matches('.')
-                .trim_end_matches("st")
-                .trim_end_matches("nd")
-                .trim_end_matches("rd")
-                .trim_end_matches("th")
-                .to_string()
+            let w = w.trim_end_matches('.');
+            // Ordinal suffixes only after digits: "1st", not "august".
+            let bare = ["st", "nd", "rd", "th"]
+                .iter()
+                .find_map(|s| w.strip_suffix(s))
+                .filter(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
+            bare.unwrap_or(w).to_string()
         })
         .collect();
+    // A month word is one of the names or its three-letter form (ASCII only, so never cut inside
+    // a multi-byte character).
     let month_of = |w: &str| {
-        MONTHS.iter().position(|m| w.len() >= 3 && m.starts_with(&w[..3]) && is_month_word(w)).map(|i| i as u32 + 1)
+        if !w.is_ascii() || w.len() < 3 || !is_month_word(w) {
+            return None;
+        }
+        MONTHS
+            .iter()
+            .position(|m| m.starts_with(&w[..3]) && (w.len() == 3 || FULL_MONTHS.contains(&w)))
+            .map(|i| i as u32 + 1)
     };
     let num = |w: &str| w.parse::<u32>().ok();
     match words.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
@@ -105,23 +115,24 @@ fn parse_english(text: &str) -> Option<PartialDate> {
     }
 }
 
+const FULL_MONTHS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "sept",
+];
+
 fn is_month_word(w: &str) -> bool {
-    const FULL: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "sept",
-    ];
-    w.len() == 3 || FULL.contains(&w)
+    (w.len() == 3 && MONTHS.contains(&w)) || FULL_MONTHS.contains(&w)
 }
 
 /// A leading run of ASCII digits and the rest.
@@ -159,5 +170,12 @@ mod tests {
         assert_eq!(parse("2024年13月"), None);
         assert_eq!(parse("昨年"), None);
         assert_eq!(parse("mayday 2024"), None);
+        // Found by a break-it pass: a multi-byte word where a month name may stand, "august".
+        assert_eq!(parse("12月 2024"), None);
+        assert_eq!(parse("5月 3日"), None);
+        assert_eq!(parse("august 2024"), d(2024, Some(8), None));
+        assert_eq!(parse("august 1st, 2018"), d(2018, Some(8), Some(1)));
+        assert_eq!(parse("augst 2024"), None);
+        assert_eq!(parse("2024年12月ゴロ"), d(2024, Some(12), None));
     }
 }

@@ -112,7 +112,14 @@ fn judge_one(check: Check, expected: &str, typed: &str) -> Verdict {
             } else {
                 0
             };
-            if allowed > 0 && is_latin(&e) && is_latin(&t) && osa_distance(&e, &t) <= allowed {
+            // A different number is a different answer, never a near miss.
+            let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+            if allowed > 0
+                && is_latin(&e)
+                && is_latin(&t)
+                && digits(&e) == digits(&t)
+                && osa_distance(&e, &t) <= allowed
+            {
                 Verdict::Almost
             } else {
                 Verdict::Wrong
@@ -263,9 +270,19 @@ pub fn judge_order(response: &[usize], permutation: &[usize]) -> (usize, Verdict
     (in_place, verdict)
 }
 
-/// A display order for `n` items, seeded from the card key and its review count (so the same
-/// card shows the same order until it is answered). Never the identity when n ≥ 2, since an
-/// order question shown in order gives itself away. `result[p]` is the item shown at p.
+/// A display order for the `n` options of a choice question, seeded from the card key and its
+/// review count (the same until the card is answered); every order equally likely.
+/// `result[p]` is the option shown at p.
+pub fn shuffle_options(n: usize, key: &str, reps: u32) -> Vec<usize> {
+    let mut rng = crate::rng::Rng::new(fnv1a(&[key.as_bytes(), &reps.to_le_bytes(), b"shuffle"]));
+    let mut order: Vec<usize> = (0..n).collect();
+    rng.shuffle(&mut order);
+    order
+}
+
+/// A display order for the `n` items of an order question, seeded like `shuffle_options`, but
+/// never the right order when n ≥ 2 (it would give the answer away). `result[p]` is the item
+/// shown at p.
 pub fn shuffle(n: usize, key: &str, reps: u32) -> Vec<usize> {
     let mut rng = crate::rng::Rng::new(fnv1a(&[key.as_bytes(), &reps.to_le_bytes(), b"shuffle"]));
     let mut order: Vec<usize> = (0..n).collect();

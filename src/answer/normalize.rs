@@ -62,7 +62,16 @@ fn is_ignorable_punctuation(c: char) -> bool {
 /// characters dropped, every kind of space folded to one ASCII space and runs collapsed, case
 /// folded, hiragana mapped to katakana. Punctuation is kept: dates and numbers are read from this.
 pub fn fold(text: &str) -> String {
-    let nfkc: String = text.nfkc().filter(|&c| !is_invisible(c)).collect();
+    // The spacing (han)dakuten ゛ ゜ become the combining marks, so カ゛ composes to ガ as カ + U+3099 does.
+    let marks: String = text
+        .chars()
+        .map(|c| match c {
+            '\u{309B}' => '\u{3099}',
+            '\u{309C}' => '\u{309A}',
+            c => c,
+        })
+        .collect();
+    let nfkc: String = marks.nfkc().filter(|&c| !is_invisible(c)).collect();
     let mut out = String::with_capacity(nfkc.len());
     let mut space = false;
     for c in nfkc.chars() {
@@ -82,8 +91,19 @@ pub fn fold(text: &str) -> String {
 }
 
 /// `fold`, then ignorable punctuation and all spaces removed: the form compared for text answers.
+/// A `.` or `,` between digits stays (1.5 is not 15).
 pub fn comparable(text: &str) -> String {
-    fold(text).chars().filter(|&c| c != ' ' && !is_ignorable_punctuation(c)).collect()
+    let folded: Vec<char> = fold(text).chars().collect();
+    let digit = |k: Option<&char>| k.is_some_and(|c| c.is_ascii_digit());
+    folded
+        .iter()
+        .enumerate()
+        .filter(|&(i, &c)| {
+            let in_number = matches!(c, '.' | ',') && i > 0 && digit(folded.get(i - 1)) && digit(folded.get(i + 1));
+            in_number || (c != ' ' && !is_ignorable_punctuation(c))
+        })
+        .map(|(_, &c)| c)
+        .collect()
 }
 
 fn hiragana_to_katakana(c: char) -> char {
@@ -110,6 +130,9 @@ mod tests {
         assert_eq!(comparable("ﾛｹｯﾄﾏﾝ"), comparable("ロケットマン"));
         assert_eq!(comparable("ろけっとまん"), comparable("ロケットマン"));
         assert_eq!(comparable("カ\u{3099}"), "ガ");
+        assert_eq!(comparable("カ\u{309B}"), "ガ");
+        assert_eq!(comparable("ハ\u{309C}ン"), comparable("パン"));
+        assert_ne!(comparable("1.5"), comparable("15"));
         assert_eq!(comparable("金\u{200B}正恩\u{3000}"), "金正恩");
         assert_eq!(fold("  Kim\u{00A0}\u{3000} Jong  Un "), "kim jong un");
         assert_eq!(comparable("ドナルド・トランプ"), comparable("ドナルド トランプ"));

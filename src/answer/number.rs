@@ -30,6 +30,7 @@ const MULTIPLIERS: &[(&str, f64)] = &[
     ("億", 1e8),
     ("万", 1e4),
     ("千", 1e3),
+    ("百", 1e2),
 ];
 
 /// Known units: every spelling maps to one canonical name.
@@ -46,6 +47,9 @@ const UNITS: &[(&str, &str)] = &[
     ("jpy", "yen"),
     ("円", "yen"),
     ("¥", "yen"),
+    ("人民元", "yuan"),
+    ("元", "yuan"),
+    ("日本円", "yen"),
     ("ウォン", "won"),
     ("won", "won"),
     ("krw", "won"),
@@ -57,6 +61,10 @@ const UNITS: &[(&str, &str)] = &[
     ("days", "day"),
     ("day", "day"),
     ("日", "day"),
+    ("ヶ月", "month"),
+    ("ケ月", "month"),
+    ("箇月", "month"),
+    ("ヵ月", "month"),
     ("カ月", "month"),
     ("ヵ月", "month"),
     ("か月", "month"),
@@ -93,16 +101,19 @@ pub fn parse(text: &str) -> Option<Quantity> {
     let mut found = false;
     while let Some((n, after)) = leading_decimal(rest) {
         found = true;
-        match MULTIPLIERS.iter().find(|(word, _)| after.starts_with(word)) {
-            Some((word, factor)) => {
-                total += n * factor;
-                rest = &after[word.len()..];
-            }
-            None => {
-                total += n;
-                rest = after;
-                break;
-            }
+        // Multipliers may stack: 3千万 = 3 × 1000 × 10000.
+        let mut value = n;
+        let mut after = after;
+        let mut multiplied = false;
+        while let Some((word, factor)) = MULTIPLIERS.iter().find(|(word, _)| after.starts_with(word)) {
+            value *= factor;
+            after = &after[word.len()..];
+            multiplied = true;
+        }
+        total += value;
+        rest = after;
+        if !multiplied {
+            break;
         }
     }
     if !found {
@@ -168,6 +179,11 @@ mod tests {
         assert_eq!(parse("60日以内"), q(60.0, Some("day")));
         assert_eq!(parse("5カ年"), q(5.0, Some("カ年")));
         assert_eq!(parse("ドル"), None);
+        assert_eq!(parse("3千万人"), q(3e7, Some("person")));
+        assert_eq!(parse("1億2千万人"), q(1.2e8, Some("person")));
+        assert_eq!(parse("6ヶ月"), parse("6カ月"));
+        assert_eq!(parse("100億人民元"), q(1e10, Some("yuan")));
+        assert_eq!(parse("5億日本円"), q(5e8, Some("yen")));
         assert!(!parse("23億円").unwrap().accepts(&parse("23億ドル").unwrap()));
         assert!(parse("23億ドル").unwrap().accepts(&parse("2.3 billion").unwrap()));
     }

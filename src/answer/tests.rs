@@ -52,6 +52,14 @@ const CASES: &[(Check, &str, &str, Verdict)] = &[
     (Text, "Kim Jong Un", "Kim Jong-un", Right),
     (Text, "Kim Jong Un", "kim jongun", Right),
     (Text, "Kim Jong Un", "Kim Jong Il", Wrong),
+    (Text, "Resolution 1718", "Resolution 1719", Wrong),
+    (Text, "1.5", "15", Wrong),
+    (Date, "2018年8月", "August 2018", Right),
+    (Date, "2024年12月", "2024年12月ごろ", Right),
+    (Text, "ガ", "カ\u{309B}", Right),
+    (Number, "3000万人", "3千万人", Right),
+    (Number, "6カ月", "6ヶ月", Right),
+    (Number, "100億人民元", "100億人", Wrong),
     // Dates: many forms, compared at the expected precision.
     (Date, "2024年12月", "2024年12月", Right),
     (Date, "2024年12月", "2024-12", Right),
@@ -149,6 +157,17 @@ fn response_forms() {
     assert_eq!(judge_order(&[1, 2, 0], &[2, 0, 1]), (3, Right));
     assert_eq!(judge_order(&[1, 0, 2], &[2, 0, 1]), (1, Wrong));
     assert_eq!(judge_order(&[0, 1, 2, 3], &[0, 1, 3, 2]), (2, Almost));
+}
+
+#[test]
+fn option_shuffles_are_unbiased() {
+    // Over many cards, the right option (index 0) lands on each position about equally often.
+    let mut at = [0usize; 3];
+    for k in 0..3000 {
+        let order = shuffle_options(3, &format!("deck/n{k}"), 0);
+        at[order.iter().position(|&i| i == 0).unwrap()] += 1;
+    }
+    assert!(at.iter().all(|&n| (850..=1150).contains(&n)), "{at:?}");
 }
 
 #[test]

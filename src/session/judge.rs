@@ -18,7 +18,7 @@ pub struct Judged {
 /// Seeded by the card key and review count, so it is the same until the card is answered.
 pub fn display_order(card: &Card, reps: u32) -> Vec<usize> {
     match &card.judge {
-        Judge::Choice { options } => answer::shuffle(options.len(), &card.key, reps),
+        Judge::Choice { options } => answer::shuffle_options(options.len(), &card.key, reps),
         Judge::Order { items } => answer::shuffle(items.len(), &card.key, reps),
         _ => Vec::new(),
     }

@@ -148,7 +148,7 @@ pub fn render(view: &ReviewView, width: usize) -> Vec<Line> {
         Phase::Question { input } => {
             if let Some(hint) = &view.hint {
                 lines.push(Line::default());
-                lines.push(Line::styled(format!("  {hint}"), Style::Dim));
+                lines.extend(wrap_indented(hint, width, "  ").into_iter().map(|l| Line::styled(l, Style::Dim)));
             }
             if let Some(input) = input {
                 lines.extend(wrap_indented(input, width, "  > ").into_iter().enumerate().map(|(i, l)| {

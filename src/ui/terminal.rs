@@ -97,7 +97,9 @@ fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, color: bo
             let key = match event::read()? {
                 Event::Key(k) if k.kind != KeyEventKind::Release => k,
                 Event::Paste(text) if judged_kind && st.reveal.is_none() => {
-                    insert(&mut st, &text.replace(['\n', '\r'], " "));
+                    // Control characters (escape sequences, tabs, newlines) never reach the screen.
+                    let clean: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+                    insert(&mut st, &clean);
                     continue;
                 }
                 _ => continue, // resize and others: redraw
@@ -158,7 +160,9 @@ fn editing_key(
             st.input.clear();
             st.cursor = 0;
         }
-        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) => insert(st, &c.to_string()),
+        KeyCode::Char(c) if !key.modifiers.contains(KeyModifiers::CONTROL) && !c.is_control() => {
+            insert(st, &c.to_string())
+        }
         _ => {}
     }
     Ok(Next::Stay)
@@ -183,9 +187,17 @@ fn command_key(
     message: &mut Option<String>,
 ) -> Result<Next> {
     st.message = None;
+    if st.help {
+        // Any key leaves the help screen (and does nothing else).
+        st.help = false;
+        return Ok(Next::Stay);
+    }
+    if key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) {
+        return Ok(Next::Stay); // Ctrl-S, Ctrl-Q… are terminal habits, not commands
+    }
     let command = match key.code {
         KeyCode::Char('?') => {
-            st.help = !st.help;
+            st.help = true;
             return Ok(Next::Stay);
         }
         KeyCode::Char('q') | KeyCode::Esc => Command::Quit,
@@ -220,9 +232,10 @@ fn grade(
     let outcome = session.answer(index, rating, clock(), shown_at)?;
     if outcome.became_leech {
         *message = Some(format!(
-            "{} was forgotten {} times: it is tagged leech and suspended",
+            "{} was forgotten {} time{}: it is tagged leech and suspended",
             session.card(index).key,
-            outcome.card.lapses
+            outcome.card.lapses,
+            if outcome.card.lapses == 1 { "" } else { "s" }
         ));
     }
     Ok(Next::Card)
@@ -241,6 +254,8 @@ fn hide_or_undo(
             Some(_) => Next::Card,
             None => {
                 st.message = Some("nothing to undo in this session".into());
+                st.input.clear();
+                st.cursor = 0;
                 Next::Stay
             }
         },
@@ -254,6 +269,8 @@ fn hide_or_undo(
         }
         Command::Unknown(c) => {
             st.message = Some(format!("unknown command '{c}' (:u undo, :s suspend, :b bury, :q quit)"));
+            st.input.clear();
+            st.cursor = 0;
             Next::Stay
         }
     })
@@ -322,14 +339,26 @@ fn view(session: &ReviewSession, index: usize, st: &CardState, judged_kind: bool
 fn draw(session: &ReviewSession, index: usize, st: &CardState, judged_kind: bool, color: bool) -> Result<()> {
     let (cols, rows) = terminal::size().unwrap_or((80, 24));
     let (width, height) = (cols as usize, rows as usize);
-    let lines = render(&view(session, index, st, judged_kind), width.min(100));
+    let mut lines = render(&view(session, index, st, judged_kind), width.min(100));
+    // Too tall for the window: keep the header (3 lines) and the bottom (the input, the answer,
+    // the keys), dropping lines from the middle.
+    let height = height.max(1);
+    if lines.len() > height && height > 4 {
+        let cut = lines.len() - height;
+        lines.drain(3..3 + cut);
+    }
+    let input_row = if st.reveal.is_none() && judged_kind {
+        lines.iter().rposition(|l| l.text().starts_with("  > "))
+    } else {
+        None
+    };
     let mut out = std::io::stdout().lock();
     queue!(out, Hide, MoveTo(0, 0), Clear(ClearType::All))?;
     let mut cursor_at = None;
-    for (row, line) in lines.iter().take(height.max(1)).enumerate() {
+    for (row, line) in lines.iter().take(height).enumerate() {
         queue!(out, MoveTo(0, row as u16))?;
         write_line(&mut out, line, width, color)?;
-        if line.text().starts_with("  > ") && st.reveal.is_none() {
+        if Some(row) == input_row {
             let before: String = st.input.chars().take(st.cursor).collect();
             cursor_at = Some(((4 + before.width()).min(width.saturating_sub(1)) as u16, row as u16));
         }
@@ -345,7 +374,8 @@ fn draw(session: &ReviewSession, index: usize, st: &CardState, judged_kind: bool
 fn write_line(out: &mut impl Write, line: &Line, width: usize, color: bool) -> std::io::Result<()> {
     let mut left = width;
     for span in &line.0 {
-        let text = truncate(&span.text, left);
+        let clean: String = span.text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+        let text = truncate(&clean, left);
         left = left.saturating_sub(text.width());
         if color {
             match span.style {
