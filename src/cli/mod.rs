@@ -2,14 +2,18 @@
 //! global options into paths, a clock and a time zone. The only layer that reads the clock,
 //! the environment and the standard streams.
 
+mod author;
 mod config;
 mod cram;
 mod due;
 mod exam;
+mod export;
 mod history;
 mod lint;
 mod optimize;
+mod orphans;
 mod plan;
+mod report;
 mod review;
 mod stats;
 mod suspend;
@@ -70,6 +74,18 @@ pub enum Command {
     Cram(cram::Args),
     /// A mock exam (choice, true/false, typed, order) that leaves the schedule alone
     Exam(exam::Args),
+    /// List history whose card is gone from the decks (and prune it)
+    Orphans(orphans::Args),
+    /// Export the review log (CSV in the FSRS tools' layout)
+    Export(export::Args),
+    /// Merge students' review exports into a table of cards by difficulty
+    Report(report::Args),
+    /// Print the JSON Schema of the deck format (for editor completion and checking)
+    Schema,
+    /// Write a commented starter deck
+    New(author::NewArgs),
+    /// Show every card of a deck as a student will see it
+    Preview(author::PreviewArgs),
     /// Check deck files: every error and warning at once (exit 1 on errors)
     Lint(lint::Args),
     /// Study for an exam date: record it, or see each exam's plan
@@ -87,6 +103,12 @@ pub fn run() -> Result<i32> {
     match cli.command {
         Some(Command::Review(args)) => return review::run(&ctx, args),
         Some(Command::Lint(args)) => return lint::run(&ctx, args),
+        Some(Command::Schema) => author::schema(),
+        Some(Command::Orphans(args)) => orphans::run(&ctx, args),
+        Some(Command::Export(args)) => export::run(&ctx, args),
+        Some(Command::Report(args)) => report::run(&ctx, args),
+        Some(Command::New(args)) => author::new(&ctx, args),
+        Some(Command::Preview(args)) => author::preview(&ctx, args),
         Some(Command::Due(args)) => due::run(&ctx, args),
         Some(Command::History(args)) => history::run(&ctx, args),
         Some(Command::Config(args)) => config::run(&ctx, args),

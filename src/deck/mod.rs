@@ -6,6 +6,7 @@ pub mod diagnostic;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod schema;
 pub mod validate;
 mod yaml;
 

@@ -1,5 +1,6 @@
 //! Statistics over review rows (pure): what a learner reads at a glance.
 
+pub mod class;
 pub mod report;
 
 use crate::scheduler::{State, StudyDay};

@@ -458,6 +458,29 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
+    /// Rows in the log per card key.
+    pub fn review_counts(&self) -> Result<HashMap<String, u32>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT c.key, count(r.id) FROM cards c LEFT JOIN reviews r ON r.card_id = c.id GROUP BY c.id")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Deletes cards and their whole history, in one transaction (`orphans --prune`).
+    pub fn delete_cards(&mut self, keys: &[String]) -> Result<()> {
+        let path = self.path.clone();
+        let e = |e: rusqlite::Error| db_error(&path, e);
+        let tx = self.conn.transaction().map_err(e)?;
+        for key in keys {
+            tx.execute("DELETE FROM reviews WHERE card_id = (SELECT id FROM cards WHERE key = ?1)", [key])
+                .map_err(e)?;
+            tx.execute("DELETE FROM cards WHERE key = ?1", [key]).map_err(e)?;
+        }
+        tx.commit().map_err(e)
+    }
+
     /// Records an exam plan; returns its id.
     pub fn add_plan(&mut self, plan: &Plan) -> Result<i64> {
         self.conn

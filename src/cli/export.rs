@@ -1,0 +1,83 @@
+//! `kioku export reviews`: the review log in the column layout the FSRS tools use.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use crate::scheduler::fuzz::fnv1a;
+use crate::{Error, Result};
+
+use super::Context;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    #[command(subcommand)]
+    pub what: What,
+}
+
+#[derive(clap::Subcommand, Debug)]
+pub enum What {
+    /// The review log as CSV: card_id, review_time, review_rating, review_state, review_duration,
+    /// review_kind, deck, card_key
+    Reviews {
+        /// Only csv is written
+        #[arg(long, value_parser = ["csv"], default_value = "csv")]
+        format: String,
+        /// Write to this file instead of stdout (never overwrites without --force)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// A stable 63-bit card id from a card key (FNV-1a, top bit cleared), as FSRS tools want integers.
+pub fn card_id(key: &str) -> i64 {
+    (fnv1a(&[key.as_bytes()]) >> 1) as i64
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let What::Reviews { output, force, .. } = args.what;
+    let rows = match ctx.open_existing_store()? {
+        Some(store) => store.history(None)?,
+        None => Vec::new(),
+    };
+    let sink: Box<dyn Write> = match &output {
+        Some(path) if path.exists() && !force => {
+            return Err(Error::Input(format!(
+                "{} exists; choose another file, or --force to overwrite it",
+                path.display()
+            )));
+        }
+        Some(path) => Box::new(std::fs::File::create(path)?),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let mut csv = csv::Writer::from_writer(sink);
+    let io = |e: csv::Error| Error::Io(std::io::Error::other(e.to_string()));
+    csv.write_record([
+        "card_id",
+        "review_time",
+        "review_rating",
+        "review_state",
+        "review_duration",
+        "review_kind",
+        "deck",
+        "card_key",
+    ])
+    .map_err(io)?;
+    for r in &rows {
+        let deck = r.card_key.split('/').next().unwrap_or("");
+        csv.write_record([
+            card_id(&r.card_key).to_string(),
+            r.reviewed_at_ms.to_string(),
+            r.rating.to_string(),
+            r.state_before.to_i64().to_string(),
+            r.duration_ms.to_string(),
+            r.kind.clone(),
+            deck.to_string(),
+            r.card_key.clone(),
+        ])
+        .map_err(io)?;
+    }
+    csv.flush()?;
+    Ok(())
+}

@@ -1,0 +1,73 @@
+//! `kioku orphans`: history whose card is gone from the decks. Nothing is deleted because a file
+//! is missing; `--prune` deletes history only for notes missing from decks that are loaded.
+
+use std::collections::HashSet;
+use std::io::{BufRead, Write};
+
+use crate::{Error, Result};
+
+use super::Context;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Delete the history of orphans whose deck is loaded (asks first)
+    #[arg(long)]
+    pub prune: bool,
+    /// Do not ask before pruning
+    #[arg(long)]
+    pub yes: bool,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let loaded = ctx.load()?;
+    let present: HashSet<&str> = loaded.cards.iter().map(|c| c.key.as_str()).collect();
+    let decks: HashSet<&str> = loaded.collection.decks.iter().map(|d| d.id.as_str()).collect();
+    let mut orphans: Vec<(String, u32, bool)> = loaded
+        .store
+        .review_counts()?
+        .into_iter()
+        .filter(|(key, _)| !present.contains(key.as_str()))
+        .map(|(key, n)| {
+            let deck_loaded = key.split('/').next().is_some_and(|d| decks.contains(d));
+            (key, n, deck_loaded)
+        })
+        .collect();
+    orphans.sort();
+    let mut out = std::io::stdout().lock();
+    if orphans.is_empty() {
+        writeln!(out, "no orphans: every card with history is in the decks")?;
+        return Ok(());
+    }
+    for (key, n, deck_loaded) in &orphans {
+        let note = if *deck_loaded { "note gone from its deck" } else { "deck not loaded" };
+        writeln!(out, "{key}  {n} review{}  ({note})", if *n == 1 { "" } else { "s" })?;
+    }
+    if !args.prune {
+        writeln!(out, "{} orphan{}; their history returns if the notes come back. `--prune` deletes the history of notes gone from loaded decks", orphans.len(), if orphans.len() == 1 { "" } else { "s" })?;
+        return Ok(());
+    }
+    let doomed: Vec<String> = orphans.iter().filter(|(_, _, loaded)| *loaded).map(|(k, _, _)| k.clone()).collect();
+    if doomed.is_empty() {
+        writeln!(out, "nothing to prune: the orphans' decks are not loaded (their files may only be missing)")?;
+        return Ok(());
+    }
+    if !args.yes {
+        writeln!(
+            out,
+            "delete the history of {} card{}? This cannot be undone. Type yes to confirm:",
+            doomed.len(),
+            if doomed.len() == 1 { "" } else { "s" }
+        )?;
+        out.flush()?;
+        let mut answer = String::new();
+        std::io::stdin().lock().read_line(&mut answer)?;
+        if answer.trim() != "yes" {
+            return Err(Error::Input("not confirmed; nothing was deleted".into()));
+        }
+    }
+    let mut store = loaded.store;
+    let _lock = store.lock_session()?;
+    store.delete_cards(&doomed)?;
+    writeln!(out, "deleted the history of {} card{}", doomed.len(), if doomed.len() == 1 { "" } else { "s" })?;
+    Ok(())
+}

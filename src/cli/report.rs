@@ -1,0 +1,117 @@
+//! `kioku report FILE…`: merge several students' `export reviews` files into a table of cards
+//! by difficulty, hardest first.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use chrono::DateTime;
+
+use crate::stats::class::{self, StudentAnswer};
+use crate::{Error, Result};
+
+use super::Context;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Files written by `kioku export reviews`, one per student
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<PathBuf>,
+    /// Output: text (a terminal table), csv or markdown
+    #[arg(long, value_parser = ["text", "csv", "markdown"], default_value = "text")]
+    pub format: String,
+    /// Show at most N cards (text and markdown)
+    #[arg(long, default_value_t = 30)]
+    pub top: usize,
+}
+
+pub fn run(ctx: &Context, args: Args) -> Result<()> {
+    let mut answers = Vec::new();
+    for (student, path) in args.files.iter().enumerate() {
+        let name = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|e| Error::Input(format!("cannot read {name}: {e}")))?;
+        let mut csv = csv::Reader::from_reader(file);
+        let headers = csv.headers().map_err(|e| Error::Input(format!("{name}: {e}")))?.clone();
+        let col = |h: &str| headers.iter().position(|x| x == h);
+        let need = |h: &str| {
+            col(h).ok_or_else(|| Error::Input(format!("{name}: no `{h}` column; is it from `kioku export reviews`?")))
+        };
+        let (key, time, rating, state) =
+            (need("card_key")?, need("review_time")?, need("review_rating")?, need("review_state")?);
+        let kind = col("review_kind");
+        for (i, record) in csv.records().enumerate() {
+            let record = record.map_err(|e| Error::Input(format!("{name}:{}: {e}", i + 2)))?;
+            let field = |k: usize| record.get(k).unwrap_or("");
+            if kind.is_some_and(|k| field(k) != "review") {
+                continue; // cram, exam and manual rows say nothing about memory
+            }
+            let bad = || Error::Input(format!("{name}:{}: not a review row from `kioku export reviews`", i + 2));
+            answers.push(StudentAnswer {
+                student,
+                card: field(key).to_string(),
+                at: field(time).parse::<i64>().ok().and_then(DateTime::from_timestamp_millis).ok_or_else(bad)?,
+                rating: field(rating).parse().map_err(|_| bad())?,
+                state: field(state).parse().map_err(|_| bad())?,
+            });
+        }
+    }
+    let days = crate::scheduler::DayClock::new(ctx.tz, 4);
+    let table = class::difficulty(&answers, ctx.now(), &days);
+    let pct = |x: Option<f64>| x.map_or("–".to_string(), |v| format!("{:.0}%", v * 100.0));
+    let mut out = std::io::stdout().lock();
+    match args.format.as_str() {
+        "csv" => {
+            writeln!(out, "card_key,students,answers,lapse_rate,again_share,mean_retrievability")?;
+            for r in &table {
+                let num = |x: Option<f64>| x.map_or(String::new(), |v| format!("{v:.4}"));
+                writeln!(
+                    out,
+                    "{},{},{},{},{:.4},{}",
+                    r.card,
+                    r.students,
+                    r.answers,
+                    num(r.lapse_rate),
+                    r.again_share,
+                    num(r.mean_retrievability)
+                )?;
+            }
+        }
+        "markdown" => {
+            writeln!(out, "| card | students | answers | lapse rate | again | recall now |\n| --- | ---: | ---: | ---: | ---: | ---: |")?;
+            for r in table.iter().take(args.top) {
+                writeln!(
+                    out,
+                    "| {} | {} | {} | {} | {:.0}% | {} |",
+                    r.card,
+                    r.students,
+                    r.answers,
+                    pct(r.lapse_rate),
+                    r.again_share * 100.0,
+                    pct(r.mean_retrievability)
+                )?;
+            }
+        }
+        _ => {
+            writeln!(out, "{} students · {} cards, hardest first", args.files.len(), table.len())?;
+            writeln!(
+                out,
+                "{:<44} {:>5} {:>6} {:>6} {:>6} {:>6}",
+                "card", "stud.", "answ.", "lapse", "again", "recall"
+            )?;
+            for r in table.iter().take(args.top) {
+                let card = crate::ui::render::truncate(&r.card, 44);
+                let pad = 44usize.saturating_sub(unicode_width::UnicodeWidthStr::width(card.as_str()));
+                writeln!(
+                    out,
+                    "{card}{} {:>5} {:>6} {:>6} {:>5.0}% {:>6}",
+                    " ".repeat(pad),
+                    r.students,
+                    r.answers,
+                    pct(r.lapse_rate),
+                    r.again_share * 100.0,
+                    pct(r.mean_retrievability)
+                )?;
+            }
+        }
+    }
+    Ok(())
+}
