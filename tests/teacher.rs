@@ -88,3 +88,72 @@ fn exports_merge_into_a_class_report_hardest_first() {
     let md = env.kioku(NOW).arg("report").args(&files).args(["--format", "markdown"]).output().unwrap();
     assert!(String::from_utf8(md.stdout).unwrap().starts_with("| card | students |"));
 }
+
+#[test]
+fn import_export_import_round_trips() {
+    let env = Env::new();
+    let anki = "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#tags column:3\n\
+                g1\tBasic\tkorea term\tCVID\t完全かつ検証可能で<br>後戻りのできない非核化\n\
+                g2\tBasic (and reversed card)\tkorea\t最大限の圧力\t安倍政権の対北朝鮮政策\n\
+                g3\tCloze\t\t憲法裁判所は{{c1::2025年4月4日}}、弾劾を{{c2::妥当}}と判断した。\t本文より\n\
+                g4\tBasic\t\t年は？\t1990\n";
+    std::fs::write(env.dir.path().join("anki.txt"), anki).unwrap();
+    let deck_file = env.decks().join("a.yaml");
+    env.kioku(NOW).args(["import", "anki.txt", "--deck", "a", "-o"]).arg(&deck_file).assert().success();
+    let first = std::fs::read_to_string(&deck_file).unwrap();
+    env.kioku(NOW).args(["import", "anki.txt", "--deck", "a", "-o"]).arg(&deck_file).assert().code(1); // no overwrite
+    assert_eq!(
+        String::from_utf8(env.kioku(NOW).arg("lint").output().unwrap().stdout).unwrap(),
+        "0 errors, 0 warnings\n",
+        "{first}"
+    );
+    let preview = String::from_utf8(env.kioku(NOW).args(["preview", "a"]).output().unwrap().stdout).unwrap();
+    assert!(preview.contains("a — 4 notes, 6 cards"), "{preview}");
+    assert!(
+        preview.contains("  A  完全かつ検証可能で\n後戻りのできない非核化"),
+        "HTML line breaks become new lines: {preview}"
+    );
+    // Export for Anki, import that again: the same deck.
+    env.kioku(NOW).args(["export", "deck", "a", "--format", "anki-tsv", "-o", "out.txt"]).assert().success();
+    let exported = std::fs::read_to_string(env.dir.path().join("out.txt")).unwrap();
+    assert!(exported.starts_with("#separator:tab\n#html:false\n#guid column:1\n#notetype column:2\n#tags column:3\n"));
+    assert!(exported.contains("a/anki-g2\tBasic (and reversed card)\t"), "{exported}");
+    let again = env.kioku(NOW).args(["import", "out.txt", "--deck", "a"]).output().unwrap();
+    let again = String::from_utf8(again.stdout).unwrap();
+    let body = |t: &str| t.lines().skip(1).collect::<Vec<_>>().join("\n"); // minus the "Imported from" comment
+    assert_eq!(body(&again), body(&first), "import → export → import keeps the deck");
+    // "1990" stays text, quoted so every YAML reader agrees.
+    assert!(first.contains("back: '1990'") || first.contains("back: \"1990\""), "{first}");
+}
+
+#[test]
+fn bundled_decks_survive_an_anki_round_trip_for_front_back_and_cloze() {
+    let env = Env::new();
+    let bundled = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
+    let mut cmd = env.kioku(NOW);
+    let out = cmd.env("KIOKU_DECKS", &bundled).args(["export", "deck", "korea-2025-terms"]).output().unwrap();
+    std::fs::write(env.dir.path().join("terms.txt"), &out.stdout).unwrap();
+    env.kioku(NOW)
+        .args(["import", "terms.txt", "--deck", "korea-2025-terms", "-o"])
+        .arg(env.decks().join("t.yaml"))
+        .assert()
+        .success();
+    let original = String::from_utf8(
+        env.kioku(NOW).env("KIOKU_DECKS", &bundled).args(["preview", "korea-2025-terms"]).output().unwrap().stdout,
+    )
+    .unwrap();
+    let copy =
+        String::from_utf8(env.kioku(NOW).args(["preview", "korea-2025-terms"]).output().unwrap().stdout).unwrap();
+    // Every basic, reverse and cloze card comes back with the same key, prompt and answer.
+    let cards = |text: &str, kinds: &[&str]| -> Vec<String> {
+        text.split("\n\n")
+            .filter(|b| kinds.iter().any(|k| b.lines().next().unwrap_or("").ends_with(&format!("({k})"))))
+            .map(|b| b.lines().filter(|l| !l.starts_with("  ·")).collect::<Vec<_>>().join("\n"))
+            .collect()
+    };
+    let kept = ["basic", "reverse", "cloze"];
+    assert!(!cards(&original, &kept).is_empty());
+    for card in cards(&original, &kept) {
+        assert!(copy.contains(&card), "lost in the round trip:\n{card}");
+    }
+}

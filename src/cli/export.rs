@@ -16,6 +16,19 @@ pub struct Args {
 
 #[derive(clap::Subcommand, Debug)]
 pub enum What {
+    /// A deck as a file other tools import: anki-tsv (Anki's text import, with guids so a second
+    /// import updates) or csv (front, back, tags)
+    Deck {
+        /// The deck id
+        deck: String,
+        #[arg(long, value_parser = ["anki-tsv", "csv"], default_value = "anki-tsv")]
+        format: String,
+        /// Write to this file instead of stdout (never overwrites without --force)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long)]
+        force: bool,
+    },
     /// The review log as CSV: card_id, review_time, review_rating, review_state, review_duration,
     /// review_kind, deck, card_key
     Reviews {
@@ -36,7 +49,10 @@ pub fn card_id(key: &str) -> i64 {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let What::Reviews { output, force, .. } = args.what;
+    let (output, force) = match args.what {
+        What::Deck { deck, format, output, force } => return export_deck(ctx, &deck, &format, output, force),
+        What::Reviews { output, force, .. } => (output, force),
+    };
     let rows = match ctx.open_existing_store()? {
         Some(store) => store.history(None)?,
         None => Vec::new(),
@@ -80,4 +96,24 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     }
     csv.flush()?;
     Ok(())
+}
+
+fn export_deck(ctx: &Context, id: &str, format: &str, output: Option<PathBuf>, force: bool) -> Result<()> {
+    let collection = crate::deck::load(&ctx.decks, &Default::default())?;
+    let Some(deck) = collection.decks.iter().find(|d| d.id == id) else {
+        let known: Vec<&str> = collection.decks.iter().map(|d| d.id.as_str()).collect();
+        return Err(Error::Input(format!("no deck '{id}'; loaded decks: {}", known.join(", "))));
+    };
+    let text = if format == "csv" {
+        crate::deck::interchange::export_csv(deck)
+    } else {
+        crate::deck::interchange::export_anki(deck)
+    };
+    match output {
+        Some(path) if path.exists() && !force => {
+            Err(Error::Input(format!("{} exists; choose another file, or --force to overwrite it", path.display())))
+        }
+        Some(path) => Ok(std::fs::write(path, text)?),
+        None => Ok(write!(std::io::stdout(), "{text}")?),
+    }
 }

@@ -9,6 +9,7 @@ mod due;
 mod exam;
 mod export;
 mod history;
+mod import;
 mod lint;
 mod optimize;
 mod orphans;
@@ -76,7 +77,9 @@ pub enum Command {
     Exam(exam::Args),
     /// List history whose card is gone from the decks (and prune it)
     Orphans(orphans::Args),
-    /// Export the review log (CSV in the FSRS tools' layout)
+    /// Turn a CSV/TSV, Anki or Quizlet text export into a YAML deck
+    Import(import::Args),
+    /// Export a deck (Anki, CSV) or the review log (CSV in the FSRS tools' layout)
     Export(export::Args),
     /// Merge students' review exports into a table of cards by difficulty
     Report(report::Args),
@@ -107,6 +110,7 @@ pub fn run() -> Result<i32> {
         Some(Command::Orphans(args)) => orphans::run(&ctx, args),
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Report(args)) => report::run(&ctx, args),
+        Some(Command::Import(args)) => import::run(args),
         Some(Command::New(args)) => author::new(&ctx, args),
         Some(Command::Preview(args)) => author::preview(&ctx, args),
         Some(Command::Due(args)) => due::run(&ctx, args),

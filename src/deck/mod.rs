@@ -3,12 +3,13 @@
 
 pub mod cloze;
 pub mod diagnostic;
+pub mod interchange;
 pub mod lint;
 pub mod load;
 pub mod model;
 pub mod schema;
 pub mod validate;
-mod yaml;
+pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use load::{load, Collection, DeckSource, FileCache, FileRecord};

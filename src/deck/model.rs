@@ -10,15 +10,23 @@ use crate::answer::Check;
 #[serde(deny_unknown_fields)]
 pub struct RawDeck {
     /// Deck id; defaults to the file's stem.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub deck: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
     /// The deck's citation.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
     /// Default `check:` for the deck's front/back and cloze notes.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub check: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cards: Option<Vec<RawNote>>,
 }
 
@@ -27,31 +35,49 @@ pub struct RawDeck {
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawNote {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub front: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub back: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub reverse: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub cloze: Option<String>,
     /// `text`, `date` or `number`: the answer is typed and judged.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub check: Option<String>,
     /// Other answers judged right.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub accept: Option<Vec<String>>,
     /// A multiple-choice question (with `answer` and `distractors`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub question: Option<String>,
     /// The right option of a question, or true/false for a statement.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub answer: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub distractors: Option<Vec<String>>,
     /// A true/false statement (with `answer`).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub statement: Option<String>,
     /// The instruction of an ordering question (with `items`, listed in the right order).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub order: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub items: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub tags: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub section: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub explanation: Option<String>,
     /// What the answer is: date, person, place, organisation, term, number…
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// `old-id` or `other-deck/old-id`: history of that note moves to this one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub renamed_from: Option<String>,
     /// Set for a note whose fields could not be read (its error is already reported).
     #[serde(skip)]

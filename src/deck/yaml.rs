@@ -15,6 +15,11 @@ pub struct YamlError {
     pub position: Option<(usize, usize)>,
 }
 
+/// Writes a deck as YAML (for `kioku import`). Every text is a string, quoted where YAML needs it.
+pub fn to_yaml(deck: &RawDeck) -> String {
+    serde_yaml::to_string(deck).unwrap_or_default()
+}
+
 /// Deepest nesting of mappings and sequences a deck may have (a deck needs 4).
 const MAX_DEPTH: usize = 64;
 /// Most YAML events that aliases may expand to (a "billion laughs" file is refused).
