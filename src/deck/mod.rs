@@ -15,6 +15,12 @@ pub use diagnostic::{Diagnostic, Severity};
 pub use load::{load, Collection, DeckSource, FileCache, FileRecord};
 pub use model::{Card, CardKind, Deck, Judge, Note, NoteKind, RawDeck, RawNote};
 
+/// Checks one deck file's bytes as `kioku lint` would (no file system): the number of cards it
+/// makes, or its diagnostics. For fuzzing and property tests; never panics.
+pub fn check_bytes(bytes: &[u8], name: &str) -> Result<usize, Vec<Diagnostic>> {
+    load::load_text(bytes, name, "fuzz").map(|(deck, _)| expand(&deck).len())
+}
+
 /// Expands a deck's notes into cards, in note order: front/back → `id` (+ `id:reverse`),
 /// cloze → `id:c1`, `id:c2`, … one per deletion number; question, statement and order → `id`.
 /// A note with `check:` makes typed cards (its reverse stays self-graded).

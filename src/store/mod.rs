@@ -115,6 +115,12 @@ impl Store {
         Ok(Store { conn, path: path.to_path_buf() })
     }
 
+    /// Caps the database at `pages` pages for this connection: simulates a full disk in tests.
+    #[doc(hidden)]
+    pub fn limit_pages_for_tests(&self, pages: u32) -> Result<()> {
+        self.conn.pragma_update(None, "max_page_count", pages).map_err(|e| self.err(e))
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

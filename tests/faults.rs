@@ -1,0 +1,143 @@
+//! Faults: killed processes, damaged databases, a full disk. Bounded for CI; set
+//! KIOKU_FAULT_RUNS (e.g. 50) for the full count of kills.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::{Command as StdCommand, Stdio};
+
+use common::Env;
+
+fn generated_deck(cards: usize) -> String {
+    let mut text = String::from("deck: g\ncards:\n");
+    for i in 0..cards {
+        text.push_str(&format!("  - id: n{i}\n    front: \"Q{i}\"\n    back: \"A{i}\"\n"));
+    }
+    text
+}
+
+#[test]
+fn kill_9_at_random_points_never_loses_an_acknowledged_answer() {
+    let runs: u64 = std::env::var("KIOKU_FAULT_RUNS").ok().and_then(|n| n.parse().ok()).unwrap_or(6);
+    let mut rng = kioku::rng::Rng::new(2026);
+    for run in 0..runs {
+        let env = Env::new();
+        env.write_deck("g.yaml", &generated_deck(1000));
+        let kill_after = 1 + rng.below(300);
+        let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("kioku"))
+            .env_clear()
+            .env("KIOKU_DB", env.db())
+            .env("KIOKU_DECKS", env.decks())
+            .env("KIOKU_TZ", "UTC")
+            .env("KIOKU_NOW", "2025-06-01T09:00:00Z")
+            .args(["review", "--new", "1000"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let mut stdout = BufReader::new(child.stdout.take().unwrap());
+        let (mut acknowledged, mut line) = (0, String::new());
+        while acknowledged < kill_after {
+            line.clear();
+            assert!(stdout.read_line(&mut line).unwrap() > 0, "run {run}: kioku ended early");
+            if line.starts_with("card ") {
+                // Alternate grades so both learning steps and graduations are written.
+                let grade = if acknowledged % 3 == 0 { "1" } else { "3" };
+                stdin.write_all(format!("\n{grade}\n").as_bytes()).unwrap();
+                stdin.flush().unwrap();
+            } else if line.starts_with("saved ") {
+                acknowledged += 1;
+            }
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        let check: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(check, "ok", "run {run}");
+        let rows: i64 = conn.query_row("SELECT count(*) FROM reviews", [], |r| r.get(0)).unwrap();
+        assert_eq!(rows as usize, acknowledged, "run {run}: killed after {kill_after} acknowledged answers");
+    }
+}
+
+#[test]
+fn damaged_databases_get_a_clear_error_naming_the_file() {
+    let env = Env::new();
+    env.write_deck("g.yaml", &generated_deck(50));
+    env.kioku("2025-06-01T09:00:00Z")
+        .args(["review", "--limit", "20"])
+        .write_stdin("\n3\n".repeat(20))
+        .assert()
+        .success();
+    let good = std::fs::read(env.db()).unwrap();
+    let name = env.db().display().to_string();
+    // Truncated to half.
+    std::fs::write(env.db(), &good[..good.len() / 2]).unwrap();
+    let _ = std::fs::remove_file(format!("{name}-wal"));
+    let out = env.kioku("2025-06-01T10:00:00Z").arg("due").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(&name) && (stderr.contains("damaged") || stderr.contains("malformed")), "{stderr}");
+    assert!(!stderr.contains("panicked"));
+    // Garbage written over its pages (the header kept).
+    let mut corrupt = good.clone();
+    for b in corrupt.iter_mut().skip(100).take(8000) {
+        *b = 0xA5;
+    }
+    std::fs::write(env.db(), &corrupt).unwrap();
+    let out = env.kioku("2025-06-01T10:00:00Z").arg("due").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(&name) && stderr.contains("restore a backup"), "{stderr}");
+    // Not SQLite at all, and empty.
+    std::fs::write(env.db(), "just some text, not a database at all, long enough for a header").unwrap();
+    let out = env.kioku("2025-06-01T10:00:00Z").arg("due").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a kioku database or is damaged"));
+    std::fs::write(env.db(), "").unwrap();
+    env.kioku("2025-06-01T10:00:00Z").arg("due").assert().success(); // an empty file is a new database
+}
+
+#[test]
+fn a_full_disk_reports_the_answer_that_failed_and_keeps_the_earlier_ones() {
+    use chrono::{TimeZone, Utc};
+    use kioku::deck::{self, DeckSource, FileCache};
+    use kioku::scheduler::{DayClock, Rating, Scheduler};
+    use kioku::session::review::{ReviewOptions, ReviewSession};
+    use kioku::settings::Settings;
+    use kioku::store::Store;
+
+    let env = Env::new();
+    env.write_deck("g.yaml", &generated_deck(400));
+    let now = Utc.with_ymd_and_hms(2025, 6, 1, 9, 0, 0).unwrap();
+    let collection = deck::load(&DeckSource::Dir(env.decks()), &FileCache::new()).unwrap();
+    let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
+    let mut store = Store::open(&env.db(), now).unwrap();
+    store.sync_cards(&cards, now.timestamp_millis()).unwrap();
+    let settings = Settings { new_per_day: 400, ..Settings::default() };
+    let scheduler = Scheduler::new(settings, None).unwrap();
+    let days = DayClock::new(chrono_tz::UTC, 4);
+    // The disk "fills" a few pages past the current size.
+    let pages: u32 =
+        rusqlite::Connection::open(env.db()).unwrap().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
+    store.limit_pages_for_tests(pages + 3).unwrap();
+    let mut session = ReviewSession::new(&mut store, &scheduler, days, cards, ReviewOptions::default(), now).unwrap();
+    let mut saved = 0;
+    let failure = loop {
+        let Some(index) = session.next(now) else { panic!("the disk never filled") };
+        match session.answer(index, Rating::Good, now, now) {
+            Ok(_) => saved += 1,
+            Err(e) => break e.to_string(),
+        }
+        assert!(saved < 10_000);
+    };
+    assert!(failure.contains("full"), "{failure}");
+    assert!(failure.contains(&env.db().display().to_string()), "{failure}");
+    drop(session);
+    drop(store);
+    let rows: i64 = rusqlite::Connection::open(env.db())
+        .unwrap()
+        .query_row("SELECT count(*) FROM reviews", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, saved, "every answer saved before the disk filled is there, the failed one is not");
+}
