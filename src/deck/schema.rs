@@ -69,13 +69,48 @@ mod tests {
             .map(String::as_str)
             .collect();
         // Every field of RawNote, and nothing else (serde refuses the rest).
-        let raw = serde_json::to_value(crate::deck::RawNote::default()).unwrap();
+        // Every field filled, so serialisation lists them all (a new field breaks this test
+        // until the schema names it).
+        let text = || Some("x".to_string());
+        let list = || Some(vec!["x".to_string()]);
+        let note = crate::deck::RawNote {
+            id: text(),
+            front: text(),
+            back: text(),
+            reverse: Some(true),
+            cloze: text(),
+            check: text(),
+            accept: list(),
+            question: text(),
+            answer: text(),
+            distractors: list(),
+            statement: text(),
+            order: text(),
+            items: list(),
+            tags: list(),
+            section: text(),
+            explanation: text(),
+            category: text(),
+            renamed_from: text(),
+            unparsed: false,
+        };
+        let raw = serde_json::to_value(note).unwrap();
         let mut known: Vec<&str> = raw.as_object().unwrap().keys().map(String::as_str).collect();
         let mut listed = note_fields.clone();
         known.sort_unstable();
         listed.sort_unstable();
         assert_eq!(listed, known);
-        let deck_raw = serde_json::to_value(crate::deck::RawDeck::default()).unwrap();
+        let deck = crate::deck::RawDeck {
+            deck: text(),
+            title: text(),
+            lang: text(),
+            source: text(),
+            description: text(),
+            check: text(),
+            tags: list(),
+            cards: Some(vec![]),
+        };
+        let deck_raw = serde_json::to_value(deck).unwrap();
         let mut deck_known: Vec<&str> = deck_raw.as_object().unwrap().keys().map(String::as_str).collect();
         let mut deck_listed: Vec<&str> = schema["properties"].as_object().unwrap().keys().map(String::as_str).collect();
         deck_known.sort_unstable();

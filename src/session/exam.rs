@@ -93,6 +93,16 @@ fn ask_as(card: &Card, pool: &[Card], rng: &mut Rng) -> Option<Card> {
 /// dates in the decks, and nearby years and months when the decks have too few.
 pub fn distractors(card: &Card, pool: &[Card], rng: &mut Rng, want: usize) -> Vec<String> {
     let Some(category) = &card.category else { return Vec::new() };
+    // A note's category may not fit every gap of a cloze (a date in one, a name in another):
+    // dates and numbers are only offered for answers that read as such, and only as such.
+    let reads_as = |text: &str| match category.as_str() {
+        "date" => date::parse(&fold(text)).is_some(),
+        "number" => crate::answer::number::parse(&fold(text)).is_some(),
+        _ => true,
+    };
+    if !reads_as(&card.short_answer) {
+        return Vec::new();
+    }
     let answer = comparable(&card.short_answer);
     let mut seen: HashSet<String> = HashSet::from([answer]);
     let mut candidates: Vec<&str> = pool
@@ -100,6 +110,7 @@ pub fn distractors(card: &Card, pool: &[Card], rng: &mut Rng, want: usize) -> Ve
         .filter(|c| c.category.as_ref() == Some(category))
         .filter(|c| !matches!(c.judge, Judge::TrueFalse { .. } | Judge::Order { .. }))
         .map(|c| c.short_answer.as_str())
+        .filter(|a| reads_as(a))
         .filter(|a| seen.insert(comparable(a)))
         .collect();
     rng.shuffle(&mut candidates);
