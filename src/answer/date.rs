@@ -63,9 +63,15 @@ fn parse_japanese(t: &str) -> Option<PartialDate> {
     (rest == "日").then_some(PartialDate { year, month: Some(month), day: Some(day) })
 }
 
-/// 2024-12, 2024/12, 2024.12, 2024-12-05, 2024/12/5, and a bare year of four digits.
+/// 2024-12, 2024/12, 2024.12, 2024-12-05, 2024/12/5, 12/2024, and a bare year of four digits.
 fn parse_numeric(t: &str) -> Option<PartialDate> {
     let parts: Vec<&str> = t.split(['-', '/', '.']).collect();
+    // Month/year, as in 12/2024.
+    if let [m, y] = parts.as_slice() {
+        if m.len() <= 2 && y.len() == 4 && m.chars().chain(y.chars()).all(|c| c.is_ascii_digit()) {
+            return Some(PartialDate { year: y.parse().ok()?, month: Some(m.parse().ok()?), day: None });
+        }
+    }
     if parts.iter().any(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) || parts[0].len() != 4 {
         return None;
     }
@@ -177,5 +183,6 @@ mod tests {
         assert_eq!(parse("august 1st, 2018"), d(2018, Some(8), Some(1)));
         assert_eq!(parse("augst 2024"), None);
         assert_eq!(parse("2024年12月ゴロ"), d(2024, Some(12), None));
+        assert_eq!(parse("12/2024"), d(2024, Some(12), None));
     }
 }

@@ -68,6 +68,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let seed = args.seed.unwrap_or_else(|| exam::seed_from(ctx.now()));
     let pool: Vec<_> = cards.iter().map(|c| c.card.clone()).collect();
     let paper = exam::build_paper(&pool, args.count, seed);
+    if paper.len() < args.count && !paper.is_empty() {
+        crate::cli::warn(&format!(
+            "kioku: only {} questions can be drawn from this scope (one per note, judged forms)",
+            paper.len()
+        ));
+    }
     if paper.is_empty() {
         return Err(Error::Input(
             "no card in scope can be asked in an exam (it needs judged cards, or categories for distractors)".into(),
@@ -101,6 +107,8 @@ fn history(ctx: &Context) -> Result<()> {
     let mut out = std::io::stdout().lock();
     if exams.is_empty() {
         writeln!(out, "no exams yet (kioku exam)")?;
+    } else {
+        writeln!(out, "{:<16}  {:>7} {:>4}  {:>6}  {:<12} scope", "taken", "score", "", "time", "seed")?;
     }
     for e in &exams {
         let offset = FixedOffset::east_opt(e.utc_offset_secs).unwrap_or(FixedOffset::east_opt(0).expect("zero offset"));

@@ -68,7 +68,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         None => Box::new(std::io::stdout().lock()),
     };
     let mut csv = csv::Writer::from_writer(sink);
-    let io = |e: csv::Error| Error::Io(std::io::Error::other(e.to_string()));
+    // Keep the io error's kind, so a closed pipe (`| head`) is a normal end.
+    let io = |e: csv::Error| match e.into_kind() {
+        csv::ErrorKind::Io(e) => Error::Io(e),
+        other => Error::Io(std::io::Error::other(format!("{other:?}"))),
+    };
     csv.write_record([
         "card_id",
         "review_time",

@@ -43,7 +43,11 @@ pub fn run(args: Args) -> Result<()> {
             Err(Error::Input(format!("{} exists; choose another file, or --force to overwrite it", path.display())))
         }
         Some(path) => {
-            std::fs::write(path, yaml)?;
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)
+                    .map_err(|e| Error::Input(format!("cannot create {}: {e}", dir.display())))?;
+            }
+            std::fs::write(path, yaml).map_err(|e| Error::Input(format!("cannot write {}: {e}", path.display())))?;
             writeln!(std::io::stderr(), "wrote {} notes to {}", count, path.display())?;
             Ok(())
         }

@@ -172,7 +172,16 @@ impl Context {
             None => default_tz(),
         };
         let db = match cli.db.as_ref().filter(|p| !p.as_os_str().is_empty()) {
-            Some(p) => p.clone(),
+            Some(p) => {
+                // A mistyped folder would otherwise become a new, empty collection.
+                if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
+                    return Err(Error::Input(format!(
+                        "--db: the folder {} does not exist; create it first, or check the path",
+                        dir.display()
+                    )));
+                }
+                p.clone()
+            }
             None => directories::ProjectDirs::from("", "", "kioku")
                 .map(|d| d.data_dir().join("kioku.sqlite3"))
                 .ok_or_else(|| {
@@ -196,7 +205,12 @@ impl Context {
 
     /// Opens (or creates) the database, for commands that do not load decks.
     pub fn open_store(&self) -> Result<Store> {
-        Store::open(&self.db, self.now())
+        let new = !self.db.exists();
+        let store = Store::open(&self.db, self.now())?;
+        if new {
+            warn(&format!("kioku: created a new database at {}", self.db.display()));
+        }
+        Ok(store)
     }
 
     /// Opens the database only if it exists.

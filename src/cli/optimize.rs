@@ -33,9 +33,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         None => Default::default(),
     };
     let days: DayClock = ctx.days(&settings);
-    let current = match &store {
-        Some(s) => s.parameters()?,
-        None => None,
+    // A CSV from another tool is compared with FSRS's defaults, not with this learner's parameters.
+    let current = match (&store, &args.from_csv) {
+        (Some(s), None) => s.parameters()?,
+        _ => None,
     };
     let (entries, source) = match &args.from_csv {
         Some(path) => {
@@ -62,8 +63,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let mut out = std::io::stdout().lock();
     writeln!(
         out,
-        "{source}: {} reviews of {cards} cards → {} training items (reviews on a later study day, {} zone, rollover {}:00)",
+        "{source}: {} reviews of {cards} card{} → {} training items (reviews on a later study day, {} zone, rollover {}:00)",
         entries.len(),
+        if cards == 1 { "" } else { "s" },
         set.items.len(),
         days.tz.name(),
         days.rollover_hour
@@ -115,10 +117,19 @@ fn retention_table(out: &mut impl Write, parameters: &[f32], current: f32) -> Re
         }
     }
     let base = workload(current)?;
-    writeln!(out, "\ndesired retention   workload per new card (vs. your {current:.2})")?;
-    for r in [0.70f32, 0.75, 0.80, 0.85, 0.90, 0.95, 0.97] {
+    writeln!(
+        out,
+        "\ndesired retention   workload per new card   work per card remembered   (both vs. your {current:.2})"
+    )?;
+    let mut rows = vec![0.70f32, 0.75, 0.80, 0.85, 0.90, 0.95, 0.97];
+    if !rows.iter().any(|r| (r - best.0).abs() < 1e-4) {
+        rows.push(best.0);
+        rows.sort_by(f32::total_cmp);
+    }
+    for r in rows {
         let w = workload(r)?;
-        writeln!(out, "{r:>17.2}   {:>5.0}%", w / base * 100.0)?;
+        let mark = if (r - best.0).abs() < 1e-4 { "  ← suggested" } else { "" };
+        writeln!(out, "{r:>17.2}   {:>20.0}%   {:>24.0}%{mark}", w / base * 100.0, (w / r) / (base / current) * 100.0)?;
     }
     writeln!(
         out,

@@ -186,9 +186,22 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             let done_by = StudyDay(today.0 + (new as u32).div_ceil(quota.max(1)) as i32 - 1);
             writeln!(out, "  new cards: {quota} a day, all introduced by {}", done_by.date())?;
         }
-        writeln!(out, "  reviews already due per day, the next {shown_days} days (today first):")?;
+        writeln!(
+            out,
+            "  reviews already due per day, the next {shown_days} day{} (today first):",
+            if shown_days == 1 { "" } else { "s" }
+        )?;
         for line in crate::stats::report::bar_chart(&workload) {
             writeln!(out, "  {line}")?;
+        }
+        if above < studied.len() {
+            writeln!(
+                out,
+                "  warning: {} studied card{} predicted below {:.0}% on the day with the reviews scheduled now; review every day until the exam: each answer places the card's next review in its window",
+                studied.len() - above,
+                if studied.len() - above == 1 { " is" } else { "s are" },
+                p.target * 100.0
+            )?;
         }
         let settings = &loaded.settings;
         if days_left <= 3 && new > 0 {

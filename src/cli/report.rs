@@ -26,7 +26,11 @@ pub struct Args {
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let mut answers = Vec::new();
-    for (student, path) in args.files.iter().enumerate() {
+    let mut files = args.files.clone();
+    // The same file named twice is one student.
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
+    for (student, path) in files.iter().enumerate() {
         let name = path.display().to_string();
         let file = std::fs::File::open(path).map_err(|e| Error::Input(format!("cannot read {name}: {e}")))?;
         let mut csv = csv::Reader::from_reader(file);
@@ -91,7 +95,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             }
         }
         _ => {
-            writeln!(out, "{} students · {} cards, hardest first", args.files.len(), table.len())?;
+            writeln!(out, "{} students · {} cards, hardest first", files.len(), table.len())?;
             writeln!(
                 out,
                 "{:<44} {:>5} {:>6} {:>6} {:>6} {:>6}",

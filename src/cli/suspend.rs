@@ -25,7 +25,8 @@ pub fn run(ctx: &Context, args: Args, suspend: bool) -> Result<()> {
     let mut out = std::io::stdout().lock();
     let word = if suspend { "suspended" } else { "unsuspended" };
     if before.suspended == suspend {
-        writeln!(out, "{word} {} (it already was)", args.key)?;
+        let state = if suspend { "already suspended" } else { "not suspended" };
+        writeln!(out, "{} was {state}; nothing changed", args.key)?;
         return Ok(());
     }
     let mut after = before.clone();

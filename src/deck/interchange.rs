@@ -127,6 +127,9 @@ pub fn import_text(text: &str, deck_id: &str) -> Result<RawDeck, String> {
     if notes.is_empty() {
         return Err("no rows with content".into());
     }
+    if notes.iter().all(|n| n.back.as_deref().is_some_and(|b| b.trim().is_empty()) && n.cloze.is_none()) {
+        return Err("every row has a single column: no separator was found; separate front and back with a tab or a comma (or add an Anki `#separator:` header line)".into());
+    }
     Ok(RawDeck { deck: Some(deck_id.to_string()), cards: Some(notes), ..RawDeck::default() })
 }
 
@@ -242,5 +245,7 @@ mod tests {
         assert_eq!(notes[0].id.as_deref(), Some("anki-ab1"));
         assert_eq!(notes[1].cloze.as_deref(), Some("{{c1::x}} y"));
         assert!(import_text("", "e").is_err());
+        let single = import_text("perro - dog\ngato - cat\n", "s").err().unwrap();
+        assert!(single.contains("no separator was found"), "{single}");
     }
 }

@@ -171,7 +171,7 @@ fn is_text_path(path: &str) -> bool {
 }
 
 /// What another YAML reader would make of a plain value, if not text.
-fn retyped_as(value: &str) -> Option<&'static str> {
+pub(crate) fn retyped_as(value: &str) -> Option<&'static str> {
     let v = value.trim();
     let lower = v.to_ascii_lowercase();
     if matches!(lower.as_str(), "y" | "yes" | "n" | "no" | "true" | "false" | "on" | "off") {

@@ -17,7 +17,29 @@ pub struct YamlError {
 
 /// Writes a deck as YAML (for `kioku import`). Every text is a string, quoted where YAML needs it.
 pub fn to_yaml(deck: &RawDeck) -> String {
-    serde_yaml::to_string(deck).unwrap_or_default()
+    // serde_yaml leaves `no`, `1990` or `2025-04-04` plain (they are strings in YAML 1.2); other
+    // tools read them as booleans, numbers or dates, so they are quoted here.
+    let text = serde_yaml::to_string(deck).unwrap_or_default();
+    text.lines()
+        .map(|line| {
+            let (head, value) = match line.split_once(": ") {
+                // `reverse` is the one field that is a real boolean.
+                Some((h, _)) if h.trim_start().trim_start_matches("- ") == "reverse" => return line.to_string(),
+                Some((h, v)) if !h.trim_start().starts_with('#') => (format!("{h}: "), v),
+                _ => match line.trim_start().strip_prefix("- ") {
+                    Some(v) => (line[..line.len() - v.len()].to_string(), v),
+                    None => return line.to_string(),
+                },
+            };
+            if super::lint::retyped_as(value).is_some() {
+                format!("{head}'{value}'")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n"
 }
 
 /// Deepest nesting of mappings and sequences a deck may have (a deck needs 4).

@@ -298,7 +298,14 @@ pub fn bar_chart(values: &[usize]) -> Vec<String> {
         lines.push(format!("{label}│{}", bars.trim_end()));
     }
     lines.push(format!("    0 └{}", "──".repeat(values.len())));
-    lines.push(format!("       {:<20}{:<20}{}", "today", "+10", "+20"));
+    // Labels every ten days, only as far as the chart goes.
+    let mut labels = String::from("       today");
+    for mark in (10..values.len()).step_by(10) {
+        let at = 7 + mark * 2;
+        labels.push_str(&" ".repeat(at.saturating_sub(labels.chars().count())));
+        labels.push_str(&format!("+{mark}"));
+    }
+    lines.push(labels);
     lines
 }
 

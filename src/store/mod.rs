@@ -256,11 +256,26 @@ impl Store {
 
     /// Up to five card keys that start with, or contain, `key` (for "did you mean").
     fn similar_keys(&self, key: &str) -> Vec<String> {
-        let pattern = format!("%{}%", key.replace(['%', '_'], ""));
-        let Ok(mut stmt) = self.conn.prepare("SELECT key FROM cards WHERE key LIKE ?1 ORDER BY key LIMIT 5") else {
+        let Ok(mut stmt) = self.conn.prepare("SELECT key FROM cards") else {
             return Vec::new();
         };
-        stmt.query_map([pattern], |r| r.get(0)).map(|rows| rows.filter_map(|r| r.ok()).collect()).unwrap_or_default()
+        let keys: Vec<String> =
+            stmt.query_map([], |r| r.get(0)).map(|rows| rows.filter_map(|r| r.ok()).collect()).unwrap_or_default();
+        // Keys containing what was typed, then keys a few edits away (typos, a wrong suffix).
+        let note = key.split(':').next().unwrap_or(key);
+        let mut scored: Vec<(usize, &String)> = keys
+            .iter()
+            .filter_map(|k| {
+                if k.contains(key) || (k.starts_with(note) && note.contains('/')) {
+                    Some((0, k))
+                } else {
+                    let d = crate::answer::osa_distance(k, key);
+                    (d <= 3).then_some((d, k))
+                }
+            })
+            .collect();
+        scored.sort();
+        scored.into_iter().take(5).map(|(_, k)| k.clone()).collect()
     }
 
     /// Saves one answer (or manual action) in one transaction: the review row and the card's new
