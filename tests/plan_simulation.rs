@@ -11,7 +11,7 @@ use chrono::{Duration, TimeZone, Utc};
 use kioku::deck::{self, DeckSource, FileCache};
 use kioku::rng::Rng;
 use kioku::scheduler::plan::ExamTarget;
-use kioku::scheduler::{CardSchedule, DayClock, Rating, Scheduler, State};
+use kioku::scheduler::{CardSchedule, DayClock, Rating, Scheduler, State, StudyDay};
 use kioku::settings::Settings;
 
 struct Outcome {
@@ -43,7 +43,8 @@ fn simulate(with_plan: bool, seed: u64) -> Outcome {
             settings.new_per_day
         };
         let mut introduced = 0;
-        for (i, key) in keys.iter().enumerate() {
+        for i in 0..keys.len() {
+            let key = &keys[i];
             let due = match cards[i].state {
                 State::New if introduced < new_quota => {
                     introduced += 1;
@@ -66,7 +67,9 @@ fn simulate(with_plan: bool, seed: u64) -> Outcome {
                     if (rng.next_u64() % 10_000) as f32 / 10_000.0 < recall { Rating::Good } else { Rating::Again };
                 let mut next = scheduler.next_outcomes(&cards[i], key, now, &days).unwrap().get(rating).card.clone();
                 if with_plan {
-                    if let Some(fitted) = scheduler.fit_to_exam(&next, key, today, exam) {
+                    let load =
+                        |d: StudyDay| cards.iter().filter(|c| c.state == State::Review && c.due_day == Some(d)).count();
+                    if let Some(fitted) = scheduler.fit_to_exam(&next, today, exam, &load) {
                         next = fitted;
                     }
                 }

@@ -89,13 +89,25 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             study_day: today,
         };
         let mut moved = 0;
-        for (key, (row_id, schedule)) in store.schedules()? {
+        let all = store.schedules()?;
+        let mut load: std::collections::HashMap<StudyDay, usize> = std::collections::HashMap::new();
+        for (_, s) in all.values() {
+            if let (State::Review, Some(d)) = (s.state, s.due_day) {
+                *load.entry(d).or_default() += 1;
+            }
+        }
+        for (key, (row_id, schedule)) in all {
             let Some(card) = loaded.cards.iter().find(|c| c.key == key) else { continue };
             if !plan.covers(&card.deck, &card.tags) {
                 continue;
             }
-            if let Some(fitted) = scheduler.fit_to_exam(&schedule, &key, today, exam) {
+            let fitted = scheduler.fit_to_exam(&schedule, today, exam, &|d| load.get(&d).copied().unwrap_or(0));
+            if let Some(fitted) = fitted {
                 let due = fitted.due_day.unwrap_or(today);
+                if let Some(old) = schedule.due_day {
+                    load.entry(old).and_modify(|n| *n = n.saturating_sub(1));
+                }
+                *load.entry(due).or_default() += 1;
                 let after = CardSchedule { due_at_ms: Some(days.day_start(due).timestamp_millis()), ..fitted };
                 store.record_manual(row_id, &key, &schedule, &after, at)?;
                 moved += 1;

@@ -5,7 +5,6 @@
 
 use fsrs::MemoryState;
 
-use super::fuzz::fnv1a;
 use super::{CardSchedule, Scheduler, State, StudyDay};
 
 /// An exam a card is studied for: its study day and the retrievability wanted on it.
@@ -48,15 +47,16 @@ impl Scheduler {
     }
 
     /// Moves a review card's due day before the exam when the exam needs it; returns the new
-    /// schedule (the caller sets `due_at_ms` for the day) (unchanged when the card's next review comes before the exam, or R on the exam
-    /// day is high enough anyway). Within the window, later days are preferred but the reviews
-    /// are spread (by a fixed hash of the key) over its last week, never all on the eve.
+    /// schedule (the caller sets `due_at_ms` for the day), or None when the card's next review
+    /// comes before the exam or R on the exam day is high enough anyway. Within the window the
+    /// latest day is preferred whose reviews already due (`load`) are under `reviews_per_day`,
+    /// so such reviews spread backwards from the exam; the eve only when nothing earlier suffices.
     pub fn fit_to_exam(
         &self,
         card: &CardSchedule,
-        key: &str,
         today: StudyDay,
         exam: ExamTarget,
+        load: &dyn Fn(StudyDay) -> usize,
     ) -> Option<CardSchedule> {
         if card.state != State::Review || exam.day <= today.plus(1) {
             return None;
@@ -70,13 +70,20 @@ impl Scheduler {
         let window = self.exam_window(MemoryState { stability, difficulty }, last, today, exam);
         let eve = StudyDay(exam.day.0 - 1);
         let choices: Vec<StudyDay> = if window.len() >= 2 {
-            window.iter().copied().filter(|&d| d != eve).take(7).collect()
+            window.iter().copied().filter(|&d| d != eve).collect()
         } else if window.is_empty() {
             vec![eve] // no day suffices: the latest review gives the best chance
         } else {
             window
         };
-        let pick = choices[(fnv1a(&[key.as_bytes(), b"exam"]) % choices.len() as u64) as usize];
+        // Latest first: the first day with room under the daily limit, else the least loaded.
+        let limit = self.settings.reviews_per_day as usize;
+        let pick = choices
+            .iter()
+            .copied()
+            .find(|&d| load(d) < limit)
+            .or_else(|| choices.iter().copied().min_by_key(|&d| load(d)))
+            .unwrap_or(eve);
         Some(CardSchedule { due_day: Some(pick), ..card.clone() })
     }
 }
@@ -101,7 +108,7 @@ mod tests {
             ..CardSchedule::default()
         };
         assert!(s.retrievability_on(20.0, today, exam.day) < 0.9);
-        let moved = s.fit_to_exam(&card, "d/n", today, exam).unwrap();
+        let moved = s.fit_to_exam(&card, today, exam, &|_| 0).unwrap();
         let day = moved.due_day.unwrap();
         assert!(day > today && day < exam.day, "{day:?}");
         assert_ne!(day, StudyDay(1029), "not on the eve when the window is wider");
@@ -110,8 +117,15 @@ mod tests {
         assert!(s.exam_window(memory, today, today, exam).contains(&day));
         // A card due before the exam, or remembered well enough, is left alone.
         let early = CardSchedule { due_day: Some(StudyDay(1010)), ..card.clone() };
-        assert_eq!(s.fit_to_exam(&early, "d/n", today, exam), None);
+        assert_eq!(s.fit_to_exam(&early, today, exam, &|_| 0), None);
         let strong = CardSchedule { stability: Some(400.0), ..card.clone() };
-        assert_eq!(s.fit_to_exam(&strong, "d/n", today, exam), None);
+        assert_eq!(s.fit_to_exam(&strong, today, exam, &|_| 0), None);
+        // With the latest days of the window full, the review goes to the latest day with room.
+        let full = |d: StudyDay| if d.0 >= day.0 { 200 } else { 0 };
+        let spread = s.fit_to_exam(&card, today, exam, &full).unwrap().due_day.unwrap();
+        assert!(
+            spread < day && s.exam_window(memory, today, today, exam).contains(&spread),
+            "{spread:?} before {day:?}"
+        );
     }
 }

@@ -44,6 +44,8 @@ pub struct Today {
     pub day_end_ms: i64,
     /// The upcoming exam each card is studied for (`kioku plan`), parallel to `cards`.
     pub exams: Vec<Option<ExamTarget>>,
+    /// Review cards due per study day, so exam reviews spread under the daily limit.
+    due_load: HashMap<StudyDay, usize>,
 }
 
 impl Today {
@@ -84,7 +86,13 @@ impl Today {
                     .map(|p| ExamTarget { day: p.exam_day, target: p.target })
             })
             .collect();
-        let mut today_data = Today { cards, ids, items, queue: Queue::default(), today, day_end_ms, exams };
+        let mut due_load: HashMap<StudyDay, usize> = HashMap::new();
+        for item in items.iter().filter(|i| i.schedule.state == State::Review) {
+            if let Some(d) = item.schedule.due_day {
+                *due_load.entry(d).or_default() += 1;
+            }
+        }
+        let mut today_data = Today { cards, ids, items, queue: Queue::default(), today, day_end_ms, exams, due_load };
         today_data.rebuild_queue(store, settings, new_limit, &notes)?;
         Ok(today_data)
     }
@@ -136,7 +144,8 @@ impl Today {
         let mut outcome = scheduler.next_outcomes(&before, key, now, days)?.get(rating).clone();
         // An upcoming exam may need the next review earlier than FSRS would place it.
         if let Some(exam) = self.exams[index] {
-            if let Some(fitted) = scheduler.fit_to_exam(&outcome.card, key, self.today, exam) {
+            let load = |d: StudyDay| self.due_load.get(&d).copied().unwrap_or(0);
+            if let Some(fitted) = scheduler.fit_to_exam(&outcome.card, self.today, exam, &load) {
                 let due = fitted.due_day.unwrap_or(self.today);
                 outcome.card = CardSchedule { due_at_ms: Some(days.day_start(due).timestamp_millis()), ..fitted };
                 outcome.interval_secs = due.days_since(self.today) as i64 * 86_400;
@@ -159,6 +168,12 @@ impl Today {
             duration_ms: duration_ms.max(0),
         };
         let review_id = store.record(self.ids[index], &before, &outcome.card, &row)?;
+        for (schedule, change) in [(&before, -1i64), (&outcome.card, 1)] {
+            if let (State::Review, Some(d)) = (schedule.state, schedule.due_day) {
+                let n = self.due_load.entry(d).or_default();
+                *n = (*n as i64 + change).max(0) as usize;
+            }
+        }
         self.items[index].schedule = outcome.card.clone();
         self.queue.answered(&self.items, index, before.state, self.day_end_ms, scheduler.settings().bury_siblings);
         Ok(Answered { review_id, outcome })
