@@ -249,8 +249,17 @@ impl Context {
             Some(store) => store,
             None => self.open_store()?,
         };
+        // Every file unchanged since the last run, and the same files: their cards were synced
+        // then, so there is nothing to insert or move (the common case, kept fast). The records
+        // are saved only after the sync, so a run killed in between syncs again next time.
+        let unchanged = matches!(self.decks, DeckSource::Dir(_))
+            && collection.parsed_files == 0
+            && collection.files.len() == cache.len()
+            && collection.files.iter().all(|f| cache.contains_key(&f.path));
+        if !unchanged {
+            store.sync_cards(&cards, self.now().timestamp_millis())?;
+        }
         store.save_file_records(&collection.files, &cache)?;
-        store.sync_cards(&cards, self.now().timestamp_millis())?;
         let settings = store.typed_settings()?;
         Ok(Loaded { store, collection, cards, settings })
     }
