@@ -1,0 +1,108 @@
+#!/usr/bin/env python3
+"""The same work with kioku and with Anki's engine (the `anki` Python package, Rust backend),
+measured in one run: add N basic cards, build the queue to the first card, answer 1,000 cards
+good (p50 and p99 per answer), peak memory. Run through run.sh (it makes the virtualenv)."""
+import os, resource, statistics, subprocess, sys, tempfile, time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+BIN = os.path.join(HERE, "..", "..", "target", "release", "kioku")
+ANSWERS = 1000
+
+
+def anki_side(cards):
+    from anki.collection import Collection
+
+    tmp = tempfile.mkdtemp(prefix="anki-bench-")
+    col = Collection(os.path.join(tmp, "collection.anki2"))
+    col.set_config("fsrs", True)
+    conf = col.decks.config_dict_for_deck_id(1)
+    conf["new"]["perDay"] = 99999
+    conf["rev"]["perDay"] = 99999
+    col.decks.update_config(conf)
+    model = col.models.by_name("Basic")
+    start = time.perf_counter()
+    for i in range(cards):
+        note = col.new_note(model)
+        note["Front"], note["Back"] = f"問題 {i}", f"答え {i}"
+        col.add_note(note, 1)
+    add = time.perf_counter() - start
+    # To the first card: open the collection and build the queue (as a student's session does).
+    path = col.path
+    col.close()
+    start = time.perf_counter()
+    col = Collection(path)
+    card = col.sched.getCard()
+    first = time.perf_counter() - start
+    lat = []
+    for _ in range(min(ANSWERS, cards)):
+        if card is None:
+            break
+        card.start_timer()
+        t = time.perf_counter()
+        col.sched.answerCard(card, 3)
+        lat.append(time.perf_counter() - t)
+        card = col.sched.getCard()
+    col.close()
+    lat.sort()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return add, first, lat[len(lat) // 2], lat[int(len(lat) * 0.99) - 1], peak
+
+
+def kioku_side(cards):
+    tmp = tempfile.mkdtemp(prefix="kioku-bench-")
+    decks = os.path.join(tmp, "decks")
+    os.makedirs(decks)
+    with open(os.path.join(decks, "d.yaml"), "w") as f:
+        f.write("deck: d\ncards:\n")
+        for i in range(cards):
+            f.write(f'  - id: n{i}\n    front: "問題 {i}"\n    back: "答え {i}"\n')
+    env = {"PATH": os.environ.get("PATH", ""), "KIOKU_DB": os.path.join(tmp, "k.sqlite3"), "KIOKU_DECKS": decks, "KIOKU_TZ": "UTC"}
+    start = time.perf_counter()
+    subprocess.run([BIN, "due"], env=env, capture_output=True, check=True)
+    add = time.perf_counter() - start
+    start = time.perf_counter()
+    subprocess.run([BIN, "review"], env=env, input=b":q\n", capture_output=True, check=True)
+    first = time.perf_counter() - start
+    p = subprocess.Popen([BIN, "review", "--new", str(ANSWERS)], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    lat = []
+    while len(lat) < min(ANSWERS, cards):
+        line = p.stdout.readline()
+        if not line:
+            break
+        if line.startswith(b"card "):
+            p.stdin.write(b"\n")
+            p.stdin.flush()
+            while not p.stdout.readline().startswith(b"  grade:"):
+                pass
+            t = time.perf_counter()
+            p.stdin.write(b"3\n")
+            p.stdin.flush()
+            while not p.stdout.readline().startswith(b"saved "):
+                pass
+            lat.append(time.perf_counter() - t)
+    p.stdin.write(b":q\n")
+    p.stdin.close()
+    p.wait()
+    lat.sort()
+    # Peak memory of one review process (GNU time's maximum resident set size), else unknown.
+    peak = float("nan")
+    if os.path.exists("/usr/bin/time"):
+        out = subprocess.run(["/usr/bin/time", "-f", "%M", BIN, "review"], env=env, input=b":q\n", capture_output=True)
+        peak = int(out.stderr.decode().strip().splitlines()[-1]) / 1024
+    return add, first, lat[len(lat) // 2], lat[int(len(lat) * 0.99) - 1], peak
+
+
+def main():
+    sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000]
+    print("| cards | measure | kioku | Anki 26.9.3 | Anki ÷ kioku |")
+    print("| ---: | --- | ---: | ---: | ---: |")
+    for n in sizes:
+        k, a = kioku_side(n), anki_side(n)
+        names = ["add the cards (kioku: first sync of the deck file)", "open and show the first card", "answer p50", "answer p99"]
+        for name, kv, av in zip(names, k, a):
+            print(f"| {n:,} | {name} | {kv * 1000:.2f} ms | {av * 1000:.2f} ms | {av / kv:.1f}× |")
+        print(f"| {n:,} | peak memory (kioku: a review process; Anki: Python with the collection) | {k[4]:.0f} MB | {a[4]:.0f} MB | |")
+
+
+if __name__ == "__main__":
+    main()
