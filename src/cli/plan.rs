@@ -83,11 +83,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         let scheduler = ctx.scheduler(&store, &loaded.settings)?;
         let exam = ExamTarget { day: exam_day, target: args.target };
         let now = ctx.now();
-        let at = ReviewRowTime {
-            at_ms: now.timestamp_millis(),
-            utc_offset_secs: days.utc_offset_secs(now),
-            study_day: today,
-        };
+        let at = ReviewRowTime::new(now, &days);
         let mut moved = 0;
         let all = store.schedules()?;
         let mut load: std::collections::HashMap<StudyDay, usize> = std::collections::HashMap::new();

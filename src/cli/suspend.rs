@@ -33,11 +33,7 @@ pub fn run(ctx: &Context, args: Args, suspend: bool) -> Result<()> {
     after.suspended = suspend;
     let now = ctx.now();
     let days = ctx.days(&settings);
-    let at = ReviewRowTime {
-        at_ms: now.timestamp_millis(),
-        utc_offset_secs: days.utc_offset_secs(now),
-        study_day: days.study_day(now),
-    };
+    let at = ReviewRowTime::new(now, &days);
     store.record_manual(id, &args.key, &before, &after, at)?;
     writeln!(out, "{word} {}", args.key)?;
     Ok(())

@@ -12,7 +12,7 @@ use super::input::{self, Command, Line};
 use super::judge;
 use super::piped::{human, write_card, Io};
 use crate::scheduler::{DayClock, Rating};
-use crate::store::{ReviewKind, ReviewRow, Store};
+use crate::store::{ReviewKind, ReviewRow, ReviewRowTime, Store};
 use crate::Result;
 
 /// Runs a cram session over `cards` (in the order given) until every card was answered
@@ -98,22 +98,15 @@ pub fn run(
         };
         let now = clock();
         let s = &c.schedule;
-        let row = ReviewRow {
-            card_key: c.card.key.clone(),
-            reviewed_at_ms: now.timestamp_millis(),
-            utc_offset_secs: days.utc_offset_secs(now),
-            study_day: days.study_day(now),
-            rating: rating.as_u8(),
-            kind: ReviewKind::Cram.as_str().to_string(),
-            state_before: s.state,
-            state_after: s.state,
-            elapsed_days: 0,
-            interval_secs: 0,
-            due_at_ms: s.due_at_ms,
-            stability: s.stability,
-            difficulty: s.difficulty,
-            duration_ms: (now - shown_at).num_milliseconds().max(0),
-        };
+        let at = ReviewRowTime::new(now, days);
+        let row = ReviewRow::log_only(
+            &c.card.key,
+            &c.schedule,
+            ReviewKind::Cram,
+            rating.as_u8(),
+            at,
+            (now - shown_at).num_milliseconds(),
+        );
         let review_id = store.record_log_only(c.id, s, &row)?;
         saved.push((review_id, index));
         writeln!(io.out, "saved {} {} cram", c.card.key, rating.as_u8())?;

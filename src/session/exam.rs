@@ -253,22 +253,15 @@ pub fn run(
             Verdict::Wrong => Rating::Again,
         };
         let s = &source.schedule;
-        let row = ReviewRow {
-            card_key: source.card.key.clone(),
-            reviewed_at_ms: now.timestamp_millis(),
-            utc_offset_secs: days.utc_offset_secs(now),
-            study_day: days.study_day(now),
-            rating: rating.as_u8(),
-            kind: ReviewKind::Exam.as_str().to_string(),
-            state_before: s.state,
-            state_after: s.state,
-            elapsed_days: 0,
-            interval_secs: 0,
-            due_at_ms: s.due_at_ms,
-            stability: s.stability,
-            difficulty: s.difficulty,
-            duration_ms: (now - shown_at).num_milliseconds().max(0),
-        };
+        let at = ReviewRowTime::new(now, days);
+        let row = ReviewRow::log_only(
+            &source.card.key,
+            &source.schedule,
+            ReviewKind::Exam,
+            rating.as_u8(),
+            at,
+            (now - shown_at).num_milliseconds(),
+        );
         store.record_log_only(source.id, s, &row)?;
         results.push((n, judged.verdict));
         io.out.flush()?;
@@ -379,11 +372,7 @@ fn feed_review(
             due_at_ms: Some(days.day_start(today).timestamp_millis()),
             ..s.clone()
         };
-        let at = ReviewRowTime {
-            at_ms: now.timestamp_millis(),
-            utc_offset_secs: days.utc_offset_secs(now),
-            study_day: today,
-        };
+        let at = ReviewRowTime::new(now, days);
         store.record_manual(c.id, &c.card.key, s, &after, at)?;
         fed += 1;
     }

@@ -170,11 +170,7 @@ impl<'a> ReviewSession<'a> {
             Hide::Suspend => after.suspended = true,
             Hide::Bury => after.buried_until_day = Some(self.days.study_day(now).plus(1)),
         }
-        let at = ReviewRowTime {
-            at_ms: now.timestamp_millis(),
-            utc_offset_secs: self.days.utc_offset_secs(now),
-            study_day: self.days.study_day(now),
-        };
+        let at = ReviewRowTime::new(now, &self.days);
         let key = self.card(index).key.clone();
         self.store.record_manual(self.today.ids[index], &key, &before, &after, at)?;
         self.today.items[index].schedule = after;

@@ -59,6 +59,36 @@ pub struct ReviewRow {
     pub duration_ms: i64,
 }
 
+impl ReviewRow {
+    /// A row that leaves the card's schedule `s` as it is (cram, exam): state before = after,
+    /// no elapsed days or interval, S, D and due as they are.
+    pub fn log_only(
+        card_key: &str,
+        s: &CardSchedule,
+        kind: ReviewKind,
+        rating: u8,
+        at: ReviewRowTime,
+        duration_ms: i64,
+    ) -> ReviewRow {
+        ReviewRow {
+            card_key: card_key.to_string(),
+            reviewed_at_ms: at.at_ms,
+            utc_offset_secs: at.utc_offset_secs,
+            study_day: at.study_day,
+            rating,
+            kind: kind.as_str().to_string(),
+            state_before: s.state,
+            state_after: s.state,
+            elapsed_days: 0,
+            interval_secs: 0,
+            due_at_ms: s.due_at_ms,
+            stability: s.stability,
+            difficulty: s.difficulty,
+            duration_ms: duration_ms.max(0),
+        }
+    }
+}
+
 pub struct Store {
     conn: Connection,
     path: PathBuf,
@@ -291,29 +321,7 @@ impl Store {
         let e = |e: rusqlite::Error| db_error(&path, e);
         let before_json = serde_json::to_string(before).map_err(|x| Error::Scheduler(x.to_string()))?;
         let tx = self.conn.transaction().map_err(e)?;
-        tx.execute(
-            "INSERT INTO reviews (card_id, reviewed_at_ms, utc_offset_secs, study_day, rating, kind, state_before, state_after,
-                                  elapsed_days, interval_secs, due_at_ms, stability, difficulty, duration_ms, card_before)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-            params![
-                card_id,
-                row.reviewed_at_ms,
-                row.utc_offset_secs,
-                row.study_day.0,
-                row.rating,
-                row.kind,
-                row.state_before.to_i64(),
-                row.state_after.to_i64(),
-                row.elapsed_days,
-                row.interval_secs,
-                row.due_at_ms,
-                row.stability,
-                row.difficulty,
-                row.duration_ms,
-                before_json
-            ],
-        )
-        .map_err(e)?;
+        insert_review(&tx, card_id, row, &before_json).map_err(e)?;
         let review_id = tx.last_insert_rowid();
         write_schedule(&tx, card_id, after).map_err(e)?;
         tx.commit().map_err(e)?;
@@ -390,30 +398,7 @@ impl Store {
     /// row's id.
     pub fn record_log_only(&mut self, card_id: i64, schedule: &CardSchedule, row: &ReviewRow) -> Result<i64> {
         let before_json = serde_json::to_string(schedule).map_err(|x| Error::Scheduler(x.to_string()))?;
-        self.conn
-            .execute(
-                "INSERT INTO reviews (card_id, reviewed_at_ms, utc_offset_secs, study_day, rating, kind, state_before, state_after,
-                                      elapsed_days, interval_secs, due_at_ms, stability, difficulty, duration_ms, card_before)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
-                params![
-                    card_id,
-                    row.reviewed_at_ms,
-                    row.utc_offset_secs,
-                    row.study_day.0,
-                    row.rating,
-                    row.kind,
-                    row.state_before.to_i64(),
-                    row.state_after.to_i64(),
-                    row.elapsed_days,
-                    row.interval_secs,
-                    row.due_at_ms,
-                    row.stability,
-                    row.difficulty,
-                    row.duration_ms,
-                    before_json
-                ],
-            )
-            .map_err(|e| self.err(e))?;
+        insert_review(&self.conn, card_id, row, &before_json).map_err(|e| self.err(e))?;
         Ok(self.conn.last_insert_rowid())
     }
 
@@ -740,6 +725,17 @@ pub struct ReviewRowTime {
     pub study_day: StudyDay,
 }
 
+impl ReviewRowTime {
+    /// The instant `now`, with its zone offset and study day from `days`.
+    pub fn new(now: DateTime<Utc>, days: &crate::scheduler::DayClock) -> ReviewRowTime {
+        ReviewRowTime {
+            at_ms: now.timestamp_millis(),
+            utc_offset_secs: days.utc_offset_secs(now),
+            study_day: days.study_day(now),
+        }
+    }
+}
+
 const SCHEDULE_COLUMNS: &str =
     "state, step, stability, difficulty, due_at_ms, due_day, last_review_at_ms, last_review_day, reps, lapses, suspended, buried_until_day, leech";
 
@@ -760,6 +756,33 @@ fn schedule_from_row(r: &Row, first: usize) -> rusqlite::Result<CardSchedule> {
         buried_until_day: r.get::<_, Option<i32>>(i(11))?.map(StudyDay),
         leech: r.get(i(12))?,
     })
+}
+
+/// Inserts one review row; `card_before` is the schedule before it, as JSON (for undo).
+fn insert_review(conn: &Connection, card_id: i64, row: &ReviewRow, card_before: &str) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO reviews (card_id, reviewed_at_ms, utc_offset_secs, study_day, rating, kind, state_before, state_after,
+                              elapsed_days, interval_secs, due_at_ms, stability, difficulty, duration_ms, card_before)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        params![
+            card_id,
+            row.reviewed_at_ms,
+            row.utc_offset_secs,
+            row.study_day.0,
+            row.rating,
+            row.kind,
+            row.state_before.to_i64(),
+            row.state_after.to_i64(),
+            row.elapsed_days,
+            row.interval_secs,
+            row.due_at_ms,
+            row.stability,
+            row.difficulty,
+            row.duration_ms,
+            card_before
+        ],
+    )?;
+    Ok(())
 }
 
 fn write_schedule(conn: &Connection, card_id: i64, s: &CardSchedule) -> rusqlite::Result<()> {
