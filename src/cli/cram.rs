@@ -10,12 +10,8 @@ use super::Context;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Only these decks (by id) [default: all]
-    #[arg(value_name = "DECK")]
-    pub only_decks: Vec<String>,
-    /// Only cards with this tag; repeat for any of several
-    #[arg(long = "tag", value_name = "TAG")]
-    pub tags: Vec<String>,
+    #[command(flatten)]
+    pub scope: super::scope::Scope,
     /// Only cards answered "again" (in review, cram or exam) in the last N days
     #[arg(long, value_name = "DAYS", num_args = 0..=1, default_missing_value = "7")]
     pub missed: Option<u32>,
@@ -25,9 +21,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let loaded = ctx.load_checked(&|collection, cards| {
-        super::review::check_filters(&args.only_decks, &args.tags, collection, cards)
-    })?;
+    let loaded = ctx.load_checked(&|collection, cards| args.scope.check(collection, cards))?;
     let _lock = loaded.store.lock_session()?;
     let days = ctx.days(&loaded.settings);
     let missed: Option<Vec<String>> = match args.missed {
@@ -38,8 +32,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let cards: Vec<ExamCard> = loaded
         .cards
         .into_iter()
-        .filter(|c| args.only_decks.is_empty() || args.only_decks.contains(&c.deck))
-        .filter(|c| args.tags.is_empty() || c.tags.iter().any(|t| args.tags.contains(t)))
+        .filter(|c| args.scope.covers(c))
         .filter(|c| missed.as_ref().is_none_or(|m| m.contains(&c.key)))
         .filter_map(|card| {
             let (id, schedule) = schedules.remove(&card.key)?;

@@ -12,12 +12,8 @@ use super::Context;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Only these decks (by id) [default: all]
-    #[arg(value_name = "DECK")]
-    pub only_decks: Vec<String>,
-    /// Only cards with this tag; repeat for any of several
-    #[arg(long = "tag", value_name = "TAG")]
-    pub tags: Vec<String>,
+    #[command(flatten)]
+    pub scope: super::scope::Scope,
     /// Number of questions
     #[arg(long, default_value_t = 20)]
     pub count: usize,
@@ -49,17 +45,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     if args.count == 0 {
         return Err(Error::Input("--count must be at least 1".into()));
     }
-    let loaded = ctx.load_checked(&|collection, cards| {
-        super::review::check_filters(&args.only_decks, &args.tags, collection, cards)
-    })?;
+    let loaded = ctx.load_checked(&|collection, cards| args.scope.check(collection, cards))?;
     let _lock = loaded.store.lock_session()?;
     let days = ctx.days(&loaded.settings);
     let mut schedules = loaded.store.schedules()?;
     let cards: Vec<ExamCard> = loaded
         .cards
         .into_iter()
-        .filter(|c| args.only_decks.is_empty() || args.only_decks.contains(&c.deck))
-        .filter(|c| args.tags.is_empty() || c.tags.iter().any(|t| args.tags.contains(t)))
+        .filter(|c| args.scope.covers(c))
         .filter_map(|card| {
             let (id, schedule) = schedules.remove(&card.key)?;
             Some(ExamCard { card, id, schedule })
@@ -79,16 +72,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             "no card in scope can be asked in an exam (it needs judged cards, or categories for distractors)".into(),
         ));
     }
-    let scope = if args.only_decks.is_empty() && args.tags.is_empty() {
-        "all decks".to_string()
-    } else {
-        args.only_decks
-            .iter()
-            .cloned()
-            .chain(args.tags.iter().map(|t| format!("tag {t}")))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
+    let scope = args.scope.describe();
     let options = ExamOptions { seed, time_limit_secs, feed_review: args.feed_review, scope };
     let mut store = loaded.store;
     let mut input = std::io::stdin().lock();

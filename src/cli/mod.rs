@@ -16,6 +16,7 @@ mod orphans;
 mod plan;
 mod report;
 mod review;
+mod scope;
 mod stats;
 mod suspend;
 
@@ -59,7 +60,7 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Review today's cards (piped line protocol; see the README)
+    /// Review today's cards (interactive in a terminal, the line protocol when piped)
     Review(review::Args),
     /// Show how many cards are due today, per deck
     Due(due::Args),

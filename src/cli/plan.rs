@@ -19,12 +19,8 @@ pub struct Args {
     /// Probability of recall wanted on the exam day, 0.50–0.99
     #[arg(long, default_value_t = 0.9)]
     pub target: f32,
-    /// Only these decks (by id) [default: all]
-    #[arg(value_name = "DECK")]
-    pub only_decks: Vec<String>,
-    /// Only cards with this tag; repeat for any of several
-    #[arg(long = "tag", value_name = "TAG")]
-    pub tags: Vec<String>,
+    #[command(flatten)]
+    pub scope: super::scope::Scope,
     /// List the plans (with their ids)
     #[arg(long)]
     pub list: bool,
@@ -53,9 +49,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         }
         return Ok(());
     }
-    let loaded = ctx.load_checked(&|collection, cards| {
-        super::review::check_filters(&args.only_decks, &args.tags, collection, cards)
-    })?;
+    let loaded = ctx.load_checked(&|collection, cards| args.scope.check(collection, cards))?;
     let mut store = loaded.store;
     let days = ctx.days(&loaded.settings);
     let today = days.study_day(ctx.now());
@@ -73,8 +67,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             id: 0,
             exam_day,
             target: args.target,
-            decks: args.only_decks.clone(),
-            tags: args.tags.clone(),
+            decks: args.scope.only_decks.clone(),
+            tags: args.scope.tags.clone(),
             created_at_ms: ctx.now().timestamp_millis(),
         };
         let id = store.add_plan(&plan)?;

@@ -9,21 +9,15 @@ use super::Context;
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Only these decks (by id) [default: all]
-    #[arg(value_name = "DECK")]
-    pub only_decks: Vec<String>,
-    /// Only cards with this tag; repeat for any of several
-    #[arg(long = "tag", value_name = "TAG")]
-    pub tags: Vec<String>,
+    #[command(flatten)]
+    pub scope: super::scope::Scope,
     /// One JSON document with the same figures
     #[arg(long)]
     pub json: bool,
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let loaded = ctx.load_checked(&|collection, cards| {
-        super::review::check_filters(&args.only_decks, &args.tags, collection, cards)
-    })?;
+    let loaded = ctx.load_checked(&|collection, cards| args.scope.check(collection, cards))?;
     let scheduler = ctx.scheduler(&loaded.store, &loaded.settings)?;
     let today = ctx.days(&loaded.settings).study_day(ctx.now());
     let schedules = loaded.store.schedules()?;
@@ -31,8 +25,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let cards: Vec<CardInfo> = loaded
         .cards
         .iter()
-        .filter(|c| args.only_decks.is_empty() || args.only_decks.contains(&c.deck))
-        .filter(|c| args.tags.is_empty() || c.tags.iter().any(|t| args.tags.contains(t)))
+        .filter(|c| args.scope.covers(c))
         .filter_map(|c| {
             let (_, schedule) = schedules.get(&c.key)?;
             Some(CardInfo {
