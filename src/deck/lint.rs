@@ -62,8 +62,10 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Vec<Diagnostic>> {
 
     let mut out = Vec::new();
     let mut decks: Vec<Deck> = Vec::new();
-    // Where each deck's id and each note start, for problems found across files.
-    let mut places: HashMap<String, ((usize, usize), String)> = HashMap::new();
+    // Where each deck's id and each note start (position, index of the file's text), for
+    // problems found across files.
+    let mut places: HashMap<String, ((usize, usize), usize)> = HashMap::new();
+    let mut texts: Vec<String> = Vec::new();
     for (shown, stem, bytes) in files {
         let bytes = match bytes {
             Ok(b) => b,
@@ -85,14 +87,13 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Vec<Diagnostic>> {
             Ok((deck, raw)) => {
                 let text = text.as_deref().unwrap_or("");
                 let locator = Locator::new(text);
-                places.insert(deck.id.clone(), (locator.find("deck"), text.to_string()));
+                let file = texts.len();
+                places.insert(deck.id.clone(), (locator.find("deck"), file));
                 for (i, note) in deck.notes.iter().enumerate() {
-                    places.insert(
-                        format!("{}/{}", deck.id, note.id),
-                        (locator.find(&format!("cards.{i}")), text.to_string()),
-                    );
+                    places.insert(format!("{}/{}", deck.id, note.id), (locator.find(&format!("cards.{i}")), file));
                 }
                 out.extend(warnings(Some(&raw), &shown, text));
+                texts.push(text.to_string());
                 decks.push(deck);
             }
         }
@@ -102,7 +103,9 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Vec<Diagnostic>> {
     let mut ids: HashMap<&str, &str> = HashMap::new();
     let mut prompts: HashMap<String, String> = HashMap::new();
     for deck in &decks {
-        let place = |key: &str| places.get(key).cloned().unwrap_or(((1, 1), String::new()));
+        let place = |key: &str| {
+            places.get(key).map_or(((1, 1), ""), |&(at, file)| (at, texts.get(file).map_or("", String::as_str)))
+        };
         if let Some(first) = ids.insert(&deck.id, &deck.file) {
             let (at, text) = place(&deck.id);
             out.push(
@@ -195,9 +198,12 @@ pub(crate) fn retyped_as(value: &str) -> Option<&'static str> {
 }
 
 fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
+    // Lines split once: a file may have thousands of warnings.
+    let lines: Vec<&str> = text.lines().collect();
     let warn = |at: (usize, usize), code: &'static str, message: String, hint: &str| Diagnostic {
         severity: Severity::Warning,
-        ..Diagnostic::error(file, at, code, message).with_source(text).with_hint(hint)
+        source_line: lines.get(at.0.saturating_sub(1)).map(|l| l.trim_end_matches('\r').to_string()),
+        ..Diagnostic::error(file, at, code, message).with_hint(hint)
     };
     let mut out = Vec::new();
     let locator = Locator::new(text);
