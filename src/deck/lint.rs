@@ -115,7 +115,7 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Vec<Diagnostic>> {
                     "duplicate-deck",
                     format!("deck id '{}' is also the id of {first}", deck.id),
                 )
-                .with_source(&text)
+                .with_source(text)
                 .with_hint("give one of them another `deck:` id or file name"),
             );
         }
@@ -138,7 +138,7 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Vec<Diagnostic>> {
                         "duplicate-prompt",
                         format!("note {here} asks the same as {first}"),
                     )
-                    .with_source(&text)
+                    .with_source(text)
                     .with_hint("students cannot tell the two cards apart; reword or merge them")
                 });
             }
