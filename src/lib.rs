@@ -2,8 +2,10 @@
 //!
 //! Teachers write decks as YAML files ([`deck`]); an FSRS-6 scheduler ([`scheduler`], the `fsrs`
 //! crate, Ye et al.) decides what each student sees each study day; every answer is kept in SQLite
-//! ([`store`]). Review flows ([`session`]) are state machines over plain line I/O so they can be
-//! tested without a terminal; [`cli`] is the only layer that reads the clock and the environment.
+//! ([`store`]). Typed answers and every card kind are judged by [`answer`]. Review, cram and exam
+//! flows ([`session`]) are state machines over plain line I/O so they can be tested without a
+//! terminal; [`ui`] is the interactive terminal, [`stats`] the figures a learner reads, and
+//! [`cli`] the only layer that reads the clock and the environment.
 //!
 //! The binary (`src/main.rs`) is a thin wrapper around [`cli::run`].
 
