@@ -359,8 +359,12 @@ fn draw(session: &ReviewSession, index: usize, st: &CardState, judged_kind: bool
         queue!(out, MoveTo(0, row as u16))?;
         write_line(&mut out, line, width, color)?;
         if Some(row) == input_row {
+            // The input wraps after the "  > " prompt; put the cursor on the row it falls on.
             let before: String = st.input.chars().take(st.cursor).collect();
-            cursor_at = Some(((4 + before.width()).min(width.saturating_sub(1)) as u16, row as u16));
+            let avail = width.min(100).saturating_sub(4).max(1);
+            let w = before.width();
+            let (down, across) = (w / avail, w % avail);
+            cursor_at = Some(((4 + across).min(width.saturating_sub(1)) as u16, (row + down).min(height - 1) as u16));
         }
     }
     if let Some((x, y)) = cursor_at {
