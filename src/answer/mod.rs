@@ -11,7 +11,7 @@ use crate::scheduler::Rating;
 use normalize::{comparable, fold, is_latin};
 
 /// How a typed answer is compared (`check:` in a deck).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Check {
     Text,
     Date,

@@ -32,10 +32,10 @@ pub struct FileRecord {
     pub path: String,
     pub size: u64,
     pub mtime_ns: i64,
-    /// FNV-1a 64 of the bytes, hex.
+    /// FNV-1a 64 of the bytes and kioku's version, hex.
     pub hash: String,
-    /// The parsed file (`RawDeck`) as JSON.
-    pub raw_json: String,
+    /// The validated deck (`Deck`) as JSON: an unchanged file is neither parsed nor checked again.
+    pub deck_json: String,
 }
 
 /// Fingerprints remembered from earlier runs, by path.
@@ -164,21 +164,21 @@ fn load_file(path: &Path, shown: &str, cache: &FileCache) -> Result<(Deck, FileR
         .ok()
         .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
         .map_or(0, |d| d.as_nanos() as i64);
-    let hash = format!("{:016x}", fnv1a(&[&bytes]));
+    // The version is part of the fingerprint: a new kioku checks every deck again by its rules.
+    let hash = format!("{:016x}", fnv1a(&[&bytes, env!("CARGO_PKG_VERSION").as_bytes()]));
     let key = path.display().to_string();
     if let Some(cached) = cache.get(&key) {
         if cached.size == meta.len() && cached.mtime_ns == mtime_ns && cached.hash == hash {
-            if let Ok(raw) = serde_json::from_str::<RawDeck>(&cached.raw_json) {
-                let text = String::from_utf8_lossy(&bytes);
-                if let Ok(deck) = validate(&raw, shown, &stem(path), &text) {
-                    return Ok((deck, cached.clone(), false));
-                }
+            // A record from an older kioku (or unreadable) is simply parsed again.
+            if let Ok(mut deck) = serde_json::from_str::<Deck>(&cached.deck_json) {
+                deck.file = shown.to_string();
+                return Ok((deck, cached.clone(), false));
             }
         }
     }
-    let (deck, raw) = load_text(&bytes, shown, &stem(path))?;
-    let raw_json = serde_json::to_string(&raw).unwrap_or_default();
-    Ok((deck, FileRecord { path: key, size: meta.len(), mtime_ns, hash, raw_json }, true))
+    let (deck, _) = load_text(&bytes, shown, &stem(path))?;
+    let deck_json = serde_json::to_string(&deck).unwrap_or_default();
+    Ok((deck, FileRecord { path: key, size: meta.len(), mtime_ns, hash, deck_json }, true))
 }
 
 /// Reads a deck file: a regular file of at most 10 MB (read with a cap, so a file that grows or

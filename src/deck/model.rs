@@ -84,8 +84,8 @@ pub struct RawNote {
     pub unparsed: bool,
 }
 
-/// A validated deck.
-#[derive(Clone, Debug)]
+/// A validated deck (cached as JSON by the store, keyed by the file's fingerprint).
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Deck {
     pub id: String,
     pub title: Option<String>,
@@ -96,7 +96,7 @@ pub struct Deck {
     pub notes: Vec<Note>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Note {
     pub id: String,
     pub kind: NoteKind,
@@ -111,7 +111,7 @@ pub struct Note {
     pub renamed_from: Option<String>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum NoteKind {
     Basic { front: String, back: String, reverse: bool },
     Cloze { text: String },

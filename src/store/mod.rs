@@ -187,7 +187,7 @@ impl Store {
                     size: r.get::<_, i64>(1)? as u64,
                     mtime_ns: r.get(2)?,
                     hash: r.get(3)?,
-                    raw_json: r.get(4)?,
+                    deck_json: r.get(4)?,
                 })
             })
             .map_err(|e| self.err(e))?;
@@ -209,7 +209,7 @@ impl Store {
         for r in changed {
             tx.execute(
                 "INSERT OR REPLACE INTO deck_files (path, size, mtime_ns, hash, raw_json) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![r.path, r.size as i64, r.mtime_ns, r.hash, r.raw_json],
+                params![r.path, r.size as i64, r.mtime_ns, r.hash, r.deck_json],
             )
             .map_err(|e| db_error(&self.path, e))?;
         }
