@@ -21,7 +21,6 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let scheduler = ctx.scheduler(&loaded.store, &loaded.settings)?;
     let today = ctx.days(&loaded.settings).study_day(ctx.now());
     let schedules = loaded.store.schedules()?;
-    let rows = loaded.store.history(None)?;
     let cards: Vec<CardInfo> = loaded
         .cards
         .iter()
@@ -37,7 +36,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             })
         })
         .collect();
-    let report = report::build(&cards, &rows, today);
+    let report = loaded.store.with_scheduled_rows(|rows| report::build(&cards, rows, today))?;
     let mut out = std::io::stdout().lock();
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;

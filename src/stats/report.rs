@@ -80,9 +80,14 @@ pub struct Report {
     pub leeches: Vec<String>,
 }
 
-/// Computes the report for `cards` on study day `today`, from `rows` (the whole review log,
-/// oldest first; only scheduled answers of these cards count).
-pub fn build(cards: &[CardInfo], rows: &[ReviewRow], today: StudyDay) -> Report {
+/// Computes the report for `cards` on study day `today`, from `rows` (the review log, oldest
+/// first; only scheduled answers of these cards count). The rows are read once, as they come:
+/// memory grows with the cards, not with the log.
+pub fn build<R: std::borrow::Borrow<ReviewRow>>(
+    cards: &[CardInfo],
+    rows: impl IntoIterator<Item = R>,
+    today: StudyDay,
+) -> Report {
     let mut counts = StateCounts::default();
     let mut forecast = vec![0usize; 30];
     for c in cards {
@@ -112,27 +117,31 @@ pub fn build(cards: &[CardInfo], rows: &[ReviewRow], today: StudyDay) -> Report 
 
     // Scheduled answers of these cards, with the card's interval before each (from its previous
     // row): young below 21 days, mature from 21.
-    let wanted: HashMap<&str, &CardInfo> = cards.iter().map(|c| (c.key, c)).collect();
-    let mut last_interval: HashMap<&str, i64> = HashMap::new();
-    let mut first_of_day: std::collections::HashSet<(&str, i32)> = Default::default();
+    let wanted: HashMap<&str, usize> = cards.iter().enumerate().map(|(i, c)| (c.key, i)).collect();
+    let mut last_interval = vec![0i64; cards.len()];
+    let mut last_day: Vec<Option<i32>> = vec![None; cards.len()];
     let (mut young, mut mature) = (RetentionWindows::default(), RetentionWindows::default());
     let mut per_day: BTreeMap<i32, u32> = BTreeMap::new();
     let (mut spent_today, mut spent_total) = (0i64, 0i64);
-    let mut answers_by_card: HashMap<&str, (u32, u32)> = HashMap::new(); // (review answers, again)
-    for r in rows.iter().filter(|r| r.kind == "review" && wanted.contains_key(r.card_key.as_str())) {
-        let key = r.card_key.as_str();
+    let mut answers_by_card = vec![(0u32, 0u32); cards.len()]; // (review answers, again)
+    for row in rows {
+        let r = row.borrow();
+        if r.kind != "review" {
+            continue;
+        }
+        let Some(&i) = wanted.get(r.card_key.as_str()) else { continue };
         *per_day.entry(r.study_day.0).or_default() += 1;
         spent_total += r.duration_ms / 1000;
         if r.study_day == today {
             spent_today += r.duration_ms / 1000;
         }
-        let interval_days = last_interval.get(key).copied().unwrap_or(0) / 86_400;
+        let interval_days = last_interval[i] / 86_400;
         if r.state_before == State::Review {
-            let entry = answers_by_card.entry(key).or_default();
-            entry.0 += 1;
-            entry.1 += u32::from(r.rating == 1);
-            // True retention: the first answer of the study day on a review card.
-            if first_of_day.insert((key, r.study_day.0)) {
+            answers_by_card[i].0 += 1;
+            answers_by_card[i].1 += u32::from(r.rating == 1);
+            // True retention: the first answer of the study day on a review card (rows come in
+            // time order, so a new day for the card is its first answer that day).
+            if last_day[i] != Some(r.study_day.0) {
                 let windows = if interval_days >= MATURE_DAYS { &mut mature } else { &mut young };
                 let age = today.0 - r.study_day.0;
                 for (limit, w) in [
@@ -148,7 +157,8 @@ pub fn build(cards: &[CardInfo], rows: &[ReviewRow], today: StudyDay) -> Report 
                 }
             }
         }
-        last_interval.insert(key, r.interval_secs);
+        last_day[i] = Some(r.study_day.0);
+        last_interval[i] = r.interval_secs;
     }
     for w in [&mut young, &mut mature] {
         for r in [&mut w.today, &mut w.days_7, &mut w.days_30, &mut w.days_365] {
@@ -163,24 +173,24 @@ pub fn build(cards: &[CardInfo], rows: &[ReviewRow], today: StudyDay) -> Report 
     });
 
     let weak = |group: &dyn Fn(&CardInfo) -> Vec<String>| -> Vec<Weak> {
-        let mut groups: BTreeMap<String, Vec<&CardInfo>> = BTreeMap::new();
-        for c in cards {
+        let mut groups: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, c) in cards.iter().enumerate() {
             for g in group(c) {
-                groups.entry(g).or_default().push(c);
+                groups.entry(g).or_default().push(i);
             }
         }
         let mut list: Vec<Weak> = groups
             .into_iter()
             .map(|(name, members)| {
-                let (answers, again) = members
-                    .iter()
-                    .filter_map(|c| answers_by_card.get(c.key))
-                    .fold((0, 0), |(a, g), &(n, x)| (a + n, g + x));
+                let (answers, again) =
+                    members.iter().map(|&i| answers_by_card[i]).fold((0, 0), |(a, g), (n, x)| (a + n, g + x));
                 Weak {
                     name,
                     cards: members.len(),
                     lapse_rate: (answers > 0).then(|| again as f64 / answers as f64),
-                    mean_retrievability: mean(members.iter().filter_map(|c| c.retrievability).map(|r| r as f64)),
+                    mean_retrievability: mean(
+                        members.iter().filter_map(|&i| cards[i].retrievability).map(|r| r as f64),
+                    ),
                 }
             })
             .collect();

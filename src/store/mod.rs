@@ -542,27 +542,9 @@ impl Store {
             if key.is_some() { "WHERE c.key = ?1" } else { "" }
         );
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
-        let map = |r: &Row| {
-            Ok(ReviewRow {
-                card_key: r.get(0)?,
-                reviewed_at_ms: r.get(1)?,
-                utc_offset_secs: r.get(2)?,
-                study_day: StudyDay(r.get(3)?),
-                rating: r.get(4)?,
-                kind: r.get(5)?,
-                state_before: State::from_i64(r.get(6)?),
-                state_after: State::from_i64(r.get(7)?),
-                elapsed_days: r.get(8)?,
-                interval_secs: r.get(9)?,
-                due_at_ms: r.get(10)?,
-                stability: r.get(11)?,
-                difficulty: r.get(12)?,
-                duration_ms: r.get(13)?,
-            })
-        };
         let rows = match key {
-            Some(k) => stmt.query_map([k], map),
-            None => stmt.query_map([], map),
+            Some(k) => stmt.query_map([k], review_row),
+            None => stmt.query_map([], review_row),
         }
         .map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
@@ -577,6 +559,29 @@ impl Store {
             .map_err(|e| self.err(e))?;
         let rows = stmt.query_map([day.0], |r| Ok((r.get(0)?, State::from_i64(r.get(1)?)))).map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Streams every scheduled answer (kind review), oldest first, to `f` without collecting the
+    /// log in memory (for `stats` over long histories). Returns what `f` returns.
+    pub fn with_scheduled_rows<T>(&self, f: impl FnOnce(&mut dyn Iterator<Item = ReviewRow>) -> T) -> Result<T> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT c.key, r.reviewed_at_ms, r.utc_offset_secs, r.study_day, r.rating, r.kind, r.state_before, r.state_after,
+                        r.elapsed_days, r.interval_secs, r.due_at_ms, r.stability, r.difficulty, r.duration_ms
+                 FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.kind = 'review' ORDER BY r.reviewed_at_ms, r.id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], review_row).map_err(|e| self.err(e))?;
+        // A row that cannot be read ends the stream and is reported as the error.
+        let mut failure = None;
+        let mut good = rows.map_while(|r| r.map_err(|e| failure = Some(e)).ok());
+        let out = f(&mut good);
+        drop(good);
+        match failure {
+            Some(e) => Err(self.err(e)),
+            None => Ok(out),
+        }
     }
 
     /// Scheduled answers on `day`, oldest first: (card key, state before, rating).
@@ -734,6 +739,26 @@ impl ReviewRowTime {
             study_day: days.study_day(now),
         }
     }
+}
+
+/// A review row from a query selecting the log's columns in the order `history` does.
+fn review_row(r: &Row) -> rusqlite::Result<ReviewRow> {
+    Ok(ReviewRow {
+        card_key: r.get(0)?,
+        reviewed_at_ms: r.get(1)?,
+        utc_offset_secs: r.get(2)?,
+        study_day: StudyDay(r.get(3)?),
+        rating: r.get(4)?,
+        kind: r.get(5)?,
+        state_before: State::from_i64(r.get(6)?),
+        state_after: State::from_i64(r.get(7)?),
+        elapsed_days: r.get(8)?,
+        interval_secs: r.get(9)?,
+        due_at_ms: r.get(10)?,
+        stability: r.get(11)?,
+        difficulty: r.get(12)?,
+        duration_ms: r.get(13)?,
+    })
 }
 
 const SCHEDULE_COLUMNS: &str =
