@@ -10,7 +10,7 @@ use chrono::{DateTime, Utc};
 use super::exam::ExamCard;
 use super::input::{self, Command, Line};
 use super::judge;
-use super::piped::{human, write_card, Io};
+use super::piped::{human, write_card, write_reveal, Io};
 use crate::scheduler::{DayClock, Rating};
 use crate::store::{ReviewKind, ReviewRow, ReviewRowTime, Store};
 use crate::Result;
@@ -58,25 +58,7 @@ pub fn run(
                 },
             }
         };
-        let suggested = match &judged {
-            Some(j) => {
-                writeln!(io.out, "verdict {} suggest {}", j.verdict.as_str(), j.suggest.as_u8())?;
-                for line in &j.lines {
-                    human(io.out, line)?;
-                }
-                j.suggest
-            }
-            None => {
-                human(io.out, &format!("answer: {}", c.card.answer))?;
-                if !response.is_empty() {
-                    human(io.out, &format!("you: {response}"))?;
-                }
-                Rating::Good
-            }
-        };
-        if let Some(explanation) = &c.card.explanation {
-            human(io.out, explanation)?;
-        }
+        let suggested = write_reveal(io.out, &c.card, judged.as_ref(), &response)?;
         human(
             io.out,
             &format!(

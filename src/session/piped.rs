@@ -8,6 +8,7 @@ use std::io::{BufRead, Write};
 use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
 
 use super::input::{self, Command, Line};
+use super::judge::Judged;
 use super::review::{Hide, ReviewSession, Summary};
 use crate::deck::{Card, Judge};
 use crate::scheduler::{human_interval, Rating};
@@ -56,25 +57,7 @@ pub fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, io: &
 
         // Reveal: the verdict, the answer, the explanation and what each grade would do.
         let card = session.card(index);
-        let suggested = match &judged {
-            Some(j) => {
-                writeln!(io.out, "verdict {} suggest {}", j.verdict.as_str(), j.suggest.as_u8())?;
-                for line in &j.lines {
-                    human(io.out, line)?;
-                }
-                j.suggest
-            }
-            None => {
-                human(io.out, &format!("answer: {}", card.answer))?;
-                if !response.is_empty() {
-                    human(io.out, &format!("you: {response}"))?;
-                }
-                Rating::Good
-            }
-        };
-        if let Some(explanation) = &card.explanation {
-            human(io.out, explanation)?;
-        }
+        let suggested = write_reveal(io.out, card, judged.as_ref(), &response)?;
         let preview = session.preview(index, clock())?;
         let intervals: Vec<String> = Rating::ALL
             .iter()
@@ -185,6 +168,32 @@ pub fn write_card(out: &mut dyn Write, card: &Card, state: &str, extra: &str, or
     }
     out.flush()?;
     Ok(())
+}
+
+/// The answer side of a card for the protocol: `verdict … suggest …` and the judged lines, or
+/// the answer and the response of a self-graded card; then the explanation. Returns the grade an
+/// empty grade line takes. Shared by review and cram.
+pub fn write_reveal(out: &mut dyn Write, card: &Card, judged: Option<&Judged>, response: &str) -> Result<Rating> {
+    let suggested = match judged {
+        Some(j) => {
+            writeln!(out, "verdict {} suggest {}", j.verdict.as_str(), j.suggest.as_u8())?;
+            for line in &j.lines {
+                human(out, line)?;
+            }
+            j.suggest
+        }
+        None => {
+            human(out, &format!("answer: {}", card.answer))?;
+            if !response.is_empty() {
+                human(out, &format!("you: {response}"))?;
+            }
+            Rating::Good
+        }
+    };
+    if let Some(explanation) = &card.explanation {
+        human(out, explanation)?;
+    }
+    Ok(suggested)
 }
 
 /// The end-of-session summary for people, one line each.
