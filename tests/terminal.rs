@@ -36,7 +36,10 @@ struct Tmux {
 
 impl Tmux {
     fn start(env: &Env, width: u16) -> Tmux {
-        let socket = format!("kioku-test-{}-{width}", std::process::id());
+        // One tmux server per test (tests run in parallel).
+        static NEXT: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let n = NEXT.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        let socket = format!("kioku-test-{}-{n}-{width}", std::process::id());
         let bin = assert_cmd::cargo::cargo_bin("kioku");
         let command = format!(
             "env -i TERM=xterm-256color NO_COLOR=1 KIOKU_DB='{}' KIOKU_DECKS='{}' KIOKU_TZ=UTC KIOKU_NOW=2025-06-01T09:00:00Z '{}' review; echo EXIT=$?; sleep 30",
@@ -208,4 +211,27 @@ fn undo_help_and_ctrl_c_in_a_narrow_terminal() {
     let screen = tmux.wait_for("EXIT=130");
     assert!(screen.contains("0 cards answered"), "{screen}");
     assert!(env.history().is_empty(), "the undone answer is gone; nothing else was saved");
+}
+
+#[test]
+fn sigterm_restores_the_terminal_and_keeps_the_answers() {
+    let env = Env::new();
+    env.write_deck("t.yaml", DECK);
+    let tmux = Tmux::start(&env, 80);
+    tmux.wait_for("CVIDとは何の略か？");
+    tmux.keys(&["Space", "3"]);
+    tmux.wait_for("非常戒厳が");
+    // The pane runs `sh -c "env … kioku review; …"`; env execs kioku, a child of the shell.
+    let pane =
+        Command::new("tmux").args(["-L", &tmux.socket, "display", "-p", "-t", "0", "#{pane_pid}"]).output().unwrap();
+    let pane = String::from_utf8(pane.stdout).unwrap().trim().to_string();
+    let child = Command::new("pgrep").args(["-P", &pane]).output().unwrap();
+    let pid = String::from_utf8(child.stdout).unwrap().trim().to_string();
+    assert!(!pid.is_empty(), "kioku's pid under pane {pane}");
+    assert!(Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    // Back on the normal screen with the summary; exit 128 + 15.
+    let screen = tmux.wait_for("EXIT=143");
+    assert!(screen.contains("1 card answered"), "{screen}");
+    assert!(!screen.contains("非常戒厳が宣布"), "the alternate screen is gone: {screen}");
+    assert_eq!(env.history().len(), 1);
 }

@@ -36,10 +36,17 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
         let summary = session.summary(ctx.now())?;
         let mut out = std::io::stdout().lock();
         for line in piped::summary_lines(&summary) {
-            writeln!(out, "{line}")?;
+            // After SIGHUP the terminal may be gone: nothing to show, nothing lost.
+            if writeln!(out, "{line}").is_err() {
+                break;
+            }
         }
-        // Ctrl-C: every answer is already saved; 130 is the shell's code for an interrupt.
-        return Ok(if ending == Ending::Interrupted { 130 } else { 0 });
+        // Every answer is already saved; 130 is the shell's code for Ctrl-C, 128 + n for signal n.
+        return Ok(match ending {
+            Ending::Done => 0,
+            Ending::Interrupted => 130,
+            Ending::Signalled(signal) => 128 + signal,
+        });
     }
     let mut input = std::io::stdin().lock();
     let mut out = std::io::stdout().lock();

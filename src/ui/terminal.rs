@@ -29,6 +29,42 @@ pub enum Ending {
     Done,
     /// Ctrl-C: every answer given is saved; the process should exit 130.
     Interrupted,
+    /// SIGTERM or SIGHUP (the number): answers are saved and the terminal restored; the process
+    /// should exit 128 + the signal.
+    Signalled(i32),
+}
+
+/// The signal that asked the session to end (0: none). Set by the handler, read by the loop.
+static SIGNALLED: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
+
+#[cfg(unix)]
+extern "C" fn on_signal(signal: libc::c_int) {
+    // Only an atomic store: all a signal handler may safely do here.
+    SIGNALLED.store(signal, std::sync::atomic::Ordering::SeqCst);
+}
+
+/// Asks SIGTERM and SIGHUP to end the session through the event loop (which restores the
+/// terminal) instead of killing the process with the terminal left raw.
+fn catch_termination() {
+    #[cfg(unix)]
+    // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+    unsafe {
+        let handler = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
+        libc::signal(libc::SIGTERM, handler);
+        libc::signal(libc::SIGHUP, handler);
+    }
+}
+
+/// The next terminal event, or None when a termination signal arrived.
+fn next_event() -> std::io::Result<Option<Event>> {
+    loop {
+        if SIGNALLED.load(std::sync::atomic::Ordering::SeqCst) != 0 {
+            return Ok(None);
+        }
+        if event::poll(std::time::Duration::from_millis(200))? {
+            return event::read().map(Some);
+        }
+    }
 }
 
 /// Whether both stdin and stdout are terminals (then `review` is interactive).
@@ -79,6 +115,7 @@ enum Next {
 
 /// Runs `session` in the terminal until it is over, the student quits, or Ctrl-C.
 pub fn review(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>) -> Result<Ending> {
+    catch_termination();
     let screen = Screen::enter()?;
     let color = use_color();
     let ending = run(session, clock, color);
@@ -94,7 +131,10 @@ fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, color: bo
         let judged_kind = !matches!(session.card(index).judge, Judge::SelfGraded);
         loop {
             draw(session, index, &st, judged_kind, color)?;
-            let key = match event::read()? {
+            let Some(event) = next_event()? else {
+                return Ok(Ending::Signalled(SIGNALLED.load(std::sync::atomic::Ordering::SeqCst)));
+            };
+            let key = match event {
                 Event::Key(k) if k.kind != KeyEventKind::Release => k,
                 Event::Paste(text) if judged_kind && st.reveal.is_none() => {
                     // Control characters (escape sequences, tabs, newlines) never reach the screen.
