@@ -35,6 +35,9 @@ pub struct Queue {
     new: VecDeque<usize>,
     pub limits: Option<Limits>,
     buried_notes: HashSet<usize>,
+    /// Notes with more than one card in the queue's items: only their answers bury siblings
+    /// (so a deck of single cards never scans the queue per answer).
+    notes_with_siblings: HashSet<usize>,
 }
 
 impl Queue {
@@ -48,6 +51,12 @@ impl Queue {
         buried_notes: HashSet<usize>,
     ) -> Queue {
         let mut queue = Queue { limits: Some(limits), buried_notes, ..Queue::default() };
+        let mut seen = HashSet::new();
+        for item in items {
+            if !seen.insert(item.note) {
+                queue.notes_with_siblings.insert(item.note);
+            }
+        }
         let mut reviews = Vec::new();
         let mut new = Vec::new();
         for (index, item) in items.iter().enumerate() {
@@ -108,7 +117,12 @@ impl Queue {
     /// its new schedule `after` is due before the study day ends. With `bury_siblings`, the
     /// new and review cards of the same note leave the queue.
     pub fn answered(&mut self, items: &[QueueItem], index: usize, before: State, day_end_ms: i64, bury_siblings: bool) {
-        self.remove(index);
+        // Only the list the card was in: answering stays cheap on a large queue.
+        match before {
+            State::New => Self::take_from(&mut self.new, index),
+            State::Review => Self::take_from(&mut self.reviews, index),
+            State::Learning | State::Relearning => self.learning.retain(|&i| i != index),
+        }
         if let Some(limits) = self.limits.as_mut() {
             match before {
                 State::New => limits.new_left = limits.new_left.saturating_sub(1),
@@ -123,8 +137,8 @@ impl Queue {
         {
             self.learning.push(index);
         }
-        if bury_siblings {
-            let note = items[index].note;
+        let note = items[index].note;
+        if bury_siblings && self.notes_with_siblings.contains(&note) {
             self.buried_notes.insert(note);
             self.reviews.retain(|&i| items[i].note != note);
             self.new.retain(|&i| items[i].note != note);
@@ -134,8 +148,17 @@ impl Queue {
     /// Takes a card out without counting it (suspended or buried).
     pub fn remove(&mut self, index: usize) {
         self.learning.retain(|&i| i != index);
-        self.reviews.retain(|&i| i != index);
-        self.new.retain(|&i| i != index);
+        Self::take_from(&mut self.reviews, index);
+        Self::take_from(&mut self.new, index);
+    }
+
+    /// Removes `index` from `list`; the card shown is almost always the front, so no scan then.
+    fn take_from(list: &mut VecDeque<usize>, index: usize) {
+        if list.front() == Some(&index) {
+            list.pop_front();
+        } else {
+            list.retain(|&i| i != index);
+        }
     }
 
     /// When the next (re)learning card still queued today is due (UTC ms).
