@@ -140,16 +140,7 @@ fn exam_refuses_undo_and_a_time_limit_counts_the_rest_wrong() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no undo in an exam"));
     assert!(String::from_utf8_lossy(&out.stdout).contains("score 0/3"));
     // An answer that arrives after the time limit does not count; the rest are wrong.
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("kioku"))
-        .env_clear()
-        .env("KIOKU_DB", env.db())
-        .env("KIOKU_DECKS", env.decks())
-        .env("KIOKU_TZ", "UTC")
-        .args(["exam", "--seed", "3", "--count", "3", "--time-limit", "1s"])
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut child = env.spawn(None, &["exam", "--seed", "3", "--count", "3", "--time-limit", "1s"]);
     std::thread::sleep(std::time::Duration::from_millis(1500));
     {
         use std::io::Write;

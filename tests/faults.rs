@@ -3,9 +3,6 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command as StdCommand, Stdio};
-
 use common::Env;
 
 fn generated_deck(cards: usize) -> String {
@@ -24,33 +21,11 @@ fn kill_9_at_random_points_never_loses_an_acknowledged_answer() {
         let env = Env::new();
         env.write_deck("g.yaml", &generated_deck(1000));
         let kill_after = 1 + rng.below(300);
-        let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("kioku"))
-            .env_clear()
-            .env("KIOKU_DB", env.db())
-            .env("KIOKU_DECKS", env.decks())
-            .env("KIOKU_TZ", "UTC")
-            .env("KIOKU_NOW", "2025-06-01T09:00:00Z")
-            .args(["review", "--new", "1000"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut stdin = child.stdin.take().unwrap();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        let (mut acknowledged, mut line) = (0, String::new());
-        while acknowledged < kill_after {
-            line.clear();
-            assert!(stdout.read_line(&mut line).unwrap() > 0, "run {run}: kioku ended early");
-            if line.starts_with("card ") {
-                // Alternate grades so both learning steps and graduations are written.
-                let grade = if acknowledged % 3 == 0 { "1" } else { "3" };
-                stdin.write_all(format!("\n{grade}\n").as_bytes()).unwrap();
-                stdin.flush().unwrap();
-            } else if line.starts_with("saved ") {
-                acknowledged += 1;
-            }
-        }
+        let mut child = env.spawn(Some("2025-06-01T09:00:00Z"), &["review", "--new", "1000"]);
+        // Alternate grades so both learning steps and graduations are written.
+        let (_stdin, _stdout) =
+            common::answer_until_saved(&mut child, kill_after, |k| if k % 3 == 0 { "1" } else { "3" });
+        let acknowledged = kill_after;
         child.kill().unwrap();
         child.wait().unwrap();
         let conn = rusqlite::Connection::open(env.db()).unwrap();

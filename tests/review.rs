@@ -2,8 +2,7 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Write};
-use std::process::{Command as StdCommand, Stdio};
+use std::io::Write;
 
 use common::{lines_with, Env, SMALL_DECK};
 
@@ -125,33 +124,9 @@ fn limit_new_and_filters() {
 #[test]
 fn kill_after_five_acknowledged_answers_keeps_exactly_five() {
     let env = Env::with_bundled_decks();
-    let mut child = StdCommand::new(assert_cmd::cargo::cargo_bin("kioku"))
-        .env_clear()
-        .env("KIOKU_DB", env.db())
-        .env("KIOKU_DECKS", env.decks())
-        .env("KIOKU_NOW", NOW)
-        .env("KIOKU_TZ", "Asia/Tokyo")
-        .arg("review")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut stdin = child.stdin.take().unwrap();
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut saved = 0;
-    let mut line = String::new();
-    while saved < 5 {
-        line.clear();
-        assert!(stdout.read_line(&mut line).unwrap() > 0, "kioku ended early");
-        if line.starts_with("card ") {
-            // An empty response is valid for every card kind ("don't know" when judged).
-            stdin.write_all(b"\n3\n").unwrap();
-            stdin.flush().unwrap();
-        } else if line.starts_with("saved ") {
-            saved += 1;
-        }
-    }
+    let mut child = env.spawn(Some(NOW), &["review"]);
+    // An empty response is valid for every card kind ("don't know" when judged).
+    let (mut stdin, _stdout) = common::answer_until_saved(&mut child, 5, |_| "3");
     // A sixth response without its grade line, then the process dies.
     stdin.write_all(b"half\n").unwrap();
     child.kill().unwrap(); // SIGKILL
@@ -166,20 +141,9 @@ fn kill_after_five_acknowledged_answers_keeps_exactly_five() {
 fn a_second_review_on_the_same_database_is_refused() {
     let env = Env::new();
     env.write_deck("alpha.yaml", SMALL_DECK);
-    let mut first = StdCommand::new(assert_cmd::cargo::cargo_bin("kioku"))
-        .env_clear()
-        .env("KIOKU_DB", env.db())
-        .env("KIOKU_DECKS", env.decks())
-        .env("KIOKU_TZ", "UTC")
-        .arg("review")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
+    let mut first = env.spawn(None, &["review"]);
     // Wait until the first session shows its card (it holds the lock by then).
-    let mut out = BufReader::new(first.stdout.take().unwrap());
-    let mut line = String::new();
-    out.read_line(&mut line).unwrap();
+    let (line, _out) = common::first_line(&mut first);
     assert!(line.starts_with("card "));
     let second = env.kioku(NOW).arg("review").write_stdin(":q\n").output().unwrap();
     assert_eq!(second.status.code(), Some(1));
@@ -261,19 +225,8 @@ fn suspend_from_another_process_waits_for_the_review_to_end() {
     let env = Env::new();
     env.write_deck("alpha.yaml", SMALL_DECK);
     env.kioku(NOW).arg("due").assert().success();
-    let mut first = StdCommand::new(assert_cmd::cargo::cargo_bin("kioku"))
-        .env_clear()
-        .env("KIOKU_DB", env.db())
-        .env("KIOKU_DECKS", env.decks())
-        .env("KIOKU_TZ", "UTC")
-        .arg("review")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut out = BufReader::new(first.stdout.take().unwrap());
-    let mut line = String::new();
-    out.read_line(&mut line).unwrap();
+    let mut first = env.spawn(None, &["review"]);
+    let (_line, _out) = common::first_line(&mut first);
     let refused = env.kioku(NOW).args(["suspend", "alpha/a"]).output().unwrap();
     assert_eq!(refused.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("already using"));

@@ -6,6 +6,8 @@ import os, resource, statistics, subprocess, sys, tempfile, time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 BIN = os.path.join(HERE, "..", "..", "target", "release", "kioku")
+sys.path.insert(0, os.path.join(HERE, ".."))
+from scale import answer_latencies  # noqa: E402  (the same timing of answers as benches/scale.py)
 ANSWERS = 1000
 
 
@@ -63,33 +65,13 @@ def kioku_side(cards):
     start = time.perf_counter()
     subprocess.run([BIN, "review"], env=env, input=b":q\n", capture_output=True, check=True)
     first = time.perf_counter() - start
-    p = subprocess.Popen([BIN, "review", "--new", str(ANSWERS)], env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    lat = []
-    while len(lat) < min(ANSWERS, cards):
-        line = p.stdout.readline()
-        if not line:
-            break
-        if line.startswith(b"card "):
-            p.stdin.write(b"\n")
-            p.stdin.flush()
-            while not p.stdout.readline().startswith(b"  grade:"):
-                pass
-            t = time.perf_counter()
-            p.stdin.write(b"3\n")
-            p.stdin.flush()
-            while not p.stdout.readline().startswith(b"saved "):
-                pass
-            lat.append(time.perf_counter() - t)
-    p.stdin.write(b":q\n")
-    p.stdin.close()
-    p.wait()
-    lat.sort()
+    p50, p99 = answer_latencies(env, min(ANSWERS, cards))
     # Peak memory of one review process (GNU time's maximum resident set size), else unknown.
     peak = float("nan")
     if os.path.exists("/usr/bin/time"):
         out = subprocess.run(["/usr/bin/time", "-f", "%M", BIN, "review"], env=env, input=b":q\n", capture_output=True)
         peak = int(out.stderr.decode().strip().splitlines()[-1]) / 1024
-    return add, first, lat[len(lat) // 2], lat[int(len(lat) * 0.99) - 1], peak
+    return add, first, p50, p99, peak
 
 
 def main():

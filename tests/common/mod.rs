@@ -52,6 +52,22 @@ impl Env {
         cmd
     }
 
+    /// `kioku ARGS` as a child process with piped stdin and stdout (stderr discarded), the
+    /// environment cleared but for --db, --decks, UTC and `now` when given.
+    pub fn spawn(&self, now: Option<&str>, args: &[&str]) -> std::process::Child {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("kioku"));
+        cmd.env_clear().env("KIOKU_DB", self.db()).env("KIOKU_DECKS", self.decks()).env("KIOKU_TZ", "UTC");
+        if let Some(now) = now {
+            cmd.env("KIOKU_NOW", now);
+        }
+        cmd.args(args)
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap()
+    }
+
     /// Runs `history --json` and returns the parsed array.
     pub fn history(&self) -> Vec<serde_json::Value> {
         let out = self.kioku("2030-01-01T00:00:00Z").args(["history", "--json"]).output().unwrap();
@@ -108,3 +124,37 @@ cards:
   - id: c
     cloze: \"{{c1::One}} and {{c2::two}}\"
 ";
+
+/// Answers the cards a piped `review` child shows (an empty response, then `grade(k)` for the
+/// k-th answer) until `count` answers are acknowledged with `saved`. Returns the child's pipes so
+/// the caller decides what happens next (more input, end of input, a kill).
+pub fn answer_until_saved(
+    child: &mut std::process::Child,
+    count: usize,
+    grade: impl Fn(usize) -> &'static str,
+) -> (std::process::ChildStdin, std::io::BufReader<std::process::ChildStdout>) {
+    use std::io::{BufRead, Write};
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let (mut acknowledged, mut line) = (0, String::new());
+    while acknowledged < count {
+        line.clear();
+        assert!(stdout.read_line(&mut line).unwrap() > 0, "kioku ended after {acknowledged} answers");
+        if line.starts_with("card ") {
+            stdin.write_all(format!("\n{}\n", grade(acknowledged)).as_bytes()).unwrap();
+            stdin.flush().unwrap();
+        } else if line.starts_with("saved ") {
+            acknowledged += 1;
+        }
+    }
+    (stdin, stdout)
+}
+
+/// Reads the first line a spawned child prints; returns it and the rest of its stdout.
+pub fn first_line(child: &mut std::process::Child) -> (String, std::io::BufReader<std::process::ChildStdout>) {
+    use std::io::BufRead;
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    (line, out)
+}
