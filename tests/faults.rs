@@ -96,7 +96,8 @@ fn a_full_disk_reports_the_answer_that_failed_and_keeps_the_earlier_ones() {
     let pages: u32 =
         rusqlite::Connection::open(env.db()).unwrap().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
     store.limit_pages_for_tests(pages + 3).unwrap();
-    let mut session = ReviewSession::new(&mut store, &scheduler, days, cards, ReviewOptions::default(), now).unwrap();
+    let mut session =
+        ReviewSession::new(&mut store, &scheduler, days, &|_, _| true, ReviewOptions::default(), now).unwrap();
     let mut saved = 0;
     let failure = loop {
         let Some(index) = session.next(now) else { panic!("the disk never filled") };

@@ -261,3 +261,29 @@ fn stats_count_study_days_across_the_rollover_and_a_dst_change() {
     let text = berlin("2025-03-30T12:00:00+02:00").arg("stats").output().unwrap();
     assert!(String::from_utf8_lossy(&text.stdout).contains("streak: 2 days"));
 }
+
+#[test]
+fn the_new_card_limit_counts_notes_when_siblings_are_buried_and_cards_when_not() {
+    // Six notes with a reverse each; the queue reads only as many rows as the limit needs, yet
+    // must give what the whole collection would: with burying, one card per note.
+    let mut deck = String::from("deck: s\ncards:\n");
+    for n in 1..=6 {
+        deck.push_str(&format!("  - id: n{n}\n    front: F{n}\n    back: B{n}\n    reverse: true\n"));
+    }
+    let first_cards = |env: &Env, args: &[&str]| {
+        let out = env.kioku(NOW).args(args).write_stdin("\n4\n".repeat(12)).output().unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        lines_with(&stdout, "card ").iter().map(|l| l.split(' ').nth(1).unwrap().to_string()).collect::<Vec<_>>()
+    };
+    let env = Env::new();
+    env.write_deck("s.yaml", &deck);
+    env.kioku(NOW).args(["config", "set", "new_per_day", "2"]).assert().success();
+    assert_eq!(first_cards(&env, &["review"]), ["s/n1", "s/n2"]);
+    // Notes n1 and n2 were answered today: their reverses stay buried; four more notes.
+    assert_eq!(first_cards(&env, &["review", "--new", "4"]), ["s/n3", "s/n4", "s/n5", "s/n6"]);
+    let env = Env::new();
+    env.write_deck("s.yaml", &deck);
+    env.kioku(NOW).args(["config", "set", "bury_siblings", "false"]).assert().success();
+    env.kioku(NOW).args(["config", "set", "new_per_day", "3"]).assert().success();
+    assert_eq!(first_cards(&env, &["review"]), ["s/n1", "s/n1:reverse", "s/n2"]);
+}

@@ -1,11 +1,9 @@
 //! `kioku due`: how many cards each deck has for today.
 
-use std::collections::BTreeMap;
 use std::io::Write;
 
 use serde::Serialize;
 
-use crate::scheduler::State;
 use crate::session::Today;
 use crate::Result;
 
@@ -39,32 +37,18 @@ struct DueReport {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let loaded = ctx.load()?;
-    let days = ctx.days(&loaded.settings);
+    let (store, settings) = ctx.prepare(&|_, _| Ok(()))?;
+    let days = ctx.days(&settings);
     let now = ctx.now();
-    let today = Today::build(&loaded.store, loaded.cards, &loaded.settings, &days, now, None)?;
-    let mut per_deck: BTreeMap<String, Counts> =
-        loaded.collection.decks.iter().map(|d| (d.id.clone(), Counts::default())).collect();
-    for (card, item) in today.cards.iter().zip(&today.items) {
-        let s = &item.schedule;
-        if !s.is_available(today.today) {
-            continue;
-        }
-        let counts = per_deck.entry(card.deck.clone()).or_default();
-        match s.state {
-            State::New => counts.new += 1,
-            State::Learning | State::Relearning if s.due_at_ms.is_some_and(|d| d < today.day_end_ms) => {
-                counts.learning += 1
-            }
-            State::Review if s.due_day.is_some_and(|d| d <= today.today) => counts.review += 1,
-            _ => {}
-        }
-    }
+    // Per deck: every card due, before the daily limits; the total: what today's queue shows.
+    let today = Today::build(&store, &|_, _| true, &settings, &days, now, None)?;
+    let decks = store
+        .due_counts(today.today, today.day_end_ms)?
+        .into_iter()
+        .map(|(deck, [new, learning, review])| DeckCounts { deck, counts: Counts { new, learning, review } })
+        .collect();
     let (new, learning, review) = today.queue.remaining();
-    let report = DueReport {
-        decks: per_deck.into_iter().map(|(deck, counts)| DeckCounts { deck, counts }).collect(),
-        total: Counts { new, learning, review },
-    };
+    let report = DueReport { decks, total: Counts { new, learning, review } };
     let mut out = std::io::stdout().lock();
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;

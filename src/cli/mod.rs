@@ -138,6 +138,9 @@ pub struct Context {
     pub tz: Tz,
 }
 
+/// Checks names given on the command line against the decks: (deck ids, every tag on demand).
+pub type NameCheck<'a> = &'a dyn Fn(&[String], &dyn Fn() -> Result<Vec<String>>) -> Result<()>;
+
 /// What a command that shows or schedules cards works with.
 pub struct Loaded {
     pub store: Store,
@@ -253,16 +256,37 @@ impl Context {
         // Every file unchanged since the last run, and the same files: their cards were synced
         // then, so there is nothing to insert or move (the common case, kept fast). The records
         // are saved only after the sync, so a run killed in between syncs again next time.
-        let unchanged = matches!(self.decks, DeckSource::Dir(_))
-            && collection.parsed_files == 0
+        let unchanged = collection.parsed_files == 0
             && collection.files.len() == cache.len()
             && collection.files.iter().all(|f| cache.contains_key(&f.path));
         if !unchanged {
-            store.sync_cards(&cards, self.now().timestamp_millis())?;
+            // Only the rows of decks whose files were parsed can have changed content.
+            store.sync_cards_of(&cards, Some(&collection.parsed_decks), self.now().timestamp_millis())?;
         }
         store.save_file_records(&collection.files, &cache)?;
         let settings = store.typed_settings()?;
         Ok(Loaded { store, collection, cards, settings })
+    }
+
+    /// Opens the store with every card synced to the decks, for commands that read today's
+    /// cards from the store (review, due). When no deck file changed since the last run (same
+    /// paths, sizes and mtimes; see `deck::unchanged`) no deck is read at all; otherwise this is
+    /// `load_checked`. `check` gets the deck ids and a way to list the tags, and runs before
+    /// anything is written.
+    pub fn prepare(&self, check: NameCheck) -> Result<(Store, Settings)> {
+        if let Some(mut store) = self.open_existing_store()? {
+            if let Some(refreshed) = deck::unchanged(&self.decks, &store.file_fingerprints()?) {
+                check(&store.deck_ids()?, &|| store.tags())?;
+                store.refresh_file_stats(&refreshed)?;
+                let settings = store.typed_settings()?;
+                return Ok((store, settings));
+            }
+        }
+        let loaded = self.load_checked(&|collection, cards| {
+            let ids: Vec<String> = collection.decks.iter().map(|d| d.id.clone()).collect();
+            check(&ids, &|| Ok(deck::tags_of(cards)))
+        })?;
+        Ok((loaded.store, loaded.settings))
     }
 
     /// The scheduler with the learner's trained FSRS parameters (`kioku optimize`), else the

@@ -23,14 +23,13 @@ pub struct Args {
 
 /// Runs the review; returns the exit code (130 after Ctrl-C in the terminal).
 pub fn run(ctx: &Context, args: Args) -> Result<i32> {
-    let loaded = ctx.load_checked(&|collection, cards| args.scope.check(collection, cards))?;
-    let _lock = loaded.store.lock_session()?;
-    let cards = loaded.cards.into_iter().filter(|c| args.scope.covers(c)).collect();
-    let scheduler = ctx.scheduler(&loaded.store, &loaded.settings)?;
-    let days = ctx.days(&loaded.settings);
-    let mut store = loaded.store;
+    let (mut store, settings) = ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags))?;
+    let _lock = store.lock_session()?;
+    let scheduler = ctx.scheduler(&store, &settings)?;
+    let days = ctx.days(&settings);
     let options = ReviewOptions { new_limit: args.new, answer_limit: args.limit };
-    let mut session = ReviewSession::new(&mut store, &scheduler, days, cards, options, ctx.now())?;
+    let covers = |deck: &str, tags: &[String]| args.scope.covers_parts(deck, tags);
+    let mut session = ReviewSession::new(&mut store, &scheduler, days, &covers, options, ctx.now())?;
     if terminal::is_interactive() {
         let ending = terminal::review(&mut session, &|| ctx.now())?;
         let summary = session.summary(ctx.now())?;

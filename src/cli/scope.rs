@@ -17,26 +17,37 @@ pub struct Scope {
 impl Scope {
     /// Whether `card` is in scope.
     pub fn covers(&self, card: &Card) -> bool {
-        (self.only_decks.is_empty() || self.only_decks.contains(&card.deck))
-            && (self.tags.is_empty() || card.tags.iter().any(|t| self.tags.contains(t)))
+        self.covers_parts(&card.deck, &card.tags)
+    }
+
+    /// Whether a card of deck `deck` with `tags` is in scope.
+    pub fn covers_parts(&self, deck: &str, tags: &[String]) -> bool {
+        (self.only_decks.is_empty() || self.only_decks.iter().any(|d| d == deck))
+            && (self.tags.is_empty() || tags.iter().any(|t| self.tags.contains(t)))
     }
 
     /// Every deck and tag named must exist (checked before the database is touched).
     pub fn check(&self, collection: &Collection, cards: &[Card]) -> Result<()> {
-        let known: Vec<&str> = collection.decks.iter().map(|d| d.id.as_str()).collect();
+        let known: Vec<String> = collection.decks.iter().map(|d| d.id.clone()).collect();
+        self.check_names(&known, &|| Ok(crate::deck::tags_of(cards)))
+    }
+
+    /// `check`, given the deck ids and a way to list every tag (read only when tags are named).
+    pub fn check_names(&self, deck_ids: &[String], tags: &dyn Fn() -> Result<Vec<String>>) -> Result<()> {
         for d in &self.only_decks {
-            if !known.contains(&d.as_str()) {
-                return Err(Error::Input(format!("no deck '{d}'; loaded decks: {}", known.join(", "))));
+            if !deck_ids.contains(d) {
+                return Err(Error::Input(format!("no deck '{d}'; loaded decks: {}", deck_ids.join(", "))));
             }
         }
+        if self.tags.is_empty() {
+            return Ok(());
+        }
+        let all = tags()?;
         for tag in &self.tags {
-            if !cards.iter().any(|c| c.tags.contains(tag)) {
-                let mut tags: Vec<&str> = cards.iter().flat_map(|c| c.tags.iter().map(String::as_str)).collect();
-                tags.sort_unstable();
-                tags.dedup();
+            if !all.contains(tag) {
                 return Err(Error::Input(format!(
                     "no card has the tag '{tag}' (tags are case-sensitive); tags in the decks: {}",
-                    tags.join(", ")
+                    all.join(", ")
                 )));
             }
         }

@@ -35,20 +35,30 @@ pub struct FileRecord {
     /// FNV-1a 64 of the bytes and kioku's version, hex.
     pub hash: String,
     /// The validated deck (`Deck`) as JSON: an unchanged file is neither parsed nor checked again.
+    /// Empty in records read for `unchanged` (which needs only the fingerprints).
     pub deck_json: String,
+    /// When the record was made (file-system clock, UTC ms): a file whose mtime is this close is
+    /// hashed again, since a quick second edit may keep its size and mtime.
+    pub checked_at_ms: i64,
 }
+
+/// How close to its record's time a file's mtime must be for the file to be hashed again.
+const RACY_MS: i64 = 2_000;
 
 /// Fingerprints remembered from earlier runs, by path.
 pub type FileCache = HashMap<String, FileRecord>;
 
-/// The loaded decks, sorted by id, and the records of the files they came from.
+/// The loaded decks, sorted by id, and the records of the files they came from (for bundled
+/// decks, `<bundled>/…` with mtime 0).
 #[derive(Debug, Default)]
 pub struct Collection {
     pub decks: Vec<Deck>,
-    /// Records for files read from disk (empty for bundled decks), to be saved by the store.
+    /// Records of the files read, to be saved by the store.
     pub files: Vec<FileRecord>,
     /// How many files were parsed (not taken from the cache), for tests and `--verbose` output.
     pub parsed_files: usize,
+    /// Ids of the decks whose files were parsed (their cards' rows need rewriting).
+    pub parsed_decks: Vec<String>,
 }
 
 /// Loads every deck of `source`. Returns `Error::Deck` with every problem found, each naming
@@ -63,8 +73,9 @@ pub fn load(source: &DeckSource, cache: &FileCache) -> Result<Collection> {
             files.sort_by_key(|f| f.path());
             for f in files {
                 let shown = format!("<bundled>/{}", f.path().display());
-                match load_text(f.contents(), &shown, &stem(f.path())) {
-                    Ok((deck, _)) => collection.decks.push(deck),
+                let file = FileBytes { bytes: f.contents(), size: f.contents().len() as u64, mtime_ns: 0 };
+                match load_cached(file, &shown, &stem(f.path()), cache) {
+                    Ok(loaded) => collection.add(loaded),
                     Err(mut d) => diagnostics.append(&mut d),
                 }
             }
@@ -81,12 +92,12 @@ pub fn load(source: &DeckSource, cache: &FileCache) -> Result<Collection> {
             paths.sort();
             for path in paths {
                 let shown = path.display().to_string();
-                match load_file(&path, &shown, cache) {
-                    Ok((deck, record, parsed)) => {
-                        collection.parsed_files += usize::from(parsed);
-                        collection.decks.push(deck);
-                        collection.files.push(record);
-                    }
+                let loaded = read_deck_bytes(&path, &shown).and_then(|(bytes, meta)| {
+                    let file = FileBytes { bytes: &bytes, size: meta.len(), mtime_ns: mtime_ns(&meta) };
+                    load_cached(file, &shown, &stem(&path), cache)
+                });
+                match loaded {
+                    Ok(loaded) => collection.add(loaded),
                     Err(mut d) => diagnostics.append(&mut d),
                 }
             }
@@ -155,30 +166,124 @@ pub(super) fn stem(path: &Path) -> String {
     path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string()
 }
 
-/// Loads one file, from the cache when its size, mtime and hash match. Returns the deck, its
-/// record, and whether it was parsed.
-fn load_file(path: &Path, shown: &str, cache: &FileCache) -> Result<(Deck, FileRecord, bool), Vec<Diagnostic>> {
-    let (bytes, meta) = read_deck_bytes(path, shown)?;
-    let mtime_ns = meta
-        .modified()
-        .ok()
-        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-        .map_or(0, |d| d.as_nanos() as i64);
-    // The version is part of the fingerprint: a new kioku checks every deck again by its rules.
-    let hash = format!("{:016x}", fnv1a(&[&bytes, env!("CARGO_PKG_VERSION").as_bytes()]));
-    let key = path.display().to_string();
-    if let Some(cached) = cache.get(&key) {
-        if cached.size == meta.len() && cached.mtime_ns == mtime_ns && cached.hash == hash {
-            // A record from an older kioku (or unreadable) is simply parsed again.
-            if let Ok(mut deck) = serde_json::from_str::<Deck>(&cached.deck_json) {
-                deck.file = shown.to_string();
-                return Ok((deck, cached.clone(), false));
-            }
+impl Collection {
+    fn add(&mut self, (deck, record, parsed): (Deck, FileRecord, bool)) {
+        if parsed {
+            self.parsed_files += 1;
+            self.parsed_decks.push(deck.id.clone());
+        }
+        self.decks.push(deck);
+        self.files.push(record);
+    }
+}
+
+/// A deck file's bytes and what its metadata says.
+struct FileBytes<'a> {
+    bytes: &'a [u8],
+    size: u64,
+    mtime_ns: i64,
+}
+
+fn mtime_ns(meta: &std::fs::Metadata) -> i64 {
+    meta.modified().ok().and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok()).map_or(0, |d| d.as_nanos() as i64)
+}
+
+/// Now on the file-system clock (not the study clock, which `--now` may move), UTC ms.
+fn file_clock_ms() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
+}
+
+/// FNV-1a 64 of the bytes and kioku's version, hex: a new kioku checks every deck again by its rules.
+fn fingerprint(bytes: &[u8]) -> String {
+    format!("{:016x}", fnv1a(&[bytes, env!("CARGO_PKG_VERSION").as_bytes()]))
+}
+
+/// Whether a record made at `checked_at_ms` can vouch for a file by its size and mtime alone.
+fn trusted_by_stat(record: &FileRecord, size: u64, mtime_ns: i64) -> bool {
+    record.size == size && record.mtime_ns == mtime_ns && mtime_ns / 1_000_000 < record.checked_at_ms - RACY_MS
+}
+
+/// `record` with the file's current metadata, when that differs and a record made now could
+/// vouch for the file by it (an mtime more than 2 s old); None otherwise.
+fn refresh(record: &FileRecord, size: u64, mtime_ns: i64) -> Option<FileRecord> {
+    let fresh = FileRecord { size, mtime_ns, checked_at_ms: file_clock_ms(), ..record.clone() };
+    (!trusted_by_stat(record, size, mtime_ns) && trusted_by_stat(&fresh, size, mtime_ns)).then_some(fresh)
+}
+
+/// Loads one file's deck, from the cache when its hash matches. Returns the deck, its (possibly
+/// refreshed) record, and whether it was parsed.
+fn load_cached(
+    file: FileBytes,
+    shown: &str,
+    stem: &str,
+    cache: &FileCache,
+) -> Result<(Deck, FileRecord, bool), Vec<Diagnostic>> {
+    let key = shown.to_string();
+    let hash = fingerprint(file.bytes);
+    if let Some(cached) = cache.get(&key).filter(|c| c.hash == hash) {
+        // A record from an older kioku (or unreadable) is simply parsed again.
+        if let Ok(mut deck) = serde_json::from_str::<Deck>(&cached.deck_json) {
+            deck.file = shown.to_string();
+            // Same bytes, new metadata (touched, or checked too soon after an edit): refresh the
+            // record once the file's metadata can be trusted, so the next run need not hash it.
+            let record = refresh(cached, file.size, file.mtime_ns).unwrap_or_else(|| cached.clone());
+            return Ok((deck, record, false));
         }
     }
-    let (deck, _) = load_text(&bytes, shown, &stem(path))?;
+    let (deck, _) = load_text(file.bytes, shown, stem)?;
     let deck_json = serde_json::to_string(&deck).unwrap_or_default();
-    Ok((deck, FileRecord { path: key, size: meta.len(), mtime_ns, hash, deck_json }, true))
+    let record = FileRecord {
+        path: key,
+        size: file.size,
+        mtime_ns: file.mtime_ns,
+        hash,
+        deck_json,
+        checked_at_ms: file_clock_ms(),
+    };
+    Ok((deck, record, true))
+}
+
+/// Whether the deck files of `source` are exactly those of `records` (same paths, same bytes),
+/// without parsing any: a file is read and hashed only when its size or mtime differs from its
+/// record, or its mtime is within 2 s of when the record was made. Returns None when anything
+/// changed (or a file or the folder cannot be read, so that a full `load` reports it), else the
+/// records whose file was hashed and found the same, refreshed (size, mtime, checked_at only) so
+/// the next run can trust their metadata.
+pub fn unchanged(source: &DeckSource, records: &FileCache) -> Option<Vec<FileRecord>> {
+    let mut refreshed = Vec::new();
+    match source {
+        DeckSource::Bundled => {
+            let mut files: Vec<&include_dir::File> = Vec::new();
+            collect_bundled(&BUNDLED, &mut files);
+            let same = files.len() == records.len()
+                && files.iter().all(|f| {
+                    let shown = format!("<bundled>/{}", f.path().display());
+                    records.get(&shown).is_some_and(|r| r.hash == fingerprint(f.contents()))
+                });
+            same.then_some(refreshed)
+        }
+        DeckSource::Dir(dir) => {
+            let mut paths = Vec::new();
+            if collect_files(dir, &mut paths).is_err() || paths.is_empty() || paths.len() != records.len() {
+                return None;
+            }
+            for path in paths {
+                let shown = path.display().to_string();
+                let record = records.get(&shown)?;
+                let meta = std::fs::metadata(&path).ok().filter(|m| m.is_file())?;
+                let (size, mtime_ns) = (meta.len(), mtime_ns(&meta));
+                if trusted_by_stat(record, size, mtime_ns) {
+                    continue;
+                }
+                let (bytes, _) = read_deck_bytes(&path, &shown).ok()?;
+                if bytes.len() as u64 != record.size || fingerprint(&bytes) != record.hash {
+                    return None;
+                }
+                refreshed.extend(refresh(record, size, mtime_ns));
+            }
+            Some(refreshed)
+        }
+    }
 }
 
 /// Reads a deck file: a regular file of at most 10 MB (read with a cap, so a file that grows or

@@ -12,13 +12,21 @@ pub mod validate;
 pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use load::{load, Collection, DeckSource, FileCache, FileRecord};
+pub use load::{load, unchanged, Collection, DeckSource, FileCache, FileRecord};
 pub use model::{Card, CardKind, Deck, Judge, Note, NoteKind, RawDeck, RawNote};
 
 /// Checks one deck file's bytes as `kioku lint` would (no file system): the number of cards it
 /// makes, or its diagnostics. For fuzzing and property tests; never panics.
 pub fn check_bytes(bytes: &[u8], name: &str) -> Result<usize, Vec<Diagnostic>> {
     load::load_text(bytes, name, "fuzz").map(|(deck, _)| expand(&deck).len())
+}
+
+/// Every tag of `cards`, sorted, each once.
+pub fn tags_of(cards: &[Card]) -> Vec<String> {
+    let mut tags: Vec<String> = cards.iter().flat_map(|c| c.tags.iter().cloned()).collect();
+    tags.sort_unstable();
+    tags.dedup();
+    tags
 }
 
 /// Expands a deck's notes into cards, in note order: front/back → `id` (+ `id:reverse`),

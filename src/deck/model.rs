@@ -121,7 +121,7 @@ pub enum NoteKind {
 }
 
 /// What kind of card is shown (the `card <key> <kind>` line of the piped protocol).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum CardKind {
     Basic,
     Reverse,
@@ -147,7 +147,8 @@ impl CardKind {
 }
 
 /// One thing asked. `key` is `deck/note-id[:variant]` and is what progress is stored under.
-#[derive(Clone, Debug)]
+/// Kept as JSON in the store (`cards.content`), so a review reads only the cards it shows.
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Card {
     pub key: String,
     pub deck: String,
@@ -170,7 +171,7 @@ pub struct Card {
 }
 
 /// How a card's response line is read and judged.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Judge {
     /// Anything may be typed; the student grades themself.
     SelfGraded,

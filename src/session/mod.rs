@@ -18,8 +18,8 @@ use crate::scheduler::plan::ExamTarget;
 use crate::scheduler::queue::{Limits, Queue, QueueItem};
 use crate::scheduler::{CardSchedule, DayClock, Outcome, Rating, Scheduler, State, StudyDay};
 use crate::settings::Settings;
-use crate::store::{Plan, ReviewKind, ReviewRow, Store};
-use crate::{Error, Result};
+use crate::store::{CardList, Plan, ReviewKind, ReviewRow, Store, StoredCard};
+use crate::Result;
 
 /// The note key (`deck/note-id`) of a card key (`deck/note-id[:variant]`).
 pub fn note_key(card_key: &str) -> &str {
@@ -32,7 +32,12 @@ pub struct Answered {
     pub outcome: Outcome,
 }
 
-/// Today's cards and queue for a set of loaded cards.
+/// Which cards a session covers, by deck id and tags (a `Scope`, or everything).
+pub type Covers<'a> = &'a dyn Fn(&str, &[String]) -> bool;
+
+/// Today's cards and queue. Holds only the cards that today's queue can show (read from the
+/// store through its indexes), not the whole collection, so it costs the same on 1,000 cards
+/// as on 100,000.
 pub struct Today {
     pub cards: Vec<Card>,
     /// Row ids, parallel to `cards`.
@@ -44,39 +49,77 @@ pub struct Today {
     pub day_end_ms: i64,
     /// The upcoming exam each card is studied for (`kioku plan`), parallel to `cards`.
     pub exams: Vec<Option<ExamTarget>>,
-    /// Review cards due per study day, so exam reviews spread under the daily limit.
+    /// Review cards due per study day, so exam reviews spread under the daily limit (read only
+    /// when an exam is planned).
     due_load: HashMap<StudyDay, usize>,
+    /// New cards per day that upcoming exams need, as found when the queue was built.
+    exam_quota: u32,
 }
 
 impl Today {
-    /// Builds today's queue from the store. `new_limit` replaces what is left of the day's new
-    /// card limit (`review --new N`). Cards must already be synced to the store.
+    /// Builds today's queue from the store, for the cards `covers` accepts. `new_limit` replaces
+    /// what is left of the day's new card limit (`review --new N`). Cards must already be synced
+    /// to the store (`Context::prepare`). Reads (re)learning cards due today, then review and new
+    /// cards in queue order only until the day's limits are filled; siblings that answering may
+    /// bury are read beyond the limit, so the queue is the one the whole collection would give.
     pub fn build(
         store: &Store,
-        cards: Vec<Card>,
+        covers: Covers,
         settings: &Settings,
         days: &DayClock,
         now: DateTime<Utc>,
         new_limit: Option<u32>,
     ) -> Result<Today> {
-        let mut schedules = store.schedules()?;
-        let mut ids = Vec::with_capacity(cards.len());
-        let mut items = Vec::with_capacity(cards.len());
-        let mut notes: HashMap<String, usize> = HashMap::new();
-        for (order, card) in cards.iter().enumerate() {
-            let (id, schedule) = schedules.remove(&card.key).ok_or_else(|| Error::Database {
-                path: store.path().to_path_buf(),
-                message: format!("card {} has no row; run again", card.key),
-            })?;
-            let next = notes.len();
-            let note = *notes.entry(card.note_key()).or_insert(next);
-            ids.push(id);
-            items.push(QueueItem { order, note, schedule });
-        }
         let today = days.study_day(now);
         let day_end_ms = days.day_end(now).timestamp_millis();
-        // The nearest upcoming exam that covers each card.
         let plans: Vec<Plan> = store.plans()?.into_iter().filter(|p| p.exam_day > today).collect();
+        let exam_quota = if plans.is_empty() { 0 } else { exam_new_quota(store, &plans, covers, today)? };
+        let answered = store.answered_on(today)?;
+        let limits = day_limits(&answered, settings, new_limit, exam_quota);
+        let bury = settings.bury_siblings;
+        let buried: HashSet<&str> =
+            if bury { answered.iter().map(|(key, _)| note_key(key)).collect() } else { HashSet::new() };
+
+        // Candidates in queue order; with burying, a note's later cards ride along uncounted.
+        let mut rows: Vec<(StoredCard, Card)> = Vec::new();
+        let mut notes_taken: HashSet<String> = HashSet::new();
+        let mut take = |list: CardList, limit: Option<u32>, rows: &mut Vec<(StoredCard, Card)>| -> Result<()> {
+            let mut counted = 0u32;
+            if limit == Some(0) {
+                return Ok(());
+            }
+            store.visit_cards(list, &mut |row| {
+                if !row.schedule.is_available(today) {
+                    return Ok(true);
+                }
+                let card = store.stored_card(&row)?;
+                let note = card.note_key();
+                if !covers(&card.deck, &card.tags) || (limit.is_some() && buried.contains(note.as_str())) {
+                    return Ok(true);
+                }
+                if !bury || !notes_taken.contains(&note) {
+                    counted += 1;
+                }
+                notes_taken.insert(note);
+                rows.push((row, card));
+                Ok(limit.is_none_or(|l| counted < l))
+            })
+        };
+        take(CardList::Learning { before_ms: day_end_ms }, None, &mut rows)?;
+        take(CardList::Due { by: today }, Some(limits.reviews_left), &mut rows)?;
+        take(CardList::New, Some(limits.new_left), &mut rows)?;
+        rows.sort_by(|(a, _), (b, _)| (&a.deck, a.position).cmp(&(&b.deck, b.position)));
+
+        let mut notes: HashMap<String, usize> = HashMap::new();
+        let (mut cards, mut ids, mut items) = (Vec::new(), Vec::new(), Vec::new());
+        for (order, (row, card)) in rows.into_iter().enumerate() {
+            let next = notes.len();
+            let note = *notes.entry(card.note_key()).or_insert(next);
+            ids.push(row.id);
+            items.push(QueueItem { order, note, schedule: row.schedule });
+            cards.push(card);
+        }
+        // The nearest upcoming exam that covers each card.
         let exams = cards
             .iter()
             .map(|c| {
@@ -86,13 +129,9 @@ impl Today {
                     .map(|p| ExamTarget { day: p.exam_day, target: p.target })
             })
             .collect();
-        let mut due_load: HashMap<StudyDay, usize> = HashMap::new();
-        for item in items.iter().filter(|i| i.schedule.state == State::Review) {
-            if let Some(d) = item.schedule.due_day {
-                *due_load.entry(d).or_default() += 1;
-            }
-        }
-        let mut today_data = Today { cards, ids, items, queue: Queue::default(), today, day_end_ms, exams, due_load };
+        let due_load = if plans.is_empty() { HashMap::new() } else { store.reviews_per_due_day()? };
+        let mut today_data =
+            Today { cards, ids, items, queue: Queue::default(), today, day_end_ms, exams, due_load, exam_quota };
         today_data.rebuild_queue(store, settings, new_limit, &notes)?;
         Ok(today_data)
     }
@@ -105,17 +144,7 @@ impl Today {
         notes: &HashMap<String, usize>,
     ) -> Result<()> {
         let answered = store.answered_on(self.today)?;
-        let count = |state: State| answered.iter().filter(|(_, s)| *s == state).count() as u32;
-        let mut limits = Limits {
-            new_left: new_limit.unwrap_or_else(|| settings.new_per_day.saturating_sub(count(State::New))),
-            reviews_left: settings.reviews_per_day.saturating_sub(count(State::Review)),
-        };
-        // New cards studied for an exam are introduced early enough: spread over the days left,
-        // finishing three days before the exam.
-        if new_limit.is_none() {
-            let quota = self.exam_new_quota();
-            limits.new_left = limits.new_left.max(quota.saturating_sub(count(State::New)));
-        }
+        let limits = day_limits(&answered, settings, new_limit, self.exam_quota);
         let buried: HashSet<usize> = if settings.bury_siblings {
             answered.iter().filter_map(|(key, _)| notes.get(note_key(key)).copied()).collect()
         } else {
@@ -179,26 +208,6 @@ impl Today {
         Ok(Answered { review_id, outcome })
     }
 
-    /// New cards per day that exams need: for each upcoming exam, its new cards spread over the
-    /// days left before it (less three days for reviewing them).
-    pub fn exam_new_quota(&self) -> u32 {
-        let mut per_exam: HashMap<StudyDay, u32> = HashMap::new();
-        for (item, exam) in self.items.iter().zip(&self.exams) {
-            if let Some(exam) = exam {
-                if item.schedule.state == State::New && item.schedule.is_available(self.today) {
-                    *per_exam.entry(exam.day).or_default() += 1;
-                }
-            }
-        }
-        per_exam
-            .into_iter()
-            .map(|(day, new)| {
-                let days = (day.0 - self.today.0 - 3).max(1) as u32;
-                new.div_ceil(days)
-            })
-            .sum()
-    }
-
     /// Rebuilds the queue after the store changed underneath it (undo).
     pub fn refresh(&mut self, store: &Store, settings: &Settings, new_limit: Option<u32>) -> Result<()> {
         let mut notes = HashMap::new();
@@ -207,4 +216,38 @@ impl Today {
         }
         self.rebuild_queue(store, settings, new_limit, &notes)
     }
+}
+
+/// What is left of the day's limits after the answers already given today (`answered`: card
+/// key and state before). `new_limit` (`review --new N`) replaces the new-card limit; otherwise
+/// exams may raise it to `exam_quota`.
+fn day_limits(answered: &[(String, State)], settings: &Settings, new_limit: Option<u32>, exam_quota: u32) -> Limits {
+    let count = |state: State| answered.iter().filter(|(_, s)| *s == state).count() as u32;
+    let mut limits = Limits {
+        new_left: new_limit.unwrap_or_else(|| settings.new_per_day.saturating_sub(count(State::New))),
+        reviews_left: settings.reviews_per_day.saturating_sub(count(State::Review)),
+    };
+    if new_limit.is_none() {
+        limits.new_left = limits.new_left.max(exam_quota.saturating_sub(count(State::New)));
+    }
+    limits
+}
+
+/// New cards per day that exams need: for each upcoming exam, the new cards it is the nearest
+/// exam for (in `covers`) spread over the days left before it, less three days for reviewing
+/// them.
+fn exam_new_quota(store: &Store, plans: &[Plan], covers: Covers, today: StudyDay) -> Result<u32> {
+    let mut per_exam: HashMap<StudyDay, u32> = HashMap::new();
+    for (deck, tags) in store.new_card_tags(today)? {
+        if let Some(plan) = plans.iter().find(|p| p.covers(&deck, &tags)).filter(|_| covers(&deck, &tags)) {
+            *per_exam.entry(plan.exam_day).or_default() += 1;
+        }
+    }
+    Ok(per_exam
+        .into_iter()
+        .map(|(day, new)| {
+            let days = (day.0 - today.0 - 3).max(1) as u32;
+            new.div_ceil(days)
+        })
+        .sum())
 }

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::judge::{self, Judged};
-use super::Today;
+use super::{Covers, Today};
 use crate::deck::Card;
 use crate::scheduler::{CardSchedule, DayClock, NextOutcomes, Outcome, Rating, Scheduler, State, StudyDay};
 use crate::store::{ReviewRowTime, Store};
@@ -68,16 +68,16 @@ pub struct ReviewSession<'a> {
 }
 
 impl<'a> ReviewSession<'a> {
-    /// Builds today's queue for `cards` (already synced to the store).
+    /// Builds today's queue for the cards `covers` accepts (already synced to the store).
     pub fn new(
         store: &'a mut Store,
         scheduler: &'a Scheduler,
         days: DayClock,
-        cards: Vec<Card>,
+        covers: Covers,
         options: ReviewOptions,
         now: DateTime<Utc>,
     ) -> Result<ReviewSession<'a>> {
-        let today = Today::build(store, cards, scheduler.settings(), &days, now, options.new_limit)?;
+        let today = Today::build(store, covers, scheduler.settings(), &days, now, options.new_limit)?;
         Ok(ReviewSession {
             store,
             scheduler,

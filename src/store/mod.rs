@@ -176,10 +176,17 @@ impl Store {
 
     /// The fingerprints and contents of deck files remembered from earlier runs.
     pub fn file_cache(&self) -> Result<FileCache> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT path, size, mtime_ns, hash, raw_json FROM deck_files")
-            .map_err(|e| self.err(e))?;
+        self.file_records("raw_json")
+    }
+
+    /// The fingerprints alone (`deck_json` empty): enough for `deck::unchanged`.
+    pub fn file_fingerprints(&self) -> Result<FileCache> {
+        self.file_records("''")
+    }
+
+    fn file_records(&self, deck_json: &str) -> Result<FileCache> {
+        let sql = format!("SELECT path, size, mtime_ns, hash, {deck_json}, checked_at_ms FROM deck_files");
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([], |r| {
                 Ok(FileRecord {
@@ -188,6 +195,7 @@ impl Store {
                     mtime_ns: r.get(2)?,
                     hash: r.get(3)?,
                     deck_json: r.get(4)?,
+                    checked_at_ms: r.get(5)?,
                 })
             })
             .map_err(|e| self.err(e))?;
@@ -199,17 +207,40 @@ impl Store {
         Ok(cache)
     }
 
-    /// Remembers the files just loaded; unchanged records are not written again.
+    /// Remembers the files just loaded, and forgets files no longer loaded (so the set of
+    /// records is the set of files); unchanged records are not written again.
     pub fn save_file_records(&mut self, records: &[FileRecord], cache: &FileCache) -> Result<()> {
         let changed: Vec<&FileRecord> = records.iter().filter(|r| cache.get(&r.path) != Some(r)).collect();
-        if changed.is_empty() {
+        let kept: HashSet<&str> = records.iter().map(|r| r.path.as_str()).collect();
+        let gone: Vec<&String> = cache.keys().filter(|p| !kept.contains(p.as_str())).collect();
+        if changed.is_empty() && gone.is_empty() {
             return Ok(());
         }
         let tx = self.conn.transaction().map_err(|e| db_error(&self.path, e))?;
         for r in changed {
             tx.execute(
-                "INSERT OR REPLACE INTO deck_files (path, size, mtime_ns, hash, raw_json) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![r.path, r.size as i64, r.mtime_ns, r.hash, r.deck_json],
+                "INSERT OR REPLACE INTO deck_files (path, size, mtime_ns, hash, raw_json, checked_at_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![r.path, r.size as i64, r.mtime_ns, r.hash, r.deck_json, r.checked_at_ms],
+            )
+            .map_err(|e| db_error(&self.path, e))?;
+        }
+        for path in gone {
+            tx.execute("DELETE FROM deck_files WHERE path = ?1", [path]).map_err(|e| db_error(&self.path, e))?;
+        }
+        tx.commit().map_err(|e| self.err(e))
+    }
+
+    /// Updates the metadata of records whose files were found unchanged (`deck::unchanged`).
+    pub fn refresh_file_stats(&mut self, records: &[FileRecord]) -> Result<()> {
+        if records.is_empty() {
+            return Ok(());
+        }
+        let tx = self.conn.transaction().map_err(|e| db_error(&self.path, e))?;
+        for r in records {
+            tx.execute(
+                "UPDATE deck_files SET size = ?2, mtime_ns = ?3, checked_at_ms = ?4 WHERE path = ?1",
+                params![r.path, r.size as i64, r.mtime_ns, r.checked_at_ms],
             )
             .map_err(|e| db_error(&self.path, e))?;
         }
@@ -218,48 +249,79 @@ impl Store {
 
     // ---- cards ------------------------------------------------------------------------------
 
-    /// Makes sure every loaded card has a row: new cards are inserted, a card with
-    /// `renamed_from` takes over the old key's row (and so its history) when it has none of its
-    /// own. Rows of cards missing from the decks are left alone (orphans keep their history).
+    /// `sync_cards_of` with every card's row rewritten.
     pub fn sync_cards(&mut self, cards: &[Card], now_ms: i64) -> Result<()> {
-        let existing = self.card_ids()?;
+        self.sync_cards_of(cards, None, now_ms)
+    }
+
+    /// Makes every loaded card's row match the decks. `cards` is every card of the collection,
+    /// each deck's cards together in deck order. New cards are inserted; a card with
+    /// `renamed_from` takes over the old key's row (and so its history) when it has none of its
+    /// own; the rows of cards in `changed_decks` (None: all) get their deck, place, tags and
+    /// content rewritten; rows of cards missing from the decks are marked gone (position NULL)
+    /// but kept with their history (orphans).
+    pub fn sync_cards_of(&mut self, cards: &[Card], changed_decks: Option<&[String]>, now_ms: i64) -> Result<()> {
+        let existing = self.card_presence()?;
         let loaded: HashSet<&str> = cards.iter().map(|c| c.key.as_str()).collect();
-        let todo: Vec<&Card> =
-            cards.iter().filter(|c| !existing.contains_key(&c.key) || c.renamed_from.is_some()).collect();
-        if todo.is_empty() {
+        let changed = |deck: &str| changed_decks.is_none_or(|d| d.iter().any(|x| x == deck));
+        let mut todo: Vec<(&Card, usize)> = Vec::new();
+        let mut position = 0;
+        for (i, card) in cards.iter().enumerate() {
+            position = if i > 0 && cards[i - 1].deck == card.deck { position + 1 } else { 0 };
+            let present = existing.get(&card.key).copied();
+            if present != Some(true) || card.renamed_from.is_some() || changed(&card.deck) {
+                todo.push((card, position));
+            }
+        }
+        let gone: Vec<&String> =
+            existing.iter().filter(|&(k, &present)| present && !loaded.contains(k.as_str())).map(|(k, _)| k).collect();
+        if todo.is_empty() && gone.is_empty() {
             return Ok(());
         }
         let path = self.path.clone();
         let e = |e: rusqlite::Error| db_error(&path, e);
         let tx = self.conn.transaction().map_err(e)?;
-        for card in todo {
-            // History moves only from a card that is gone from the decks, to one with none yet.
-            let old = card.renamed_from.as_deref().filter(|old| !loaded.contains(*old));
-            if let Some(old) = old {
-                let own_history: bool = tx
-                    .query_row(
-                        "SELECT EXISTS (SELECT 1 FROM reviews r JOIN cards c ON c.id = r.card_id WHERE c.key = ?1)",
-                        [&card.key],
-                        |r| r.get(0),
-                    )
-                    .map_err(e)?;
-                let old_exists: bool = tx
-                    .query_row("SELECT EXISTS (SELECT 1 FROM cards WHERE key = ?1)", [old], |r| r.get(0))
-                    .map_err(e)?;
-                if old_exists && !own_history {
-                    tx.execute("DELETE FROM cards WHERE key = ?1", [&card.key]).map_err(e)?;
-                    tx.execute("UPDATE cards SET key = ?1 WHERE key = ?2", params![card.key, old]).map_err(e)?;
-                    continue;
-                }
-            }
-            tx.execute("INSERT OR IGNORE INTO cards (key, created_at_ms) VALUES (?1, ?2)", params![card.key, now_ms])
+        for key in gone {
+            tx.execute("UPDATE cards SET position = NULL WHERE key = ?1", [key]).map_err(e)?;
+        }
+        {
+            let mut upsert = tx
+                .prepare(
+                    "INSERT INTO cards (key, created_at_ms, deck, position, tags, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+                     ON CONFLICT (key) DO UPDATE SET deck = ?3, position = ?4, tags = ?5, content = ?6
+                     WHERE deck IS NOT ?3 OR position IS NOT ?4 OR tags IS NOT ?5 OR content IS NOT ?6",
+                )
                 .map_err(e)?;
+            for (card, position) in todo {
+                // History moves only from a card that is gone from the decks, to one with none yet.
+                let old = card.renamed_from.as_deref().filter(|old| !loaded.contains(*old));
+                if let Some(old) = old {
+                    let own_history: bool = tx
+                        .query_row(
+                            "SELECT EXISTS (SELECT 1 FROM reviews r JOIN cards c ON c.id = r.card_id WHERE c.key = ?1)",
+                            [&card.key],
+                            |r| r.get(0),
+                        )
+                        .map_err(e)?;
+                    let old_exists: bool = tx
+                        .query_row("SELECT EXISTS (SELECT 1 FROM cards WHERE key = ?1)", [old], |r| r.get(0))
+                        .map_err(e)?;
+                    if old_exists && !own_history {
+                        tx.execute("DELETE FROM cards WHERE key = ?1", [&card.key]).map_err(e)?;
+                        tx.execute("UPDATE cards SET key = ?1 WHERE key = ?2", params![card.key, old]).map_err(e)?;
+                    }
+                }
+                let tags = serde_json::to_string(&card.tags).map_err(|x| Error::Scheduler(x.to_string()))?;
+                let content = serde_json::to_string(card).map_err(|x| Error::Scheduler(x.to_string()))?;
+                upsert.execute(params![card.key, now_ms, card.deck, position as i64, tags, content]).map_err(e)?;
+            }
         }
         tx.commit().map_err(e)
     }
 
-    fn card_ids(&self) -> Result<HashMap<String, i64>> {
-        let mut stmt = self.conn.prepare("SELECT key, id FROM cards").map_err(|e| self.err(e))?;
+    /// Every card row's key and whether it is in the decks.
+    fn card_presence(&self) -> Result<HashMap<String, bool>> {
+        let mut stmt = self.conn.prepare("SELECT key, position IS NOT NULL FROM cards").map_err(|e| self.err(e))?;
         let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
@@ -282,6 +344,137 @@ impl Store {
             .optional()
             .map_err(|e| self.err(e))?
             .ok_or_else(|| Error::UnknownCard { key: key.to_string(), similar: self.similar_keys(key) })
+    }
+
+    /// Streams the cards of one of today's lists that are in the decks, in queue order, to
+    /// `visit` until it returns false: (re)learning cards due before `before_ms` (by due time),
+    /// review cards due by a study day (most overdue first, then deck order), or new cards (deck
+    /// order). Reads through an index, so stopping early costs only the rows visited.
+    pub fn visit_cards(&self, list: CardList, visit: &mut dyn FnMut(StoredCard) -> Result<bool>) -> Result<()> {
+        let (condition, order, bound) = match list {
+            CardList::Learning { before_ms } => ("state IN (1, 3) AND due_at_ms < ?1", "due_at_ms", before_ms),
+            CardList::Due { by } => ("state = 2 AND due_day <= ?1", "due_day, deck, position", by.0 as i64),
+            CardList::New => ("state = 0 AND ?1 = ?1", "deck, position", 0),
+        };
+        let sql = format!(
+            "SELECT id, deck, position, content, {SCHEDULE_COLUMNS} FROM cards
+             WHERE position IS NOT NULL AND {condition} ORDER BY {order}"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([bound]).map_err(|e| self.err(e))?;
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let row = (|| {
+                Ok(StoredCard {
+                    id: r.get(0)?,
+                    deck: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
+                    position: r.get(2)?,
+                    content: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
+                    schedule: schedule_from_row(r, 4)?,
+                })
+            })()
+            .map_err(|e| self.err(e))?;
+            if !visit(row)? {
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// The card stored with a row (`cards.content`). Returns `Error::Database` when it cannot be
+    /// read back (a damaged row).
+    pub fn stored_card(&self, row: &StoredCard) -> Result<Card> {
+        serde_json::from_str(&row.content).map_err(|_| Error::Database {
+            path: self.path.clone(),
+            message: format!(
+                "card row {} cannot be read back; remove the deck file records with \
+                 `sqlite3 <db> 'DELETE FROM deck_files'` so the decks are read again, or restore a backup",
+                row.id
+            ),
+        })
+    }
+
+    /// Ids of the decks that have cards in the store and in the decks, sorted.
+    pub fn deck_ids(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT deck FROM cards WHERE position IS NOT NULL AND deck IS NOT NULL ORDER BY deck")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Every tag of the cards in the decks, sorted, each once.
+    pub fn tags(&self) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT tags FROM cards WHERE position IS NOT NULL AND tags IS NOT NULL")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(|e| self.err(e))?;
+        let mut tags = std::collections::BTreeSet::new();
+        for row in rows {
+            let list: Vec<String> = serde_json::from_str(&row.map_err(|e| self.err(e))?).unwrap_or_default();
+            tags.extend(list);
+        }
+        Ok(tags.into_iter().collect())
+    }
+
+    /// Per deck (sorted by id): cards available on `today` that are (new, (re)learning due
+    /// before `day_end_ms`, review due by `today`), before any daily limit.
+    pub fn due_counts(&self, today: StudyDay, day_end_ms: i64) -> Result<Vec<(String, [usize; 3])>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT deck,
+                        coalesce(sum(available AND state = 0), 0),
+                        coalesce(sum(available AND state IN (1, 3) AND due_at_ms < ?2), 0),
+                        coalesce(sum(available AND state = 2 AND due_day <= ?1), 0)
+                 FROM (SELECT deck, state, due_at_ms, due_day,
+                              suspended = 0 AND (buried_until_day IS NULL OR buried_until_day <= ?1) AS available
+                       FROM cards WHERE position IS NOT NULL AND deck IS NOT NULL)
+                 GROUP BY deck ORDER BY deck",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map(params![today.0, day_end_ms], |r| {
+                Ok((
+                    r.get(0)?,
+                    [r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize, r.get::<_, i64>(3)? as usize],
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Review cards in the decks per due study day.
+    pub fn reviews_per_due_day(&self) -> Result<HashMap<StudyDay, usize>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT due_day, count(*) FROM cards WHERE state = 2 AND position IS NOT NULL AND due_day IS NOT NULL GROUP BY due_day")
+            .map_err(|e| self.err(e))?;
+        let rows =
+            stmt.query_map([], |r| Ok((StudyDay(r.get(0)?), r.get::<_, i64>(1)? as usize))).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Deck and tags of every new card in the decks that is available on `today`.
+    pub fn new_card_tags(&self, today: StudyDay) -> Result<Vec<(String, Vec<String>)>> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT deck, tags FROM cards WHERE state = 0 AND position IS NOT NULL AND suspended = 0
+                 AND (buried_until_day IS NULL OR buried_until_day <= ?1)",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([today.0], |r| {
+                let tags: Option<String> = r.get(1)?;
+                Ok((
+                    r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+                    tags.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
+                ))
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
     /// Up to five card keys that start with, or contain, `key` (for "did you mean").
@@ -684,6 +877,27 @@ fn db_error(path: &Path, e: rusqlite::Error) -> Error {
 
 /// The settings row holding trained FSRS parameters (JSON); not a user setting.
 const PARAMETERS_KEY: &str = "fsrs_parameters";
+
+/// One of today's lists of cards (`Store::visit_cards`).
+#[derive(Clone, Copy, Debug)]
+pub enum CardList {
+    /// (Re)learning cards due before this time (UTC ms).
+    Learning { before_ms: i64 },
+    /// Review cards due on or before this study day.
+    Due { by: StudyDay },
+    /// New cards.
+    New,
+}
+
+/// A card row that is in the decks: its id, deck, place in the deck and schedule; the card
+/// itself is decoded on demand (`Store::stored_card`).
+pub struct StoredCard {
+    pub id: i64,
+    pub deck: String,
+    pub position: i64,
+    pub schedule: CardSchedule,
+    content: String,
+}
 
 /// An exam the learner studies for (`kioku plan`).
 #[derive(Clone, Debug, PartialEq)]

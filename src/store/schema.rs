@@ -83,18 +83,33 @@ CREATE TABLE plans (
 );
 "#;
 
+/// Version 4: each card row keeps what its deck says (deck, place, tags, the card itself), so a
+/// review or `due` with unchanged deck files reads only the rows it needs, never the decks.
+/// Deck file records are dropped so every file is read once more to fill the new columns.
+const V4: &str = r#"
+ALTER TABLE cards ADD COLUMN deck TEXT;             -- deck id
+ALTER TABLE cards ADD COLUMN position INTEGER;      -- place in the deck's cards; NULL = gone from the decks
+ALTER TABLE cards ADD COLUMN tags TEXT;             -- JSON array: deck tags, then note tags
+ALTER TABLE cards ADD COLUMN content TEXT;          -- JSON: the card as shown (prompt, answer, judge...)
+ALTER TABLE deck_files ADD COLUMN checked_at_ms INTEGER NOT NULL DEFAULT 0;  -- when the record was made
+DELETE FROM deck_files;
+CREATE INDEX cards_in_deck_order ON cards(state, deck, position);
+CREATE INDEX cards_by_due_day ON cards(state, due_day, deck, position);
+CREATE INDEX cards_by_deck ON cards(deck, position);
+"#;
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3)])
+    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
 }
 
 /// The schema version this kioku writes.
-pub const LATEST: i64 = 3;
+pub const LATEST: i64 = 4;
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn migrations_are_valid() {
         super::migrations().validate().unwrap();
-        assert_eq!(super::LATEST, 3);
+        assert_eq!(super::LATEST, 4);
     }
 }
