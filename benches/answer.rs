@@ -1,6 +1,7 @@
 //! Answering one card on a generated 10,000-card collection: the scheduler step, one committed
 //! SQLite transaction (WAL, synchronous=NORMAL) and the queue update — all the work kioku does
-//! per answer. Figures go in BENCHMARKS.md.
+//! per answer. And, in process, opening the store of a 100,000-card collection and building
+//! today's queue to the first card. Figures go in BENCHMARKS.md.
 
 use std::hint::black_box;
 
@@ -15,9 +16,9 @@ use kioku::store::Store;
 
 const CARDS: usize = 10_000;
 
-fn generated_deck() -> String {
+fn generated_deck(cards: usize) -> String {
     let mut text = String::from("deck: bench\ncards:\n");
-    for i in 0..CARDS {
+    for i in 0..cards {
         text.push_str(&format!("  - id: n{i}\n    front: \"Question {i}\"\n    back: \"Answer {i}\"\n"));
     }
     text
@@ -26,7 +27,7 @@ fn generated_deck() -> String {
 fn answer_one_card(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("decks")).unwrap();
-    std::fs::write(dir.path().join("decks/bench.yaml"), generated_deck()).unwrap();
+    std::fs::write(dir.path().join("decks/bench.yaml"), generated_deck(CARDS)).unwrap();
     let start = Utc.with_ymd_and_hms(2025, 6, 1, 3, 0, 0).unwrap();
     let collection = deck::load(&DeckSource::Dir(dir.path().join("decks")), &FileCache::new()).unwrap();
     let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
@@ -47,9 +48,31 @@ fn answer_one_card(c: &mut Criterion) {
     });
 }
 
+fn first_card(c: &mut Criterion) {
+    const LARGE: usize = 100_000;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("decks")).unwrap();
+    std::fs::write(dir.path().join("decks/bench.yaml"), generated_deck(LARGE)).unwrap();
+    let start = Utc.with_ymd_and_hms(2025, 6, 1, 3, 0, 0).unwrap();
+    let collection = deck::load(&DeckSource::Dir(dir.path().join("decks")), &FileCache::new()).unwrap();
+    let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
+    let path = dir.path().join("bench.sqlite3");
+    Store::open(&path, start).unwrap().sync_cards(&cards, start.timestamp_millis()).unwrap();
+    drop(cards);
+    let settings = Settings::default();
+    let days = DayClock::new(chrono_tz::Asia::Tokyo, settings.rollover_hour);
+    c.bench_function("open the store and build today's queue to the first card (100k-card collection)", |b| {
+        b.iter(|| {
+            let store = Store::open(&path, start).unwrap();
+            let mut today = Today::build(&store, &|_, _| true, &settings, &days, start, None).unwrap();
+            black_box(today.queue.next(&today.items, start.timestamp_millis()).unwrap());
+        })
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(50);
-    targets = answer_one_card
+    targets = answer_one_card, first_card
 }
 criterion_main!(benches);

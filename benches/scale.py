@@ -35,6 +35,15 @@ def write_decks(folder, cards):
             out.write(f"deck: d{f // 1000:04}\ncards:\n")
             for i in range(f, min(f + 1000, cards)):
                 out.write(f'  - id: n{i}\n    front: "問題 {i}"\n    back: "答え {i}"\n')
+    age_files(folder)
+
+
+def age_files(folder):
+    """Dates the deck files an hour back, as a learner's decks are (written earlier): kioku hashes
+    a file whose mtime is within 2 s of its record instead of trusting size and mtime."""
+    past = time.time() - 3600
+    for name in os.listdir(folder):
+        os.utime(os.path.join(folder, name), (past, past))
 
 
 def answer_latencies(env, count):
@@ -74,6 +83,7 @@ def bench(cards):
     row["due, decks unchanged"] = median(lambda: run(["due"], env)[0])
     with open(os.path.join(decks, "d0000.yaml"), "a") as out:
         out.write('  - id: extra\n    front: "追加"\n    back: "x"\n')
+    age_files(decks)
     row["due after one file changed"] = run(["due"], env)[0]
     row["start to first card"] = median(lambda: run(["review"], env, b":q\n")[0])
     p50, p99 = answer_latencies(env, min(1000, cards))

@@ -291,8 +291,10 @@ fn an_older_schema_is_backed_up_then_migrated_and_a_newer_one_refused() {
     conn.execute_batch(
         "DROP INDEX cards_in_deck_order; DROP INDEX cards_by_due_day; DROP INDEX cards_by_deck;
          ALTER TABLE cards DROP COLUMN deck; ALTER TABLE cards DROP COLUMN position;
-         ALTER TABLE cards DROP COLUMN tags; ALTER TABLE cards DROP COLUMN content;
-         ALTER TABLE deck_files DROP COLUMN checked_at_ms;
+         ALTER TABLE cards DROP COLUMN tags; DROP TABLE card_content;
+         DROP TABLE deck_files;
+         CREATE TABLE deck_files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+                                  hash TEXT NOT NULL, raw_json TEXT NOT NULL);
          DROP TABLE exams; DROP TABLE plans; PRAGMA user_version = 1;",
     )
     .unwrap();

@@ -75,7 +75,7 @@ pub fn status(ctx: &Context) -> Result<()> {
     if let Some(store) = ctx.open_existing_store()? {
         let settings = store.typed_settings()?;
         let today = ctx.days(&settings).study_day(ctx.now());
-        let streak = crate::stats::streak(&store.review_days()?, today);
+        let streak = crate::stats::streak(&store.recent_review_days(today)?, today);
         writeln!(std::io::stdout(), "streak: {streak} day{}", if streak == 1 { "" } else { "s" })?;
     }
     Ok(())

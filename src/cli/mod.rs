@@ -138,8 +138,11 @@ pub struct Context {
     pub tz: Tz,
 }
 
-/// Checks names given on the command line against the decks: (deck ids, every tag on demand).
-pub type NameCheck<'a> = &'a dyn Fn(&[String], &dyn Fn() -> Result<Vec<String>>) -> Result<()>;
+/// Lists names in the decks (deck ids, tags), read only when asked.
+pub type Names<'a> = &'a dyn Fn() -> Result<Vec<String>>;
+
+/// Checks names given on the command line against the decks: (deck ids, tags).
+pub type NameCheck<'a> = &'a dyn Fn(Names, Names) -> Result<()>;
 
 /// What a command that shows or schedules cards works with.
 pub struct Loaded {
@@ -276,15 +279,14 @@ impl Context {
     pub fn prepare(&self, check: NameCheck) -> Result<(Store, Settings)> {
         if let Some(mut store) = self.open_existing_store()? {
             if let Some(refreshed) = deck::unchanged(&self.decks, &store.file_fingerprints()?) {
-                check(&store.deck_ids()?, &|| store.tags())?;
+                check(&|| store.deck_ids(), &|| store.tags())?;
                 store.refresh_file_stats(&refreshed)?;
                 let settings = store.typed_settings()?;
                 return Ok((store, settings));
             }
         }
         let loaded = self.load_checked(&|collection, cards| {
-            let ids: Vec<String> = collection.decks.iter().map(|d| d.id.clone()).collect();
-            check(&ids, &|| Ok(deck::tags_of(cards)))
+            check(&|| Ok(collection.decks.iter().map(|d| d.id.clone()).collect()), &|| Ok(deck::tags_of(cards)))
         })?;
         Ok((loaded.store, loaded.settings))
     }

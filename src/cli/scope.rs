@@ -1,6 +1,7 @@
 //! Which cards a command works on: decks named on the command line and `--tag`s (shared by
 //! review, cram, exam, plan and stats).
 
+use super::Names;
 use crate::deck::{Card, Collection};
 use crate::{Error, Result};
 
@@ -28,12 +29,14 @@ impl Scope {
 
     /// Every deck and tag named must exist (checked before the database is touched).
     pub fn check(&self, collection: &Collection, cards: &[Card]) -> Result<()> {
-        let known: Vec<String> = collection.decks.iter().map(|d| d.id.clone()).collect();
-        self.check_names(&known, &|| Ok(crate::deck::tags_of(cards)))
+        self.check_names(&|| Ok(collection.decks.iter().map(|d| d.id.clone()).collect()), &|| {
+            Ok(crate::deck::tags_of(cards))
+        })
     }
 
-    /// `check`, given the deck ids and a way to list every tag (read only when tags are named).
-    pub fn check_names(&self, deck_ids: &[String], tags: &dyn Fn() -> Result<Vec<String>>) -> Result<()> {
+    /// `check`, given ways to list the deck ids and the tags (each read only when needed).
+    pub fn check_names(&self, deck_ids: Names, tags: Names) -> Result<()> {
+        let deck_ids = if self.only_decks.is_empty() { Vec::new() } else { deck_ids()? };
         for d in &self.only_decks {
             if !deck_ids.contains(d) {
                 return Err(Error::Input(format!("no deck '{d}'; loaded decks: {}", deck_ids.join(", "))));

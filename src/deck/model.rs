@@ -147,7 +147,7 @@ impl CardKind {
 }
 
 /// One thing asked. `key` is `deck/note-id[:variant]` and is what progress is stored under.
-/// Kept as JSON in the store (`cards.content`), so a review reads only the cards it shows.
+/// Kept as JSON in the store (`card_content`), so a review reads only the cards it shows.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Card {
     pub key: String,

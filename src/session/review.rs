@@ -65,6 +65,8 @@ pub struct ReviewSession<'a> {
     forced: Option<usize>,
     new_answered: u32,
     started_at: DateTime<Utc>,
+    /// Which cards the session covers.
+    covers: Covers<'a>,
 }
 
 impl<'a> ReviewSession<'a> {
@@ -73,7 +75,7 @@ impl<'a> ReviewSession<'a> {
         store: &'a mut Store,
         scheduler: &'a Scheduler,
         days: DayClock,
-        covers: Covers,
+        covers: Covers<'a>,
         options: ReviewOptions,
         now: DateTime<Utc>,
     ) -> Result<ReviewSession<'a>> {
@@ -88,6 +90,7 @@ impl<'a> ReviewSession<'a> {
             forced: None,
             new_answered: 0,
             started_at: now,
+            covers,
         })
     }
 
@@ -193,22 +196,14 @@ impl<'a> ReviewSession<'a> {
         let today = self.days.study_day(now);
         let answers = self.store.answers_on(today)?;
         let tomorrow = today.plus(1);
+        let (start, end) = (self.days.day_start(tomorrow), self.days.day_start(tomorrow.plus(1)));
         let due_tomorrow = self
-            .today
-            .items
+            .store
+            .due_on(tomorrow, start.timestamp_millis(), end.timestamp_millis())?
             .iter()
-            .filter(|item| item.schedule.is_available(tomorrow))
-            .filter(|item| match item.schedule.state {
-                State::Review => item.schedule.due_day == Some(tomorrow),
-                State::Learning | State::Relearning => item
-                    .schedule
-                    .due_at_ms
-                    .and_then(DateTime::from_timestamp_millis)
-                    .is_some_and(|t| self.days.study_day(t) == tomorrow),
-                State::New => false,
-            })
+            .filter(|(deck, tags)| (self.covers)(deck, tags))
             .count();
-        let review_days: Vec<StudyDay> = self.store.review_days()?;
+        let review_days: Vec<StudyDay> = self.store.recent_review_days(today)?;
         Ok(Summary {
             saved: self.saved(),
             true_retention_today: stats::true_retention(&answers),

@@ -176,7 +176,7 @@ impl Store {
 
     /// The fingerprints and contents of deck files remembered from earlier runs.
     pub fn file_cache(&self) -> Result<FileCache> {
-        self.file_records("raw_json")
+        self.file_records("deck_json")
     }
 
     /// The fingerprints alone (`deck_json` empty): enough for `deck::unchanged`.
@@ -185,7 +185,7 @@ impl Store {
     }
 
     fn file_records(&self, deck_json: &str) -> Result<FileCache> {
-        let sql = format!("SELECT path, size, mtime_ns, hash, {deck_json}, checked_at_ms FROM deck_files");
+        let sql = format!("SELECT path, size, mtime_ns, hash, checked_at_ms, {deck_json} FROM deck_files");
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([], |r| {
@@ -194,8 +194,8 @@ impl Store {
                     size: r.get::<_, i64>(1)? as u64,
                     mtime_ns: r.get(2)?,
                     hash: r.get(3)?,
-                    deck_json: r.get(4)?,
-                    checked_at_ms: r.get(5)?,
+                    checked_at_ms: r.get(4)?,
+                    deck_json: r.get(5)?,
                 })
             })
             .map_err(|e| self.err(e))?;
@@ -219,9 +219,9 @@ impl Store {
         let tx = self.conn.transaction().map_err(|e| db_error(&self.path, e))?;
         for r in changed {
             tx.execute(
-                "INSERT OR REPLACE INTO deck_files (path, size, mtime_ns, hash, raw_json, checked_at_ms)
+                "INSERT OR REPLACE INTO deck_files (path, size, mtime_ns, hash, checked_at_ms, deck_json)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![r.path, r.size as i64, r.mtime_ns, r.hash, r.deck_json, r.checked_at_ms],
+                params![r.path, r.size as i64, r.mtime_ns, r.hash, r.checked_at_ms, r.deck_json],
             )
             .map_err(|e| db_error(&self.path, e))?;
         }
@@ -287,9 +287,15 @@ impl Store {
         {
             let mut upsert = tx
                 .prepare(
-                    "INSERT INTO cards (key, created_at_ms, deck, position, tags, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-                     ON CONFLICT (key) DO UPDATE SET deck = ?3, position = ?4, tags = ?5, content = ?6
-                     WHERE deck IS NOT ?3 OR position IS NOT ?4 OR tags IS NOT ?5 OR content IS NOT ?6",
+                    "INSERT INTO cards (key, created_at_ms, deck, position, tags) VALUES (?1, ?2, ?3, ?4, ?5)
+                     ON CONFLICT (key) DO UPDATE SET deck = ?3, position = ?4, tags = ?5
+                     WHERE deck IS NOT ?3 OR position IS NOT ?4 OR tags IS NOT ?5",
+                )
+                .map_err(e)?;
+            let mut upsert_content = tx
+                .prepare(
+                    "INSERT INTO card_content (card_id, content) SELECT id, ?2 FROM cards WHERE key = ?1
+                     ON CONFLICT (card_id) DO UPDATE SET content = ?2 WHERE content IS NOT ?2",
                 )
                 .map_err(e)?;
             for (card, position) in todo {
@@ -313,7 +319,8 @@ impl Store {
                 }
                 let tags = serde_json::to_string(&card.tags).map_err(|x| Error::Scheduler(x.to_string()))?;
                 let content = serde_json::to_string(card).map_err(|x| Error::Scheduler(x.to_string()))?;
-                upsert.execute(params![card.key, now_ms, card.deck, position as i64, tags, content]).map_err(e)?;
+                upsert.execute(params![card.key, now_ms, card.deck, position as i64, tags]).map_err(e)?;
+                upsert_content.execute(params![card.key, content]).map_err(e)?;
             }
         }
         tx.commit().map_err(e)
@@ -357,8 +364,8 @@ impl Store {
             CardList::New => ("state = 0 AND ?1 = ?1", "deck, position", 0),
         };
         let sql = format!(
-            "SELECT id, deck, position, content, {SCHEDULE_COLUMNS} FROM cards
-             WHERE position IS NOT NULL AND {condition} ORDER BY {order}"
+            "SELECT id, deck, position, (SELECT content FROM card_content WHERE card_id = cards.id), {SCHEDULE_COLUMNS}
+             FROM cards WHERE position IS NOT NULL AND {condition} ORDER BY {order}"
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
         let mut rows = stmt.query([bound]).map_err(|e| self.err(e))?;
@@ -380,7 +387,7 @@ impl Store {
         Ok(())
     }
 
-    /// The card stored with a row (`cards.content`). Returns `Error::Database` when it cannot be
+    /// The card stored with a row (`card_content`). Returns `Error::Database` when it cannot be
     /// read back (a damaged row).
     pub fn stored_card(&self, row: &StoredCard) -> Result<Card> {
         serde_json::from_str(&row.content).map_err(|_| Error::Database {
@@ -456,6 +463,30 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
+    /// Deck and tags of the cards in the decks due on study day `day` (which runs from
+    /// `start_ms` to `end_ms`, UTC): review cards due that day and (re)learning cards due within
+    /// it, available then.
+    pub fn due_on(&self, day: StudyDay, start_ms: i64, end_ms: i64) -> Result<Vec<(String, Vec<String>)>> {
+        let mut found = Vec::new();
+        // Two queries, so each reads through an index.
+        let lists = [
+            ("state = 2 AND due_day = ?1 AND ?2 = ?2 AND ?3 = ?3", [day.0 as i64, 0, 0]),
+            ("state IN (1, 3) AND due_at_ms >= ?2 AND due_at_ms < ?3", [day.0 as i64, start_ms, end_ms]),
+        ];
+        for (condition, bounds) in lists {
+            let sql = format!(
+                "SELECT deck, tags FROM cards WHERE {condition} AND position IS NOT NULL AND suspended = 0
+                 AND (buried_until_day IS NULL OR buried_until_day <= ?1)"
+            );
+            let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+            let rows = stmt.query_map(bounds, deck_and_tags).map_err(|e| self.err(e))?;
+            for row in rows {
+                found.push(row.map_err(|e| self.err(e))?);
+            }
+        }
+        Ok(found)
+    }
+
     /// Deck and tags of every new card in the decks that is available on `today`.
     pub fn new_card_tags(&self, today: StudyDay) -> Result<Vec<(String, Vec<String>)>> {
         let mut stmt = self
@@ -465,15 +496,7 @@ impl Store {
                  AND (buried_until_day IS NULL OR buried_until_day <= ?1)",
             )
             .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([today.0], |r| {
-                let tags: Option<String> = r.get(1)?;
-                Ok((
-                    r.get::<_, Option<String>>(0)?.unwrap_or_default(),
-                    tags.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
-                ))
-            })
-            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([today.0], deck_and_tags).map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
@@ -789,6 +812,26 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
+    /// The study days with a scheduled answer in the run of consecutive days that ends today or
+    /// yesterday (all a streak needs): one indexed lookup per day, however long the log.
+    pub fn recent_review_days(&self, today: StudyDay) -> Result<Vec<StudyDay>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT EXISTS (SELECT 1 FROM reviews WHERE study_day = ?1 AND kind = 'review')")
+            .map_err(|e| self.err(e))?;
+        let mut days = Vec::new();
+        let mut day = today;
+        while day.0 >= 0 {
+            if stmt.query_row([day.0], |r| r.get(0)).map_err(|e| self.err(e))? {
+                days.push(day);
+            } else if day != today {
+                break;
+            }
+            day = StudyDay(day.0 - 1);
+        }
+        Ok(days)
+    }
+
     /// The study days with at least one scheduled answer.
     pub fn review_days(&self) -> Result<Vec<StudyDay>> {
         let mut stmt = self
@@ -973,6 +1016,15 @@ fn review_row(r: &Row) -> rusqlite::Result<ReviewRow> {
         difficulty: r.get(12)?,
         duration_ms: r.get(13)?,
     })
+}
+
+/// A row's deck and tags (JSON array) columns.
+fn deck_and_tags(r: &Row) -> rusqlite::Result<(String, Vec<String>)> {
+    let tags: Option<String> = r.get(1)?;
+    Ok((
+        r.get::<_, Option<String>>(0)?.unwrap_or_default(),
+        tags.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
+    ))
 }
 
 const SCHEDULE_COLUMNS: &str =

@@ -83,16 +83,28 @@ CREATE TABLE plans (
 );
 "#;
 
-/// Version 4: each card row keeps what its deck says (deck, place, tags, the card itself), so a
-/// review or `due` with unchanged deck files reads only the rows it needs, never the decks.
-/// Deck file records are dropped so every file is read once more to fill the new columns.
+/// Version 4: each card row keeps what its deck says (deck, place, tags) and the card itself
+/// (`card_content`, apart so that scans of `cards` stay small), so a review or `due` with
+/// unchanged deck files reads only the rows it needs, never the decks. Deck file records are
+/// dropped (and their table remade) so every file is read once more to fill the new columns.
 const V4: &str = r#"
 ALTER TABLE cards ADD COLUMN deck TEXT;             -- deck id
 ALTER TABLE cards ADD COLUMN position INTEGER;      -- place in the deck's cards; NULL = gone from the decks
 ALTER TABLE cards ADD COLUMN tags TEXT;             -- JSON array: deck tags, then note tags
-ALTER TABLE cards ADD COLUMN content TEXT;          -- JSON: the card as shown (prompt, answer, judge...)
-ALTER TABLE deck_files ADD COLUMN checked_at_ms INTEGER NOT NULL DEFAULT 0;  -- when the record was made
-DELETE FROM deck_files;
+CREATE TABLE card_content (
+    card_id INTEGER PRIMARY KEY REFERENCES cards(id) ON DELETE CASCADE,
+    content TEXT NOT NULL                            -- JSON: the card as shown (prompt, answer, judge...)
+);
+DROP TABLE deck_files;
+CREATE TABLE deck_files (
+    path          TEXT PRIMARY KEY,
+    size          INTEGER NOT NULL,
+    mtime_ns      INTEGER NOT NULL,
+    hash          TEXT NOT NULL,
+    checked_at_ms INTEGER NOT NULL,                  -- when the record was made (file-system clock)
+    deck_json     TEXT NOT NULL                      -- the validated deck; last, so the columns
+                                                     -- before it are read without its overflow pages
+);
 CREATE INDEX cards_in_deck_order ON cards(state, deck, position);
 CREATE INDEX cards_by_due_day ON cards(state, due_day, deck, position);
 CREATE INDEX cards_by_deck ON cards(deck, position);
