@@ -17,26 +17,22 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let loaded = ctx.load_checked(&|collection, cards| args.scope.check(collection, cards))?;
-    let scheduler = ctx.scheduler(&loaded.store, &loaded.settings)?;
-    let today = ctx.days(&loaded.settings).study_day(ctx.now());
-    let schedules = loaded.store.schedules()?;
-    let cards: Vec<CardInfo> = loaded
-        .cards
+    let (store, settings) = ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags))?;
+    let scheduler = ctx.scheduler(&store, &settings)?;
+    let today = ctx.days(&settings).study_day(ctx.now());
+    let rows = store.cards_in_decks()?;
+    let cards: Vec<CardInfo> = rows
         .iter()
-        .filter(|c| args.scope.covers(c))
-        .filter_map(|c| {
-            let (_, schedule) = schedules.get(&c.key)?;
-            Some(CardInfo {
-                key: &c.key,
-                deck: &c.deck,
-                tags: &c.tags,
-                schedule,
-                retrievability: scheduler.retrievability(schedule, today),
-            })
+        .filter(|c| args.scope.covers_parts(&c.deck, &c.tags))
+        .map(|c| CardInfo {
+            key: &c.key,
+            deck: &c.deck,
+            tags: &c.tags,
+            schedule: &c.schedule,
+            retrievability: scheduler.retrievability(&c.schedule, today),
         })
         .collect();
-    let report = loaded.store.with_scheduled_rows(|rows| report::build(&cards, rows, today))?;
+    let report = store.with_scheduled_rows(|rows| report::build(&cards, rows, today))?;
     let mut out = std::io::stdout().lock();
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;

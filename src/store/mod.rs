@@ -387,6 +387,30 @@ impl Store {
         Ok(())
     }
 
+    /// Every card in the decks, in deck order, without its content (for views of the whole
+    /// collection, such as `stats`, that need no prompts).
+    pub fn cards_in_decks(&self) -> Result<Vec<CardIndexRow>> {
+        let mut stmt = self
+            .conn
+            .prepare(&format!(
+                "SELECT id, key, deck, tags, {SCHEDULE_COLUMNS} FROM cards WHERE position IS NOT NULL ORDER BY deck, position"
+            ))
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                let tags: Option<String> = r.get(3)?;
+                Ok(CardIndexRow {
+                    id: r.get(0)?,
+                    key: r.get(1)?,
+                    deck: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
+                    tags: tags.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
+                    schedule: schedule_from_row(r, 4)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
     /// The card stored with a row (`card_content`). Returns `Error::Database` when it cannot be
     /// read back (a damaged row).
     pub fn stored_card(&self, row: &StoredCard) -> Result<Card> {
@@ -930,6 +954,15 @@ pub enum CardList {
     Due { by: StudyDay },
     /// New cards.
     New,
+}
+
+/// A card in the decks as the store indexes it: no prompt or answer.
+pub struct CardIndexRow {
+    pub id: i64,
+    pub key: String,
+    pub deck: String,
+    pub tags: Vec<String>,
+    pub schedule: CardSchedule,
 }
 
 /// A card row that is in the decks: its id, deck, place in the deck and schedule; the card
