@@ -368,3 +368,35 @@ fn removed_notes_and_files_leave_today_at_once_and_return_when_restored() {
     // a and c:c1 were answered; b is back, still new, beside a:reverse and c:c2.
     assert_eq!(new_cards(&env), vec![("\"alpha\"".into(), 3)]);
 }
+
+#[test]
+fn history_moves_to_a_renamed_card_whichever_file_is_read_first() {
+    // The new home's file sorts before the old one's: the move must not depend on that order.
+    let env = Env::new();
+    env.write_deck("zeta.yaml", "cards:\n  - id: x\n    front: X\n    back: x\n  - id: y\n    front: Y\n    back: y\n");
+    env.kioku(NOW).args(["review", "--limit", "1"]).write_stdin("\n3\n").assert().success();
+    assert_eq!(env.history()[0]["card"], "zeta/x");
+    env.write_deck("zeta.yaml", "cards:\n  - id: y\n    front: Y\n    back: y\n");
+    env.write_deck("able.yaml", "cards:\n  - id: x\n    renamed_from: zeta/x\n    front: X\n    back: x\n");
+    env.kioku(NOW).arg("due").assert().success();
+    let history = env.history();
+    assert_eq!((history.len(), history[0]["card"].as_str()), (1, Some("able/x")));
+}
+
+#[test]
+fn a_misnamed_deck_or_tag_changes_nothing_even_when_files_changed() {
+    let env = Env::new();
+    env.write_deck("alpha.yaml", SMALL_DECK);
+    env.kioku(NOW).arg("due").assert().success();
+    env.write_deck("alpha.yaml", &SMALL_DECK.replace("Answer B", "Answer B, fixed"));
+    let before = env.dump();
+    let out = env.kioku(NOW).args(["review", "alpah"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no deck 'alpah'; loaded decks: alpha"));
+    let out = env.kioku(NOW).args(["stats", "--tag", "Extra"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no card has the tag 'Extra'"), "{out:?}");
+    assert_eq!(env.dump(), before);
+    // The tag of the changed file is known before it is synced.
+    env.write_deck("alpha.yaml", &SMALL_DECK.replace("tags: [extra]", "tags: [added]"));
+    env.kioku(NOW).args(["review", "--tag", "added"]).write_stdin(":q\n").assert().success();
+}

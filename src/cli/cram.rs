@@ -21,7 +21,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let loaded = ctx.load_checked(&|collection, cards| args.scope.check(collection, cards))?;
+    let loaded = ctx.load_checked(&|decks, tags| args.scope.check_names(decks, tags))?;
     let _lock = loaded.store.lock_session()?;
     let days = ctx.days(&loaded.settings);
     let missed: Option<Vec<String>> = match args.missed {

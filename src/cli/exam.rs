@@ -45,7 +45,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     if args.count == 0 {
         return Err(Error::Input("--count must be at least 1".into()));
     }
-    let loaded = ctx.load_checked(&|collection, cards| args.scope.check(collection, cards))?;
+    let loaded = ctx.load_checked(&|decks, tags| args.scope.check_names(decks, tags))?;
     let _lock = loaded.store.lock_session()?;
     let days = ctx.days(&loaded.settings);
     let mut schedules = loaded.store.schedules()?;

@@ -20,6 +20,7 @@ mod scope;
 mod stats;
 mod suspend;
 
+use std::collections::HashSet;
 use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Instant;
@@ -28,7 +29,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use clap::{Parser, Subcommand};
 
-use crate::deck::{self, Card, Collection, DeckSource, FileCache};
+use crate::deck::{self, Card, Collection, DeckSource, FileCache, FileRecord};
 use crate::scheduler::{DayClock, Scheduler};
 use crate::settings::Settings;
 use crate::store::Store;
@@ -235,60 +236,80 @@ impl Context {
         DayClock::new(self.tz, settings.rollover_hour)
     }
 
-    /// Loads the decks and the store, and syncs the cards into it. With no database yet, the
-    /// decks are checked before it is created; a deck error changes nothing.
+    /// Loads the decks and the store, with the cards synced into it (`prepare`), for commands
+    /// that need every card's content.
     pub fn load(&self) -> Result<Loaded> {
         self.load_checked(&|_, _| Ok(()))
     }
 
-    /// `load`, with `check` run on the decks before the database is opened or created (for
+    /// `load`, with `check` run on the names in the decks before anything is written (for
     /// arguments that name decks or tags).
-    pub fn load_checked(&self, check: &dyn Fn(&Collection, &[Card]) -> Result<()>) -> Result<Loaded> {
+    pub fn load_checked(&self, check: NameCheck) -> Result<Loaded> {
+        let (store, settings) = self.prepare(check)?;
+        // Every file was just synced: its deck comes from the record, not parsed again.
+        let collection = deck::load(&self.decks, &store.file_cache()?)?;
+        let cards: Vec<Card> = collection.decks.iter().flat_map(deck::expand).collect();
+        Ok(Loaded { store, collection, cards, settings })
+    }
+
+    /// Opens (or creates) the store and brings it in line with the deck files, for commands that
+    /// read cards from the store (review, due, stats). Only files that changed since the last run
+    /// are parsed (`deck::scan`), and only their decks' rows are rewritten, in one transaction
+    /// with the file records; with nothing changed, no deck is read at all. `check` gets the deck
+    /// ids and tags as the files now have them and runs before anything is written: a deck
+    /// error or a failed check changes nothing (with no database yet, creates nothing).
+    pub fn prepare(&self, check: NameCheck) -> Result<(Store, Settings)> {
         let existing = self.open_existing_store()?;
-        let cache = match &existing {
-            Some(store) => store.file_cache()?,
+        let records = match &existing {
+            Some(store) => store.file_fingerprints()?,
             None => FileCache::new(),
         };
-        let collection = deck::load(&self.decks, &cache)?;
-        let cards: Vec<Card> = collection.decks.iter().flat_map(deck::expand).collect();
-        check(&collection, &cards)?;
+        let scan = deck::scan(&self.decks, &records)?;
+        let kept: HashSet<&str> = scan.kept.iter().map(|r| r.deck_id.as_str()).collect();
+        check(&|| Ok(scan.deck_ids()), &|| {
+            // Tags of unchanged decks from the store, of changed ones from their files.
+            let mut tags = match &existing {
+                Some(store) => store.tags(&|deck| kept.contains(deck))?,
+                None => Vec::new(),
+            };
+            for (deck, _) in &scan.changed {
+                tags.extend(deck::tags_of(&deck::expand(deck)));
+            }
+            tags.sort_unstable();
+            tags.dedup();
+            Ok(tags)
+        })?;
         let mut store = match existing {
             Some(store) => store,
             None => self.open_store()?,
         };
-        // Every file unchanged since the last run, and the same files: their cards were synced
-        // then, so there is nothing to insert or move (the common case, kept fast). The records
-        // are saved only after the sync, so a run killed in between syncs again next time.
-        let unchanged = collection.parsed_files == 0
-            && collection.files.len() == cache.len()
-            && collection.files.iter().all(|f| cache.contains_key(&f.path));
-        if !unchanged {
-            // Only the rows of decks whose files were parsed can have changed content.
-            store.sync_cards_of(&cards, Some(&collection.parsed_decks), self.now().timestamp_millis())?;
-        }
-        store.save_file_records(&collection.files, &cache)?;
-        let settings = store.typed_settings()?;
-        Ok(Loaded { store, collection, cards, settings })
-    }
-
-    /// Opens the store with every card synced to the decks, for commands that read today's
-    /// cards from the store (review, due). When no deck file changed since the last run (same
-    /// paths, sizes and mtimes; see `deck::unchanged`) no deck is read at all; otherwise this is
-    /// `load_checked`. `check` gets the deck ids and a way to list the tags, and runs before
-    /// anything is written.
-    pub fn prepare(&self, check: NameCheck) -> Result<(Store, Settings)> {
-        if let Some(mut store) = self.open_existing_store()? {
-            if let Some(refreshed) = deck::unchanged(&self.decks, &store.file_fingerprints()?) {
-                check(&|| store.deck_ids(), &|| store.tags())?;
-                store.refresh_file_stats(&refreshed)?;
-                let settings = store.typed_settings()?;
-                return Ok((store, settings));
+        let refreshed: Vec<&FileRecord> = scan.kept.iter().filter(|r| records.get(&r.path) != Some(*r)).collect();
+        if !scan.is_unchanged() || !refreshed.is_empty() {
+            let now_ms = self.now().timestamp_millis();
+            let sync = store.begin_sync()?;
+            for path in &scan.gone {
+                sync.forget_record(path)?;
             }
+            for record in refreshed {
+                sync.refresh_record(record)?;
+            }
+            if !scan.is_unchanged() {
+                // Everything gone is marked first, so renamed cards find their old rows gone.
+                sync.keep_only_decks(&scan.deck_ids())?;
+                for (deck, _) in &scan.changed {
+                    let cards = deck::expand(deck);
+                    sync.mark_gone(&deck.id, &cards.iter().map(|c| c.key.as_str()).collect())?;
+                }
+                for (deck, record) in &scan.changed {
+                    sync.upsert_deck(&deck::expand(deck), now_ms)?;
+                    let deck_json = serde_json::to_string(deck).map_err(|e| Error::Input(e.to_string()))?;
+                    sync.save_record(&FileRecord { deck_json, ..record.clone() })?;
+                }
+            }
+            sync.commit()?;
         }
-        let loaded = self.load_checked(&|collection, cards| {
-            check(&|| Ok(collection.decks.iter().map(|d| d.id.clone()).collect()), &|| Ok(deck::tags_of(cards)))
-        })?;
-        Ok((loaded.store, loaded.settings))
+        let settings = store.typed_settings()?;
+        Ok((store, settings))
     }
 
     /// The scheduler with the learner's trained FSRS parameters (`kioku optimize`), else the

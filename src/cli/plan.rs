@@ -49,7 +49,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         }
         return Ok(());
     }
-    let loaded = ctx.load_checked(&|collection, cards| args.scope.check(collection, cards))?;
+    let loaded = ctx.load_checked(&|decks, tags| args.scope.check_names(decks, tags))?;
     let mut store = loaded.store;
     let days = ctx.days(&loaded.settings);
     let today = days.study_day(ctx.now());

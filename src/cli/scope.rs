@@ -2,7 +2,7 @@
 //! review, cram, exam, plan and stats).
 
 use super::Names;
-use crate::deck::{Card, Collection};
+use crate::deck::Card;
 use crate::{Error, Result};
 
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -27,14 +27,8 @@ impl Scope {
             && (self.tags.is_empty() || tags.iter().any(|t| self.tags.contains(t)))
     }
 
-    /// Every deck and tag named must exist (checked before the database is touched).
-    pub fn check(&self, collection: &Collection, cards: &[Card]) -> Result<()> {
-        self.check_names(&|| Ok(collection.decks.iter().map(|d| d.id.clone()).collect()), &|| {
-            Ok(crate::deck::tags_of(cards))
-        })
-    }
-
-    /// `check`, given ways to list the deck ids and the tags (each read only when needed).
+    /// Every deck and tag named must exist, given ways to list the deck ids and the tags (each
+    /// read only when needed; checked before the database is touched).
     pub fn check_names(&self, deck_ids: Names, tags: Names) -> Result<()> {
         let deck_ids = if self.only_decks.is_empty() { Vec::new() } else { deck_ids()? };
         for d in &self.only_decks {

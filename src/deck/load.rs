@@ -34,6 +34,8 @@ pub struct FileRecord {
     pub mtime_ns: i64,
     /// FNV-1a 64 of the bytes and kioku's version, hex.
     pub hash: String,
+    /// The id of the deck the file holds (for the collection-wide checks of files not re-read).
+    pub deck_id: String,
     /// The validated deck (`Deck`) as JSON: an unchanged file is neither parsed nor checked again.
     /// Empty in records read for `unchanged` (which needs only the fingerprints).
     pub deck_json: String,
@@ -57,8 +59,6 @@ pub struct Collection {
     pub files: Vec<FileRecord>,
     /// How many files were parsed (not taken from the cache), for tests and `--verbose` output.
     pub parsed_files: usize,
-    /// Ids of the decks whose files were parsed (their cards' rows need rewriting).
-    pub parsed_decks: Vec<String>,
 }
 
 /// Loads every deck of `source`. Returns `Error::Deck` with every problem found, each naming
@@ -81,16 +81,7 @@ pub fn load(source: &DeckSource, cache: &FileCache) -> Result<Collection> {
             }
         }
         DeckSource::Dir(dir) => {
-            if !dir.is_dir() {
-                return Err(Error::Input(format!("decks folder {} does not exist or is not a folder", dir.display())));
-            }
-            let mut paths = Vec::new();
-            collect_files(dir, &mut paths)?;
-            if paths.is_empty() {
-                return Err(Error::Input(format!("no deck files (*.yaml, *.yml) in {}", dir.display())));
-            }
-            paths.sort();
-            for path in paths {
+            for path in deck_paths(dir)? {
                 let shown = path.display().to_string();
                 let loaded = read_deck_bytes(&path, &shown).and_then(|(bytes, meta)| {
                     let file = FileBytes { bytes: &bytes, size: meta.len(), mtime_ns: mtime_ns(&meta) };
@@ -123,6 +114,21 @@ pub fn load(source: &DeckSource, cache: &FileCache) -> Result<Collection> {
     }
     collection.decks.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(collection)
+}
+
+/// The deck files under `dir`, sorted. Returns `Error::Input` when the folder is missing,
+/// unreadable or holds none.
+fn deck_paths(dir: &Path) -> Result<Vec<PathBuf>> {
+    if !dir.is_dir() {
+        return Err(Error::Input(format!("decks folder {} does not exist or is not a folder", dir.display())));
+    }
+    let mut paths = Vec::new();
+    collect_files(dir, &mut paths)?;
+    if paths.is_empty() {
+        return Err(Error::Input(format!("no deck files (*.yaml, *.yml) in {}", dir.display())));
+    }
+    paths.sort();
+    Ok(paths)
 }
 
 pub(super) fn collect_bundled<'a>(dir: &'a Dir<'a>, out: &mut Vec<&'a include_dir::File<'a>>) {
@@ -170,7 +176,6 @@ impl Collection {
     fn add(&mut self, (deck, record, parsed): (Deck, FileRecord, bool)) {
         if parsed {
             self.parsed_files += 1;
-            self.parsed_decks.push(deck.id.clone());
         }
         self.decks.push(deck);
         self.files.push(record);
@@ -237,53 +242,131 @@ fn load_cached(
         size: file.size,
         mtime_ns: file.mtime_ns,
         hash,
+        deck_id: deck.id.clone(),
         deck_json,
         checked_at_ms: file_clock_ms(),
     };
     Ok((deck, record, true))
 }
 
-/// Whether the deck files of `source` are exactly those of `records` (same paths, same bytes),
-/// without parsing any: a file is read and hashed only when its size or mtime differs from its
-/// record, or its mtime is within 2 s of when the record was made. Returns None when anything
-/// changed (or a file or the folder cannot be read, so that a full `load` reports it), else the
-/// records whose file was hashed and found the same, refreshed (size, mtime, checked_at only) so
-/// the next run can trust their metadata.
-pub fn unchanged(source: &DeckSource, records: &FileCache) -> Option<Vec<FileRecord>> {
-    let mut refreshed = Vec::new();
+/// What the deck files are now, against the records of the last run.
+#[derive(Debug, Default)]
+pub struct Scan {
+    /// Files that are new or changed: their decks (parsed and validated) and new records (with
+    /// `deck_json` empty: it is filled when the deck is saved).
+    pub changed: Vec<(Deck, FileRecord)>,
+    /// Records of the files that are unchanged, refreshed when their metadata moved.
+    pub kept: Vec<FileRecord>,
+    /// How many of `kept` were refreshed (their files hashed and found the same).
+    pub refreshed: usize,
+    /// Records of files that are gone (or now hold a deck under another path).
+    pub gone: Vec<String>,
+}
+
+impl Scan {
+    /// Whether the store's cards already match the files.
+    pub fn is_unchanged(&self) -> bool {
+        self.changed.is_empty() && self.gone.is_empty()
+    }
+
+    /// Ids of every deck in the files, sorted.
+    pub fn deck_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> =
+            self.changed.iter().map(|(d, _)| d.id.clone()).chain(self.kept.iter().map(|r| r.deck_id.clone())).collect();
+        ids.sort();
+        ids
+    }
+}
+
+/// Looks at every deck file of `source` against `records` (fingerprints; `deck_json` not
+/// needed) and parses only the files that changed: a file is trusted by its size and mtime when
+/// they match its record and the mtime is more than 2 s older than the record (an edit within the
+/// same second may keep both), else it is read and hashed; bundled decks are always hashed.
+/// Returns `Error::Deck` with every problem in the changed files (and deck ids used twice across
+/// all files), or `Error::Input` when the folder cannot be read.
+pub fn scan(source: &DeckSource, records: &FileCache) -> Result<Scan> {
+    let mut scan = Scan::default();
+    let mut diagnostics = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut look = |shown: String,
+                    stem: String,
+                    size: u64,
+                    mtime_ns: i64,
+                    read: &dyn Fn() -> Result<Vec<u8>, Vec<Diagnostic>>,
+                    trust_stat: bool| {
+        seen.insert(shown.clone());
+        let record = records.get(&shown);
+        if let Some(r) = record.filter(|r| trust_stat && trusted_by_stat(r, size, mtime_ns)) {
+            scan.kept.push(r.clone());
+            return;
+        }
+        let bytes = match read() {
+            Ok(bytes) => bytes,
+            Err(mut d) => return diagnostics.append(&mut d),
+        };
+        let hash = fingerprint(&bytes);
+        if let Some(r) = record.filter(|r| r.hash == hash) {
+            let refreshed = if trust_stat { refresh(r, size, mtime_ns) } else { None };
+            scan.refreshed += usize::from(refreshed.is_some());
+            scan.kept.push(refreshed.unwrap_or_else(|| r.clone()));
+            return;
+        }
+        match load_text(&bytes, &shown, &stem) {
+            Ok((deck, _)) => {
+                let record = FileRecord {
+                    path: shown,
+                    size,
+                    mtime_ns,
+                    hash,
+                    deck_id: deck.id.clone(),
+                    deck_json: String::new(),
+                    checked_at_ms: file_clock_ms(),
+                };
+                scan.changed.push((deck, record));
+            }
+            Err(mut d) => diagnostics.append(&mut d),
+        }
+    };
     match source {
         DeckSource::Bundled => {
             let mut files: Vec<&include_dir::File> = Vec::new();
             collect_bundled(&BUNDLED, &mut files);
-            let same = files.len() == records.len()
-                && files.iter().all(|f| {
-                    let shown = format!("<bundled>/{}", f.path().display());
-                    records.get(&shown).is_some_and(|r| r.hash == fingerprint(f.contents()))
-                });
-            same.then_some(refreshed)
+            for f in files {
+                let shown = format!("<bundled>/{}", f.path().display());
+                let bytes = f.contents();
+                look(shown, stem(f.path()), bytes.len() as u64, 0, &|| Ok(bytes.to_vec()), false);
+            }
         }
         DeckSource::Dir(dir) => {
-            let mut paths = Vec::new();
-            if collect_files(dir, &mut paths).is_err() || paths.is_empty() || paths.len() != records.len() {
-                return None;
-            }
+            let paths = deck_paths(dir)?;
             for path in paths {
                 let shown = path.display().to_string();
-                let record = records.get(&shown)?;
-                let meta = std::fs::metadata(&path).ok().filter(|m| m.is_file())?;
-                let (size, mtime_ns) = (meta.len(), mtime_ns(&meta));
-                if trusted_by_stat(record, size, mtime_ns) {
-                    continue;
-                }
-                let (bytes, _) = read_deck_bytes(&path, &shown).ok()?;
-                if bytes.len() as u64 != record.size || fingerprint(&bytes) != record.hash {
-                    return None;
-                }
-                refreshed.extend(refresh(record, size, mtime_ns));
+                let meta = std::fs::metadata(&path).ok();
+                let (size, mtime) = meta.as_ref().map_or((0, 0), |m| (m.len(), mtime_ns(m)));
+                let read = || read_deck_bytes(&path, &shown).map(|(bytes, _)| bytes);
+                look(shown.clone(), stem(&path), size, mtime, &read, meta.is_some_and(|m| m.is_file()));
             }
-            Some(refreshed)
         }
     }
+    scan.gone = records.keys().filter(|p| !seen.contains(*p)).cloned().collect();
+    // Deck ids are unique in a collection.
+    let mut by_id: HashMap<String, String> = HashMap::new();
+    let files =
+        scan.changed.iter().map(|(d, r)| (&d.id, &r.path)).chain(scan.kept.iter().map(|r| (&r.deck_id, &r.path)));
+    let mut files: Vec<(&String, &String)> = files.collect();
+    files.sort_by_key(|&(_, path)| path);
+    for (id, path) in files {
+        if let Some(first) = by_id.insert(id.clone(), path.clone()) {
+            diagnostics.push(
+                Diagnostic::error(path, (1, 1), "duplicate-deck", format!("deck id '{id}' is also the id of {first}"))
+                    .with_hint("give one of them another `deck:` id or file name"),
+            );
+        }
+    }
+    if !diagnostics.is_empty() {
+        return Err(Error::Deck(diagnostics));
+    }
+    Ok(scan)
 }
 
 /// Reads a deck file: a regular file of at most 10 MB (read with a cap, so a file that grows or

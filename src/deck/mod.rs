@@ -12,7 +12,7 @@ pub mod validate;
 pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};
-pub use load::{load, unchanged, Collection, DeckSource, FileCache, FileRecord};
+pub use load::{load, scan, Collection, DeckSource, FileCache, FileRecord, Scan};
 pub use model::{Card, CardKind, Deck, Judge, Note, NoteKind, RawDeck, RawNote};
 
 /// Checks one deck file's bytes as `kioku lint` would (no file system): the number of cards it

@@ -179,13 +179,13 @@ impl Store {
         self.file_records("deck_json")
     }
 
-    /// The fingerprints alone (`deck_json` empty): enough for `deck::unchanged`.
+    /// The fingerprints alone (`deck_json` empty): enough for `deck::scan`.
     pub fn file_fingerprints(&self) -> Result<FileCache> {
         self.file_records("''")
     }
 
     fn file_records(&self, deck_json: &str) -> Result<FileCache> {
-        let sql = format!("SELECT path, size, mtime_ns, hash, checked_at_ms, {deck_json} FROM deck_files");
+        let sql = format!("SELECT path, size, mtime_ns, hash, deck_id, checked_at_ms, {deck_json} FROM deck_files");
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
         let rows = stmt
             .query_map([], |r| {
@@ -194,8 +194,9 @@ impl Store {
                     size: r.get::<_, i64>(1)? as u64,
                     mtime_ns: r.get(2)?,
                     hash: r.get(3)?,
-                    checked_at_ms: r.get(4)?,
-                    deck_json: r.get(5)?,
+                    deck_id: r.get(4)?,
+                    checked_at_ms: r.get(5)?,
+                    deck_json: r.get(6)?,
                 })
             })
             .map_err(|e| self.err(e))?;
@@ -207,130 +208,33 @@ impl Store {
         Ok(cache)
     }
 
-    /// Remembers the files just loaded, and forgets files no longer loaded (so the set of
-    /// records is the set of files); unchanged records are not written again.
-    pub fn save_file_records(&mut self, records: &[FileRecord], cache: &FileCache) -> Result<()> {
-        let changed: Vec<&FileRecord> = records.iter().filter(|r| cache.get(&r.path) != Some(r)).collect();
-        let kept: HashSet<&str> = records.iter().map(|r| r.path.as_str()).collect();
-        let gone: Vec<&String> = cache.keys().filter(|p| !kept.contains(p.as_str())).collect();
-        if changed.is_empty() && gone.is_empty() {
-            return Ok(());
-        }
+    /// Starts the one transaction that brings card rows and file records in line with the deck
+    /// files (`DeckSync`); nothing is written unless it is committed.
+    pub fn begin_sync(&mut self) -> Result<DeckSync<'_>> {
         let tx = self.conn.transaction().map_err(|e| db_error(&self.path, e))?;
-        for r in changed {
-            tx.execute(
-                "INSERT OR REPLACE INTO deck_files (path, size, mtime_ns, hash, checked_at_ms, deck_json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                params![r.path, r.size as i64, r.mtime_ns, r.hash, r.checked_at_ms, r.deck_json],
-            )
-            .map_err(|e| db_error(&self.path, e))?;
-        }
-        for path in gone {
-            tx.execute("DELETE FROM deck_files WHERE path = ?1", [path]).map_err(|e| db_error(&self.path, e))?;
-        }
-        tx.commit().map_err(|e| self.err(e))
+        Ok(DeckSync { tx, path: &self.path })
     }
 
-    /// Updates the metadata of records whose files were found unchanged (`deck::unchanged`).
-    pub fn refresh_file_stats(&mut self, records: &[FileRecord]) -> Result<()> {
-        if records.is_empty() {
-            return Ok(());
-        }
-        let tx = self.conn.transaction().map_err(|e| db_error(&self.path, e))?;
-        for r in records {
-            tx.execute(
-                "UPDATE deck_files SET size = ?2, mtime_ns = ?3, checked_at_ms = ?4 WHERE path = ?1",
-                params![r.path, r.size as i64, r.mtime_ns, r.checked_at_ms],
-            )
-            .map_err(|e| db_error(&self.path, e))?;
-        }
-        tx.commit().map_err(|e| self.err(e))
-    }
-
-    // ---- cards ------------------------------------------------------------------------------
-
-    /// `sync_cards_of` with every card's row rewritten.
+    /// Makes the rows match `cards`, every card of a collection with each deck's cards together
+    /// in deck order (`DeckSync` for all decks at once; for tests and benchmarks).
     pub fn sync_cards(&mut self, cards: &[Card], now_ms: i64) -> Result<()> {
-        self.sync_cards_of(cards, None, now_ms)
-    }
-
-    /// Makes every loaded card's row match the decks. `cards` is every card of the collection,
-    /// each deck's cards together in deck order. New cards are inserted; a card with
-    /// `renamed_from` takes over the old key's row (and so its history) when it has none of its
-    /// own; the rows of cards in `changed_decks` (None: all) get their deck, place, tags and
-    /// content rewritten; rows of cards missing from the decks are marked gone (position NULL)
-    /// but kept with their history (orphans).
-    pub fn sync_cards_of(&mut self, cards: &[Card], changed_decks: Option<&[String]>, now_ms: i64) -> Result<()> {
-        let existing = self.card_presence()?;
-        let loaded: HashSet<&str> = cards.iter().map(|c| c.key.as_str()).collect();
-        let changed = |deck: &str| changed_decks.is_none_or(|d| d.iter().any(|x| x == deck));
-        let mut todo: Vec<(&Card, usize)> = Vec::new();
-        let mut position = 0;
-        for (i, card) in cards.iter().enumerate() {
-            position = if i > 0 && cards[i - 1].deck == card.deck { position + 1 } else { 0 };
-            let present = existing.get(&card.key).copied();
-            if present != Some(true) || card.renamed_from.is_some() || changed(&card.deck) {
-                todo.push((card, position));
+        let mut decks: Vec<(&str, Vec<Card>)> = Vec::new();
+        for card in cards {
+            match decks.last_mut() {
+                Some((deck, list)) if *deck == card.deck => list.push(card.clone()),
+                _ => decks.push((&card.deck, vec![card.clone()])),
             }
         }
-        let gone: Vec<&String> =
-            existing.iter().filter(|&(k, &present)| present && !loaded.contains(k.as_str())).map(|(k, _)| k).collect();
-        if todo.is_empty() && gone.is_empty() {
-            return Ok(());
+        let sync = self.begin_sync()?;
+        let ids: Vec<String> = decks.iter().map(|(d, _)| d.to_string()).collect();
+        sync.keep_only_decks(&ids)?;
+        for (deck, list) in &decks {
+            sync.mark_gone(deck, &list.iter().map(|c| c.key.as_str()).collect())?;
         }
-        let path = self.path.clone();
-        let e = |e: rusqlite::Error| db_error(&path, e);
-        let tx = self.conn.transaction().map_err(e)?;
-        for key in gone {
-            tx.execute("UPDATE cards SET position = NULL WHERE key = ?1", [key]).map_err(e)?;
+        for (_, list) in &decks {
+            sync.upsert_deck(list, now_ms)?;
         }
-        {
-            let mut upsert = tx
-                .prepare(
-                    "INSERT INTO cards (key, created_at_ms, deck, position, tags) VALUES (?1, ?2, ?3, ?4, ?5)
-                     ON CONFLICT (key) DO UPDATE SET deck = ?3, position = ?4, tags = ?5
-                     WHERE deck IS NOT ?3 OR position IS NOT ?4 OR tags IS NOT ?5",
-                )
-                .map_err(e)?;
-            let mut upsert_content = tx
-                .prepare(
-                    "INSERT INTO card_content (card_id, content) SELECT id, ?2 FROM cards WHERE key = ?1
-                     ON CONFLICT (card_id) DO UPDATE SET content = ?2 WHERE content IS NOT ?2",
-                )
-                .map_err(e)?;
-            for (card, position) in todo {
-                // History moves only from a card that is gone from the decks, to one with none yet.
-                let old = card.renamed_from.as_deref().filter(|old| !loaded.contains(*old));
-                if let Some(old) = old {
-                    let own_history: bool = tx
-                        .query_row(
-                            "SELECT EXISTS (SELECT 1 FROM reviews r JOIN cards c ON c.id = r.card_id WHERE c.key = ?1)",
-                            [&card.key],
-                            |r| r.get(0),
-                        )
-                        .map_err(e)?;
-                    let old_exists: bool = tx
-                        .query_row("SELECT EXISTS (SELECT 1 FROM cards WHERE key = ?1)", [old], |r| r.get(0))
-                        .map_err(e)?;
-                    if old_exists && !own_history {
-                        tx.execute("DELETE FROM cards WHERE key = ?1", [&card.key]).map_err(e)?;
-                        tx.execute("UPDATE cards SET key = ?1 WHERE key = ?2", params![card.key, old]).map_err(e)?;
-                    }
-                }
-                let tags = serde_json::to_string(&card.tags).map_err(|x| Error::Scheduler(x.to_string()))?;
-                let content = serde_json::to_string(card).map_err(|x| Error::Scheduler(x.to_string()))?;
-                upsert.execute(params![card.key, now_ms, card.deck, position as i64, tags]).map_err(e)?;
-                upsert_content.execute(params![card.key, content]).map_err(e)?;
-            }
-        }
-        tx.commit().map_err(e)
-    }
-
-    /// Every card row's key and whether it is in the decks.
-    fn card_presence(&self) -> Result<HashMap<String, bool>> {
-        let mut stmt = self.conn.prepare("SELECT key, position IS NOT NULL FROM cards").map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+        sync.commit()
     }
 
     /// Every card row: key → (row id, schedule).
@@ -434,17 +338,19 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 
-    /// Every tag of the cards in the decks, sorted, each once.
-    pub fn tags(&self) -> Result<Vec<String>> {
+    /// Every tag of the cards in the decks (only of the decks `only` accepts), sorted, each once.
+    pub fn tags(&self, only: &dyn Fn(&str) -> bool) -> Result<Vec<String>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT DISTINCT tags FROM cards WHERE position IS NOT NULL AND tags IS NOT NULL")
+            .prepare("SELECT DISTINCT deck, tags FROM cards WHERE position IS NOT NULL AND tags IS NOT NULL")
             .map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], |r| r.get::<_, String>(0)).map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], deck_and_tags).map_err(|e| self.err(e))?;
         let mut tags = std::collections::BTreeSet::new();
         for row in rows {
-            let list: Vec<String> = serde_json::from_str(&row.map_err(|e| self.err(e))?).unwrap_or_default();
-            tags.extend(list);
+            let (deck, list) = row.map_err(|e| self.err(e))?;
+            if only(&deck) {
+                tags.extend(list);
+            }
         }
         Ok(tags.into_iter().collect())
     }
@@ -954,6 +860,133 @@ pub enum CardList {
     Due { by: StudyDay },
     /// New cards.
     New,
+}
+
+/// One transaction syncing card rows and file records with the deck files. Rows are never
+/// deleted here: a card gone from the decks keeps its row and history, with position NULL.
+/// Order matters for `renamed_from`: mark what is gone first (`keep_only_decks`, `mark_gone` for
+/// every changed deck), then `upsert_deck`, so history moves only from a card that is gone.
+pub struct DeckSync<'a> {
+    tx: rusqlite::Transaction<'a>,
+    path: &'a Path,
+}
+
+impl DeckSync<'_> {
+    fn err(&self, e: rusqlite::Error) -> Error {
+        db_error(self.path, e)
+    }
+
+    /// Marks gone the rows of every deck not in `deck_ids` (its file was removed or renamed).
+    pub fn keep_only_decks(&self, deck_ids: &[String]) -> Result<()> {
+        let mut stmt =
+            self.tx.prepare("SELECT DISTINCT deck FROM cards WHERE position IS NOT NULL").map_err(|e| self.err(e))?;
+        let present: Vec<Option<String>> =
+            stmt.query_map([], |r| r.get(0)).and_then(|rows| rows.collect()).map_err(|e| self.err(e))?;
+        for deck in present.into_iter().filter(|d| d.as_ref().is_none_or(|d| !deck_ids.contains(d))) {
+            self.tx.execute("UPDATE cards SET position = NULL WHERE deck IS ?1", [deck]).map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
+    /// Marks gone the rows of deck `deck` whose key is not in `keys` (its cards now).
+    pub fn mark_gone(&self, deck: &str, keys: &HashSet<&str>) -> Result<()> {
+        let mut stmt = self
+            .tx
+            .prepare_cached("SELECT key FROM cards WHERE deck = ?1 AND position IS NOT NULL")
+            .map_err(|e| self.err(e))?;
+        let present: Vec<String> =
+            stmt.query_map([deck], |r| r.get(0)).and_then(|rows| rows.collect()).map_err(|e| self.err(e))?;
+        for key in present.iter().filter(|k| !keys.contains(k.as_str())) {
+            self.tx.execute("UPDATE cards SET position = NULL WHERE key = ?1", [key]).map_err(|e| self.err(e))?;
+        }
+        Ok(())
+    }
+
+    /// Inserts or rewrites the rows of one deck's cards, given in deck order: deck, position, tags
+    /// and content (rows already equal are not written). A card with `renamed_from` takes over
+    /// the old key's row (and so its history) when that row is gone from the decks and the card
+    /// has no history of its own.
+    pub fn upsert_deck(&self, cards: &[Card], now_ms: i64) -> Result<()> {
+        let e = |e: rusqlite::Error| self.err(e);
+        let mut upsert = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO cards (key, created_at_ms, deck, position, tags) VALUES (?1, ?2, ?3, ?4, ?5)
+                 ON CONFLICT (key) DO UPDATE SET deck = ?3, position = ?4, tags = ?5
+                 WHERE deck IS NOT ?3 OR position IS NOT ?4 OR tags IS NOT ?5",
+            )
+            .map_err(e)?;
+        let mut upsert_content = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO card_content (card_id, content) SELECT id, ?2 FROM cards WHERE key = ?1
+                 ON CONFLICT (card_id) DO UPDATE SET content = ?2 WHERE content IS NOT ?2",
+            )
+            .map_err(e)?;
+        for (position, card) in cards.iter().enumerate() {
+            if let Some(old) = card.renamed_from.as_deref() {
+                let old_gone: Option<bool> = self
+                    .tx
+                    .query_row("SELECT position IS NULL FROM cards WHERE key = ?1", [old], |r| r.get(0))
+                    .optional()
+                    .map_err(e)?;
+                if old_gone == Some(true) {
+                    let own_history: bool = self
+                        .tx
+                        .query_row(
+                            "SELECT EXISTS (SELECT 1 FROM reviews r JOIN cards c ON c.id = r.card_id WHERE c.key = ?1)",
+                            [&card.key],
+                            |r| r.get(0),
+                        )
+                        .map_err(e)?;
+                    if !own_history {
+                        self.tx.execute("DELETE FROM cards WHERE key = ?1", [&card.key]).map_err(e)?;
+                        self.tx
+                            .execute("UPDATE cards SET key = ?1 WHERE key = ?2", params![card.key, old])
+                            .map_err(e)?;
+                    }
+                }
+            }
+            let tags = serde_json::to_string(&card.tags).map_err(|x| Error::Scheduler(x.to_string()))?;
+            let content = serde_json::to_string(card).map_err(|x| Error::Scheduler(x.to_string()))?;
+            upsert.execute(params![card.key, now_ms, card.deck, position as i64, tags]).map_err(e)?;
+            upsert_content.execute(params![card.key, content]).map_err(e)?;
+        }
+        Ok(())
+    }
+
+    /// Remembers a file just read, with its deck.
+    pub fn save_record(&self, r: &FileRecord) -> Result<()> {
+        self.tx
+            .execute(
+                "INSERT OR REPLACE INTO deck_files (path, size, mtime_ns, hash, deck_id, checked_at_ms, deck_json)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                params![r.path, r.size as i64, r.mtime_ns, r.hash, r.deck_id, r.checked_at_ms, r.deck_json],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Updates the metadata of an unchanged file's record (size, mtime, when checked).
+    pub fn refresh_record(&self, r: &FileRecord) -> Result<()> {
+        self.tx
+            .execute(
+                "UPDATE deck_files SET size = ?2, mtime_ns = ?3, checked_at_ms = ?4 WHERE path = ?1",
+                params![r.path, r.size as i64, r.mtime_ns, r.checked_at_ms],
+            )
+            .map(drop)
+            .map_err(|e| self.err(e))
+    }
+
+    /// Forgets the record of a file that is gone.
+    pub fn forget_record(&self, path: &str) -> Result<()> {
+        self.tx.execute("DELETE FROM deck_files WHERE path = ?1", [path]).map(drop).map_err(|e| self.err(e))
+    }
+
+    pub fn commit(self) -> Result<()> {
+        let path = self.path;
+        self.tx.commit().map_err(|e| db_error(path, e))
+    }
 }
 
 /// A card in the decks as the store indexes it: no prompt or answer.

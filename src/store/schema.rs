@@ -101,6 +101,7 @@ CREATE TABLE deck_files (
     size          INTEGER NOT NULL,
     mtime_ns      INTEGER NOT NULL,
     hash          TEXT NOT NULL,
+    deck_id       TEXT NOT NULL,                     -- the deck the file holds
     checked_at_ms INTEGER NOT NULL,                  -- when the record was made (file-system clock)
     deck_json     TEXT NOT NULL                      -- the validated deck; last, so the columns
                                                      -- before it are read without its overflow pages
