@@ -1,27 +1,36 @@
 #!/usr/bin/env python3
 """Whole-process benchmarks of the release binary on generated collections.
 
-Usage: cargo build --release && python3 benches/scale.py [1000 10000 100000]
+Usage: cargo build --release && python3 benches/scale.py [1000 10000 100000] [--optimize]
 Prints a Markdown table (the one in BENCHMARKS.md). Each collection: decks of 1,000 notes per
-file; N cards; for the largest, 10 reviews per card are inserted straight into the database so
-`stats` runs over a long history. Timings are medians of 5 runs (wall clock); peak memory is the
-largest resident set of a run (getrusage). Needs only Python 3's standard library.
+file, written an hour "before" (mtime); N cards; from 100,000 cards, 10 reviews per card are
+inserted straight into the database so `stats` (and `optimize`, with --optimize) run over a long
+history. Timings are medians of 5 runs (wall clock; first sync, one file changed and optimize
+are single runs); peak memory is the resident set of one run of that command (GNU time).
+Needs only Python 3's standard library and /usr/bin/time.
 """
-import os, resource, sqlite3, statistics, subprocess, sys, tempfile, time
+import os, sqlite3, statistics, subprocess, sys, tempfile, time
 
 BIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target", "release", "kioku")
 NOW = "2025-06-01T09:00:00+09:00"
 
 
 def run(args, env, stdin=b""):
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    """Runs kioku once: (seconds, stdout)."""
     start = time.perf_counter()
     out = subprocess.run([BIN] + args, env=env, input=stdin, capture_output=True)
     elapsed = time.perf_counter() - start
     if out.returncode != 0:
         sys.exit(f"kioku {' '.join(args)} failed: {out.stderr.decode()[:500]}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # kB, max over children so far
-    return elapsed, max(peak, before), out.stdout
+    return elapsed, out.stdout
+
+
+def peak_mb(args, env, stdin=b""):
+    """Peak resident set of one run of kioku, in MB (GNU time's %M), or NaN without /usr/bin/time."""
+    if not os.path.exists("/usr/bin/time"):
+        return float("nan")
+    out = subprocess.run(["/usr/bin/time", "-f", "%M", BIN] + args, env=env, input=stdin, capture_output=True)
+    return int(out.stderr.decode().strip().splitlines()[-1]) / 1024
 
 
 def median(f, n=5):
@@ -79,13 +88,20 @@ def bench(cards):
     write_decks(decks, cards)
     env = {"PATH": os.environ.get("PATH", ""), "KIOKU_DB": db, "KIOKU_DECKS": decks, "KIOKU_TZ": "Asia/Tokyo", "KIOKU_NOW": NOW}
     row = {"cards": cards}
-    row["first sync (due)"], peak, _ = run(["due"], env)
+    # First sync: timed and its memory taken in the same run (GNU time adds about a millisecond).
+    start = time.perf_counter()
+    row["first sync (due) MB"] = peak_mb(["due"], env)
+    row["first sync (due)"] = time.perf_counter() - start
     row["due, decks unchanged"] = median(lambda: run(["due"], env)[0])
+    row["due, decks unchanged MB"] = peak_mb(["due"], env)
     with open(os.path.join(decks, "d0000.yaml"), "a") as out:
         out.write('  - id: extra\n    front: "追加"\n    back: "x"\n')
     age_files(decks)
-    row["due after one file changed"] = run(["due"], env)[0]
+    start = time.perf_counter()
+    row["due after one file changed MB"] = peak_mb(["due"], env)
+    row["due after one file changed"] = time.perf_counter() - start
     row["start to first card"] = median(lambda: run(["review"], env, b":q\n")[0])
+    row["start to first card MB"] = peak_mb(["review"], env, b":q\n")
     p50, p99 = answer_latencies(env, min(1000, cards))
     row["answer p50"], row["answer p99"] = p50, p99
     if cards >= 100000:
@@ -100,19 +116,24 @@ def bench(cards):
         con.close()
         row["reviews in log"] = len(ids) * 10
     row["stats"] = median(lambda: run(["stats"], env)[0], 3)
-    row["peak memory (MB)"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    row["stats MB"] = peak_mb(["stats"], env)
+    if "--optimize" in sys.argv:
+        start = time.perf_counter()
+        row["optimize --dry-run MB"] = peak_mb(["optimize", "--dry-run"], env)
+        row["optimize --dry-run"] = time.perf_counter() - start
     return row
 
 
 def main():
-    sizes = [int(a) for a in sys.argv[1:]] or [1000, 10000, 100000]
+    sizes = [int(a) for a in sys.argv[1:] if a.isdigit()] or [1000, 10000, 100000]
     rows = [bench(n) for n in sizes]
-    keys = ["first sync (due)", "due, decks unchanged", "due after one file changed", "start to first card", "answer p50", "answer p99", "stats"]
+    keys = ["first sync (due)", "due, decks unchanged", "due after one file changed", "start to first card",
+            "answer p50", "answer p99", "stats"] + (["optimize --dry-run"] if "--optimize" in sys.argv else [])
     print("| measure | " + " | ".join(f"{r['cards']:,} cards" for r in rows) + " |")
     print("| --- |" + " ---: |" * len(rows))
     for k in keys:
-        print(f"| {k} | " + " | ".join(f"{r[k] * 1000:.1f} ms" for r in rows) + " |")
-    print("| peak memory, largest run | " + " | ".join(f"{r['peak memory (MB)']:.0f} MB" for r in rows) + " |")
+        cell = lambda r: f"{r[k] * 1000:.1f} ms" + (f" · {r[k + ' MB']:.0f} MB" if k + " MB" in r else "")
+        print(f"| {k} | " + " | ".join(cell(r) for r in rows) + " |")
 
 
 if __name__ == "__main__":

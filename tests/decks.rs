@@ -400,3 +400,18 @@ fn a_misnamed_deck_or_tag_changes_nothing_even_when_files_changed() {
     env.write_deck("alpha.yaml", &SMALL_DECK.replace("tags: [extra]", "tags: [added]"));
     env.kioku(NOW).args(["review", "--tag", "added"]).write_stdin(":q\n").assert().success();
 }
+
+#[test]
+fn a_renamed_from_naming_a_card_that_is_back_in_its_deck_moves_nothing() {
+    let env = Env::new();
+    let zeta = "cards:\n  - id: x\n    front: X\n    back: x\n  - id: y\n    front: Y\n    back: y\n";
+    env.write_deck("zeta.yaml", zeta);
+    env.kioku(NOW).args(["review", "--limit", "1"]).write_stdin("\n3\n").assert().success();
+    env.write_deck("zeta.yaml", "cards:\n  - id: y\n    front: Y\n    back: y\n");
+    env.kioku(NOW).arg("due").assert().success(); // zeta/x is gone (its history kept)
+                                                  // x comes back to zeta, and a new deck (read first) also claims it: zeta/x keeps its history.
+    env.write_deck("zeta.yaml", zeta);
+    env.write_deck("able.yaml", "cards:\n  - id: x\n    renamed_from: zeta/x\n    front: X\n    back: x\n");
+    env.kioku(NOW).arg("due").assert().success();
+    assert_eq!(env.history()[0]["card"], "zeta/x");
+}

@@ -296,12 +296,17 @@ impl Context {
             if !scan.is_unchanged() {
                 // Everything gone is marked first, so renamed cards find their old rows gone.
                 sync.keep_only_decks(&scan.deck_ids())?;
-                for (deck, _) in &scan.changed {
-                    let cards = deck::expand(deck);
-                    sync.mark_gone(&deck.id, &cards.iter().map(|c| c.key.as_str()).collect())?;
+                let keys: Vec<Vec<String>> = scan
+                    .changed
+                    .iter()
+                    .map(|(deck, _)| deck::expand(deck).into_iter().map(|c| c.key).collect())
+                    .collect();
+                for ((deck, _), keys) in scan.changed.iter().zip(&keys) {
+                    sync.mark_gone(&deck.id, &keys.iter().map(String::as_str).collect())?;
                 }
+                let synced: HashSet<&str> = keys.iter().flatten().map(String::as_str).collect();
                 for (deck, record) in &scan.changed {
-                    sync.upsert_deck(&deck::expand(deck), now_ms)?;
+                    sync.upsert_deck(&deck::expand(deck), &synced, now_ms)?;
                     let deck_json = serde_json::to_string(deck).map_err(|e| Error::Input(e.to_string()))?;
                     sync.save_record(&FileRecord { deck_json, ..record.clone() })?;
                 }
