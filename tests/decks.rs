@@ -415,3 +415,30 @@ fn a_renamed_from_naming_a_card_that_is_back_in_its_deck_moves_nothing() {
     env.kioku(NOW).arg("due").assert().success();
     assert_eq!(env.history()[0]["card"], "zeta/x");
 }
+
+#[test]
+fn two_folders_default_decks_are_two_sets_of_files_and_empty_decks_are_listed() {
+    // `./decks` seen from two folders: same name, size and mtime, different questions.
+    let env = Env::new();
+    let mtime = std::time::SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_735_725_600);
+    for (course, question) in [("x", "Course X question"), ("y", "Course Y question")] {
+        let decks = env.dir.path().join(course).join("decks");
+        std::fs::create_dir_all(&decks).unwrap();
+        let file = decks.join("alpha.yaml");
+        std::fs::write(&file, format!("deck: alpha\ncards:\n  - id: a\n    front: {question}\n    back: A\n")).unwrap();
+        std::fs::File::options().write(true).open(&file).unwrap().set_modified(mtime).unwrap();
+        std::fs::write(decks.join("empty.yaml"), "deck: empty\ncards: []\n").unwrap();
+    }
+    let review_in = |course: &str| {
+        let mut cmd = env.kioku(NOW);
+        cmd.env("KIOKU_DECKS", "").current_dir(env.dir.path().join(course)).arg("review");
+        String::from_utf8(cmd.write_stdin(":q\n").output().unwrap().stdout).unwrap()
+    };
+    assert!(review_in("x").contains("Course X question"));
+    assert!(review_in("y").contains("Course Y question"), "an empty KIOKU_DECKS means ./decks");
+    let mut cmd = env.kioku(NOW);
+    cmd.env("KIOKU_DECKS", "").current_dir(env.dir.path().join("y")).args(["due", "--json"]);
+    let due: serde_json::Value = serde_json::from_slice(&cmd.output().unwrap().stdout).unwrap();
+    let decks: Vec<&str> = due["decks"].as_array().unwrap().iter().map(|d| d["deck"].as_str().unwrap()).collect();
+    assert_eq!(decks, ["alpha", "empty"], "a deck without cards is listed too");
+}

@@ -79,6 +79,7 @@ fn a_full_disk_reports_the_answer_that_failed_and_keeps_the_earlier_ones() {
     use kioku::deck::{self, DeckSource, FileCache};
     use kioku::scheduler::{DayClock, Rating, Scheduler};
     use kioku::session::review::{ReviewOptions, ReviewSession};
+    use kioku::session::Filter;
     use kioku::settings::Settings;
     use kioku::store::Store;
 
@@ -97,7 +98,7 @@ fn a_full_disk_reports_the_answer_that_failed_and_keeps_the_earlier_ones() {
         rusqlite::Connection::open(env.db()).unwrap().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
     store.limit_pages_for_tests(pages + 3).unwrap();
     let mut session =
-        ReviewSession::new(&mut store, &scheduler, days, &|_, _| true, ReviewOptions::default(), now).unwrap();
+        ReviewSession::new(&mut store, &scheduler, days, Filter::default(), ReviewOptions::default(), now).unwrap();
     let mut saved = 0;
     let failure = loop {
         let Some(index) = session.next(now) else { panic!("the disk never filled") };

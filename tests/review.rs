@@ -287,3 +287,34 @@ fn the_new_card_limit_counts_notes_when_siblings_are_buried_and_cards_when_not()
     env.kioku(NOW).args(["config", "set", "new_per_day", "3"]).assert().success();
     assert_eq!(first_cards(&env, &["review"]), ["s/n1", "s/n1:reverse", "s/n2"]);
 }
+
+#[test]
+fn deck_changes_wait_for_an_open_review_and_a_refused_review_changes_nothing() {
+    // A note of zeta moved to beta (renamed_from) while a review of beta's card is open: the
+    // move replaces rows, so it must not happen under the session answering them.
+    let env = Env::new();
+    env.write_deck("zeta.yaml", "cards:\n  - id: q\n    front: Q\n    back: q\n");
+    env.kioku(NOW).args(["review", "--limit", "1"]).write_stdin("\n3\n").assert().success();
+    env.write_deck("zeta.yaml", "cards:\n  - id: r\n    front: R\n    back: r\n");
+    env.write_deck("beta.yaml", "cards:\n  - id: y\n    front: Y\n    back: y\n");
+    let mut first = env.spawn(Some(NOW), &["review", "beta"]);
+    let (line, _out) = common::first_line(&mut first);
+    assert_eq!(line.trim(), "card beta/y basic");
+    env.write_deck("beta.yaml", "cards:\n  - id: y\n    renamed_from: zeta/q\n    front: Y\n    back: y\n");
+    let before = env.dump();
+    let second = env.kioku(NOW).arg("review").write_stdin(":q\n").output().unwrap();
+    assert!(String::from_utf8_lossy(&second.stderr).contains("already using"));
+    let due = env.kioku(NOW).arg("due").output().unwrap();
+    assert!(due.status.success());
+    assert!(String::from_utf8_lossy(&due.stderr).contains("deck changes will be read when it ends"));
+    assert_eq!(env.dump(), before, "neither the refused review nor due changed the database");
+    // The open session's answer is saved; then the move happens.
+    let stdin = first.stdin.as_mut().unwrap();
+    stdin.write_all(b"\n3\n:q\n").unwrap();
+    assert!(first.wait().unwrap().success());
+    assert_eq!(env.history().iter().filter(|r| r["card"] == "beta/y").count(), 1);
+    env.kioku(NOW).arg("due").assert().success();
+    // beta/y has history of its own now, so zeta/q's is not moved onto it.
+    let cards: Vec<String> = env.history().iter().map(|r| r["card"].as_str().unwrap().to_string()).collect();
+    assert_eq!(cards, ["zeta/q", "beta/y"]);
+}

@@ -157,3 +157,18 @@ fn bundled_decks_survive_an_anki_round_trip_for_front_back_and_cloze() {
         assert!(copy.contains(&card), "lost in the round trip:\n{card}");
     }
 }
+
+#[test]
+fn a_note_just_added_can_be_suspended_and_unreviewed_gone_cards_are_not_orphans() {
+    let env = Env::new();
+    env.write_deck("alpha.yaml", SMALL_DECK);
+    env.write_deck("beta.yaml", "cards:\n  - id: x\n    front: X\n    back: x\n");
+    env.kioku(NOW).arg("due").assert().success();
+    env.write_deck("alpha.yaml", &format!("{SMALL_DECK}  - id: z\n    front: Z\n    back: z\n"));
+    let out = env.kioku(NOW).args(["suspend", "alpha/z"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "suspended alpha/z");
+    // beta/x was never reviewed: once its file is gone there is no history to list.
+    std::fs::remove_file(env.decks().join("beta.yaml")).unwrap();
+    let out = env.kioku(NOW).arg("orphans").output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("no orphans"), "{out:?}");
+}

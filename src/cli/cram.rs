@@ -6,7 +6,7 @@ use crate::session::exam::ExamCard;
 use crate::session::piped::Io;
 use crate::{Error, Result};
 
-use super::Context;
+use super::{Access, Context};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -21,8 +21,7 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let loaded = ctx.load_checked(&|decks, tags| args.scope.check_names(decks, tags))?;
-    let _lock = loaded.store.lock_session()?;
+    let loaded = ctx.load_checked(&|decks, tags| args.scope.check_names(decks, tags), Access::Exclusive)?;
     let days = ctx.days(&loaded.settings);
     let missed: Option<Vec<String>> = match args.missed {
         Some(n) => Some(loaded.store.missed_since((ctx.now() - chrono::Duration::days(n as i64)).timestamp_millis())?),

@@ -4,10 +4,10 @@ use std::io::Write;
 
 use serde::Serialize;
 
-use crate::session::Today;
+use crate::session::{Filter, Today};
 use crate::Result;
 
-use super::Context;
+use super::{Access, Context, Prepared};
 
 #[derive(clap::Args, Debug, Default)]
 pub struct Args {
@@ -37,16 +37,18 @@ struct DueReport {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let (store, settings) = ctx.prepare(&|_, _| Ok(()))?;
+    let Prepared { store, settings, .. } = ctx.prepare(&|_, _| Ok(()), Access::Shared)?;
     let days = ctx.days(&settings);
     let now = ctx.now();
     // Per deck: every card due, before the daily limits; the total: what today's queue shows.
-    let today = Today::build(&store, &|_, _| true, &settings, &days, now, None)?;
-    let decks = store
-        .due_counts(today.today, today.day_end_ms)?
-        .into_iter()
-        .map(|(deck, [new, learning, review])| DeckCounts { deck, counts: Counts { new, learning, review } })
-        .collect();
+    let today = Today::build(&store, &Filter::default(), &settings, &days, now, None)?;
+    // Every deck file's deck, with zeros for a deck without cards due (or without cards).
+    let mut per_deck: std::collections::BTreeMap<String, Counts> =
+        store.file_deck_ids()?.into_iter().map(|deck| (deck, Counts::default())).collect();
+    for (deck, [new, learning, review]) in store.due_counts(today.today, today.day_end_ms)? {
+        per_deck.insert(deck, Counts { new, learning, review });
+    }
+    let decks = per_deck.into_iter().map(|(deck, counts)| DeckCounts { deck, counts }).collect();
     let (new, learning, review) = today.queue.remaining();
     let report = DueReport { decks, total: Counts { new, learning, review } };
     let mut out = std::io::stdout().lock();

@@ -8,7 +8,7 @@ use crate::session::exam::{self, ExamCard, ExamOptions};
 use crate::session::piped::Io;
 use crate::{Error, Result};
 
-use super::Context;
+use super::{Access, Context};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -45,8 +45,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     if args.count == 0 {
         return Err(Error::Input("--count must be at least 1".into()));
     }
-    let loaded = ctx.load_checked(&|decks, tags| args.scope.check_names(decks, tags))?;
-    let _lock = loaded.store.lock_session()?;
+    let loaded = ctx.load_checked(&|decks, tags| args.scope.check_names(decks, tags), Access::Exclusive)?;
     let days = ctx.days(&loaded.settings);
     let mut schedules = loaded.store.schedules()?;
     let cards: Vec<ExamCard> = loaded

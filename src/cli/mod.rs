@@ -21,6 +21,7 @@ mod stats;
 mod suspend;
 
 use std::collections::HashSet;
+use std::fs::File;
 use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Instant;
@@ -40,11 +41,11 @@ use crate::{Error, Result};
 #[command(name = "kioku", version, about)]
 pub struct Cli {
     /// Database file [default: the platform data folder, kioku/kioku.sqlite3]
-    #[arg(long, global = true, env = "KIOKU_DB", value_name = "PATH")]
+    #[arg(long, global = true, env = "KIOKU_DB", value_name = "PATH", value_parser = any_path())]
     pub db: Option<PathBuf>,
 
     /// Folder of deck files (*.yaml, *.yml, searched recursively) [default: ./decks if present, else the bundled decks]
-    #[arg(long, global = true, env = "KIOKU_DECKS", value_name = "DIR")]
+    #[arg(long, global = true, env = "KIOKU_DECKS", value_name = "DIR", value_parser = any_path())]
     pub decks: Option<PathBuf>,
 
     /// Pretend the session starts at this time (RFC 3339, e.g. 2025-05-21T09:00:00+09:00); time then runs on normally
@@ -151,6 +152,26 @@ pub struct Loaded {
     pub collection: Collection,
     pub cards: Vec<Card>,
     pub settings: Settings,
+    /// The session lock, held until this is dropped; None when another session holds it.
+    pub lock: Option<File>,
+}
+
+/// The store in line with the deck files (`Context::prepare`).
+pub struct Prepared {
+    pub store: Store,
+    pub settings: Settings,
+    /// The session lock, held until this is dropped; None when another session holds it (the
+    /// decks were then not synced: the store is as that session left it).
+    pub lock: Option<File>,
+}
+
+/// Whether a command needs the database to itself (it answers, moves or deletes cards).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Access {
+    /// Refused with `Error::Locked` while another session is open.
+    Exclusive,
+    /// Runs beside an open session, on the store as it is.
+    Shared,
 }
 
 impl Context {
@@ -238,18 +259,18 @@ impl Context {
 
     /// Loads the decks and the store, with the cards synced into it (`prepare`), for commands
     /// that need every card's content.
-    pub fn load(&self) -> Result<Loaded> {
-        self.load_checked(&|_, _| Ok(()))
+    pub fn load(&self, access: Access) -> Result<Loaded> {
+        self.load_checked(&|_, _| Ok(()), access)
     }
 
     /// `load`, with `check` run on the names in the decks before anything is written (for
     /// arguments that name decks or tags).
-    pub fn load_checked(&self, check: NameCheck) -> Result<Loaded> {
-        let (store, settings) = self.prepare(check)?;
+    pub fn load_checked(&self, check: NameCheck, access: Access) -> Result<Loaded> {
+        let Prepared { store, settings, lock } = self.prepare(check, access)?;
         // Every file was just synced: its deck comes from the record, not parsed again.
         let collection = deck::load(&self.decks, &store.file_cache()?)?;
         let cards: Vec<Card> = collection.decks.iter().flat_map(deck::expand).collect();
-        Ok(Loaded { store, collection, cards, settings })
+        Ok(Loaded { store, collection, cards, settings, lock })
     }
 
     /// Opens (or creates) the store and brings it in line with the deck files, for commands that
@@ -258,8 +279,21 @@ impl Context {
     /// with the file records; with nothing changed, no deck is read at all. `check` gets the deck
     /// ids and tags as the files now have them and runs before anything is written: a deck
     /// error or a failed check changes nothing (with no database yet, creates nothing).
-    pub fn prepare(&self, check: NameCheck) -> Result<(Store, Settings)> {
+    ///
+    /// Syncing needs the session lock (it may move a renamed card's row, which an open session
+    /// could be answering). With `Access::Exclusive` a held lock is `Error::Locked` before
+    /// anything is written; with `Access::Shared` the sync is left to a later run and the store
+    /// is used as it is.
+    pub fn prepare(&self, check: NameCheck, access: Access) -> Result<Prepared> {
         let existing = self.open_existing_store()?;
+        let lock = match &existing {
+            Some(store) => match store.lock_session() {
+                Ok(lock) => Some(lock),
+                Err(Error::Locked { .. }) if access == Access::Shared => None,
+                Err(e) => return Err(e),
+            },
+            None => None,
+        };
         let records = match &existing {
             Some(store) => store.file_fingerprints()?,
             None => FileCache::new(),
@@ -279,12 +313,20 @@ impl Context {
             tags.dedup();
             Ok(tags)
         })?;
-        let mut store = match existing {
-            Some(store) => store,
-            None => self.open_store()?,
+        let (mut store, lock) = match existing {
+            Some(store) => (store, lock),
+            None => {
+                let store = self.open_store()?;
+                let lock = store.lock_session()?;
+                (store, Some(lock))
+            }
         };
         let refreshed: Vec<&FileRecord> = scan.kept.iter().filter(|r| records.get(&r.path) != Some(*r)).collect();
-        if !scan.is_unchanged() || !refreshed.is_empty() {
+        if lock.is_none() {
+            if !scan.is_unchanged() {
+                warn("kioku: a review session is open on this database; deck changes will be read when it ends");
+            }
+        } else if !scan.is_unchanged() || !refreshed.is_empty() {
             let now_ms = self.now().timestamp_millis();
             let sync = store.begin_sync()?;
             for path in &scan.gone {
@@ -314,7 +356,7 @@ impl Context {
             sync.commit()?;
         }
         let settings = store.typed_settings()?;
-        Ok((store, settings))
+        Ok(Prepared { store, settings, lock })
     }
 
     /// The scheduler with the learner's trained FSRS parameters (`kioku optimize`), else the
@@ -322,6 +364,13 @@ impl Context {
     pub fn scheduler(&self, store: &Store, settings: &Settings) -> Result<Scheduler> {
         Scheduler::new(settings.clone(), store.parameters()?.as_deref())
     }
+}
+
+/// A path that may be empty: `KIOKU_DB=` means "not set", as for the other variables (clap's
+/// path parser would refuse it).
+fn any_path() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
+    use clap::builder::TypedValueParser;
+    clap::builder::OsStringValueParser::new().map(PathBuf::from)
 }
 
 fn parse_tz(name: &str) -> Option<Tz> {

@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 
 use crate::{Error, Result};
 
-use super::Context;
+use super::{Access, Context};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -19,14 +19,15 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let loaded = ctx.load()?;
+    let loaded = ctx.load(Access::Shared)?;
     let present: HashSet<&str> = loaded.cards.iter().map(|c| c.key.as_str()).collect();
     let decks: HashSet<&str> = loaded.collection.decks.iter().map(|d| d.id.as_str()).collect();
     let mut orphans: Vec<(String, u32, bool)> = loaded
         .store
         .review_counts()?
         .into_iter()
-        .filter(|(key, _)| !present.contains(key.as_str()))
+        // A row with no review has no history to keep or lose.
+        .filter(|(key, n)| *n > 0 && !present.contains(key.as_str()))
         .map(|(key, n)| {
             let deck_loaded = key.split('/').next().is_some_and(|d| decks.contains(d));
             (key, n, deck_loaded)
@@ -66,7 +67,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         }
     }
     let mut store = loaded.store;
-    let _lock = store.lock_session()?;
+    // Rows a running session may be answering are never deleted under it.
+    let _lock = match loaded.lock {
+        Some(lock) => lock,
+        None => store.lock_session()?,
+    };
     store.delete_cards(&doomed)?;
     writeln!(out, "deleted the history of {} card{}", doomed.len(), if doomed.len() == 1 { "" } else { "s" })?;
     Ok(())

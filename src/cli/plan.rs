@@ -9,7 +9,7 @@ use crate::scheduler::{CardSchedule, State, StudyDay};
 use crate::store::{Plan, ReviewRowTime};
 use crate::{Error, Result};
 
-use super::Context;
+use super::{Access, Context};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -49,7 +49,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         }
         return Ok(());
     }
-    let loaded = ctx.load_checked(&|decks, tags| args.scope.check_names(decks, tags))?;
+    // Recording a plan moves reviews: not under a running session, which would overwrite them.
+    let access = if args.exam_date.is_some() { Access::Exclusive } else { Access::Shared };
+    let loaded = ctx.load_checked(&|decks, tags| args.scope.check_names(decks, tags), access)?;
     let mut store = loaded.store;
     let days = ctx.days(&loaded.settings);
     let today = days.study_day(ctx.now());

@@ -7,7 +7,7 @@ use crate::session::review::{ReviewOptions, ReviewSession};
 use crate::ui::terminal::{self, Ending};
 use crate::Result;
 
-use super::Context;
+use super::{Access, Context, Prepared};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -23,13 +23,12 @@ pub struct Args {
 
 /// Runs the review; returns the exit code (130 after Ctrl-C in the terminal).
 pub fn run(ctx: &Context, args: Args) -> Result<i32> {
-    let (mut store, settings) = ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags))?;
-    let _lock = store.lock_session()?;
+    let Prepared { mut store, settings, lock: _lock } =
+        ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags), Access::Exclusive)?;
     let scheduler = ctx.scheduler(&store, &settings)?;
     let days = ctx.days(&settings);
     let options = ReviewOptions { new_limit: args.new, answer_limit: args.limit };
-    let covers = |deck: &str, tags: &[String]| args.scope.covers_parts(deck, tags);
-    let mut session = ReviewSession::new(&mut store, &scheduler, days, &covers, options, ctx.now())?;
+    let mut session = ReviewSession::new(&mut store, &scheduler, days, args.scope.filter(), options, ctx.now())?;
     if terminal::is_interactive() {
         let ending = terminal::review(&mut session, &|| ctx.now())?;
         let summary = session.summary(ctx.now())?;

@@ -3,6 +3,7 @@
 
 use super::Names;
 use crate::deck::Card;
+use crate::session::Filter;
 use crate::{Error, Result};
 
 #[derive(clap::Args, Debug, Clone, Default)]
@@ -18,13 +19,12 @@ pub struct Scope {
 impl Scope {
     /// Whether `card` is in scope.
     pub fn covers(&self, card: &Card) -> bool {
-        self.covers_parts(&card.deck, &card.tags)
+        self.filter().covers(&card.deck, &card.tags)
     }
 
-    /// Whether a card of deck `deck` with `tags` is in scope.
-    pub fn covers_parts(&self, deck: &str, tags: &[String]) -> bool {
-        (self.only_decks.is_empty() || self.only_decks.iter().any(|d| d == deck))
-            && (self.tags.is_empty() || tags.iter().any(|t| self.tags.contains(t)))
+    /// The decks and tags as a session's filter.
+    pub fn filter(&self) -> Filter {
+        Filter { decks: self.only_decks.clone(), tags: self.tags.clone() }
     }
 
     /// Every deck and tag named must exist, given ways to list the deck ids and the tags (each

@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::stats::report::{self, CardInfo};
 use crate::Result;
 
-use super::Context;
+use super::{Access, Context, Prepared};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -17,13 +17,15 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let (store, settings) = ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags))?;
+    let Prepared { store, settings, .. } =
+        ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags), Access::Shared)?;
     let scheduler = ctx.scheduler(&store, &settings)?;
     let today = ctx.days(&settings).study_day(ctx.now());
     let rows = store.cards_in_decks()?;
+    let filter = args.scope.filter();
     let cards: Vec<CardInfo> = rows
         .iter()
-        .filter(|c| args.scope.covers_parts(&c.deck, &c.tags))
+        .filter(|c| filter.covers(&c.deck, &c.tags))
         .map(|c| CardInfo {
             key: &c.key,
             deck: &c.deck,

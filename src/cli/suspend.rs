@@ -1,12 +1,12 @@
 //! `kioku suspend KEY` / `kioku unsuspend KEY`: hide a card until undone, or bring it back.
-//! Uses only the database; logged as a manual row (rating 0).
+//! Logged as a manual row (rating 0).
 
 use std::io::Write;
 
 use crate::store::ReviewRowTime;
 use crate::{Error, Result};
 
-use super::Context;
+use super::{Access, Context, Prepared};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -15,12 +15,12 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args, suspend: bool) -> Result<()> {
-    let Some(mut store) = ctx.open_existing_store()? else {
+    if ctx.open_existing_store()?.is_none() {
         return Err(Error::UnknownCard { key: args.key, similar: Vec::new() });
-    };
-    // A review session keeps its cards in memory: it must not run meanwhile.
-    let _lock = store.lock_session()?;
-    let settings = store.typed_settings()?;
+    }
+    // A review session keeps its cards in memory: it must not run meanwhile. The decks are
+    // synced first, so a note just added can be suspended.
+    let Prepared { mut store, settings, lock: _lock } = ctx.prepare(&|_, _| Ok(()), Access::Exclusive)?;
     let (id, before) = store.schedule(&args.key)?;
     let mut out = std::io::stdout().lock();
     let word = if suspend { "suspended" } else { "unsuspended" };

@@ -73,7 +73,8 @@ pub fn load(source: &DeckSource, cache: &FileCache) -> Result<Collection> {
             files.sort_by_key(|f| f.path());
             for f in files {
                 let shown = format!("<bundled>/{}", f.path().display());
-                let file = FileBytes { bytes: f.contents(), size: f.contents().len() as u64, mtime_ns: 0 };
+                let file =
+                    FileBytes { key: shown.clone(), bytes: f.contents(), size: f.contents().len() as u64, mtime_ns: 0 };
                 match load_cached(file, &shown, &stem(f.path()), cache) {
                     Ok(loaded) => collection.add(loaded),
                     Err(mut d) => diagnostics.append(&mut d),
@@ -84,7 +85,12 @@ pub fn load(source: &DeckSource, cache: &FileCache) -> Result<Collection> {
             for path in deck_paths(dir)? {
                 let shown = path.display().to_string();
                 let loaded = read_deck_bytes(&path, &shown).and_then(|(bytes, meta)| {
-                    let file = FileBytes { bytes: &bytes, size: meta.len(), mtime_ns: mtime_ns(&meta) };
+                    let file = FileBytes {
+                        key: record_key(&path),
+                        bytes: &bytes,
+                        size: meta.len(),
+                        mtime_ns: mtime_ns(&meta),
+                    };
                     load_cached(file, &shown, &stem(&path), cache)
                 });
                 match loaded {
@@ -184,9 +190,17 @@ impl Collection {
 
 /// A deck file's bytes and what its metadata says.
 struct FileBytes<'a> {
+    /// What its record is kept under (`record_key`).
+    key: String,
     bytes: &'a [u8],
     size: u64,
     mtime_ns: i64,
+}
+
+/// The key of a file's record: its canonical path, so that `./decks` seen from two folders are
+/// two sets of files (and a path through a symlink is the file it names).
+fn record_key(path: &Path) -> String {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf()).display().to_string()
 }
 
 fn mtime_ns(meta: &std::fs::Metadata) -> i64 {
@@ -223,7 +237,7 @@ fn load_cached(
     stem: &str,
     cache: &FileCache,
 ) -> Result<(Deck, FileRecord, bool), Vec<Diagnostic>> {
-    let key = shown.to_string();
+    let key = file.key;
     let hash = fingerprint(file.bytes);
     if let Some(cached) = cache.get(&key).filter(|c| c.hash == hash) {
         // A record from an older kioku (or unreadable) is simply parsed again.
@@ -288,14 +302,15 @@ pub fn scan(source: &DeckSource, records: &FileCache) -> Result<Scan> {
     let mut scan = Scan::default();
     let mut diagnostics = Vec::new();
     let mut seen = std::collections::HashSet::new();
-    let mut look = |shown: String,
+    let mut look = |key: String,
+                    shown: String,
                     stem: String,
                     size: u64,
                     mtime_ns: i64,
                     read: &dyn Fn() -> Result<Vec<u8>, Vec<Diagnostic>>,
                     trust_stat: bool| {
-        seen.insert(shown.clone());
-        let record = records.get(&shown);
+        seen.insert(key.clone());
+        let record = records.get(&key);
         if let Some(r) = record.filter(|r| trust_stat && trusted_by_stat(r, size, mtime_ns)) {
             scan.kept.push(r.clone());
             return;
@@ -314,7 +329,7 @@ pub fn scan(source: &DeckSource, records: &FileCache) -> Result<Scan> {
         match load_text(&bytes, &shown, &stem) {
             Ok((deck, _)) => {
                 let record = FileRecord {
-                    path: shown,
+                    path: key,
                     size,
                     mtime_ns,
                     hash,
@@ -334,7 +349,7 @@ pub fn scan(source: &DeckSource, records: &FileCache) -> Result<Scan> {
             for f in files {
                 let shown = format!("<bundled>/{}", f.path().display());
                 let bytes = f.contents();
-                look(shown, stem(f.path()), bytes.len() as u64, 0, &|| Ok(bytes.to_vec()), false);
+                look(shown.clone(), shown, stem(f.path()), bytes.len() as u64, 0, &|| Ok(bytes.to_vec()), false);
             }
         }
         DeckSource::Dir(dir) => {
@@ -344,7 +359,8 @@ pub fn scan(source: &DeckSource, records: &FileCache) -> Result<Scan> {
                 let meta = std::fs::metadata(&path).ok();
                 let (size, mtime) = meta.as_ref().map_or((0, 0), |m| (m.len(), mtime_ns(m)));
                 let read = || read_deck_bytes(&path, &shown).map(|(bytes, _)| bytes);
-                look(shown.clone(), stem(&path), size, mtime, &read, meta.is_some_and(|m| m.is_file()));
+                let key = record_key(&path);
+                look(key, shown.clone(), stem(&path), size, mtime, &read, meta.is_some_and(|m| m.is_file()));
             }
         }
     }
@@ -352,7 +368,7 @@ pub fn scan(source: &DeckSource, records: &FileCache) -> Result<Scan> {
     // Deck ids are unique in a collection.
     let mut by_id: HashMap<String, String> = HashMap::new();
     let files =
-        scan.changed.iter().map(|(d, r)| (&d.id, &r.path)).chain(scan.kept.iter().map(|r| (&r.deck_id, &r.path)));
+        scan.changed.iter().map(|(d, _)| (&d.id, &d.file)).chain(scan.kept.iter().map(|r| (&r.deck_id, &r.path)));
     let mut files: Vec<(&String, &String)> = files.collect();
     files.sort_by_key(|&(_, path)| path);
     for (id, path) in files {

@@ -32,8 +32,21 @@ pub struct Answered {
     pub outcome: Outcome,
 }
 
-/// Which cards a session covers, by deck id and tags (a `Scope`, or everything).
-pub type Covers<'a> = &'a dyn Fn(&str, &[String]) -> bool;
+/// Which cards a session covers: cards of these decks (empty: every deck) that have any of these
+/// tags (empty: any card).
+#[derive(Clone, Debug, Default)]
+pub struct Filter {
+    pub decks: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+impl Filter {
+    /// Whether a card of deck `deck` with `tags` is covered.
+    pub fn covers(&self, deck: &str, tags: &[String]) -> bool {
+        (self.decks.is_empty() || self.decks.iter().any(|d| d == deck))
+            && (self.tags.is_empty() || tags.iter().any(|t| self.tags.contains(t)))
+    }
+}
 
 /// Today's cards and queue. Holds only the cards that today's queue can show (read from the
 /// store through its indexes), not the whole collection, so it costs the same on 1,000 cards
@@ -57,14 +70,14 @@ pub struct Today {
 }
 
 impl Today {
-    /// Builds today's queue from the store, for the cards `covers` accepts. `new_limit` replaces
+    /// Builds today's queue from the store, for the cards `filter` covers. `new_limit` replaces
     /// what is left of the day's new card limit (`review --new N`). Cards must already be synced
     /// to the store (`Context::prepare`). Reads (re)learning cards due today, then review and new
     /// cards in queue order only until the day's limits are filled; siblings that answering may
     /// bury are read beyond the limit, so the queue is the one the whole collection would give.
     pub fn build(
         store: &Store,
-        covers: Covers,
+        filter: &Filter,
         settings: &Settings,
         days: &DayClock,
         now: DateTime<Utc>,
@@ -73,7 +86,7 @@ impl Today {
         let today = days.study_day(now);
         let day_end_ms = days.day_end(now).timestamp_millis();
         let plans: Vec<Plan> = store.plans()?.into_iter().filter(|p| p.exam_day > today).collect();
-        let exam_quota = if plans.is_empty() { 0 } else { exam_new_quota(store, &plans, covers, today)? };
+        let exam_quota = if plans.is_empty() { 0 } else { exam_new_quota(store, &plans, filter, today)? };
         let answered = store.answered_on(today)?;
         let limits = day_limits(&answered, settings, new_limit, exam_quota);
         let bury = settings.bury_siblings;
@@ -88,13 +101,13 @@ impl Today {
             if limit == Some(0) {
                 return Ok(());
             }
-            store.visit_cards(list, &mut |row| {
+            store.visit_cards(list, &filter.decks, &mut |row| {
                 if !row.schedule.is_available(today) {
                     return Ok(true);
                 }
                 let card = store.stored_card(&row)?;
                 let note = card.note_key();
-                if !covers(&card.deck, &card.tags) || (limit.is_some() && buried.contains(note.as_str())) {
+                if !filter.covers(&card.deck, &card.tags) || (limit.is_some() && buried.contains(note.as_str())) {
                     return Ok(true);
                 }
                 if !bury || !notes_taken.contains(&note) {
@@ -234,12 +247,12 @@ fn day_limits(answered: &[(String, State)], settings: &Settings, new_limit: Opti
 }
 
 /// New cards per day that exams need: for each upcoming exam, the new cards it is the nearest
-/// exam for (in `covers`) spread over the days left before it, less three days for reviewing
+/// exam for (in `filter`) spread over the days left before it, less three days for reviewing
 /// them.
-fn exam_new_quota(store: &Store, plans: &[Plan], covers: Covers, today: StudyDay) -> Result<u32> {
+fn exam_new_quota(store: &Store, plans: &[Plan], filter: &Filter, today: StudyDay) -> Result<u32> {
     let mut per_exam: HashMap<StudyDay, u32> = HashMap::new();
     for (deck, tags) in store.new_card_tags(today)? {
-        if let Some(plan) = plans.iter().find(|p| p.covers(&deck, &tags)).filter(|_| covers(&deck, &tags)) {
+        if let Some(plan) = plans.iter().find(|p| p.covers(&deck, &tags)).filter(|_| filter.covers(&deck, &tags)) {
             *per_exam.entry(plan.exam_day).or_default() += 1;
         }
     }

@@ -5,7 +5,7 @@
 use chrono::{DateTime, Utc};
 
 use super::judge::{self, Judged};
-use super::{Covers, Today};
+use super::{Filter, Today};
 use crate::deck::Card;
 use crate::scheduler::{CardSchedule, DayClock, NextOutcomes, Outcome, Rating, Scheduler, State, StudyDay};
 use crate::store::{ReviewRowTime, Store};
@@ -66,20 +66,20 @@ pub struct ReviewSession<'a> {
     new_answered: u32,
     started_at: DateTime<Utc>,
     /// Which cards the session covers.
-    covers: Covers<'a>,
+    filter: Filter,
 }
 
 impl<'a> ReviewSession<'a> {
-    /// Builds today's queue for the cards `covers` accepts (already synced to the store).
+    /// Builds today's queue for the cards `filter` covers (already synced to the store).
     pub fn new(
         store: &'a mut Store,
         scheduler: &'a Scheduler,
         days: DayClock,
-        covers: Covers<'a>,
+        filter: Filter,
         options: ReviewOptions,
         now: DateTime<Utc>,
     ) -> Result<ReviewSession<'a>> {
-        let today = Today::build(store, covers, scheduler.settings(), &days, now, options.new_limit)?;
+        let today = Today::build(store, &filter, scheduler.settings(), &days, now, options.new_limit)?;
         Ok(ReviewSession {
             store,
             scheduler,
@@ -90,7 +90,7 @@ impl<'a> ReviewSession<'a> {
             forced: None,
             new_answered: 0,
             started_at: now,
-            covers,
+            filter,
         })
     }
 
@@ -201,7 +201,7 @@ impl<'a> ReviewSession<'a> {
             .store
             .due_on(tomorrow, start.timestamp_millis(), end.timestamp_millis())?
             .iter()
-            .filter(|(deck, tags)| (self.covers)(deck, tags))
+            .filter(|(deck, tags)| self.filter.covers(deck, tags))
             .count();
         let review_days: Vec<StudyDay> = self.store.recent_review_days(today)?;
         Ok(Summary {

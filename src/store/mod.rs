@@ -262,18 +262,32 @@ impl Store {
     /// `visit` until it returns false: (re)learning cards due before `before_ms` (by due time),
     /// review cards due by a study day (most overdue first, then deck order), or new cards (deck
     /// order). Reads through an index, so stopping early costs only the rows visited.
-    pub fn visit_cards(&self, list: CardList, visit: &mut dyn FnMut(StoredCard) -> Result<bool>) -> Result<()> {
+    /// Only cards of `decks` when it is not empty.
+    pub fn visit_cards(
+        &self,
+        list: CardList,
+        decks: &[String],
+        visit: &mut dyn FnMut(StoredCard) -> Result<bool>,
+    ) -> Result<()> {
         let (condition, order, bound) = match list {
             CardList::Learning { before_ms } => ("state IN (1, 3) AND due_at_ms < ?1", "due_at_ms", before_ms),
             CardList::Due { by } => ("state = 2 AND due_day <= ?1", "due_day, deck, position", by.0 as i64),
             CardList::New => ("state = 0 AND ?1 = ?1", "deck, position", 0),
         };
+        let in_decks = if decks.is_empty() {
+            String::new()
+        } else {
+            format!(" AND deck IN ({})", (2..decks.len() + 2).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", "))
+        };
         let sql = format!(
             "SELECT id, deck, position, (SELECT content FROM card_content WHERE card_id = cards.id), {SCHEDULE_COLUMNS}
-             FROM cards WHERE position IS NOT NULL AND {condition} ORDER BY {order}"
+             FROM cards WHERE position IS NOT NULL AND {condition}{in_decks} ORDER BY {order}"
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
-        let mut rows = stmt.query([bound]).map_err(|e| self.err(e))?;
+        let values: Vec<rusqlite::types::Value> = std::iter::once(bound.into())
+            .chain(decks.iter().map(|d| rusqlite::types::Value::Text(d.clone())))
+            .collect();
+        let mut rows = stmt.query(rusqlite::params_from_iter(values)).map_err(|e| self.err(e))?;
         while let Some(r) = rows.next().map_err(|e| self.err(e))? {
             let row = (|| {
                 Ok(StoredCard {
@@ -335,6 +349,14 @@ impl Store {
             .conn
             .prepare("SELECT DISTINCT deck FROM cards WHERE position IS NOT NULL AND deck IS NOT NULL ORDER BY deck")
             .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Ids of the decks of every deck file read (a deck without cards included), sorted.
+    pub fn file_deck_ids(&self) -> Result<Vec<String>> {
+        let mut stmt =
+            self.conn.prepare("SELECT DISTINCT deck_id FROM deck_files ORDER BY deck_id").map_err(|e| self.err(e))?;
         let rows = stmt.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
