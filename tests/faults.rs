@@ -118,3 +118,49 @@ fn a_full_disk_reports_the_answer_that_failed_and_keeps_the_earlier_ones() {
         .unwrap();
     assert_eq!(rows, saved, "every answer saved before the disk filled is there, the failed one is not");
 }
+
+#[test]
+fn a_session_moves_the_log_into_the_database_while_the_learner_reads() {
+    use chrono::{TimeZone, Utc};
+    use kioku::deck::{self, DeckSource, FileCache};
+    use kioku::scheduler::{DayClock, Rating, Scheduler};
+    use kioku::session::review::{ReviewOptions, ReviewSession};
+    use kioku::session::Filter;
+    use kioku::settings::Settings;
+    use kioku::store::Store;
+
+    let env = Env::new();
+    env.write_deck("g.yaml", &generated_deck(100));
+    let now = Utc.with_ymd_and_hms(2025, 6, 1, 9, 0, 0).unwrap();
+    let collection = deck::load(&DeckSource::Dir(env.decks()), &FileCache::new()).unwrap();
+    let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
+    let mut store = Store::open(&env.db(), now).unwrap();
+    store.sync_cards(&cards, now.timestamp_millis()).unwrap();
+    let scheduler = Scheduler::new(Settings { new_per_day: 100, ..Settings::default() }, None).unwrap();
+    let days = DayClock::new(chrono_tz::UTC, 4);
+    let mut session =
+        ReviewSession::new(&mut store, &scheduler, days, Filter::default(), ReviewOptions::default(), now).unwrap();
+    let wal = std::path::PathBuf::from(format!("{}-wal", env.db().display()));
+    let frames = || -> (i64, i64, i64) {
+        let conn = rusqlite::Connection::open(env.db()).unwrap();
+        conn.query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).unwrap()
+    };
+    for _ in 0..63 {
+        let index = session.next(now).unwrap();
+        session.answer(index, Rating::Good, now, now).unwrap();
+        session.idle().unwrap(); // not due yet: nothing happens
+    }
+    assert!(std::fs::metadata(&wal).unwrap().len() > 63 * 4096, "63 answers are in the log");
+    let index = session.next(now).unwrap();
+    session.answer(index, Rating::Good, now, now).unwrap();
+    session.idle().unwrap();
+    // The 64th answer's idle time copied the log into the database and started it over with one
+    // page (the header written to restart it): the next answer appends from the start.
+    assert_eq!(frames(), (0, 1, 1));
+    drop(session);
+    let rows: i64 = rusqlite::Connection::open(env.db())
+        .unwrap()
+        .query_row("SELECT count(*) FROM reviews", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(rows, 64);
+}

@@ -38,6 +38,8 @@ pub fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, io: &
     'cards: while let Some(index) = session.next(clock()) {
         let shown_at = clock();
         show_card(io.out, session, index)?;
+        io.out.flush()?;
+        session.idle()?;
 
         // 1. The response line.
         let (response, judged) = loop {

@@ -145,6 +145,12 @@ impl<'a> ReviewSession<'a> {
         Ok(answered.outcome)
     }
 
+    /// Work done while the learner reads the card just shown (the drivers call it after drawing
+    /// a card): a checkpoint of the database when one is due.
+    pub fn idle(&mut self) -> Result<()> {
+        self.store.checkpoint_when_idle()
+    }
+
     /// Undoes the last answer saved in this session and makes its card the next one asked.
     /// Returns the card's index, or None when there is nothing to undo.
     pub fn undo(&mut self) -> Result<Option<usize>> {

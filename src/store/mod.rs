@@ -92,7 +92,12 @@ impl ReviewRow {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Answers committed since the last checkpoint (`checkpoint_when_idle`).
+    uncheckpointed: u32,
 }
+
+/// Answers after which `checkpoint_when_idle` moves the WAL into the database (about 500 pages).
+const CHECKPOINT_EVERY_ANSWERS: u32 = 64;
 
 impl Store {
     /// Opens the database at `path`, creating it (and its folder) when absent. An older schema is
@@ -134,6 +139,9 @@ impl Store {
         }
         conn.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(fail)?;
+        // Sessions checkpoint while the learner reads (`checkpoint_when_idle`); SQLite's own
+        // checkpoint, which stalls the commit that triggers it, stays as a backstop.
+        conn.pragma_update(None, "wal_autocheckpoint", 4_000).map_err(fail)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(fail)?;
         if existed && version < SCHEMA_VERSION && version > 0 {
             conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").map_err(fail)?;
@@ -142,7 +150,29 @@ impl Store {
                 .map_err(|e| db_err(format!("cannot make the backup {} before upgrading: {e}", backup.display())))?;
         }
         schema::migrations().to_latest(&mut conn).map_err(|e| db_err(format!("cannot upgrade the schema: {e}")))?;
-        Ok(Store { conn, path: path.to_path_buf() })
+        Ok(Store { conn, path: path.to_path_buf(), uncheckpointed: 0 })
+    }
+
+    /// Copies the WAL back into the database file once 64 answers have been committed since the
+    /// last time (a passive checkpoint: it never waits for other connections). Called while the
+    /// learner reads a card, so the copying (and its fsync) is not inside an answer's commit, as
+    /// SQLite's automatic checkpoint would be; it also keeps the WAL small.
+    pub fn checkpoint_when_idle(&mut self) -> Result<()> {
+        if self.uncheckpointed >= CHECKPOINT_EVERY_ANSWERS {
+            let (busy, frames, copied): (i64, i64, i64) = self
+                .conn
+                .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .map_err(|e| self.err(e))?;
+            if busy == 0 && frames == copied {
+                // Everything copied: the next write starts the WAL over, which costs about as
+                // much as an answer; a write of the same schema version does it now instead.
+                let version: i64 =
+                    self.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(|e| self.err(e))?;
+                self.conn.pragma_update(None, "user_version", version).map_err(|e| self.err(e))?;
+            }
+            self.uncheckpointed = 0;
+        }
+        Ok(())
     }
 
     /// Caps the database at `pages` pages for this connection: simulates a full disk in tests.
@@ -494,6 +524,7 @@ impl Store {
         let review_id = tx.last_insert_rowid();
         write_schedule(&tx, card_id, after).map_err(e)?;
         tx.commit().map_err(e)?;
+        self.uncheckpointed += 1;
         Ok(review_id)
     }
 

@@ -129,8 +129,13 @@ fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, color: bo
         let shown_at = clock();
         let mut st = CardState { input: String::new(), cursor: 0, reveal: None, message: message.take(), help: false };
         let judged_kind = !matches!(session.card(index).judge, Judge::SelfGraded);
+        let mut idle_done = false;
         loop {
             draw(session, index, &st, judged_kind, color)?;
+            if !idle_done {
+                session.idle()?;
+                idle_done = true;
+            }
             let Some(event) = next_event()? else {
                 return Ok(Ending::Signalled(SIGNALLED.load(std::sync::atomic::Ordering::SeqCst)));
             };
