@@ -1,5 +1,6 @@
-//! Per-answer latency in process, as Anki's engine is measured in `benches/anki/`: a generated
-//! collection of N cards (default 100,000), today's queue built, then 1,000 answers "good", each
+//! In process, as Anki's engine is measured in `benches/anki/`, on a generated collection of N
+//! cards (default 100,000): the time to open the store and build today's queue to the first card
+//! with the default daily limits (median of 21), then 1,000 answers "good", each
 //! timed from the call to the committed transaction (scheduler step, review row and schedule in
 //! one SQLite transaction, queue update). Between answers the session's idle work runs (a
 //! checkpoint every 64 answers, done while the learner reads a card), timed apart. Prints p50
@@ -31,12 +32,25 @@ fn main() {
     let start = Utc.with_ymd_and_hms(2025, 6, 1, 3, 0, 0).unwrap();
     let collection = deck::load(&DeckSource::Dir(dir.path().join("decks")), &FileCache::new()).unwrap();
     let all: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
-    let mut store = Store::open(&dir.path().join("bench.sqlite3"), start).unwrap();
-    store.sync_cards(&all, start.timestamp_millis()).unwrap();
+    let path = dir.path().join("bench.sqlite3");
+    Store::open(&path, start).unwrap().sync_cards(&all, start.timestamp_millis()).unwrap();
     drop(all);
-    let settings = Settings { new_per_day: ANSWERS as u32, ..Settings::default() };
+    let defaults = Settings::default();
+    let days = DayClock::new(chrono_tz::Asia::Tokyo, defaults.rollover_hour);
+    let mut opens: Vec<f64> = (0..21)
+        .map(|_| {
+            let t = Instant::now();
+            let store = Store::open(&path, start).unwrap();
+            let mut today = Today::build(&store, &Filter::default(), &defaults, &days, start, None).unwrap();
+            today.queue.next(&today.items, start.timestamp_millis()).unwrap();
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    opens.sort_by(f64::total_cmp);
+    println!("{cards} cards, open and show the first card in process: {:.3} ms", opens[10]);
+    let settings = Settings { new_per_day: ANSWERS as u32, ..defaults };
+    let mut store = Store::open(&path, start).unwrap();
     let scheduler = Scheduler::new(settings.clone(), None).unwrap();
-    let days = DayClock::new(chrono_tz::Asia::Tokyo, settings.rollover_hour);
     let mut today = Today::build(&store, &Filter::default(), &settings, &days, start, None).unwrap();
     let mut now = start;
     let mut latencies = Vec::with_capacity(ANSWERS);

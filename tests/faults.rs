@@ -164,3 +164,56 @@ fn a_session_moves_the_log_into_the_database_while_the_learner_reads() {
         .unwrap();
     assert_eq!(rows, 64);
 }
+
+/// Makes a file read-only for as long as it lives: `chattr +i` (which binds root too), else
+/// permissions (which bind other users). None when neither stops this process writing to it.
+struct ReadOnly(std::path::PathBuf);
+
+impl ReadOnly {
+    fn make(path: &std::path::Path) -> Option<ReadOnly> {
+        let immutable =
+            std::process::Command::new("chattr").arg("+i").arg(path).output().is_ok_and(|o| o.status.success());
+        if !immutable {
+            let mut perms = std::fs::metadata(path).ok()?.permissions();
+            perms.set_readonly(true);
+            std::fs::set_permissions(path, perms).ok()?;
+        }
+        let guard = ReadOnly(path.to_path_buf());
+        std::fs::OpenOptions::new().write(true).open(path).is_err().then_some(guard)
+    }
+}
+
+impl Drop for ReadOnly {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("chattr").arg("-i").arg(&self.0).output();
+        if let Ok(meta) = std::fs::metadata(&self.0) {
+            let mut perms = meta.permissions();
+            #[allow(clippy::permissions_set_readonly_false)]
+            perms.set_readonly(false);
+            let _ = std::fs::set_permissions(&self.0, perms);
+        }
+    }
+}
+
+#[test]
+fn a_read_only_database_is_named_before_a_session_starts_and_still_shows_what_is_due() {
+    let env = Env::new();
+    env.write_deck("g.yaml", &generated_deck(3));
+    env.kioku("2025-06-01T10:00:00Z").arg("due").assert().success();
+    let Some(_read_only) = ReadOnly::make(&env.db()) else {
+        eprintln!("skipped: this system cannot make a file read-only for this user (root without chattr)");
+        return;
+    };
+    let before = std::fs::read(env.db()).unwrap();
+    let out = env.kioku("2025-06-01T10:00:00Z").arg("review").write_stdin("\n3\n").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains(&env.db().display().to_string()) && stderr.contains("writable"), "{stderr}");
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("card "), "no card is shown that could not be saved");
+    // Reading works: what is due, with deck changes not saved (and said so).
+    env.write_deck("g.yaml", &generated_deck(4));
+    let out = env.kioku("2025-06-01T10:00:00Z").arg("due").output().unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("read-only, so deck changes are not saved"));
+    assert_eq!(std::fs::read(env.db()).unwrap(), before);
+}

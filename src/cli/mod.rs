@@ -321,8 +321,18 @@ impl Context {
                 (store, Some(lock))
             }
         };
+        if access == Access::Exclusive {
+            store.check_writable()?;
+        }
         let refreshed: Vec<&FileRecord> = scan.kept.iter().filter(|r| records.get(&r.path) != Some(*r)).collect();
-        if lock.is_none() {
+        if store.is_read_only()? {
+            if !scan.is_unchanged() {
+                warn(&format!(
+                    "kioku: {} is read-only, so deck changes are not saved; showing it as it is",
+                    store.path().display()
+                ));
+            }
+        } else if lock.is_none() {
             if !scan.is_unchanged() {
                 warn("kioku: a review session is open on this database; deck changes will be read when it ends");
             }

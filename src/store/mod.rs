@@ -175,6 +175,27 @@ impl Store {
         Ok(())
     }
 
+    /// Whether the file could only be opened for reading (write-protected by the system).
+    pub fn is_read_only(&self) -> Result<bool> {
+        self.conn.is_readonly(rusqlite::MAIN_DB).map_err(|e| self.err(e))
+    }
+
+    /// Whether answers can be saved. Returns `Error::Database`
+    /// ("check that the file and its folder are writable") for a read-only file, so a session
+    /// refuses to start rather than failing at its first answer.
+    pub fn check_writable(&self) -> Result<()> {
+        // SQLite opens a write-protected file read-only without a word, and in WAL mode even
+        // takes the write lock; only the first write would fail.
+        if self.is_read_only()? {
+            return Err(Error::Database {
+                path: self.path.clone(),
+                message: "is read-only, so answers could not be saved; check that the file and its folder are writable"
+                    .into(),
+            });
+        }
+        Ok(())
+    }
+
     /// Caps the database at `pages` pages for this connection: simulates a full disk in tests.
     #[doc(hidden)]
     pub fn limit_pages_for_tests(&self, pages: u32) -> Result<()> {
