@@ -152,7 +152,7 @@ pub struct Loaded {
     pub collection: Collection,
     pub cards: Vec<Card>,
     pub settings: Settings,
-    /// The session lock, held until this is dropped; None when another session holds it.
+    /// The session lock, held until this is dropped (`Access::Exclusive`; None for `Shared`).
     pub lock: Option<File>,
 }
 
@@ -160,8 +160,9 @@ pub struct Loaded {
 pub struct Prepared {
     pub store: Store,
     pub settings: Settings,
-    /// The session lock, held until this is dropped; None when another session holds it (the
-    /// decks were then not synced: the store is as that session left it).
+    /// The session lock, held until this is dropped (`Access::Exclusive`); None for
+    /// `Access::Shared`, which holds it only while syncing (and, when another session holds it,
+    /// does not sync: the store is as that session left it).
     pub lock: Option<File>,
 }
 
@@ -281,18 +282,19 @@ impl Context {
     /// error or a failed check changes nothing (with no database yet, creates nothing).
     ///
     /// Syncing needs the session lock (it may move a renamed card's row, which an open session
-    /// could be answering). With `Access::Exclusive` a held lock is `Error::Locked` before
+    /// could be answering). With `Access::Exclusive` a lock held for over a second is `Error::Locked` before
     /// anything is written; with `Access::Shared` the sync is left to a later run and the store
     /// is used as it is.
     pub fn prepare(&self, check: NameCheck, access: Access) -> Result<Prepared> {
         let existing = self.open_existing_store()?;
-        let lock = match &existing {
-            Some(store) => match store.lock_session() {
+        let lock = match (&existing, access) {
+            (Some(store), Access::Exclusive) => Some(store.lock_session_within(std::time::Duration::from_secs(1))?),
+            (Some(store), Access::Shared) => match store.lock_session() {
                 Ok(lock) => Some(lock),
-                Err(Error::Locked { .. }) if access == Access::Shared => None,
+                Err(Error::Locked { .. }) => None,
                 Err(e) => return Err(e),
             },
-            None => None,
+            (None, _) => None,
         };
         let records = match &existing {
             Some(store) => store.file_fingerprints()?,
@@ -366,6 +368,8 @@ impl Context {
             sync.commit()?;
         }
         let settings = store.typed_settings()?;
+        // A reading command lets go of the lock once synced, so a review can start meanwhile.
+        let lock = if access == Access::Shared { None } else { lock };
         Ok(Prepared { store, settings, lock })
     }
 
