@@ -442,3 +442,22 @@ fn two_folders_default_decks_are_two_sets_of_files_and_empty_decks_are_listed() 
     let decks: Vec<&str> = due["decks"].as_array().unwrap().iter().map(|d| d["deck"].as_str().unwrap()).collect();
     assert_eq!(decks, ["alpha", "empty"], "a deck without cards is listed too");
 }
+
+#[test]
+fn a_run_that_finds_none_of_the_last_runs_deck_files_says_so() {
+    let env = Env::new();
+    env.write_deck("alpha.yaml", SMALL_DECK);
+    env.kioku(NOW).arg("due").assert().success();
+    // Its own ./decks seen from its folder is the same set of files: nothing to say.
+    let here = env.kioku(NOW).env_remove("KIOKU_DECKS").arg("due").output().unwrap();
+    assert!(here.stderr.is_empty(), "{here:?}");
+    // From a folder without ./decks, KIOKU_DECKS unset: the bundled decks.
+    let elsewhere = env.dir.path().join("elsewhere");
+    std::fs::create_dir(&elsewhere).unwrap();
+    let run = || env.kioku(NOW).env_remove("KIOKU_DECKS").current_dir(&elsewhere).arg("due").output().unwrap();
+    let out = run();
+    assert!(out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("using the bundled decks, none of which the last run used"), "{stderr}");
+    assert!(run().stderr.is_empty(), "said once, when the files changed");
+}

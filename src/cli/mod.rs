@@ -327,6 +327,19 @@ impl Context {
             store.check_writable()?;
         }
         let refreshed: Vec<&FileRecord> = scan.kept.iter().filter(|r| records.get(&r.path) != Some(*r)).collect();
+        // The default decks folder depends on where kioku runs: say so when it found none of
+        // the files of the last run.
+        let same_files = scan.kept.len() + scan.changed.iter().filter(|(_, r)| records.contains_key(&r.path)).count();
+        if !records.is_empty() && same_files == 0 {
+            let source = match &self.decks {
+                DeckSource::Dir(dir) => format!("the decks in {}", dir.display()),
+                DeckSource::Bundled => "the bundled decks".to_string(),
+            };
+            warn(&format!(
+                "kioku: using {source}, none of which the last run used; progress on the others is kept \
+                 (kioku orphans). Set KIOKU_DECKS or --decks to use one folder wherever you are"
+            ));
+        }
         if store.is_read_only()? {
             if !scan.is_unchanged() {
                 warn(&format!(
