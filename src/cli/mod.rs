@@ -20,7 +20,7 @@ mod scope;
 mod stats;
 mod suspend;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::fs::File;
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -363,15 +363,18 @@ impl Context {
             if !scan.is_unchanged() {
                 // Everything gone is marked first, so renamed cards find their old rows gone.
                 sync.keep_only_decks(&scan.deck_ids())?;
-                let keys: Vec<Vec<String>> = scan
-                    .changed
-                    .iter()
-                    .map(|(deck, _)| deck::expand(deck).into_iter().map(|c| c.key).collect())
-                    .collect();
-                for ((deck, _), keys) in scan.changed.iter().zip(&keys) {
-                    sync.mark_gone(&deck.id, &keys.iter().map(String::as_str).collect())?;
+                for (deck, _) in &scan.changed {
+                    let cards = deck::expand(deck);
+                    sync.mark_gone(&deck.id, &cards.iter().map(|c| c.key.as_str()).collect())?;
                 }
-                let synced: HashSet<&str> = keys.iter().flatten().map(String::as_str).collect();
+                // Whether a key is a card of a deck being synced (asked only for renamed cards
+                // whose old row is gone: the deck is expanded again rather than every key kept).
+                let changed: HashMap<&str, &deck::Deck> =
+                    scan.changed.iter().map(|(d, _)| (d.id.as_str(), d)).collect();
+                let synced = |key: &str| {
+                    let deck_id = key.split('/').next().unwrap_or_default();
+                    changed.get(deck_id).is_some_and(|d| deck::expand(d).iter().any(|c| c.key == key))
+                };
                 for (deck, record) in &scan.changed {
                     sync.upsert_deck(&deck::expand(deck), &synced, now_ms)?;
                     let deck_json = serde_json::to_string(deck).map_err(|e| Error::Input(e.to_string()))?;

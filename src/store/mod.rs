@@ -294,9 +294,9 @@ impl Store {
         for (deck, list) in &decks {
             sync.mark_gone(deck, &list.iter().map(|c| c.key.as_str()).collect())?;
         }
-        let synced: HashSet<&str> = cards.iter().map(|c| c.key.as_str()).collect();
+        let keys: HashSet<&str> = cards.iter().map(|c| c.key.as_str()).collect();
         for (_, list) in &decks {
-            sync.upsert_deck(list, &synced, now_ms)?;
+            sync.upsert_deck(list, &|key| keys.contains(key), now_ms)?;
         }
         sync.commit()
     }
@@ -991,10 +991,10 @@ impl DeckSync<'_> {
 
     /// Inserts or rewrites the rows of one deck's cards, given in deck order: deck, position, tags
     /// and content (rows already equal are not written). A card with `renamed_from` takes over
-    /// the old key's row (and so its history) when that row is gone from the decks (and not in
-    /// `synced`, the keys of every deck being synced now, whose rows may not be written yet) and
-    /// the card has no history of its own.
-    pub fn upsert_deck(&self, cards: &[Card], synced: &HashSet<&str>, now_ms: i64) -> Result<()> {
+    /// the old key's row (and so its history) when that row is gone from the decks (and is not
+    /// a card of a deck being synced now, `synced`, whose row may not be written yet) and the card
+    /// has no history of its own.
+    pub fn upsert_deck(&self, cards: &[Card], synced: &dyn Fn(&str) -> bool, now_ms: i64) -> Result<()> {
         let e = |e: rusqlite::Error| self.err(e);
         let mut upsert = self
             .tx
@@ -1018,7 +1018,7 @@ impl DeckSync<'_> {
                     .query_row("SELECT position IS NULL FROM cards WHERE key = ?1", [old], |r| r.get(0))
                     .optional()
                     .map_err(e)?;
-                if old_gone == Some(true) && !synced.contains(old) {
+                if old_gone == Some(true) && !synced(old) {
                     let own_history: bool = self
                         .tx
                         .query_row(
