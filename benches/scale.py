@@ -11,7 +11,8 @@ Needs only Python 3's standard library and /usr/bin/time.
 """
 import os, sqlite3, statistics, subprocess, sys, tempfile, time
 
-BIN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target", "release", "kioku")
+# KIOKU_BIN times another build (say, the previous commit's) with the same harness.
+BIN = os.environ.get("KIOKU_BIN") or os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "target", "release", "kioku")
 NOW = "2025-06-01T09:00:00+09:00"
 
 
