@@ -20,7 +20,7 @@ fn kill_9_at_random_points_never_loses_an_acknowledged_answer() {
     for run in 0..runs {
         let env = Env::new();
         env.write_deck("g.yaml", &generated_deck(1000));
-        let kill_after = 1 + rng.below(300);
+        let kill_after = 1 + rng.below(999);
         let mut child = env.spawn(Some("2025-06-01T09:00:00Z"), &["review", "--new", "1000"]);
         // Alternate grades so both learning steps and graduations are written.
         let (_stdin, _stdout) =
