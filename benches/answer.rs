@@ -8,32 +8,19 @@ use std::hint::black_box;
 use chrono::{Duration, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 
-use kioku::deck::{self, DeckSource, FileCache};
 use kioku::scheduler::{DayClock, Rating, Scheduler};
 use kioku::session::{Filter, Today};
 use kioku::settings::Settings;
 use kioku::store::Store;
 
+mod common;
+
 const CARDS: usize = 10_000;
 
-fn generated_deck(cards: usize) -> String {
-    let mut text = String::from("deck: bench\ncards:\n");
-    for i in 0..cards {
-        text.push_str(&format!("  - id: n{i}\n    front: \"Question {i}\"\n    back: \"Answer {i}\"\n"));
-    }
-    text
-}
-
 fn answer_one_card(c: &mut Criterion) {
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("decks")).unwrap();
-    std::fs::write(dir.path().join("decks/bench.yaml"), generated_deck(CARDS)).unwrap();
     let start = Utc.with_ymd_and_hms(2025, 6, 1, 3, 0, 0).unwrap();
-    let collection = deck::load(&DeckSource::Dir(dir.path().join("decks")), &FileCache::new()).unwrap();
-    let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
-    assert_eq!(cards.len(), CARDS);
-    let mut store = Store::open(&dir.path().join("bench.sqlite3"), start).unwrap();
-    store.sync_cards(&cards, start.timestamp_millis()).unwrap();
+    let (_dir, path) = common::synced_collection(CARDS, start);
+    let mut store = Store::open(&path, start).unwrap();
     let settings = Settings { new_per_day: 9999, ..Settings::default() };
     let scheduler = Scheduler::new(settings.clone(), None).unwrap();
     let days = DayClock::new(chrono_tz::Asia::Tokyo, settings.rollover_hour);
@@ -51,16 +38,8 @@ fn answer_one_card(c: &mut Criterion) {
 }
 
 fn first_card(c: &mut Criterion) {
-    const LARGE: usize = 100_000;
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("decks")).unwrap();
-    std::fs::write(dir.path().join("decks/bench.yaml"), generated_deck(LARGE)).unwrap();
     let start = Utc.with_ymd_and_hms(2025, 6, 1, 3, 0, 0).unwrap();
-    let collection = deck::load(&DeckSource::Dir(dir.path().join("decks")), &FileCache::new()).unwrap();
-    let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
-    let path = dir.path().join("bench.sqlite3");
-    Store::open(&path, start).unwrap().sync_cards(&cards, start.timestamp_millis()).unwrap();
-    drop(cards);
+    let (_dir, path) = common::synced_collection(100_000, start);
     let settings = Settings::default();
     let days = DayClock::new(chrono_tz::Asia::Tokyo, settings.rollover_hour);
     c.bench_function("open the store and build today's queue to the first card (100k-card collection)", |b| {

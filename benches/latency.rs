@@ -11,30 +11,20 @@ use std::time::Instant;
 
 use chrono::{Duration, TimeZone, Utc};
 
-use kioku::deck::{self, DeckSource, FileCache};
 use kioku::scheduler::{DayClock, Rating, Scheduler};
 use kioku::session::{Filter, Today};
 use kioku::settings::Settings;
 use kioku::store::Store;
+
+mod common;
 
 const ANSWERS: usize = 1_000;
 
 fn main() {
     // `cargo bench` passes `--bench`; the first number given is the collection size.
     let cards: usize = std::env::args().skip(1).find_map(|a| a.parse().ok()).unwrap_or(100_000);
-    let dir = tempfile::tempdir().unwrap();
-    std::fs::create_dir(dir.path().join("decks")).unwrap();
-    let mut text = String::from("deck: bench\ncards:\n");
-    for i in 0..cards {
-        text.push_str(&format!("  - id: n{i}\n    front: \"問題 {i}\"\n    back: \"答え {i}\"\n"));
-    }
-    std::fs::write(dir.path().join("decks/bench.yaml"), text).unwrap();
     let start = Utc.with_ymd_and_hms(2025, 6, 1, 3, 0, 0).unwrap();
-    let collection = deck::load(&DeckSource::Dir(dir.path().join("decks")), &FileCache::new()).unwrap();
-    let all: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
-    let path = dir.path().join("bench.sqlite3");
-    Store::open(&path, start).unwrap().sync_cards(&all, start.timestamp_millis()).unwrap();
-    drop(all);
+    let (_dir, path) = common::synced_collection(cards, start);
     let defaults = Settings::default();
     let days = DayClock::new(chrono_tz::Asia::Tokyo, defaults.rollover_hour);
     let mut opens: Vec<f64> = (0..21)

@@ -13,6 +13,17 @@ fn generated_deck(cards: usize) -> String {
     text
 }
 
+/// A generated deck of `notes` in `env`, loaded and synced into a store opened at `now`.
+fn synced_store(env: &Env, notes: usize, now: chrono::DateTime<chrono::Utc>) -> kioku::store::Store {
+    use kioku::deck::{self, DeckSource, FileCache};
+    env.write_deck("g.yaml", &generated_deck(notes));
+    let collection = deck::load(&DeckSource::Dir(env.decks()), &FileCache::new()).unwrap();
+    let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
+    let mut store = kioku::store::Store::open(&env.db(), now).unwrap();
+    store.sync_cards(&cards, now.timestamp_millis()).unwrap();
+    store
+}
+
 #[test]
 fn kill_9_at_random_points_never_loses_an_acknowledged_answer() {
     let runs: u64 = std::env::var("KIOKU_FAULT_RUNS").ok().and_then(|n| n.parse().ok()).unwrap_or(6);
@@ -76,20 +87,14 @@ fn damaged_databases_get_a_clear_error_naming_the_file() {
 #[test]
 fn a_full_disk_reports_the_answer_that_failed_and_keeps_the_earlier_ones() {
     use chrono::{TimeZone, Utc};
-    use kioku::deck::{self, DeckSource, FileCache};
     use kioku::scheduler::{DayClock, Rating, Scheduler};
     use kioku::session::review::{ReviewOptions, ReviewSession};
     use kioku::session::Filter;
     use kioku::settings::Settings;
-    use kioku::store::Store;
 
     let env = Env::new();
-    env.write_deck("g.yaml", &generated_deck(400));
     let now = Utc.with_ymd_and_hms(2025, 6, 1, 9, 0, 0).unwrap();
-    let collection = deck::load(&DeckSource::Dir(env.decks()), &FileCache::new()).unwrap();
-    let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
-    let mut store = Store::open(&env.db(), now).unwrap();
-    store.sync_cards(&cards, now.timestamp_millis()).unwrap();
+    let mut store = synced_store(&env, 400, now);
     let settings = Settings { new_per_day: 400, ..Settings::default() };
     let scheduler = Scheduler::new(settings, None).unwrap();
     let days = DayClock::new(chrono_tz::UTC, 4);
@@ -122,20 +127,14 @@ fn a_full_disk_reports_the_answer_that_failed_and_keeps_the_earlier_ones() {
 #[test]
 fn a_session_moves_the_log_into_the_database_while_the_learner_reads() {
     use chrono::{TimeZone, Utc};
-    use kioku::deck::{self, DeckSource, FileCache};
     use kioku::scheduler::{DayClock, Rating, Scheduler};
     use kioku::session::review::{ReviewOptions, ReviewSession};
     use kioku::session::Filter;
     use kioku::settings::Settings;
-    use kioku::store::Store;
 
     let env = Env::new();
-    env.write_deck("g.yaml", &generated_deck(100));
     let now = Utc.with_ymd_and_hms(2025, 6, 1, 9, 0, 0).unwrap();
-    let collection = deck::load(&DeckSource::Dir(env.decks()), &FileCache::new()).unwrap();
-    let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
-    let mut store = Store::open(&env.db(), now).unwrap();
-    store.sync_cards(&cards, now.timestamp_millis()).unwrap();
+    let mut store = synced_store(&env, 100, now);
     let scheduler = Scheduler::new(Settings { new_per_day: 100, ..Settings::default() }, None).unwrap();
     let days = DayClock::new(chrono_tz::UTC, 4);
     let mut session =

@@ -372,25 +372,13 @@ impl Store {
     /// Every card in the decks, in deck order, without its content (for views of the whole
     /// collection, such as `stats`, that need no prompts).
     pub fn cards_in_decks(&self) -> Result<Vec<CardIndexRow>> {
-        let mut stmt = self
-            .conn
-            .prepare(&format!(
-                "SELECT id, key, deck, tags, {SCHEDULE_COLUMNS} FROM cards WHERE position IS NOT NULL ORDER BY deck, position"
-            ))
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                let tags: Option<String> = r.get(3)?;
-                Ok(CardIndexRow {
-                    id: r.get(0)?,
-                    key: r.get(1)?,
-                    deck: r.get::<_, Option<String>>(2)?.unwrap_or_default(),
-                    tags: tags.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
-                    schedule: schedule_from_row(r, 4)?,
-                })
-            })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+        let sql = format!(
+            "SELECT id, key, deck, tags, {SCHEDULE_COLUMNS} FROM cards WHERE position IS NOT NULL ORDER BY deck, position"
+        );
+        self.query_all(&sql, [], |r| {
+            let (deck, tags) = deck_and_tags_at(r, 2)?;
+            Ok(CardIndexRow { id: r.get(0)?, key: r.get(1)?, deck, tags, schedule: schedule_from_row(r, 4)? })
+        })
     }
 
     /// The card stored with a row (`card_content`). Returns `Error::Database` when it cannot be
@@ -406,22 +394,9 @@ impl Store {
         })
     }
 
-    /// Ids of the decks that have cards in the store and in the decks, sorted.
-    pub fn deck_ids(&self) -> Result<Vec<String>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT DISTINCT deck FROM cards WHERE position IS NOT NULL AND deck IS NOT NULL ORDER BY deck")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
-    }
-
     /// Ids of the decks of every deck file read (a deck without cards included), sorted.
     pub fn file_deck_ids(&self) -> Result<Vec<String>> {
-        let mut stmt =
-            self.conn.prepare("SELECT DISTINCT deck_id FROM deck_files ORDER BY deck_id").map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([], |r| r.get(0)).map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+        self.query_all("SELECT DISTINCT deck_id FROM deck_files ORDER BY deck_id", [], |r| r.get(0))
     }
 
     /// Every tag of the cards in the decks (only of the decks `only` accepts), sorted, each once.
@@ -444,39 +419,25 @@ impl Store {
     /// Per deck (sorted by id): cards available on `today` that are (new, (re)learning due
     /// before `day_end_ms`, review due by `today`), before any daily limit.
     pub fn due_counts(&self, today: StudyDay, day_end_ms: i64) -> Result<Vec<(String, [usize; 3])>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT deck,
-                        coalesce(sum(available AND state = 0), 0),
-                        coalesce(sum(available AND state IN (1, 3) AND due_at_ms < ?2), 0),
-                        coalesce(sum(available AND state = 2 AND due_day <= ?1), 0)
-                 FROM (SELECT deck, state, due_at_ms, due_day,
-                              suspended = 0 AND (buried_until_day IS NULL OR buried_until_day <= ?1) AS available
-                       FROM cards WHERE position IS NOT NULL AND deck IS NOT NULL)
-                 GROUP BY deck ORDER BY deck",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map(params![today.0, day_end_ms], |r| {
-                Ok((
-                    r.get(0)?,
-                    [r.get::<_, i64>(1)? as usize, r.get::<_, i64>(2)? as usize, r.get::<_, i64>(3)? as usize],
-                ))
-            })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+        let sql = "SELECT deck,
+                          coalesce(sum(available AND state = 0), 0),
+                          coalesce(sum(available AND state IN (1, 3) AND due_at_ms < ?2), 0),
+                          coalesce(sum(available AND state = 2 AND due_day <= ?1), 0)
+                   FROM (SELECT deck, state, due_at_ms, due_day,
+                                suspended = 0 AND (buried_until_day IS NULL OR buried_until_day <= ?1) AS available
+                         FROM cards WHERE position IS NOT NULL AND deck IS NOT NULL)
+                   GROUP BY deck ORDER BY deck";
+        self.query_all(sql, params![today.0, day_end_ms], |r| {
+            let count = |i| r.get::<_, i64>(i).map(|n| n as usize);
+            Ok((r.get(0)?, [count(1)?, count(2)?, count(3)?]))
+        })
     }
 
     /// Review cards in the decks per due study day.
     pub fn reviews_per_due_day(&self) -> Result<HashMap<StudyDay, usize>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT due_day, count(*) FROM cards WHERE state = 2 AND position IS NOT NULL AND due_day IS NOT NULL GROUP BY due_day")
-            .map_err(|e| self.err(e))?;
-        let rows =
-            stmt.query_map([], |r| Ok((StudyDay(r.get(0)?), r.get::<_, i64>(1)? as usize))).map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+        let sql = "SELECT due_day, count(*) FROM cards
+                   WHERE state = 2 AND position IS NOT NULL AND due_day IS NOT NULL GROUP BY due_day";
+        self.query_all(sql, [], |r| Ok((StudyDay(r.get(0)?), r.get::<_, i64>(1)? as usize)))
     }
 
     /// Deck and tags of the cards in the decks due on study day `day` (which runs from
@@ -494,26 +455,28 @@ impl Store {
                 "SELECT deck, tags FROM cards WHERE {condition} AND position IS NOT NULL AND suspended = 0
                  AND (buried_until_day IS NULL OR buried_until_day <= ?1)"
             );
-            let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
-            let rows = stmt.query_map(bounds, deck_and_tags).map_err(|e| self.err(e))?;
-            for row in rows {
-                found.push(row.map_err(|e| self.err(e))?);
-            }
+            found.extend(self.query_all::<_, _, Vec<_>>(&sql, bounds, deck_and_tags)?);
         }
         Ok(found)
     }
 
     /// Deck and tags of every new card in the decks that is available on `today`.
     pub fn new_card_tags(&self, today: StudyDay) -> Result<Vec<(String, Vec<String>)>> {
-        let mut stmt = self
-            .conn
-            .prepare(
-                "SELECT deck, tags FROM cards WHERE state = 0 AND position IS NOT NULL AND suspended = 0
-                 AND (buried_until_day IS NULL OR buried_until_day <= ?1)",
-            )
-            .map_err(|e| self.err(e))?;
-        let rows = stmt.query_map([today.0], deck_and_tags).map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+        let sql = "SELECT deck, tags FROM cards WHERE state = 0 AND position IS NOT NULL AND suspended = 0
+                   AND (buried_until_day IS NULL OR buried_until_day <= ?1)";
+        self.query_all(sql, [today.0], deck_and_tags)
+    }
+
+    /// Runs `sql` and collects every row mapped by `row` (into a Vec, a map…); errors name the file.
+    fn query_all<P: rusqlite::Params, T, C: FromIterator<T>>(
+        &self,
+        sql: &str,
+        params: P,
+        row: impl FnMut(&Row) -> rusqlite::Result<T>,
+    ) -> Result<C> {
+        let mut stmt = self.conn.prepare(sql).map_err(|e| self.err(e))?;
+        let rows = stmt.query_map(params, row).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<C>>().map_err(|e| self.err(e))
     }
 
     /// Up to five card keys that start with, or contain, `key` (for "did you mean").
@@ -1172,13 +1135,16 @@ fn review_row(r: &Row) -> rusqlite::Result<ReviewRow> {
     })
 }
 
-/// A row's deck and tags (JSON array) columns.
+/// A row's deck and tags (JSON array) columns, the first two.
 fn deck_and_tags(r: &Row) -> rusqlite::Result<(String, Vec<String>)> {
-    let tags: Option<String> = r.get(1)?;
-    Ok((
-        r.get::<_, Option<String>>(0)?.unwrap_or_default(),
-        tags.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default(),
-    ))
+    deck_and_tags_at(r, 0)
+}
+
+/// A row's deck and tags (JSON array) columns, at `first` and the next.
+fn deck_and_tags_at(r: &Row, first: usize) -> rusqlite::Result<(String, Vec<String>)> {
+    let tags: Option<String> = r.get(first + 1)?;
+    let tags = tags.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    Ok((r.get::<_, Option<String>>(first)?.unwrap_or_default(), tags))
 }
 
 const SCHEDULE_COLUMNS: &str =
