@@ -249,26 +249,18 @@ impl Store {
 
     fn file_records(&self, deck_json: &str) -> Result<FileCache> {
         let sql = format!("SELECT path, size, mtime_ns, hash, deck_id, checked_at_ms, {deck_json} FROM deck_files");
-        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(FileRecord {
-                    path: r.get(0)?,
-                    size: r.get::<_, i64>(1)? as u64,
-                    mtime_ns: r.get(2)?,
-                    hash: r.get(3)?,
-                    deck_id: r.get(4)?,
-                    checked_at_ms: r.get(5)?,
-                    deck_json: r.get(6)?,
-                })
-            })
-            .map_err(|e| self.err(e))?;
-        let mut cache = FileCache::new();
-        for row in rows {
-            let row = row.map_err(|e| self.err(e))?;
-            cache.insert(row.path.clone(), row);
-        }
-        Ok(cache)
+        self.query_all(&sql, [], |r| {
+            let record = FileRecord {
+                path: r.get(0)?,
+                size: r.get::<_, i64>(1)? as u64,
+                mtime_ns: r.get(2)?,
+                hash: r.get(3)?,
+                deck_id: r.get(4)?,
+                checked_at_ms: r.get(5)?,
+                deck_json: r.get(6)?,
+            };
+            Ok((record.path.clone(), record))
+        })
     }
 
     /// Starts the one transaction that brings card rows and file records in line with the deck
@@ -639,25 +631,20 @@ impl Store {
 
     /// Past exam papers, oldest first.
     pub fn exams(&self) -> Result<Vec<ExamRecord>> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT taken_at_ms, utc_offset_secs, seed, scope, questions, score, duration_ms, results FROM exams ORDER BY id")
-            .map_err(|e| self.err(e))?;
-        let rows = stmt
-            .query_map([], |r| {
-                Ok(ExamRecord {
-                    taken_at_ms: r.get(0)?,
-                    utc_offset_secs: r.get(1)?,
-                    seed: r.get::<_, i64>(2)? as u64,
-                    scope: r.get(3)?,
-                    questions: r.get(4)?,
-                    score: r.get(5)?,
-                    duration_ms: r.get(6)?,
-                    results: r.get(7)?,
-                })
+        let sql = "SELECT taken_at_ms, utc_offset_secs, seed, scope, questions, score, duration_ms, results
+                   FROM exams ORDER BY id";
+        self.query_all(sql, [], |r| {
+            Ok(ExamRecord {
+                taken_at_ms: r.get(0)?,
+                utc_offset_secs: r.get(1)?,
+                seed: r.get::<_, i64>(2)? as u64,
+                scope: r.get(3)?,
+                questions: r.get(4)?,
+                score: r.get(5)?,
+                duration_ms: r.get(6)?,
+                results: r.get(7)?,
             })
-            .map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+        })
     }
 
     /// Rows in the log per card key.
