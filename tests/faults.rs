@@ -216,3 +216,32 @@ fn a_read_only_database_is_named_before_a_session_starts_and_still_shows_what_is
     assert!(String::from_utf8_lossy(&out.stderr).contains("read-only, so deck changes are not saved"));
     assert_eq!(std::fs::read(env.db()).unwrap(), before);
 }
+
+#[test]
+fn a_database_with_two_names_is_refused_and_two_first_runs_at_once_both_work() {
+    let env = Env::new();
+    env.write_deck("g.yaml", &generated_deck(3));
+    env.kioku("2025-06-01T10:00:00Z").arg("due").assert().success();
+    // A hard link: SQLite would keep a log per name, and answers through one would be lost.
+    let other = env.dir.path().join("other.sqlite3");
+    std::fs::hard_link(env.db(), &other).unwrap();
+    let out = env.kioku("2025-06-01T10:00:00Z").arg("review").write_stdin(":q\n").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("has 2 hard links"), "{out:?}");
+    std::fs::remove_file(&other).unwrap();
+    env.kioku("2025-06-01T10:00:00Z").arg("review").write_stdin(":q\n").assert().success();
+    // Two runs creating one new database at the same moment: both succeed (the loser of the
+    // race to create the schema tries again).
+    for _ in 0..5 {
+        let fresh = env.dir.path().join("fresh.sqlite3");
+        for suffix in ["", "-wal", "-shm", ".lock"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", fresh.display()));
+        }
+        let run = || {
+            let mut cmd = env.std_command("2025-06-01T10:00:00Z");
+            cmd.env("KIOKU_DB", &fresh).arg("due").stdout(std::process::Stdio::null()).spawn().unwrap()
+        };
+        let (mut a, mut b) = (run(), run());
+        assert!(a.wait().unwrap().success() && b.wait().unwrap().success());
+    }
+}

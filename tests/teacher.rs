@@ -172,3 +172,39 @@ fn a_note_just_added_can_be_suspended_and_unreviewed_gone_cards_are_not_orphans(
     let out = env.kioku(NOW).arg("orphans").output().unwrap();
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("no orphans"), "{out:?}");
 }
+
+#[test]
+fn pruning_spares_an_emptied_deck_and_stops_if_the_files_change_before_the_answer() {
+    let env = Env::new();
+    env.write_deck("alpha.yaml", SMALL_DECK);
+    env.kioku(NOW).args(["review", "--new", "9"]).write_stdin("\n3\n".repeat(3) + ":q\n").assert().success();
+    // A half-saved (empty) file: its notes are not "gone from their deck".
+    env.write_deck("alpha.yaml", "");
+    let out = env.kioku(NOW).args(["orphans", "--prune", "--yes"]).output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("(deck not loaded)") && text.contains("nothing to prune"), "{text}");
+    // A note removed, then put back while the prune waits for "yes": nothing is deleted.
+    let without_b = SMALL_DECK.replace("  - id: b\n    front: Question B\n    back: Answer B\n    tags: [extra]\n", "");
+    env.write_deck("alpha.yaml", &without_b);
+    let mut child = env
+        .std_command(NOW)
+        .args(["orphans", "--prune"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    while !line.contains("Type yes") {
+        line.clear();
+        assert!(std::io::BufRead::read_line(&mut out, &mut line).unwrap() > 0, "no confirmation asked");
+    }
+    let before = env.history().len();
+    env.write_deck("alpha.yaml", SMALL_DECK);
+    std::io::Write::write_all(child.stdin.as_mut().unwrap(), b"yes\n").unwrap();
+    let result = child.wait_with_output().unwrap();
+    assert_eq!(result.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("changed while waiting"), "{result:?}");
+    assert_eq!(env.history().len(), before);
+}

@@ -287,14 +287,9 @@ impl Context {
     /// is used as it is.
     pub fn prepare(&self, check: NameCheck, access: Access) -> Result<Prepared> {
         let existing = self.open_existing_store()?;
-        let lock = match (&existing, access) {
-            (Some(store), Access::Exclusive) => Some(store.lock_session_within(std::time::Duration::from_secs(1))?),
-            (Some(store), Access::Shared) => match store.lock_session() {
-                Ok(lock) => Some(lock),
-                Err(Error::Locked { .. }) => None,
-                Err(e) => return Err(e),
-            },
-            (None, _) => None,
+        let lock = match &existing {
+            Some(store) => take_lock(store, access)?,
+            None => None,
         };
         let records = match &existing {
             Some(store) => store.file_fingerprints()?,
@@ -318,9 +313,10 @@ impl Context {
         let (mut store, lock) = match existing {
             Some(store) => (store, lock),
             None => {
+                // Another run may be creating it at the same moment.
                 let store = self.open_store()?;
-                let lock = store.lock_session()?;
-                (store, Some(lock))
+                let lock = take_lock(&store, access)?;
+                (store, lock)
             }
         };
         if access == Access::Exclusive {
@@ -349,7 +345,7 @@ impl Context {
             }
         } else if lock.is_none() {
             if !scan.is_unchanged() {
-                warn("kioku: a review session is open on this database; deck changes will be read when it ends");
+                warn("kioku: another kioku session (a review?) is using this database; deck changes will be read when it ends");
             }
         } else if !scan.is_unchanged() || !refreshed.is_empty() {
             let now_ms = self.now().timestamp_millis();
@@ -389,6 +385,12 @@ impl Context {
         Ok(Prepared { store, settings, lock })
     }
 
+    /// Whether the deck files differ from what the store last synced (an unreadable or broken
+    /// file counts as a change).
+    pub fn decks_changed(&self, store: &Store) -> Result<bool> {
+        Ok(deck::scan(&self.decks, &store.file_fingerprints()?).map_or(true, |scan| !scan.is_unchanged()))
+    }
+
     /// The scheduler with the learner's trained FSRS parameters (`kioku optimize`), else the
     /// defaults.
     pub fn scheduler(&self, store: &Store, settings: &Settings) -> Result<Scheduler> {
@@ -401,6 +403,19 @@ impl Context {
 fn any_path() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
     use clap::builder::TypedValueParser;
     clap::builder::OsStringValueParser::new().map(PathBuf::from)
+}
+
+/// The session lock for `access`: an exclusive command waits up to a second for it and is
+/// refused after that (`Error::Locked`); a shared one takes it if free, else goes on without.
+fn take_lock(store: &Store, access: Access) -> Result<Option<File>> {
+    match access {
+        Access::Exclusive => store.lock_session_within(std::time::Duration::from_secs(1)).map(Some),
+        Access::Shared => match store.lock_session() {
+            Ok(lock) => Ok(Some(lock)),
+            Err(Error::Locked { .. }) => Ok(None),
+            Err(e) => Err(e),
+        },
+    }
 }
 
 fn parse_tz(name: &str) -> Option<Tz> {

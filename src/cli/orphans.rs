@@ -19,9 +19,15 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let loaded = ctx.load(Access::Shared)?;
+    // Pruning decides from the decks as synced now, and holds the lock until it has deleted:
+    // nothing may move history (a rename) between the list and the deletion.
+    let access = if args.prune { Access::Exclusive } else { Access::Shared };
+    let loaded = ctx.load(access)?;
     let present: HashSet<&str> = loaded.cards.iter().map(|c| c.key.as_str()).collect();
-    let decks: HashSet<&str> = loaded.collection.decks.iter().map(|d| d.id.as_str()).collect();
+    // A deck without cards (an emptied or half-saved file?) is treated as not loaded: its
+    // notes' history is never pruned for it.
+    let decks: HashSet<&str> =
+        loaded.collection.decks.iter().filter(|d| !d.notes.is_empty()).map(|d| d.id.as_str()).collect();
     let mut orphans: Vec<(String, u32, bool)> = loaded
         .store
         .review_counts()?
@@ -67,11 +73,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         }
     }
     let mut store = loaded.store;
-    // Rows a running session may be answering are never deleted under it.
-    let _lock = match loaded.lock {
-        Some(lock) => lock,
-        None => store.lock_session()?,
-    };
+    if ctx.decks_changed(&store)? {
+        return Err(Error::Input(
+            "the deck files changed while waiting for the answer; nothing was deleted; run kioku orphans again".into(),
+        ));
+    }
     store.delete_cards(&doomed)?;
     writeln!(out, "deleted the history of {} card{}", doomed.len(), if doomed.len() == 1 { "" } else { "s" })?;
     Ok(())

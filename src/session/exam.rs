@@ -241,10 +241,6 @@ pub fn run(
                 },
             }
         };
-        writeln!(io.out, "verdict {}", judged.verdict.as_str())?;
-        for line in &judged.lines {
-            human(io.out, line)?;
-        }
         let now = clock();
         let source = &cards[q.source];
         let rating = match judged.verdict {
@@ -262,7 +258,12 @@ pub fn run(
             at,
             (now - shown_at).num_milliseconds(),
         );
+        // Saved before the verdict is shown: what the learner saw judged is in the log.
         store.record_log_only(source.id, s, &row)?;
+        writeln!(io.out, "verdict {}", judged.verdict.as_str())?;
+        for line in &judged.lines {
+            human(io.out, line)?;
+        }
         results.push((n, judged.verdict));
         io.out.flush()?;
     }

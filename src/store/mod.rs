@@ -99,12 +99,35 @@ pub struct Store {
 /// Answers after which `checkpoint_when_idle` moves the WAL into the database (about 500 pages).
 const CHECKPOINT_EVERY_ANSWERS: u32 = 64;
 
+/// How one try at opening the database ended, when it did not.
+enum Attempt {
+    /// Perhaps lost a race with another process creating or upgrading the file.
+    Raced(Error),
+    Failed(Error),
+}
+
 impl Store {
     /// Opens the database at `path`, creating it (and its folder) when absent. An older schema is
     /// migrated after a copy `<file>.bak-YYYYMMDD-HHMMSS` is made beside it (named from `now`);
     /// a newer one is refused. Returns `Error::Database` naming the file and what to do.
+    ///
+    /// Two kioku processes creating or upgrading the same file at once: the one that loses the
+    /// race to SQLite's locks tries again (for up to a second) and then finds it done.
     pub fn open(path: &Path, now: DateTime<Utc>) -> Result<Store> {
-        let db_err = |message: String| Error::Database { path: path.to_path_buf(), message };
+        let started = std::time::Instant::now();
+        loop {
+            match Self::open_once(path, now) {
+                Ok(store) => return Ok(store),
+                Err(Attempt::Raced(_)) if started.elapsed().as_millis() < 1000 => {
+                    std::thread::sleep(std::time::Duration::from_millis(50))
+                }
+                Err(Attempt::Raced(e) | Attempt::Failed(e)) => return Err(e),
+            }
+        }
+    }
+
+    fn open_once(path: &Path, now: DateTime<Utc>) -> std::result::Result<Store, Attempt> {
+        let db_err = |message: String| Attempt::Failed(Error::Database { path: path.to_path_buf(), message });
         if path.as_os_str() == ":memory:" {
             return Err(db_err("is SQLite's in-memory database, which would keep nothing; give a file path".into()));
         }
@@ -115,15 +138,37 @@ impl Store {
             std::fs::create_dir_all(dir).map_err(|e| db_err(format!("cannot create folder {}: {e}", dir.display())))?;
         }
         let existed = path.exists();
+        // Each name of a file gets its own WAL: two names (hard links) are two databases to
+        // SQLite, and answers saved through one are lost through the other.
+        #[cfg(unix)]
+        if let Ok(meta) = std::fs::metadata(path) {
+            use std::os::unix::fs::MetadataExt;
+            if meta.nlink() > 1 {
+                return Err(db_err(format!(
+                    "has {} hard links (names); SQLite keeps a separate log for each, so answers could be lost: \
+                     keep one name (a symbolic link is fine)",
+                    meta.nlink()
+                )));
+            }
+        }
         // No URI handling: `file:…` is a file name like any other (SQLite reads a name that
         // starts with `file:` as a URI, so such a relative name gets a leading `./`).
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let open_path =
             if path.to_string_lossy().starts_with("file:") { Path::new(".").join(path) } else { path.to_path_buf() };
-        let mut conn = Connection::open_with_flags(&open_path, flags).map_err(|e| db_error(path, e))?;
-        let fail = |e: rusqlite::Error| db_error(path, e);
+        let fail = |e: rusqlite::Error| Attempt::Failed(db_error(path, e));
+        // Another process creating or upgrading the file at the same moment: try again.
+        let raced = |e: rusqlite::Error| Attempt::Raced(db_error(path, e));
+        let mut conn = Connection::open_with_flags(&open_path, flags).map_err(fail)?;
         conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(fail)?;
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).map_err(fail)?;
+        // One statement, so both are read from one snapshot (another process may be creating it).
+        let (version, tables): (i64, i64) = conn
+            .query_row(
+                "SELECT (SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)",
+                [],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .map_err(fail)?;
         if version > SCHEMA_VERSION {
             return Err(db_err(format!(
                 "was written by a newer kioku (schema {version}; this one knows {SCHEMA_VERSION}); upgrade kioku to use it"
@@ -132,24 +177,27 @@ impl Store {
         if existed && version == 0 {
             // An existing file with no schema must be empty, not someone else's database; checked
             // before anything is written to it.
-            let tables: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0)).map_err(fail)?;
             if tables > 0 {
                 return Err(db_err("is an SQLite database but not kioku's; use --db to choose another file".into()));
             }
         }
-        conn.pragma_update(None, "journal_mode", "WAL").map_err(fail)?;
+        conn.pragma_update(None, "journal_mode", "WAL").map_err(raced)?;
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(fail)?;
         // Sessions checkpoint while the learner reads (`checkpoint_when_idle`); SQLite's own
         // checkpoint, which stalls the commit that triggers it, stays as a backstop.
         conn.pragma_update(None, "wal_autocheckpoint", 4_000).map_err(fail)?;
         conn.pragma_update(None, "foreign_keys", "ON").map_err(fail)?;
         if existed && version < SCHEMA_VERSION && version > 0 {
-            conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").map_err(fail)?;
+            conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").map_err(raced)?;
             let backup = PathBuf::from(format!("{}.bak-{}", path.display(), now.format("%Y%m%d-%H%M%S")));
             std::fs::copy(path, &backup)
                 .map_err(|e| db_err(format!("cannot make the backup {} before upgrading: {e}", backup.display())))?;
         }
-        schema::migrations().to_latest(&mut conn).map_err(|e| db_err(format!("cannot upgrade the schema: {e}")))?;
+        schema::migrations().to_latest(&mut conn).map_err(|e| match e {
+            // The SQL of the migration is no use to a learner; the reason is.
+            rusqlite_migration::Error::RusqliteError { err, .. } => raced(err),
+            other => db_err(format!("cannot upgrade the schema: {other}")),
+        })?;
         Ok(Store { conn, path: path.to_path_buf(), uncheckpointed: 0 })
     }
 
@@ -221,7 +269,14 @@ impl Store {
     pub fn lock_session_within(&self, wait: std::time::Duration) -> Result<File> {
         let real = std::fs::canonicalize(&self.path).unwrap_or_else(|_| self.path.clone());
         let lock = PathBuf::from(format!("{}.lock", real.display()));
-        let file = File::options().create(true).truncate(false).write(true).open(&lock)?;
+        let file =
+            File::options().create(true).truncate(false).write(true).open(&lock).map_err(|e| Error::Database {
+                path: self.path.clone(),
+                message: format!(
+                    "cannot open its lock file {}: {e}; remove that file or fix its permissions",
+                    lock.display()
+                ),
+            })?;
         let started = std::time::Instant::now();
         loop {
             match file.try_lock() {
@@ -230,7 +285,12 @@ impl Store {
                     std::thread::sleep(std::time::Duration::from_millis(20))
                 }
                 Err(std::fs::TryLockError::WouldBlock) => return Err(Error::Locked { db: self.path.clone(), lock }),
-                Err(std::fs::TryLockError::Error(e)) => return Err(Error::Io(e)),
+                Err(std::fs::TryLockError::Error(e)) => {
+                    return Err(Error::Database {
+                        path: self.path.clone(),
+                        message: format!("cannot lock its lock file {}: {e}", lock.display()),
+                    })
+                }
             }
         }
     }
@@ -266,7 +326,10 @@ impl Store {
     /// Starts the one transaction that brings card rows and file records in line with the deck
     /// files (`DeckSync`); nothing is written unless it is committed.
     pub fn begin_sync(&mut self) -> Result<DeckSync<'_>> {
-        let tx = self.conn.transaction().map_err(|e| db_error(&self.path, e))?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| db_error(&self.path, e))?;
         Ok(DeckSync { tx, path: &self.path })
     }
 
@@ -507,7 +570,7 @@ impl Store {
         let path = self.path.clone();
         let e = |e: rusqlite::Error| db_error(&path, e);
         let before_json = serde_json::to_string(before).map_err(|x| Error::Scheduler(x.to_string()))?;
-        let tx = self.conn.transaction().map_err(e)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
         insert_review(&tx, card_id, row, &before_json).map_err(e)?;
         let review_id = tx.last_insert_rowid();
         write_schedule(&tx, card_id, after).map_err(e)?;
@@ -521,7 +584,7 @@ impl Store {
     pub fn undo(&mut self, review_id: i64) -> Result<CardSchedule> {
         let path = self.path.clone();
         let e = |e: rusqlite::Error| db_error(&path, e);
-        let tx = self.conn.transaction().map_err(e)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
         let (card_id, before_json): (i64, String) = tx
             .query_row("SELECT card_id, card_before FROM reviews WHERE id = ?1", [review_id], |r| {
                 Ok((r.get(0)?, r.get(1)?))
@@ -661,7 +724,7 @@ impl Store {
     pub fn delete_cards(&mut self, keys: &[String]) -> Result<()> {
         let path = self.path.clone();
         let e = |e: rusqlite::Error| db_error(&path, e);
-        let tx = self.conn.transaction().map_err(e)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
         for key in keys {
             tx.execute("DELETE FROM reviews WHERE card_id = (SELECT id FROM cards WHERE key = ?1)", [key])
                 .map_err(e)?;

@@ -52,6 +52,18 @@ impl Env {
         cmd
     }
 
+    /// `kioku` set up as `kioku()` does, as a plain `std::process::Command` (for spawning).
+    pub fn std_command(&self, now: &str) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("kioku"));
+        cmd.env_clear()
+            .env("KIOKU_DB", self.db())
+            .env("KIOKU_DECKS", self.decks())
+            .env("KIOKU_NOW", now)
+            .env("KIOKU_TZ", "Asia/Tokyo")
+            .current_dir(self.dir.path());
+        cmd
+    }
+
     /// `kioku ARGS` as a child process with piped stdin and stdout (stderr discarded), the
     /// environment cleared but for --db, --decks, UTC and `now` when given.
     pub fn spawn(&self, now: Option<&str>, args: &[&str]) -> std::process::Child {
