@@ -113,21 +113,29 @@ fn two_files_with_one_deck_id_are_an_error() {
 }
 
 #[test]
-fn unchanged_files_are_not_parsed_again() {
-    use kioku::deck::{load, DeckSource, FileCache};
+fn only_files_that_changed_are_parsed() {
+    use kioku::deck::{scan, DeckSource, FileCache};
     let env = Env::new();
     env.write_deck("alpha.yaml", SMALL_DECK);
     env.write_deck("beta.yaml", "cards:\n  - id: x\n    front: Q\n    back: A\n");
+    // Written an hour "ago", as most decks are: their size and mtime can be trusted.
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    for name in ["alpha.yaml", "beta.yaml"] {
+        std::fs::File::options().write(true).open(env.decks().join(name)).unwrap().set_modified(hour_ago).unwrap();
+    }
     let source = DeckSource::Dir(env.decks());
-    let first = load(&source, &FileCache::new()).unwrap();
-    assert_eq!(first.parsed_files, 2);
-    let cache: FileCache = first.files.iter().map(|r| (r.path.clone(), r.clone())).collect();
-    let second = load(&source, &cache).unwrap();
-    assert_eq!(second.parsed_files, 0);
-    assert_eq!(second.decks.len(), 2);
+    let first = scan(&source, &FileCache::new()).unwrap();
+    assert_eq!((first.changed.len(), first.kept.len()), (2, 0));
+    let records: FileCache = first.changed.iter().map(|(_, r)| (r.path.clone(), r.clone())).collect();
+    let second = scan(&source, &records).unwrap();
+    assert_eq!((second.changed.len(), second.kept.len(), second.refreshed), (0, 2, 0));
+    assert!(second.is_unchanged());
     env.write_deck("beta.yaml", "cards:\n  - id: x\n    front: Q2\n    back: A\n");
-    let third = load(&source, &cache).unwrap();
-    assert_eq!(third.parsed_files, 1);
+    let third = scan(&source, &records).unwrap();
+    assert_eq!(third.changed.iter().map(|(d, _)| d.id.as_str()).collect::<Vec<_>>(), ["beta"]);
+    std::fs::remove_file(env.decks().join("alpha.yaml")).unwrap();
+    let fourth = scan(&source, &records).unwrap();
+    assert_eq!(fourth.gone.len(), 1, "the removed file's record is gone");
 }
 
 #[test]

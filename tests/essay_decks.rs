@@ -4,11 +4,11 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use kioku::deck::{self, Card, DeckSource, FileCache, NoteKind};
+use kioku::deck::{self, Card, DeckSource, NoteKind};
 
 fn bundled() -> (Vec<kioku::deck::Deck>, Vec<Card>) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
-    let collection = deck::load(&DeckSource::Dir(dir), &FileCache::new()).unwrap_or_else(|e| panic!("{e}"));
+    let collection = deck::load(&DeckSource::Dir(dir)).unwrap_or_else(|e| panic!("{e}"));
     let cards = collection.decks.iter().flat_map(deck::expand).collect();
     (collection.decks, cards)
 }
@@ -31,7 +31,7 @@ fn every_bundled_deck_loads_with_unique_keys_and_answers() {
         }
     }
     // The binary's compiled-in decks are the same files.
-    let compiled = deck::load(&DeckSource::Bundled, &FileCache::new()).unwrap();
+    let compiled = deck::load(&DeckSource::Bundled).unwrap();
     let compiled_cards: usize = compiled.decks.iter().map(|d| deck::expand(d).len()).sum();
     assert_eq!(compiled_cards, cards.len());
 }

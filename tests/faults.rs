@@ -15,9 +15,9 @@ fn generated_deck(cards: usize) -> String {
 
 /// A generated deck of `notes` in `env`, loaded and synced into a store opened at `now`.
 fn synced_store(env: &Env, notes: usize, now: chrono::DateTime<chrono::Utc>) -> kioku::store::Store {
-    use kioku::deck::{self, DeckSource, FileCache};
+    use kioku::deck::{self, DeckSource};
     env.write_deck("g.yaml", &generated_deck(notes));
-    let collection = deck::load(&DeckSource::Dir(env.decks()), &FileCache::new()).unwrap();
+    let collection = deck::load(&DeckSource::Dir(env.decks())).unwrap();
     let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
     let mut store = kioku::store::Store::open(&env.db(), now).unwrap();
     store.sync_cards(&cards, now.timestamp_millis()).unwrap();

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use chrono::{Duration, TimeZone, Utc};
 
-use kioku::deck::{self, DeckSource, FileCache};
+use kioku::deck::{self, DeckSource};
 use kioku::rng::Rng;
 use kioku::scheduler::plan::ExamTarget;
 use kioku::scheduler::{CardSchedule, DayClock, Rating, Scheduler, State, StudyDay};
@@ -21,7 +21,7 @@ struct Outcome {
 
 fn simulate(with_plan: bool, seed: u64) -> Outcome {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
-    let collection = deck::load(&DeckSource::Dir(dir), &FileCache::new()).unwrap();
+    let collection = deck::load(&DeckSource::Dir(dir)).unwrap();
     let keys: Vec<String> = collection.decks.iter().flat_map(deck::expand).map(|c| c.key).collect();
     let settings = Settings { new_per_day: 10, ..Settings::default() };
     let scheduler = Scheduler::new(settings.clone(), None).unwrap();

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
-use kioku::deck::{self, DeckSource, FileCache};
+use kioku::deck::{self, DeckSource};
 use kioku::store::Store;
 
 /// A deck of `cards` front/back notes in a temporary folder, loaded and synced into a store
@@ -17,7 +17,7 @@ pub fn synced_collection(cards: usize, start: DateTime<Utc>) -> (tempfile::TempD
         text.push_str(&format!("  - id: n{i}\n    front: \"問題 {i}\"\n    back: \"答え {i}\"\n"));
     }
     std::fs::write(dir.path().join("decks/bench.yaml"), text).unwrap();
-    let collection = deck::load(&DeckSource::Dir(dir.path().join("decks")), &FileCache::new()).unwrap();
+    let collection = deck::load(&DeckSource::Dir(dir.path().join("decks"))).unwrap();
     let all: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
     assert_eq!(all.len(), cards);
     let path = dir.path().join("bench.sqlite3");

@@ -104,7 +104,7 @@ pub struct PreviewArgs {
 
 /// `kioku preview DECK`: every card as a student will see it, both sides.
 pub fn preview(ctx: &Context, args: PreviewArgs) -> Result<()> {
-    let collection = deck::load(&ctx.decks, &Default::default())?;
+    let collection = deck::load(&ctx.decks)?;
     let Some(d) = collection.decks.iter().find(|d| d.id == args.deck) else {
         let known: Vec<&str> = collection.decks.iter().map(|d| d.id.as_str()).collect();
         return Err(Error::Input(format!("no deck '{}'; loaded decks: {}", args.deck, known.join(", "))));

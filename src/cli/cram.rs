@@ -6,7 +6,9 @@ use crate::session::exam::ExamCard;
 use crate::session::piped::Io;
 use crate::{Error, Result};
 
-use super::{Access, Context};
+use std::collections::HashSet;
+
+use super::{Access, Context, Prepared};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -21,22 +23,24 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let loaded = ctx.load_checked(&|decks, tags| args.scope.check_names(decks, tags), Access::Exclusive)?;
-    let days = ctx.days(&loaded.settings);
-    let missed: Option<Vec<String>> = match args.missed {
-        Some(n) => Some(loaded.store.missed_since((ctx.now() - chrono::Duration::days(n as i64)).timestamp_millis())?),
+    let Prepared { mut store, settings, lock: _lock } =
+        ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags), Access::Exclusive)?;
+    let days = ctx.days(&settings);
+    let missed: Option<HashSet<String>> = match args.missed {
+        Some(n) => Some(
+            store
+                .missed_since((ctx.now() - chrono::Duration::days(n as i64)).timestamp_millis())?
+                .into_iter()
+                .collect(),
+        ),
         None => None,
     };
-    let mut schedules = loaded.store.schedules()?;
-    let cards: Vec<ExamCard> = loaded
-        .cards
+    let filter = args.scope.filter();
+    let cards: Vec<ExamCard> = store
+        .cards_with_content(&|deck, tags| filter.covers(deck, tags))?
         .into_iter()
-        .filter(|c| args.scope.covers(c))
-        .filter(|c| missed.as_ref().is_none_or(|m| m.contains(&c.key)))
-        .filter_map(|card| {
-            let (id, schedule) = schedules.remove(&card.key)?;
-            Some(ExamCard { card, id, schedule })
-        })
+        .filter(|(_, card, _)| missed.as_ref().is_none_or(|m| m.contains(&card.key)))
+        .map(|(id, card, schedule)| ExamCard { card, id, schedule })
         .collect();
     if cards.is_empty() {
         return Err(Error::Input(match args.missed {
@@ -44,7 +48,6 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             None => "no card in scope".into(),
         }));
     }
-    let mut store = loaded.store;
     let mut input = std::io::stdin().lock();
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();

@@ -4,11 +4,12 @@ use std::io::Write;
 
 use chrono::{FixedOffset, TimeZone};
 
+use crate::deck::Card;
 use crate::session::exam::{self, ExamCard, ExamOptions};
 use crate::session::piped::Io;
 use crate::{Error, Result};
 
-use super::{Access, Context};
+use super::{Access, Context, Prepared};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -45,20 +46,17 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     if args.count == 0 {
         return Err(Error::Input("--count must be at least 1".into()));
     }
-    let loaded = ctx.load_checked(&|decks, tags| args.scope.check_names(decks, tags), Access::Exclusive)?;
-    let days = ctx.days(&loaded.settings);
-    let mut schedules = loaded.store.schedules()?;
-    let cards: Vec<ExamCard> = loaded
-        .cards
+    let Prepared { mut store, settings, lock: _lock } =
+        ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags), Access::Exclusive)?;
+    let days = ctx.days(&settings);
+    let filter = args.scope.filter();
+    let cards: Vec<ExamCard> = store
+        .cards_with_content(&|deck, tags| filter.covers(deck, tags))?
         .into_iter()
-        .filter(|c| args.scope.covers(c))
-        .filter_map(|card| {
-            let (id, schedule) = schedules.remove(&card.key)?;
-            Some(ExamCard { card, id, schedule })
-        })
+        .map(|(id, card, schedule)| ExamCard { card, id, schedule })
         .collect();
     let seed = args.seed.unwrap_or_else(|| exam::seed_from(ctx.now()));
-    let pool: Vec<_> = cards.iter().map(|c| c.card.clone()).collect();
+    let pool: Vec<&Card> = cards.iter().map(|c| &c.card).collect();
     let paper = exam::build_paper(&pool, args.count, seed);
     if paper.len() < args.count && !paper.is_empty() {
         crate::cli::warn(&format!(
@@ -73,7 +71,6 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     }
     let scope = args.scope.describe();
     let options = ExamOptions { seed, time_limit_secs, feed_review: args.feed_review, scope };
-    let mut store = loaded.store;
     let mut input = std::io::stdin().lock();
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();

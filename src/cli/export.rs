@@ -103,7 +103,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
 }
 
 fn export_deck(ctx: &Context, id: &str, format: &str, output: Option<PathBuf>, force: bool) -> Result<()> {
-    let collection = crate::deck::load(&ctx.decks, &Default::default())?;
+    let collection = crate::deck::load(&ctx.decks)?;
     let Some(deck) = collection.decks.iter().find(|d| d.id == id) else {
         let known: Vec<&str> = collection.decks.iter().map(|d| d.id.as_str()).collect();
         return Err(Error::Input(format!("no deck '{id}'; loaded decks: {}", known.join(", "))));

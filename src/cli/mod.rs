@@ -30,7 +30,7 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use clap::{Parser, Subcommand};
 
-use crate::deck::{self, Card, Collection, DeckSource, FileCache, FileRecord};
+use crate::deck::{self, DeckSource, FileCache, FileRecord};
 use crate::scheduler::{DayClock, Scheduler};
 use crate::settings::Settings;
 use crate::store::Store;
@@ -146,16 +146,6 @@ pub type Names<'a> = &'a dyn Fn() -> Result<Vec<String>>;
 /// Checks names given on the command line against the decks: (deck ids, tags).
 pub type NameCheck<'a> = &'a dyn Fn(Names, Names) -> Result<()>;
 
-/// What a command that shows or schedules cards works with.
-pub struct Loaded {
-    pub store: Store,
-    pub collection: Collection,
-    pub cards: Vec<Card>,
-    pub settings: Settings,
-    /// The session lock, held until this is dropped (`Access::Exclusive`; None for `Shared`).
-    pub lock: Option<File>,
-}
-
 /// The store in line with the deck files (`Context::prepare`).
 pub struct Prepared {
     pub store: Store,
@@ -258,24 +248,8 @@ impl Context {
         DayClock::new(self.tz, settings.rollover_hour)
     }
 
-    /// Loads the decks and the store, with the cards synced into it (`prepare`), for commands
-    /// that need every card's content.
-    pub fn load(&self, access: Access) -> Result<Loaded> {
-        self.load_checked(&|_, _| Ok(()), access)
-    }
-
-    /// `load`, with `check` run on the names in the decks before anything is written (for
-    /// arguments that name decks or tags).
-    pub fn load_checked(&self, check: NameCheck, access: Access) -> Result<Loaded> {
-        let Prepared { store, settings, lock } = self.prepare(check, access)?;
-        // Every file was just synced: its deck comes from the record, not parsed again.
-        let collection = deck::load(&self.decks, &store.file_cache()?)?;
-        let cards: Vec<Card> = collection.decks.iter().flat_map(deck::expand).collect();
-        Ok(Loaded { store, collection, cards, settings, lock })
-    }
-
-    /// Opens (or creates) the store and brings it in line with the deck files, for commands that
-    /// read cards from the store (review, due, stats). Only files that changed since the last run
+    /// Opens (or creates) the store and brings it in line with the deck files, for every command
+    /// that reads cards (they read them from the store). Only files that changed since the last run
     /// are parsed (`deck::scan`), and only their decks' rows are rewritten, in one transaction
     /// with the file records; with nothing changed, no deck is read at all. `check` gets the deck
     /// ids and tags as the files now have them and runs before anything is written: a deck
@@ -292,7 +266,7 @@ impl Context {
             None => None,
         };
         let records = match &existing {
-            Some(store) => store.file_fingerprints()?,
+            Some(store) => store.file_records()?,
             None => FileCache::new(),
         };
         let scan = deck::scan(&self.decks, &records)?;
@@ -373,8 +347,7 @@ impl Context {
                 };
                 for (deck, record) in &scan.changed {
                     sync.upsert_deck(&deck::expand(deck), &synced, now_ms)?;
-                    let deck_json = serde_json::to_string(deck).map_err(|e| Error::Input(e.to_string()))?;
-                    sync.save_record(&FileRecord { deck_json, ..record.clone() })?;
+                    sync.save_record(record)?;
                 }
             }
             sync.commit()?;
@@ -388,7 +361,7 @@ impl Context {
     /// Whether the deck files differ from what the store last synced (an unreadable or broken
     /// file counts as a change).
     pub fn decks_changed(&self, store: &Store) -> Result<bool> {
-        Ok(deck::scan(&self.decks, &store.file_fingerprints()?).map_or(true, |scan| !scan.is_unchanged()))
+        Ok(deck::scan(&self.decks, &store.file_records()?).map_or(true, |scan| !scan.is_unchanged()))
     }
 
     /// The scheduler with the learner's trained FSRS parameters (`kioku optimize`), else the

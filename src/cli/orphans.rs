@@ -6,7 +6,7 @@ use std::io::{BufRead, Write};
 
 use crate::{Error, Result};
 
-use super::{Access, Context};
+use super::{Access, Context, Prepared};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -22,14 +22,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     // Pruning decides from the decks as synced now, and holds the lock until it has deleted:
     // nothing may move history (a rename) between the list and the deletion.
     let access = if args.prune { Access::Exclusive } else { Access::Shared };
-    let loaded = ctx.load(access)?;
-    let present: HashSet<&str> = loaded.cards.iter().map(|c| c.key.as_str()).collect();
-    // A deck without cards (an emptied or half-saved file?) is treated as not loaded: its
-    // notes' history is never pruned for it.
-    let decks: HashSet<&str> =
-        loaded.collection.decks.iter().filter(|d| !d.notes.is_empty()).map(|d| d.id.as_str()).collect();
-    let mut orphans: Vec<(String, u32, bool)> = loaded
-        .store
+    let Prepared { mut store, lock: _lock, .. } = ctx.prepare(&|_, _| Ok(()), access)?;
+    let cards = store.cards_in_decks()?;
+    let present: HashSet<&str> = cards.iter().map(|c| c.key.as_str()).collect();
+    // Decks with cards: an emptied (or half-saved) file counts as not loaded, so its notes'
+    // history is never pruned for it.
+    let decks: HashSet<&str> = cards.iter().map(|c| c.deck.as_str()).collect();
+    let mut orphans: Vec<(String, u32, bool)> = store
         .review_counts()?
         .into_iter()
         // A row with no review has no history to keep or lose.
@@ -72,7 +71,6 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             return Err(Error::Input("not confirmed; nothing was deleted".into()));
         }
     }
-    let mut store = loaded.store;
     if ctx.decks_changed(&store)? {
         return Err(Error::Input(
             "the deck files changed while waiting for the answer; nothing was deleted; run kioku orphans again".into(),

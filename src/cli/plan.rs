@@ -9,7 +9,7 @@ use crate::scheduler::{CardSchedule, State, StudyDay};
 use crate::store::{Plan, ReviewRowTime};
 use crate::{Error, Result};
 
-use super::{Access, Context};
+use super::{Access, Context, Prepared};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -51,9 +51,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     }
     // Recording a plan moves reviews: not under a running session, which would overwrite them.
     let access = if args.exam_date.is_some() { Access::Exclusive } else { Access::Shared };
-    let loaded = ctx.load_checked(&|decks, tags| args.scope.check_names(decks, tags), access)?;
-    let mut store = loaded.store;
-    let days = ctx.days(&loaded.settings);
+    let Prepared { mut store, settings, lock: _lock } =
+        ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags), access)?;
+    let days = ctx.days(&settings);
     let today = days.study_day(ctx.now());
     if let Some(text) = &args.exam_date {
         let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
@@ -76,23 +76,20 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         let id = store.add_plan(&plan)?;
         // Cards already scheduled past the exam get their review moved into their window now
         // (logged as manual rows); later answers are placed as they are given.
-        let scheduler = ctx.scheduler(&store, &loaded.settings)?;
+        let scheduler = ctx.scheduler(&store, &settings)?;
         let exam = ExamTarget { day: exam_day, target: args.target };
         let now = ctx.now();
         let at = ReviewRowTime::new(now, &days);
         let mut moved = 0;
-        let all = store.schedules()?;
+        let all = store.cards_in_decks()?;
         let mut load: std::collections::HashMap<StudyDay, usize> = std::collections::HashMap::new();
-        for (_, s) in all.values() {
+        for s in all.iter().map(|c| &c.schedule) {
             if let (State::Review, Some(d)) = (s.state, s.due_day) {
                 *load.entry(d).or_default() += 1;
             }
         }
-        for (key, (row_id, schedule)) in all {
-            let Some(card) = loaded.cards.iter().find(|c| c.key == key) else { continue };
-            if !plan.covers(&card.deck, &card.tags) {
-                continue;
-            }
+        for card in all.into_iter().filter(|c| plan.covers(&c.deck, &c.tags)) {
+            let (row_id, key, schedule) = (card.id, card.key, card.schedule);
             let fitted = scheduler.fit_to_exam(&schedule, today, exam, &|d| load.get(&d).copied().unwrap_or(0));
             if let Some(fitted) = fitted {
                 let due = fitted.due_day.unwrap_or(today);
@@ -111,8 +108,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             if moved == 1 { "" } else { "s" }
         )?;
     }
-    let scheduler = ctx.scheduler(&store, &loaded.settings)?;
-    let schedules = store.schedules()?;
+    let scheduler = ctx.scheduler(&store, &settings)?;
+    let cards = store.cards_in_decks()?;
     let plans: Vec<Plan> = store.plans()?.into_iter().filter(|p| p.exam_day > today).collect();
     let mut out = std::io::stdout().lock();
     if plans.is_empty() {
@@ -121,13 +118,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     for p in &plans {
         let exam = ExamTarget { day: p.exam_day, target: p.target };
         let days_left = p.exam_day.0 - today.0;
-        let in_scope: Vec<_> = loaded
-            .cards
-            .iter()
-            .filter(|c| p.covers(&c.deck, &c.tags))
-            .filter_map(|c| schedules.get(&c.key).map(|(_, s)| s))
-            .filter(|s| !s.suspended)
-            .collect();
+        let in_scope: Vec<_> =
+            cards.iter().filter(|c| p.covers(&c.deck, &c.tags)).map(|c| &c.schedule).filter(|s| !s.suspended).collect();
         let new = in_scope.iter().filter(|s| s.state == State::New).count();
         let studied: Vec<_> = in_scope.iter().filter(|s| s.state != State::New).collect();
         // Predicted R on the exam day, assuming each review scheduled before it is answered good.
@@ -207,7 +199,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
                 p.target * 100.0
             )?;
         }
-        let settings = &loaded.settings;
+        let settings = &settings;
         if days_left <= 3 && new > 0 {
             writeln!(out, "  warning: {new} new cards cannot be learned and consolidated in {days_left} days; study fewer cards (a deck or tag) or move the date")?;
         } else if quota > settings.new_per_day.max(1) * 3 {

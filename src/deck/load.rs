@@ -36,9 +36,6 @@ pub struct FileRecord {
     pub hash: String,
     /// The id of the deck the file holds (for the collection-wide checks of files not re-read).
     pub deck_id: String,
-    /// The validated deck (`Deck`) as JSON: an unchanged file is neither parsed nor checked again.
-    /// Empty in records read for `unchanged` (which needs only the fingerprints).
-    pub deck_json: String,
     /// When the record was made (file-system clock, UTC ms): a file whose mtime is this close is
     /// hashed again, since a quick second edit may keep its size and mtime.
     pub checked_at_ms: i64,
@@ -50,20 +47,17 @@ const RACY_MS: i64 = 2_000;
 /// Fingerprints remembered from earlier runs, by path.
 pub type FileCache = HashMap<String, FileRecord>;
 
-/// The loaded decks, sorted by id, and the records of the files they came from (for bundled
-/// decks, `<bundled>/…` with mtime 0).
+/// Every deck of a source, parsed and validated, sorted by id.
 #[derive(Debug, Default)]
 pub struct Collection {
     pub decks: Vec<Deck>,
-    /// Records of the files read, to be saved by the store.
-    pub files: Vec<FileRecord>,
-    /// How many files were parsed (not taken from the cache), for tests and `--verbose` output.
-    pub parsed_files: usize,
 }
 
-/// Loads every deck of `source`. Returns `Error::Deck` with every problem found, each naming
-/// `file:line:col`, or `Error::Io` when the folder cannot be read.
-pub fn load(source: &DeckSource, cache: &FileCache) -> Result<Collection> {
+/// Loads (parses and validates) every deck of `source`, for commands that show whole decks
+/// (`preview`, `export`); the daily commands read the store, synced by `scan`. Returns
+/// `Error::Deck` with every problem found, each naming `file:line:col`, or `Error::Input` when
+/// the folder cannot be read.
+pub fn load(source: &DeckSource) -> Result<Collection> {
     let mut collection = Collection::default();
     let mut diagnostics = Vec::new();
     match source {
@@ -73,10 +67,8 @@ pub fn load(source: &DeckSource, cache: &FileCache) -> Result<Collection> {
             files.sort_by_key(|f| f.path());
             for f in files {
                 let shown = format!("<bundled>/{}", f.path().display());
-                let file =
-                    FileBytes { key: shown.clone(), bytes: f.contents(), size: f.contents().len() as u64, mtime_ns: 0 };
-                match load_cached(file, &shown, &stem(f.path()), cache) {
-                    Ok(loaded) => collection.add(loaded),
+                match load_text(f.contents(), &shown, &stem(f.path())) {
+                    Ok((deck, _)) => collection.decks.push(deck),
                     Err(mut d) => diagnostics.append(&mut d),
                 }
             }
@@ -84,17 +76,8 @@ pub fn load(source: &DeckSource, cache: &FileCache) -> Result<Collection> {
         DeckSource::Dir(dir) => {
             for path in deck_paths(dir)? {
                 let shown = path.display().to_string();
-                let loaded = read_deck_bytes(&path, &shown).and_then(|(bytes, meta)| {
-                    let file = FileBytes {
-                        key: record_key(&path),
-                        bytes: &bytes,
-                        size: meta.len(),
-                        mtime_ns: mtime_ns(&meta),
-                    };
-                    load_cached(file, &shown, &stem(&path), cache)
-                });
-                match loaded {
-                    Ok(loaded) => collection.add(loaded),
+                match read_deck_bytes(&path, &shown).and_then(|(bytes, _)| load_text(&bytes, &shown, &stem(&path))) {
+                    Ok((deck, _)) => collection.decks.push(deck),
                     Err(mut d) => diagnostics.append(&mut d),
                 }
             }
@@ -178,25 +161,6 @@ pub(super) fn stem(path: &Path) -> String {
     path.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string()
 }
 
-impl Collection {
-    fn add(&mut self, (deck, record, parsed): (Deck, FileRecord, bool)) {
-        if parsed {
-            self.parsed_files += 1;
-        }
-        self.decks.push(deck);
-        self.files.push(record);
-    }
-}
-
-/// A deck file's bytes and what its metadata says.
-struct FileBytes<'a> {
-    /// What its record is kept under (`record_key`).
-    key: String,
-    bytes: &'a [u8],
-    size: u64,
-    mtime_ns: i64,
-}
-
 /// The key of a file's record: its canonical path, so that `./decks` seen from two folders are
 /// two sets of files (and a path through a symlink is the file it names).
 fn record_key(path: &Path) -> String {
@@ -229,45 +193,10 @@ fn refresh(record: &FileRecord, size: u64, mtime_ns: i64) -> Option<FileRecord> 
     (!trusted_by_stat(record, size, mtime_ns) && trusted_by_stat(&fresh, size, mtime_ns)).then_some(fresh)
 }
 
-/// Loads one file's deck, from the cache when its hash matches. Returns the deck, its (possibly
-/// refreshed) record, and whether it was parsed.
-fn load_cached(
-    file: FileBytes,
-    shown: &str,
-    stem: &str,
-    cache: &FileCache,
-) -> Result<(Deck, FileRecord, bool), Vec<Diagnostic>> {
-    let key = file.key;
-    let hash = fingerprint(file.bytes);
-    if let Some(cached) = cache.get(&key).filter(|c| c.hash == hash) {
-        // A record from an older kioku (or unreadable) is simply parsed again.
-        if let Ok(mut deck) = serde_json::from_str::<Deck>(&cached.deck_json) {
-            deck.file = shown.to_string();
-            // Same bytes, new metadata (touched, or checked too soon after an edit): refresh the
-            // record once the file's metadata can be trusted, so the next run need not hash it.
-            let record = refresh(cached, file.size, file.mtime_ns).unwrap_or_else(|| cached.clone());
-            return Ok((deck, record, false));
-        }
-    }
-    let (deck, _) = load_text(file.bytes, shown, stem)?;
-    let deck_json = serde_json::to_string(&deck).unwrap_or_default();
-    let record = FileRecord {
-        path: key,
-        size: file.size,
-        mtime_ns: file.mtime_ns,
-        hash,
-        deck_id: deck.id.clone(),
-        deck_json,
-        checked_at_ms: file_clock_ms(),
-    };
-    Ok((deck, record, true))
-}
-
 /// What the deck files are now, against the records of the last run.
 #[derive(Debug, Default)]
 pub struct Scan {
-    /// Files that are new or changed: their decks (parsed and validated) and new records (with
-    /// `deck_json` empty: it is filled when the deck is saved).
+    /// Files that are new or changed: their decks (parsed and validated) and new records.
     pub changed: Vec<(Deck, FileRecord)>,
     /// Records of the files that are unchanged, refreshed when their metadata moved.
     pub kept: Vec<FileRecord>,
@@ -292,8 +221,8 @@ impl Scan {
     }
 }
 
-/// Looks at every deck file of `source` against `records` (fingerprints; `deck_json` not
-/// needed) and parses only the files that changed: a file is trusted by its size and mtime when
+/// Looks at every deck file of `source` against `records` (the store's fingerprints) and
+/// parses only the files that changed: a file is trusted by its size and mtime when
 /// they match its record and the mtime is more than 2 s older than the record (an edit within the
 /// same second may keep both), else it is read and hashed; bundled decks are always hashed.
 /// Returns `Error::Deck` with every problem in the changed files (and deck ids used twice across
@@ -334,7 +263,6 @@ pub fn scan(source: &DeckSource, records: &FileCache) -> Result<Scan> {
                     mtime_ns,
                     hash,
                     deck_id: deck.id.clone(),
-                    deck_json: String::new(),
                     checked_at_ms: file_clock_ms(),
                 };
                 scan.changed.push((deck, record));
@@ -465,7 +393,7 @@ mod tests {
 
     #[test]
     fn bundled_decks_load() {
-        let c = load(&DeckSource::Bundled, &FileCache::new()).unwrap();
+        let c = load(&DeckSource::Bundled).unwrap();
         assert!(!c.decks.is_empty());
         let notes: usize = c.decks.iter().map(|d| d.notes.len()).sum();
         assert!(notes >= 30, "starter deck has {notes} notes");

@@ -3,6 +3,7 @@
 //! and the paper run over the exam part of the piped protocol. An exam never changes a card's
 //! schedule: its rows are kind `exam`, left out of training and statistics.
 
+use std::borrow::Borrow;
 use std::collections::{BTreeMap, HashSet};
 use std::io::Write;
 
@@ -32,7 +33,7 @@ pub struct Question {
 /// Draws a paper of up to `count` questions from `cards` with `seed`: one card per note, in a
 /// seeded order; self-graded cards are asked as choice or true/false when distractors of the
 /// same category exist, otherwise left out; typed cards are sometimes asked as choice.
-pub fn build_paper(cards: &[Card], count: usize, seed: u64) -> Vec<Question> {
+pub fn build_paper<C: Borrow<Card>>(cards: &[C], count: usize, seed: u64) -> Vec<Question> {
     let mut rng = Rng::new(seed);
     let mut order: Vec<usize> = (0..cards.len()).collect();
     rng.shuffle(&mut order);
@@ -42,7 +43,7 @@ pub fn build_paper(cards: &[Card], count: usize, seed: u64) -> Vec<Question> {
         if paper.len() >= count {
             break;
         }
-        let card = &cards[index];
+        let card = cards[index].borrow();
         if notes.contains(&card.note_key()) {
             continue;
         }
@@ -55,7 +56,7 @@ pub fn build_paper(cards: &[Card], count: usize, seed: u64) -> Vec<Question> {
 }
 
 /// The card in the form it is asked, or None when it cannot be asked in a judged form.
-fn ask_as(card: &Card, pool: &[Card], rng: &mut Rng) -> Option<Card> {
+fn ask_as<C: Borrow<Card>>(card: &Card, pool: &[C], rng: &mut Rng) -> Option<Card> {
     let as_choice =
         |options: Vec<String>| Card { kind: CardKind::Choice, judge: Judge::Choice { options }, ..card.clone() };
     match &card.judge {
@@ -91,7 +92,7 @@ fn ask_as(card: &Card, pool: &[Card], rng: &mut Rng) -> Option<Card> {
 /// Up to `want` wrong answers for `card`: answers of other cards of the same category, never
 /// equal to the right answer (or to each other) after normalisation. Dates are the nearest
 /// dates in the decks, and nearby years and months when the decks have too few.
-pub fn distractors(card: &Card, pool: &[Card], rng: &mut Rng, want: usize) -> Vec<String> {
+pub fn distractors<C: Borrow<Card>>(card: &Card, pool: &[C], rng: &mut Rng, want: usize) -> Vec<String> {
     let Some(category) = &card.category else { return Vec::new() };
     // A note's category may not fit every gap of a cloze (a date in one, a name in another):
     // dates and numbers are only offered for answers that read as such, and only as such.
@@ -107,7 +108,8 @@ pub fn distractors(card: &Card, pool: &[Card], rng: &mut Rng, want: usize) -> Ve
     let mut seen: HashSet<String> = HashSet::from([answer]);
     let mut candidates: Vec<&str> = pool
         .iter()
-        .filter(|c| c.category.as_ref() == Some(category))
+        .map(Borrow::borrow)
+        .filter(|c: &&Card| c.category.as_ref() == Some(category))
         .filter(|c| !matches!(c.judge, Judge::TrueFalse { .. } | Judge::Order { .. }))
         .map(|c| c.short_answer.as_str())
         .filter(|a| reads_as(a))
@@ -389,7 +391,7 @@ pub fn seed_from(now: DateTime<Utc>) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::deck::{self, DeckSource, FileCache};
+    use crate::deck::{self, DeckSource};
 
     fn card(key: &str, category: Option<&str>, answer: &str) -> Card {
         let (deck, note) = key.split_once('/').unwrap();
@@ -459,7 +461,7 @@ mod tests {
     #[test]
     fn papers_are_reproducible_and_one_card_per_note() {
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
-        let collection = deck::load(&DeckSource::Dir(dir), &FileCache::new()).unwrap();
+        let collection = deck::load(&DeckSource::Dir(dir)).unwrap();
         let cards: Vec<Card> = collection.decks.iter().flat_map(deck::expand).collect();
         let a = build_paper(&cards, 20, 42);
         let b = build_paper(&cards, 20, 42);

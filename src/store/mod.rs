@@ -297,19 +297,10 @@ impl Store {
 
     // ---- deck files -------------------------------------------------------------------------
 
-    /// The fingerprints and contents of deck files remembered from earlier runs.
-    pub fn file_cache(&self) -> Result<FileCache> {
-        self.file_records("deck_json")
-    }
-
-    /// The fingerprints alone (`deck_json` empty): enough for `deck::scan`.
-    pub fn file_fingerprints(&self) -> Result<FileCache> {
-        self.file_records("''")
-    }
-
-    fn file_records(&self, deck_json: &str) -> Result<FileCache> {
-        let sql = format!("SELECT path, size, mtime_ns, hash, deck_id, checked_at_ms, {deck_json} FROM deck_files");
-        self.query_all(&sql, [], |r| {
+    /// The fingerprints of the deck files read by earlier runs, by path.
+    pub fn file_records(&self) -> Result<FileCache> {
+        let sql = "SELECT path, size, mtime_ns, hash, deck_id, checked_at_ms FROM deck_files";
+        self.query_all(sql, [], |r| {
             let record = FileRecord {
                 path: r.get(0)?,
                 size: r.get::<_, i64>(1)? as u64,
@@ -317,7 +308,6 @@ impl Store {
                 hash: r.get(3)?,
                 deck_id: r.get(4)?,
                 checked_at_ms: r.get(5)?,
-                deck_json: r.get(6)?,
             };
             Ok((record.path.clone(), record))
         })
@@ -434,6 +424,31 @@ impl Store {
             let (deck, tags) = deck_and_tags_at(r, 2)?;
             Ok(CardIndexRow { id: r.get(0)?, key: r.get(1)?, deck, tags, schedule: schedule_from_row(r, 4)? })
         })
+    }
+
+    /// The cards in the decks that `keep` accepts (by deck and tags), in deck order, each with
+    /// its row id, content and schedule (for `exam` and `cram`, which show any card in scope).
+    pub fn cards_with_content(&self, keep: &dyn Fn(&str, &[String]) -> bool) -> Result<Vec<(i64, Card, CardSchedule)>> {
+        let sql = format!(
+            "SELECT id, deck, tags, (SELECT content FROM card_content WHERE card_id = cards.id), {SCHEDULE_COLUMNS}
+             FROM cards WHERE position IS NOT NULL ORDER BY deck, position"
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let mut rows = stmt.query([]).map_err(|e| self.err(e))?;
+        let mut cards = Vec::new();
+        while let Some(r) = rows.next().map_err(|e| self.err(e))? {
+            let (id, (deck, tags)) =
+                (r.get(0).map_err(|e| self.err(e))?, deck_and_tags_at(r, 1).map_err(|e| self.err(e))?);
+            if !keep(&deck, &tags) {
+                continue;
+            }
+            let content: Option<String> = r.get(3).map_err(|e| self.err(e))?;
+            let schedule = schedule_from_row(r, 4).map_err(|e| self.err(e))?;
+            let row = StoredCard { id, deck, position: 0, schedule, content: content.unwrap_or_default() };
+            let card = self.stored_card(&row)?;
+            cards.push((id, card, row.schedule));
+        }
+        Ok(cards)
     }
 
     /// The card stored with a row (`card_content`). Returns `Error::Database` when it cannot be
@@ -1060,9 +1075,9 @@ impl DeckSync<'_> {
     pub fn save_record(&self, r: &FileRecord) -> Result<()> {
         self.tx
             .execute(
-                "INSERT OR REPLACE INTO deck_files (path, size, mtime_ns, hash, deck_id, checked_at_ms, deck_json)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                params![r.path, r.size as i64, r.mtime_ns, r.hash, r.deck_id, r.checked_at_ms, r.deck_json],
+                "INSERT OR REPLACE INTO deck_files (path, size, mtime_ns, hash, deck_id, checked_at_ms)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                params![r.path, r.size as i64, r.mtime_ns, r.hash, r.deck_id, r.checked_at_ms],
             )
             .map(drop)
             .map_err(|e| self.err(e))

@@ -85,8 +85,9 @@ CREATE TABLE plans (
 
 /// Version 4: each card row keeps what its deck says (deck, place, tags) and the card itself
 /// (`card_content`, apart so that scans of `cards` stay small), so a review or `due` with
-/// unchanged deck files reads only the rows it needs, never the decks. Deck file records are
-/// dropped (and their table remade) so every file is read once more to fill the new columns.
+/// unchanged deck files reads only the rows it needs, never the decks. The deck file records
+/// (which held each deck as JSON) are remade as fingerprints only, so every file is read once
+/// more to fill the new columns.
 const V4: &str = r#"
 ALTER TABLE cards ADD COLUMN deck TEXT;             -- deck id
 ALTER TABLE cards ADD COLUMN position INTEGER;      -- place in the deck's cards; NULL = gone from the decks
@@ -102,9 +103,7 @@ CREATE TABLE deck_files (
     mtime_ns      INTEGER NOT NULL,
     hash          TEXT NOT NULL,
     deck_id       TEXT NOT NULL,                     -- the deck the file holds
-    checked_at_ms INTEGER NOT NULL,                  -- when the record was made (file-system clock)
-    deck_json     TEXT NOT NULL                      -- the validated deck; last, so the columns
-                                                     -- before it are read without its overflow pages
+    checked_at_ms INTEGER NOT NULL                   -- when the record was made (file-system clock)
 );
 CREATE INDEX cards_in_deck_order ON cards(state, deck, position);
 CREATE INDEX cards_by_due_day ON cards(state, due_day, deck, position);
