@@ -322,35 +322,7 @@ impl Context {
                 warn("kioku: another kioku session (a review?) is using this database; deck changes will be read when it ends");
             }
         } else if !scan.is_unchanged() || !refreshed.is_empty() {
-            let now_ms = self.now().timestamp_millis();
-            let sync = store.begin_sync()?;
-            for path in &scan.gone {
-                sync.forget_record(path)?;
-            }
-            for record in refreshed {
-                sync.refresh_record(record)?;
-            }
-            if !scan.is_unchanged() {
-                // Everything gone is marked first, so renamed cards find their old rows gone.
-                sync.keep_only_decks(&scan.deck_ids())?;
-                for (deck, _) in &scan.changed {
-                    let cards = deck::expand(deck);
-                    sync.mark_gone(&deck.id, &cards.iter().map(|c| c.key.as_str()).collect())?;
-                }
-                // Whether a key is a card of a deck being synced (asked only for renamed cards
-                // whose old row is gone: the deck is expanded again rather than every key kept).
-                let changed: HashMap<&str, &deck::Deck> =
-                    scan.changed.iter().map(|(d, _)| (d.id.as_str(), d)).collect();
-                let synced = |key: &str| {
-                    let deck_id = key.split('/').next().unwrap_or_default();
-                    changed.get(deck_id).is_some_and(|d| deck::expand(d).iter().any(|c| c.key == key))
-                };
-                for (deck, record) in &scan.changed {
-                    sync.upsert_deck(&deck::expand(deck), &synced, now_ms)?;
-                    sync.save_record(record)?;
-                }
-            }
-            sync.commit()?;
+            apply_scan(&mut store, &scan, &refreshed, self.now().timestamp_millis())?;
         }
         let settings = store.typed_settings()?;
         // A reading command lets go of the lock once synced, so a review can start meanwhile.
@@ -376,6 +348,38 @@ impl Context {
 fn any_path() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
     use clap::builder::TypedValueParser;
     clap::builder::OsStringValueParser::new().map(PathBuf::from)
+}
+
+/// Brings the card rows and file records in line with `scan`, in one transaction: records of
+/// gone files forgotten, `refreshed` ones updated, then (when files changed) every gone row
+/// marked first, so a renamed card finds its old row gone, and the changed decks' rows written.
+fn apply_scan(store: &mut Store, scan: &deck::Scan, refreshed: &[&FileRecord], now_ms: i64) -> Result<()> {
+    let sync = store.begin_sync()?;
+    for path in &scan.gone {
+        sync.forget_record(path)?;
+    }
+    for record in refreshed {
+        sync.refresh_record(record)?;
+    }
+    if !scan.is_unchanged() {
+        sync.keep_only_decks(&scan.deck_ids())?;
+        for (deck, _) in &scan.changed {
+            let cards = deck::expand(deck);
+            sync.mark_gone(&deck.id, &cards.iter().map(|c| c.key.as_str()).collect())?;
+        }
+        // Whether a key is a card of a deck being synced (asked only for renamed cards whose old
+        // row is gone: the deck is expanded again rather than every key kept in memory).
+        let changed: HashMap<&str, &deck::Deck> = scan.changed.iter().map(|(d, _)| (d.id.as_str(), d)).collect();
+        let synced = |key: &str| {
+            let deck_id = key.split('/').next().unwrap_or_default();
+            changed.get(deck_id).is_some_and(|d| deck::expand(d).iter().any(|c| c.key == key))
+        };
+        for (deck, record) in &scan.changed {
+            sync.upsert_deck(&deck::expand(deck), &synced, now_ms)?;
+            sync.save_record(record)?;
+        }
+    }
+    sync.commit()
 }
 
 /// The session lock for `access`: an exclusive command waits up to a second for it and is

@@ -346,15 +346,6 @@ impl Store {
         sync.commit()
     }
 
-    /// Every card row: key → (row id, schedule).
-    pub fn schedules(&self) -> Result<HashMap<String, (i64, CardSchedule)>> {
-        let mut stmt =
-            self.conn.prepare(&format!("SELECT key, id, {SCHEDULE_COLUMNS} FROM cards")).map_err(|e| self.err(e))?;
-        let rows =
-            stmt.query_map([], |r| Ok((r.get(0)?, (r.get(1)?, schedule_from_row(r, 2)?)))).map_err(|e| self.err(e))?;
-        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
-    }
-
     /// One card's row id and schedule. Returns `Error::UnknownCard` when no card has `key`.
     pub fn schedule(&self, key: &str) -> Result<(i64, CardSchedule)> {
         self.conn
