@@ -42,17 +42,10 @@ impl Env {
     /// `kioku` with --db and --decks set, a fixed start time and zone, and nothing else from
     /// the environment.
     pub fn kioku(&self, now: &str) -> Command {
-        let mut cmd = Command::cargo_bin("kioku").unwrap();
-        cmd.env_clear()
-            .env("KIOKU_DB", self.db())
-            .env("KIOKU_DECKS", self.decks())
-            .env("KIOKU_NOW", now)
-            .env("KIOKU_TZ", "Asia/Tokyo")
-            .current_dir(self.dir.path());
-        cmd
+        Command::from_std(self.std_command(now))
     }
 
-    /// `kioku` set up as `kioku()` does, as a plain `std::process::Command` (for spawning).
+    /// `kioku` set up as `kioku()` is, as a plain `std::process::Command` (for spawning).
     pub fn std_command(&self, now: &str) -> std::process::Command {
         let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("kioku"));
         cmd.env_clear()
