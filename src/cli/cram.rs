@@ -36,12 +36,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         None => None,
     };
     let filter = args.scope.filter();
-    let cards: Vec<ExamCard> = store
-        .cards_with_content(&|deck, tags| filter.covers(deck, tags))?
-        .into_iter()
-        .filter(|(_, card, _)| missed.as_ref().is_none_or(|m| m.contains(&card.key)))
-        .map(|(id, card, schedule)| ExamCard { card, id, schedule })
-        .collect();
+    let mut cards: Vec<ExamCard> =
+        store.cards_with_content(&|deck, tags| filter.covers(deck, tags), |id, card, schedule| ExamCard {
+            card,
+            id,
+            schedule,
+        })?;
+    cards.retain(|c| missed.as_ref().is_none_or(|m| m.contains(&c.card.key)));
     if cards.is_empty() {
         return Err(Error::Input(match args.missed {
             Some(n) => format!("no card was answered \"again\" in the last {n} days"),

@@ -50,11 +50,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags), Access::Exclusive)?;
     let days = ctx.days(&settings);
     let filter = args.scope.filter();
-    let cards: Vec<ExamCard> = store
-        .cards_with_content(&|deck, tags| filter.covers(deck, tags))?
-        .into_iter()
-        .map(|(id, card, schedule)| ExamCard { card, id, schedule })
-        .collect();
+    let cards = store.cards_with_content(&|deck, tags| filter.covers(deck, tags), |id, card, schedule| ExamCard {
+        card,
+        id,
+        schedule,
+    })?;
     let seed = args.seed.unwrap_or_else(|| exam::seed_from(ctx.now()));
     let pool: Vec<&Card> = cards.iter().map(|c| &c.card).collect();
     let paper = exam::build_paper(&pool, args.count, seed);

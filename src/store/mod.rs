@@ -417,9 +417,14 @@ impl Store {
         })
     }
 
-    /// The cards in the decks that `keep` accepts (by deck and tags), in deck order, each with
-    /// its row id, content and schedule (for `exam` and `cram`, which show any card in scope).
-    pub fn cards_with_content(&self, keep: &dyn Fn(&str, &[String]) -> bool) -> Result<Vec<(i64, Card, CardSchedule)>> {
+    /// The cards in the decks that `keep` accepts (by deck and tags), in deck order, each made
+    /// by `make` from its row id, content and schedule (for `exam` and `cram`, which show any
+    /// card in scope; made in place, as a whole collection of cards is large).
+    pub fn cards_with_content<T>(
+        &self,
+        keep: &dyn Fn(&str, &[String]) -> bool,
+        mut make: impl FnMut(i64, Card, CardSchedule) -> T,
+    ) -> Result<Vec<T>> {
         let sql = format!(
             "SELECT id, deck, tags, (SELECT content FROM card_content WHERE card_id = cards.id), {SCHEDULE_COLUMNS}
              FROM cards WHERE position IS NOT NULL ORDER BY deck, position"
@@ -437,7 +442,7 @@ impl Store {
             let schedule = schedule_from_row(r, 4).map_err(|e| self.err(e))?;
             let row = StoredCard { id, deck, position: 0, schedule, content: content.unwrap_or_default() };
             let card = self.stored_card(&row)?;
-            cards.push((id, card, row.schedule));
+            cards.push(make(id, card, row.schedule));
         }
         Ok(cards)
     }
