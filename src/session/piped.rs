@@ -22,6 +22,40 @@ pub struct Io<'a> {
 }
 
 /// What a command line did to the current card.
+/// What reading a line for the card on screen gave.
+enum Read<T> {
+    Got(T),
+    /// Go on to the next card (after undo, suspend or bury).
+    NextCard,
+    /// End the session (`:q` or end of input).
+    Quit,
+}
+
+/// Reads lines until `parse` accepts one (a refused line prints its error and is asked again);
+/// commands (`:u`, `:s`, `:b`, `:q`, help) are carried out on the way.
+fn read_line<T>(
+    session: &mut ReviewSession,
+    index: usize,
+    clock: &dyn Fn() -> DateTime<Utc>,
+    io: &mut Io,
+    parse: &mut dyn FnMut(&mut ReviewSession, String) -> std::result::Result<T, String>,
+) -> Result<Read<T>> {
+    loop {
+        match input::read(io.input)? {
+            Line::End => return Ok(Read::Quit),
+            Line::Command(command) => match act(session, index, command, clock(), io)? {
+                Acted::NextCard => return Ok(Read::NextCard),
+                Acted::Quit => return Ok(Read::Quit),
+                Acted::Again => {}
+            },
+            Line::Text(text) => match parse(session, text) {
+                Ok(got) => return Ok(Read::Got(got)),
+                Err(message) => writeln!(io.err, "error: {message}")?,
+            },
+        }
+    }
+}
+
 enum Acted {
     /// Go on to the next card (after undo, suspend or bury).
     NextCard,
@@ -42,19 +76,13 @@ pub fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, io: &
         session.idle()?;
 
         // 1. The response line.
-        let (response, judged) = loop {
-            match input::read(io.input)? {
-                Line::End => break 'cards,
-                Line::Command(command) => match act(session, index, command, clock(), io)? {
-                    Acted::NextCard => continue 'cards,
-                    Acted::Quit => break 'cards,
-                    Acted::Again => {}
-                },
-                Line::Text(text) => match session.judge(index, &text) {
-                    Ok(judged) => break (text, judged),
-                    Err(message) => writeln!(io.err, "error: {message}")?,
-                },
-            }
+        let read = read_line(session, index, clock, io, &mut |session, text| {
+            session.judge(index, &text).map(|judged| (text, judged))
+        })?;
+        let (response, judged) = match read {
+            Read::Got(got) => got,
+            Read::NextCard => continue 'cards,
+            Read::Quit => break 'cards,
         };
 
         // Reveal: the verdict, the answer, the explanation and what each grade would do.
@@ -69,22 +97,16 @@ pub fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, io: &
         human(io.out, &format!("grade: 1 again · 2 hard · 3 good · 4 easy (empty = {})", suggested.name()))?;
         io.out.flush()?;
 
-        // 2. The grade line.
-        let rating = loop {
-            match input::read(io.input)? {
-                Line::End => break 'cards,
-                Line::Command(command) => match act(session, index, command, clock(), io)? {
-                    // After undo the current card goes back to the queue; its response is dropped.
-                    Acted::NextCard => continue 'cards,
-                    Acted::Quit => break 'cards,
-                    Acted::Again => {}
-                },
-                Line::Text(text) if text.is_empty() => break suggested,
-                Line::Text(text) => match Rating::parse(&text) {
-                    Some(r) => break r,
-                    None => writeln!(io.err, "error: '{text}' is not a grade; type 1-4 or again, hard, good, easy")?,
-                },
-            }
+        // 2. The grade line (after undo the current card goes back to the queue; its response is
+        // dropped).
+        let read = read_line(session, index, clock, io, &mut |_, text| match text.as_str() {
+            "" => Ok(suggested),
+            _ => Rating::parse(&text).ok_or(format!("'{text}' is not a grade; type 1-4 or again, hard, good, easy")),
+        })?;
+        let rating = match read {
+            Read::Got(rating) => rating,
+            Read::NextCard => continue 'cards,
+            Read::Quit => break 'cards,
         };
 
         // Commit, then acknowledge.
