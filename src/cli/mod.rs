@@ -302,7 +302,9 @@ impl Context {
         let same_files = scan.kept.len() + scan.changed.iter().filter(|(_, r)| records.contains_key(&r.path)).count();
         if !records.is_empty() && same_files == 0 {
             let source = match &self.decks {
-                DeckSource::Dir(dir) => format!("the decks in {}", dir.display()),
+                DeckSource::Dir(dir) => {
+                    format!("the decks in {}", std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone()).display())
+                }
                 DeckSource::Bundled => "the bundled decks".to_string(),
             };
             warn(&format!(
