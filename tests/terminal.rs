@@ -241,3 +241,28 @@ fn sigterm_restores_the_terminal_and_keeps_the_answers() {
     assert!(!screen.contains("非常戒厳が宣布"), "the alternate screen is gone: {screen}");
     assert_eq!(env.history().len(), 1);
 }
+
+#[test]
+fn a_closed_terminal_ends_the_session_and_frees_the_database() {
+    // The window goes away (here: the tmux server is killed): kioku must not linger on the
+    // dead terminal holding the session lock (it used to spin in its read loop for ever).
+    let env = Env::new();
+    env.write_deck("t.yaml", DECK);
+    let Some(tmux) = Tmux::start(&env, 80) else { return };
+    tmux.wait_for("CVIDとは何の略か？");
+    tmux.keys(&["Space", "3"]);
+    tmux.wait_for("非常戒厳が");
+    let _ = Command::new("tmux").args(["-L", &tmux.socket, "kill-server"]).status();
+    // Within a few seconds a new session can start: the first one ended and let go of the lock.
+    let mut refused = String::new();
+    for _ in 0..50 {
+        let out = env.kioku("2025-06-01T09:00:00Z").arg("review").write_stdin(":q\n").output().unwrap();
+        if out.status.success() {
+            assert_eq!(env.history().len(), 1, "the answer given before the window closed is kept");
+            return;
+        }
+        refused = String::from_utf8_lossy(&out.stderr).into_owned();
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    panic!("the database stayed locked after the terminal closed: {refused}");
+}

@@ -3,6 +3,7 @@
 //! machine the piped protocol drives, so both judge and save alike.
 
 use std::io::{IsTerminal, Write};
+use std::sync::atomic::Ordering;
 
 use chrono::{DateTime, Utc};
 use crossterm::cursor::{Hide, MoveTo, Show};
@@ -40,7 +41,7 @@ static SIGNALLED: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::n
 #[cfg(unix)]
 extern "C" fn on_signal(signal: libc::c_int) {
     // Only an atomic store: all a signal handler may safely do here.
-    SIGNALLED.store(signal, std::sync::atomic::Ordering::SeqCst);
+    SIGNALLED.store(signal, Ordering::SeqCst);
 }
 
 /// Asks SIGTERM and SIGHUP to end the session through the event loop (which restores the
@@ -55,16 +56,53 @@ fn catch_termination() {
     }
 }
 
-/// The next terminal event, or None when a termination signal arrived.
+/// The next terminal event, or None when a termination signal arrived or the terminal hung up
+/// (its window closed: then it counts as SIGHUP).
 fn next_event() -> std::io::Result<Option<Event>> {
     loop {
-        if SIGNALLED.load(std::sync::atomic::Ordering::SeqCst) != 0 {
+        if terminal_hung_up() {
+            let _ = SIGNALLED.compare_exchange(0, SIGHUP, Ordering::SeqCst, Ordering::SeqCst);
+        }
+        if SIGNALLED.load(Ordering::SeqCst) != 0 {
             return Ok(None);
         }
-        if event::poll(std::time::Duration::from_millis(200))? {
+        // crossterm is only asked without waiting: on a hung-up terminal its read loop spins
+        // (read returns 0 forever) and never comes back to look at signals. Waiting is done here.
+        if event::poll(std::time::Duration::ZERO)? {
             return event::read().map(Some);
         }
+        wait_for_input(200);
     }
+}
+
+#[cfg(unix)]
+const SIGHUP: i32 = libc::SIGHUP;
+#[cfg(not(unix))]
+const SIGHUP: i32 = 1;
+
+/// Whether standard input, the terminal, has hung up (closed window, killed tmux server).
+fn terminal_hung_up() -> bool {
+    #[cfg(unix)]
+    {
+        let mut fd = libc::pollfd { fd: 0, events: libc::POLLIN, revents: 0 };
+        // SAFETY: one valid pollfd, no waiting.
+        let ready = unsafe { libc::poll(&mut fd, 1, 0) };
+        ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+    }
+    #[cfg(not(unix))]
+    false
+}
+
+/// Waits up to `ms` for input on the terminal (returns early on input, a hang-up or a signal).
+fn wait_for_input(ms: i32) {
+    #[cfg(unix)]
+    {
+        let mut fd = libc::pollfd { fd: 0, events: libc::POLLIN, revents: 0 };
+        // SAFETY: one valid pollfd.
+        unsafe { libc::poll(&mut fd, 1, ms) };
+    }
+    #[cfg(not(unix))]
+    std::thread::sleep(std::time::Duration::from_millis(ms as u64));
 }
 
 /// Whether both stdin and stdout are terminals (then `review` is interactive).
@@ -137,7 +175,7 @@ fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, color: bo
                 idle_done = true;
             }
             let Some(event) = next_event()? else {
-                return Ok(Ending::Signalled(SIGNALLED.load(std::sync::atomic::Ordering::SeqCst)));
+                return Ok(Ending::Signalled(SIGNALLED.load(Ordering::SeqCst)));
             };
             let key = match event {
                 Event::Key(k) if k.kind != KeyEventKind::Release => k,
