@@ -110,18 +110,24 @@ CREATE INDEX cards_by_due_day ON cards(state, due_day, deck, position);
 CREATE INDEX cards_by_deck ON cards(deck, position);
 "#;
 
+/// Every migration in order; the database's `user_version` is how many have run.
+const ALL: &[&str] = &[V1, V2, V3, V4];
+
 pub fn migrations() -> Migrations<'static> {
-    Migrations::new(vec![M::up(V1), M::up(V2), M::up(V3), M::up(V4)])
+    Migrations::new(ALL.iter().map(|sql| M::up(sql)).collect())
 }
 
-/// The schema version this kioku writes.
-pub const LATEST: i64 = 4;
+/// The schema version this kioku writes: one per migration.
+pub const LATEST: i64 = ALL.len() as i64;
 
 #[cfg(test)]
 mod tests {
     #[test]
-    fn migrations_are_valid() {
+    fn migrations_are_valid_and_end_at_the_latest_version() {
         super::migrations().validate().unwrap();
-        assert_eq!(super::LATEST, 4);
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        super::migrations().to_latest(&mut conn).unwrap();
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+        assert_eq!(version, super::LATEST);
     }
 }

@@ -163,3 +163,16 @@ pub fn first_line(child: &mut std::process::Child) -> (String, std::io::BufReade
     out.read_line(&mut line).unwrap();
     (line, out)
 }
+
+/// Whether the external program `tool` (from the Debian package `package`) can be run. Where it
+/// cannot, a developer's run says so and the caller skips; in CI (`CI=true`) this fails instead,
+/// because `.ci/run` installs every such program and a silent skip there would hide a lost test.
+pub fn require_tool(tool: &str, version_arg: &str, package: &str) -> bool {
+    if std::process::Command::new(tool).arg(version_arg).output().is_ok() {
+        return true;
+    }
+    let ci = std::env::var("CI").map(|v| !v.is_empty() && v != "false" && v != "0").unwrap_or(false);
+    assert!(!ci, "{tool} is missing in CI (Debian package {package}): .ci/run must install it");
+    eprintln!("skipped: {tool} is not installed (Debian package {package}); this test needs it");
+    false
+}
