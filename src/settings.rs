@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::scheduler::balance::EasyDays;
 use crate::{Error, Result};
 
 /// One setting: its key, default value (as stored text) and what it means.
@@ -56,6 +57,21 @@ pub const SPECS: &[SettingSpec] = &[
         default: "8",
         help: "lapses after which a card is tagged leech and suspended (again every half as many more), 1–999",
     },
+    SettingSpec {
+        key: "load_balance",
+        default: "true",
+        help: "within its fuzz range, put a review on a day with fewer reviews already due (needs fuzz; true/false)",
+    },
+    SettingSpec {
+        key: "easy_days",
+        default: "",
+        help: "weekdays with fewer reviews: the share of a normal day's load, e.g. \"sat:0.5 sun:0\" (needs fuzz; empty = none)",
+    },
+    SettingSpec {
+        key: "backlog_pause_new",
+        default: "true",
+        help: "no new cards while more reviews are due than the day's limit, unless an exam plan needs them (true/false)",
+    },
 ];
 
 /// The typed settings in force.
@@ -75,6 +91,12 @@ pub struct Settings {
     pub fuzz: bool,
     pub bury_siblings: bool,
     pub leech_threshold: u32,
+    /// Prefer lighter days when fuzz picks a review's day (`scheduler::balance`).
+    pub load_balance: bool,
+    /// Share of a normal day's reviews on each weekday.
+    pub easy_days: EasyDays,
+    /// Pause new cards while the reviews due exceed the day's limit.
+    pub backlog_pause_new: bool,
 }
 
 impl Default for Settings {
@@ -101,6 +123,9 @@ impl Settings {
             fuzz: parse_bool("fuzz", get("fuzz"))?,
             bury_siblings: parse_bool("bury_siblings", get("bury_siblings"))?,
             leech_threshold: parse_int("leech_threshold", get("leech_threshold"), 1, 999)?,
+            load_balance: parse_bool("load_balance", get("load_balance"))?,
+            easy_days: parse_easy_days(get("easy_days"))?,
+            backlog_pause_new: parse_bool("backlog_pause_new", get("backlog_pause_new"))?,
         })
     }
 }
@@ -121,7 +146,8 @@ pub fn validate(key: &str, value: &str) -> Result<String> {
         "max_interval_days" => parse_int(key, value, 1, 36_500)?.to_string(),
         "rollover_hour" => parse_int(key, value, 0, 23)?.to_string(),
         "leech_threshold" => parse_int(key, value, 1, 999)?.to_string(),
-        "fuzz" | "bury_siblings" => parse_bool(key, value)?.to_string(),
+        "fuzz" | "bury_siblings" | "load_balance" | "backlog_pause_new" => parse_bool(key, value)?.to_string(),
+        "easy_days" => parse_easy_days(value)?.to_string(),
         "learning_steps" | "relearning_steps" => {
             parse_steps(key, value)?;
             value.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -132,6 +158,10 @@ pub fn validate(key: &str, value: &str) -> Result<String> {
         }
     };
     Ok(canonical)
+}
+
+fn parse_easy_days(value: &str) -> Result<EasyDays> {
+    EasyDays::parse(value).map_err(|e| Error::Input(format!("easy_days: {e}")))
 }
 
 fn parse_retention(value: &str) -> Result<f32> {
@@ -202,6 +232,7 @@ mod tests {
         assert_eq!(s.rollover_hour, 4);
         assert!(s.fuzz && s.bury_siblings);
         assert_eq!(s.leech_threshold, 8);
+        assert!(s.load_balance && s.backlog_pause_new && s.easy_days.is_normal());
     }
 
     #[test]
@@ -217,5 +248,9 @@ mod tests {
         assert_eq!(parse_steps("k", "30s 2h 1d").unwrap(), vec![30, 7200, 86_400]);
         assert_eq!(validate("fuzz", "No").unwrap(), "false");
         assert_eq!(validate("relearning_steps", "").unwrap(), "");
+        assert_eq!(validate("easy_days", " Sun:0  sat:0.5 ").unwrap(), "sat:0.5 sun:0");
+        assert!(validate("easy_days", "sat:2").is_err());
+        assert!(validate("easy_days", "someday:0").is_err());
+        assert_eq!(validate("load_balance", "off").unwrap(), "false");
     }
 }

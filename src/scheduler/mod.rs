@@ -3,6 +3,9 @@
 //! engine Anki ships); learning steps, rounding, fuzz, the interval cap and leeches follow Anki.
 //! Nothing here reads the clock or does I/O.
 
+pub mod backlog;
+pub mod balance;
+pub mod breaks;
 pub mod day;
 pub mod fuzz;
 pub mod plan;
@@ -150,6 +153,23 @@ impl NextOutcomes {
     }
 }
 
+/// What placing a review on a day depends on beyond the card: the reviews already due per day,
+/// the breaks, and the exam the card is studied for. Precedence (DESIGN.md): exam plan windows
+/// (applied by `fit_to_exam` after this) > breaks > easy days > load balancing; then hard < good
+/// < easy (a day apart) and `max_interval_days`.
+pub struct Placement<'a> {
+    /// Review cards due per study day.
+    pub loads: &'a dyn Fn(StudyDay) -> usize,
+    pub breaks: &'a [breaks::Break],
+    /// A review is never moved across this day by balancing or easy days.
+    pub exam_day: Option<StudyDay>,
+}
+
+impl Placement<'_> {
+    /// No loads known, no breaks, no exam: balancing sees empty days.
+    pub const NONE: Placement<'static> = Placement { loads: &|_| 0, breaks: &[], exam_day: None };
+}
+
 /// FSRS plus kioku's settings. Build once per run.
 pub struct Scheduler {
     fsrs: fsrs::FSRS,
@@ -183,12 +203,25 @@ impl Scheduler {
     /// interval on every machine.
     ///
     /// Elapsed days = study days since the last review, clamped at 0 when the clock is earlier.
+    /// Balancing sees no other reviews; `next_outcomes_placed` gives it the day loads.
     pub fn next_outcomes(
         &self,
         card: &CardSchedule,
         key: &str,
         now: DateTime<Utc>,
         days: &DayClock,
+    ) -> Result<NextOutcomes> {
+        self.next_outcomes_placed(card, key, now, days, &Placement::NONE)
+    }
+
+    /// As `next_outcomes`, with review days chosen among the loads, breaks and exam of `place`.
+    pub fn next_outcomes_placed(
+        &self,
+        card: &CardSchedule,
+        key: &str,
+        now: DateTime<Utc>,
+        days: &DayClock,
+        place: &Placement,
     ) -> Result<NextOutcomes> {
         let today = days.study_day(now);
         let elapsed_days = card.last_review_day.map_or(0, |d| today.days_since(d));
@@ -202,7 +235,8 @@ impl Scheduler {
             .next_states(memory, self.settings.desired_retention, elapsed_days)
             .map_err(|e| Error::Scheduler(e.to_string()))?;
         let fuzz = self.settings.fuzz.then(|| fuzz::fuzz_factor(key, card.reps));
-        let (hard_days, good_days, easy_days) = self.review_intervals(&next, fuzz, card.state == State::Review);
+        let (hard_days, good_days, easy_days) =
+            self.review_intervals(&next, fuzz, card.state == State::Review, today, place);
 
         let outcome = |rating: Rating, state: &fsrs::ItemState| -> Outcome {
             let mut after = card.clone();
@@ -213,7 +247,7 @@ impl Scheduler {
             after.reps = card.reps.saturating_add(1);
             let mut became_leech = false;
             let graduate_days = match rating {
-                Rating::Again => self.constrain(state.interval.round() as u32),
+                Rating::Again => self.place(state.interval, 1, None, today, place, state.memory.stability),
                 Rating::Hard => hard_days,
                 Rating::Good => good_days,
                 Rating::Easy => easy_days,
@@ -264,25 +298,66 @@ impl Scheduler {
         })
     }
 
-    /// Hard, good and easy intervals in whole days: rounded, fuzzed, at least 1, each at least a
+    /// Hard, good and easy intervals in whole days: rounded, fuzzed (within the fuzz range, on a
+    /// day chosen by load balancing and easy days), out of breaks, at least 1, each at least a
     /// day more than the one before (for review cards; a graduating card only needs easy > good),
     /// and never above `max_interval_days` (the cap wins over the ordering).
-    fn review_intervals(&self, next: &fsrs::NextStates, fuzz: Option<f64>, is_review: bool) -> (u32, u32, u32) {
-        let days = |interval: f32| {
-            let rounded = (interval.round().max(1.0) as u32).min(self.settings.max_interval_days);
-            match fuzz {
-                Some(factor) => fuzz::apply(rounded, factor, self.settings.max_interval_days),
-                None => rounded,
-            }
-        };
-        let hard = self.constrain(days(next.hard.interval));
-        let mut good = days(next.good.interval);
-        if is_review {
-            good = good.max(hard + 1);
-        }
-        let good = self.constrain(good);
-        let easy = self.constrain(days(next.easy.interval).max(good + 1));
+    fn review_intervals(
+        &self,
+        next: &fsrs::NextStates,
+        fuzz: Option<f64>,
+        is_review: bool,
+        today: StudyDay,
+        place: &Placement,
+    ) -> (u32, u32, u32) {
+        let hard = self.place(next.hard.interval, 1, fuzz, today, place, next.hard.memory.stability);
+        let good_min = if is_review { hard + 1 } else { 1 };
+        let good = self.place(next.good.interval, good_min, fuzz, today, place, next.good.memory.stability);
+        let easy = self.place(next.easy.interval, good + 1, fuzz, today, place, next.easy.memory.stability);
         (hard, good, easy)
+    }
+
+    /// One interval in whole days: FSRS's `interval` rounded and capped; with fuzz, the day of
+    /// its fuzz range that balancing and easy days choose (not across the exam day); at least
+    /// `min_days`; out of any break (`around_breaks`, for a memory of `stability` days reviewed
+    /// today); and within 1..=`max_interval_days` last.
+    fn place(
+        &self,
+        interval: f32,
+        min_days: u32,
+        fuzz: Option<f64>,
+        today: StudyDay,
+        place: &Placement,
+        stability: f32,
+    ) -> u32 {
+        let max = self.settings.max_interval_days;
+        let rounded = (interval.round().max(1.0) as u32).min(max);
+        let in_break = |d: StudyDay| breaks::in_break(place.breaks, d);
+        let mut days = match fuzz {
+            Some(factor) => {
+                let (shortest, mut longest) = fuzz::range(rounded, max);
+                // Never across an exam: a review due before it stays before it.
+                if let Some(exam) = place.exam_day.filter(|&e| today.plus(rounded) < e) {
+                    longest = longest.min(exam.days_since(today).saturating_sub(1)).max(shortest);
+                }
+                let choice = balance::DayChoice {
+                    today,
+                    loads: place.loads,
+                    excluded: &in_break,
+                    easy_days: self.settings.easy_days,
+                    balance: self.settings.load_balance,
+                };
+                choice.interval(shortest, longest, factor).unwrap_or(rounded)
+            }
+            None => rounded,
+        };
+        days = days.max(min_days);
+        if !place.breaks.is_empty() {
+            let due = today.plus(days);
+            let moved = self.around_breaks(stability, today, due, today, place.breaks, place.loads);
+            days = moved.days_since(today).max(min_days);
+        }
+        self.constrain(days)
     }
 
     /// Retrievability R (probability of recall, 0–1) of `card` on study day `day`, from its
