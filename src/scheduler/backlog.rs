@@ -90,9 +90,8 @@ impl Scheduler {
     /// least. Recall before = on the day they were due; after = today (higher: the review comes
     /// early and strengthens the memory less).
     pub fn advance(&self, cards: &[CardSchedule], n: usize, today: StudyDay) -> Vec<Moved> {
-        let mut ahead: Vec<usize> = (0..cards.len())
-            .filter(|&i| is_review(&cards[i]) && cards[i].due_day.is_some_and(|d| d > today))
-            .collect();
+        let mut ahead: Vec<usize> =
+            (0..cards.len()).filter(|&i| is_review(&cards[i]) && cards[i].due_day.is_some_and(|d| d > today)).collect();
         ahead.sort_by(|&a, &b| overdueness(&cards[b], today).total_cmp(&overdueness(&cards[a], today)).then(a.cmp(&b)));
         ahead
             .into_iter()
@@ -164,11 +163,11 @@ mod tests {
         let s = Scheduler::new(Settings::default(), None).unwrap();
         let today = StudyDay(100);
         let cards = [
-            review(10.0, 80, 90),   // 0: due, 20/10 overdue
-            review(100.0, 0, 100),  // 1: due today, 100/100
-            review(30.0, 90, 120),  // 2: not due, 10/30
-            review(20.0, 90, 105),  // 3: not due, 10/20
-            review(50.0, 95, 140),  // 4: not due, 5/50
+            review(10.0, 80, 90),  // 0: due, 20/10 overdue
+            review(100.0, 0, 100), // 1: due today, 100/100
+            review(30.0, 90, 120), // 2: not due, 10/30
+            review(20.0, 90, 105), // 3: not due, 10/20
+            review(50.0, 95, 140), // 4: not due, 5/50
         ];
         let p = s.postpone(&cards, 1, today);
         assert_eq!(p.len(), 1);

@@ -138,8 +138,11 @@ impl DayChoice<'_> {
         let shares: Vec<f32> = allowed.iter().map(|&i| self.easy_days.share(self.today.plus(i))).collect();
         let normal: Vec<f64> = (0..allowed.len()).filter(|&k| shares[k] >= 1.0).map(|k| loads[k] as f64).collect();
         let mean = if normal.is_empty() { 0.0 } else { normal.iter().sum::<f64>() / normal.len() as f64 };
-        let kept: Vec<usize> =
-            all.iter().copied().filter(|&k| shares[k] >= 1.0 || (loads[k] as f64) < shares[k] as f64 * mean.max(1.0)).collect();
+        let kept: Vec<usize> = all
+            .iter()
+            .copied()
+            .filter(|&k| shares[k] >= 1.0 || (loads[k] as f64) < shares[k] as f64 * mean.max(1.0))
+            .collect();
         if kept.is_empty() {
             all
         } else {
@@ -207,12 +210,28 @@ mod tests {
         let today = day(2025, 6, 2);
         let easy = EasyDays::parse("sat:0.5 sun:0").unwrap();
         // Friday holds 10: Saturday may take reviews while under 5, Sunday never.
-        let loads = |d: StudyDay| if d == day(2025, 6, 6) { 10 } else if d == day(2025, 6, 7) { 4 } else { 0 };
+        let loads = |d: StudyDay| {
+            if d == day(2025, 6, 6) {
+                10
+            } else if d == day(2025, 6, 7) {
+                4
+            } else {
+                0
+            }
+        };
         let choice = DayChoice { today, loads: &loads, excluded: &|_| false, easy_days: easy, balance: true };
         let picked: Vec<u32> = (0..100).filter_map(|i| choice.interval(4, 6, i as f64 / 100.0)).collect();
         assert!(picked.iter().all(|&i| i == 4 || i == 5) && picked.contains(&5), "{picked:?}");
         // Saturday full (5 ≥ 0.5 × 10): only Friday.
-        let full = |d: StudyDay| if d == day(2025, 6, 6) { 10 } else if d == day(2025, 6, 7) { 5 } else { 0 };
+        let full = |d: StudyDay| {
+            if d == day(2025, 6, 6) {
+                10
+            } else if d == day(2025, 6, 7) {
+                5
+            } else {
+                0
+            }
+        };
         let choice = DayChoice { today, loads: &full, excluded: &|_| false, easy_days: easy, balance: true };
         assert_eq!(choice.interval(4, 6, 0.99), Some(4));
         // A range of only Sunday: easy days are set aside rather than leaving no day.
@@ -222,13 +241,8 @@ mod tests {
     #[test]
     fn excluded_days_are_never_chosen() {
         let today = StudyDay(0);
-        let choice = DayChoice {
-            today,
-            loads: &|_| 0,
-            excluded: &|d| d.0 >= 5,
-            easy_days: EasyDays::default(),
-            balance: true,
-        };
+        let choice =
+            DayChoice { today, loads: &|_| 0, excluded: &|d| d.0 >= 5, easy_days: EasyDays::default(), balance: true };
         assert_eq!(choice.interval(3, 7, 0.999), Some(4));
         assert_eq!(choice.interval(5, 7, 0.5), None);
     }

@@ -2,6 +2,7 @@
 //! `synchronous=NORMAL`, foreign keys on, one transaction per answer, so an acknowledged answer
 //! survives a killed process. Nothing here deletes history because a deck file is missing.
 
+mod breaks;
 mod schema;
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -15,6 +16,7 @@ use crate::deck::{Card, FileCache, FileRecord};
 use crate::scheduler::{CardSchedule, State, StudyDay};
 use crate::{Error, Result};
 
+pub use breaks::CardMove;
 pub use schema::LATEST as SCHEMA_VERSION;
 
 /// What produced a review row.

@@ -110,8 +110,20 @@ CREATE INDEX cards_by_due_day ON cards(state, due_day, deck, position);
 CREATE INDEX cards_by_deck ON cards(deck, position);
 "#;
 
+/// Version 5: breaks (study days away), and the action of a manual row (postpone, advance,
+/// break…; NULL for older rows and for suspend/bury rows written before it).
+const V5: &str = r#"
+CREATE TABLE breaks (
+    id            INTEGER PRIMARY KEY,
+    first_day     INTEGER NOT NULL,                  -- study day, inclusive
+    last_day      INTEGER NOT NULL,                  -- study day, inclusive
+    created_at_ms INTEGER NOT NULL
+);
+ALTER TABLE reviews ADD COLUMN action TEXT;
+"#;
+
 /// Every migration in order; the database's `user_version` is how many have run.
-const ALL: &[&str] = &[V1, V2, V3, V4];
+const ALL: &[&str] = &[V1, V2, V3, V4, V5];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(ALL.iter().map(|sql| M::up(sql)).collect())
