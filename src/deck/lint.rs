@@ -230,6 +230,18 @@ fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
         ));
     }
     for (i, note) in raw.iter().flat_map(|r| r.cards.iter().flatten()).enumerate() {
+        // The reverse card shows the back and expects the front: a question there reads as the answer.
+        if let (Some(true), Some(front)) = (note.reverse, &note.front) {
+            if front.trim_end().ends_with(['?', '？']) {
+                out.push(warn(
+                    locator.find(&format!("cards.{i}.front")),
+                    "reverse-question",
+                    "the front is a question, but `reverse: true` also shows it as the answer of the reverse card"
+                        .into(),
+                    "write the front as a noun phrase (the thing the back names), or drop `reverse`",
+                ));
+            }
+        }
         if let Some(cloze) = &note.cloze {
             let bare = cloze.match_indices("{{").any(|(k, _)| {
                 let escaped = k > 0 && cloze.as_bytes()[k - 1] == b'\\';
@@ -257,6 +269,23 @@ fn text_has_key(locator: &Locator, note: &str, key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reversed_question_is_flagged_at_its_front() {
+        let text =
+            "cards:\n  - id: a\n    front: \"最大限の圧力とは何か？\"\n    back: 北朝鮮への姿勢\n    reverse: true\n  \
+                    - id: b\n    front: Why?\n    back: because\n    reverse: true\n  \
+                    - id: c\n    front: 何と言うか？\n    back: 最大限の圧力\n  \
+                    - id: d\n    front: 北朝鮮に臨んだ姿勢\n    back: 最大限の圧力\n    reverse: true\n";
+        let (_, raw) = load_text(text.as_bytes(), "t.yaml", "t").unwrap();
+        let found: Vec<(usize, usize)> = warnings(Some(&raw), "t.yaml", text)
+            .iter()
+            .filter(|d| d.code == "reverse-question")
+            .map(|d| (d.line, d.col))
+            .collect();
+        // Notes a (full-width ？) and b (ASCII ?); c is not reversed, d is a noun phrase.
+        assert_eq!(found, vec![(3, 12), (7, 12)]);
+    }
 
     #[test]
     fn retyped_values() {
