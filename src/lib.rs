@@ -14,6 +14,7 @@ pub mod cli;
 pub mod deck;
 pub mod error;
 pub mod rng;
+pub mod safe_text;
 pub mod scheduler;
 pub mod session;
 pub mod settings;

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::deck::{self, DeckSource, Judge};
+use crate::safe_text::{terminal, terminal_line};
 use crate::session::judge::display_order;
 use crate::{Error, Result};
 
@@ -111,18 +112,19 @@ pub fn preview(ctx: &Context, args: PreviewArgs) -> Result<()> {
     };
     let cards = deck::expand(d);
     let mut out = std::io::stdout().lock();
+    // Deck text is untrusted: escape sequences in it are shown, never run.
     writeln!(
         out,
         "{} — {} notes, {} cards{}",
         d.id,
         d.notes.len(),
         cards.len(),
-        d.title.as_ref().map(|t| format!(" · {t}")).unwrap_or_default()
+        d.title.as_ref().map(|t| format!(" · {}", terminal_line(t))).unwrap_or_default()
     )?;
     for card in &cards {
         writeln!(out, "\n{} ({})", card.key, card.kind.as_str())?;
         for line in card.prompt.lines() {
-            writeln!(out, "  Q  {line}")?;
+            writeln!(out, "  Q  {}", terminal(line))?;
         }
         let listed = match &card.judge {
             Judge::Choice { options } => Some(options),
@@ -131,19 +133,23 @@ pub fn preview(ctx: &Context, args: PreviewArgs) -> Result<()> {
         };
         if let Some(texts) = listed {
             for (p, i) in display_order(card, 0).into_iter().enumerate() {
-                writeln!(out, "     {}. {}", p + 1, texts[i])?;
+                writeln!(out, "     {}. {}", p + 1, terminal_line(&texts[i]))?;
             }
         }
         let how = match &card.judge {
             Judge::Typed { check, accept, .. } => {
-                let accept = if accept.is_empty() { String::new() } else { format!(", also {}", accept.join(" / ")) };
+                let accept = if accept.is_empty() {
+                    String::new()
+                } else {
+                    format!(", also {}", terminal_line(&accept.join(" / ")))
+                };
                 format!("  (typed, check {check:?}{accept})").to_lowercase()
             }
             _ => String::new(),
         };
-        writeln!(out, "  A  {}{how}", card.answer)?;
+        writeln!(out, "  A  {}{how}", terminal(&card.answer))?;
         if let Some(e) = &card.explanation {
-            writeln!(out, "  ·  {e}")?;
+            writeln!(out, "  ·  {}", terminal(e))?;
         }
     }
     Ok(())

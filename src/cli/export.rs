@@ -84,6 +84,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         "card_key",
     ])
     .map_err(io)?;
+    // Keys come from deck files: a spreadsheet must not run one as a formula.
+    let cell = |text: &str| crate::safe_text::csv_cell(text).into_owned();
     for r in &rows {
         let deck = r.card_key.split('/').next().unwrap_or("");
         csv.write_record([
@@ -92,9 +94,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             r.rating.to_string(),
             r.state_before.to_i64().to_string(),
             r.duration_ms.to_string(),
-            r.kind.clone(),
-            deck.to_string(),
-            r.card_key.clone(),
+            cell(&r.kind),
+            cell(deck),
+            cell(&r.card_key),
         ])
         .map_err(io)?;
     }

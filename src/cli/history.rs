@@ -5,6 +5,7 @@ use std::io::Write;
 use chrono::{FixedOffset, SecondsFormat, TimeZone};
 use serde::Serialize;
 
+use crate::safe_text::terminal_line;
 use crate::session::piped::rfc3339_utc;
 use crate::store::ReviewRow;
 use crate::Result;
@@ -86,7 +87,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             e.kind,
             rating,
             e.state_before,
-            e.card,
+            terminal_line(e.card),
             e.due.as_deref().unwrap_or("-")
         )?;
     }

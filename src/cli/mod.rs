@@ -421,7 +421,8 @@ fn default_tz() -> Tz {
 /// A line on stderr; a closed stderr is not worth failing for.
 pub fn warn(line: &str) {
     use std::io::Write;
-    let _ = writeln!(std::io::stderr(), "{line}");
+    // Messages quote deck text and file names: escape sequences in them are shown, never run.
+    let _ = writeln!(std::io::stderr(), "{}", crate::safe_text::terminal(line));
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 use std::io::{BufRead, Write};
 
+use crate::safe_text::terminal_line;
 use crate::{Error, Result};
 
 use super::{Access, Context, Prepared};
@@ -46,6 +47,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     }
     for (key, n, deck_loaded) in &orphans {
         let note = if *deck_loaded { "note gone from its deck" } else { "deck not loaded" };
+        let key = terminal_line(key);
         writeln!(out, "{key}  {n} review{}  ({note})", if *n == 1 { "" } else { "s" })?;
     }
     if !args.prune {

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 
 use chrono::DateTime;
 
+use crate::safe_text;
 use crate::stats::class::{self, StudentAnswer};
 use crate::{Error, Result};
 
@@ -51,7 +52,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             let bad = || Error::Input(format!("{name}:{}: not a review row from `kioku export reviews`", i + 2));
             answers.push(StudentAnswer {
                 student,
-                card: field(key).to_string(),
+                card: safe_text::csv_cell_read(field(key)).to_string(),
                 at: field(time).parse::<i64>().ok().and_then(DateTime::from_timestamp_millis).ok_or_else(bad)?,
                 rating: field(rating).parse().map_err(|_| bad())?,
                 state: field(state).parse().map_err(|_| bad())?,
@@ -64,20 +65,27 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let mut out = std::io::stdout().lock();
     match args.format.as_str() {
         "csv" => {
-            writeln!(out, "card_key,students,answers,lapse_rate,again_share,mean_retrievability")?;
+            // Keys come from students' files: quoted as CSV needs, and never a formula.
+            let mut csv = csv::Writer::from_writer(out);
+            let io = |e: csv::Error| match e.into_kind() {
+                csv::ErrorKind::Io(e) => Error::Io(e),
+                other => Error::Io(std::io::Error::other(format!("{other:?}"))),
+            };
+            csv.write_record(["card_key", "students", "answers", "lapse_rate", "again_share", "mean_retrievability"])
+                .map_err(io)?;
             for r in &table {
                 let num = |x: Option<f64>| x.map_or(String::new(), |v| format!("{v:.4}"));
-                writeln!(
-                    out,
-                    "{},{},{},{},{:.4},{}",
-                    r.card,
-                    r.students,
-                    r.answers,
+                csv.write_record([
+                    safe_text::csv_cell(&r.card).into_owned(),
+                    r.students.to_string(),
+                    r.answers.to_string(),
                     num(r.lapse_rate),
-                    r.again_share,
-                    num(r.mean_retrievability)
-                )?;
+                    format!("{:.4}", r.again_share),
+                    num(r.mean_retrievability),
+                ])
+                .map_err(io)?;
             }
+            csv.flush()?;
         }
         "markdown" => {
             writeln!(out, "| card | students | answers | lapse rate | again | recall now |\n| --- | ---: | ---: | ---: | ---: | ---: |")?;
@@ -85,7 +93,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
                 writeln!(
                     out,
                     "| {} | {} | {} | {} | {:.0}% | {} |",
-                    r.card,
+                    markdown_cell(&r.card),
                     r.students,
                     r.answers,
                     pct(r.lapse_rate),
@@ -102,7 +110,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
                 "card", "stud.", "answ.", "lapse", "again", "recall"
             )?;
             for r in table.iter().take(args.top) {
-                let card = crate::ui::render::truncate(&r.card, 44);
+                let card = crate::ui::render::truncate(&safe_text::terminal_line(&r.card), 44);
                 let pad = 44usize.saturating_sub(unicode_width::UnicodeWidthStr::width(card.as_str()));
                 writeln!(
                     out,
@@ -118,4 +126,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A card key as one Markdown table cell: control characters and line breaks shown (`\n`), and
+/// `\` and `|` escaped so nothing can end the cell.
+fn markdown_cell(text: &str) -> String {
+    safe_text::terminal_line(&text.replace('\\', "\\\\")).replace('|', "\\|")
 }

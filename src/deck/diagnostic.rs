@@ -4,6 +4,19 @@
 use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 
+use crate::safe_text::{terminal, terminal_line};
+
+/// Longest message a diagnostic keeps, in characters: one quoting a 1 MB value is cut.
+const MAX_MESSAGE_CHARS: usize = 300;
+
+/// `text` cut to `max` characters, ending in `…` when it was cut.
+pub fn shorten(text: String, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((cut, _)) => format!("{}…", &text[..cut]),
+        None => text,
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -28,6 +41,8 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// An error at `(line, col)`. A message longer than 300 characters (one quoting a huge
+    /// value) is cut with `…`.
     pub fn error(
         file: &str,
         (line, col): (usize, usize),
@@ -40,7 +55,7 @@ impl Diagnostic {
             col,
             severity: Severity::Error,
             code,
-            message: message.into(),
+            message: shorten(message.into(), MAX_MESSAGE_CHARS),
             hint: None,
             source_line: None,
         }
@@ -57,31 +72,41 @@ impl Diagnostic {
         self
     }
 
-    /// The diagnostic as the terminal shows it (several lines, no trailing newline).
+    /// The diagnostic as the terminal shows it (several lines, no trailing newline). Everything
+    /// from the file (the source line, values quoted in the message) has its control characters
+    /// shown (`safe_text`); the caret is placed on the line as shown.
     pub fn render(&self) -> String {
         let severity = match self.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        let mut out = format!("{}:{}:{}: {severity}: {}", self.file, self.line, self.col, self.message);
+        let mut out = format!(
+            "{}:{}:{}: {severity}: {}",
+            terminal_line(&self.file),
+            self.line,
+            self.col,
+            terminal(&self.message)
+        );
         if let Some(source) = &self.source_line {
             // A very long line is shown as a window around the column.
             let chars: Vec<char> = source.chars().collect();
             let col = self.col.saturating_sub(1).min(chars.len());
             let (start, end) = (col.saturating_sub(40), (col + 40).min(chars.len()));
-            let shown: String = chars[start..end].iter().collect();
+            let text =
+                |range: std::ops::Range<usize>| terminal_line(&chars[range].iter().collect::<String>()).into_owned();
+            let shown = text(start..end);
             let (source, before) = if chars.len() > 100 {
                 let lead = if start > 0 { "…" } else { "" };
                 let tail = if end < chars.len() { "…" } else { "" };
-                (format!("{lead}{shown}{tail}"), format!("{lead}{}", chars[start..col].iter().collect::<String>()))
+                (format!("{lead}{shown}{tail}"), format!("{lead}{}", text(start..col)))
             } else {
-                (source.clone(), chars[..col].iter().collect())
+                (text(0..chars.len()), text(0..col))
             };
             let pad = UnicodeWidthStr::width(before.as_str());
             out.push_str(&format!("\n  | {source}\n  | {}^", " ".repeat(pad)));
         }
         if let Some(hint) = &self.hint {
-            out.push_str(&format!("\n  = hint: {hint}"));
+            out.push_str(&format!("\n  = hint: {}", terminal(hint)));
         }
         out
     }

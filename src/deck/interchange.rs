@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use super::cloze;
 use super::model::{Deck, NoteKind, RawDeck, RawNote};
 use super::validate::is_valid_id;
+use crate::safe_text;
 use crate::scheduler::fuzz::fnv1a;
 
 /// Reads a CSV/TSV file, an Anki "Notes in Plain Text" export or a Quizlet export into a deck.
@@ -47,10 +48,15 @@ pub fn import_text(text: &str, deck_id: &str) -> Result<RawDeck, String> {
     let delimiter = separator.unwrap_or(if body.lines().next().unwrap_or("").contains('\t') { b'\t' } else { b',' });
     let mut reader =
         csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(body.as_bytes());
+    // Anki's files are as Anki writes them; other CSV may come from kioku's own export, whose
+    // formula guard (`safe_text::csv_cell`) comes off here.
+    let anki = guid_col.is_some() || notetype_col.is_some() || separator.is_some();
     let mut rows: Vec<Vec<String>> = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| format!("line {}: {e}", i + 1))?;
-        rows.push(record.iter().map(str::to_string).collect());
+        rows.push(
+            record.iter().map(|c| if anki { c } else { safe_text::csv_cell_read(c) }).map(str::to_string).collect(),
+        );
     }
     // A header row naming the columns?
     let mut front_col = 0;
@@ -173,14 +179,16 @@ pub fn export_anki(deck: &Deck) -> String {
     out
 }
 
-/// A deck as CSV: front, back, tags.
+/// A deck as CSV: front, back, tags. A cell a spreadsheet would run as a formula gets a `'`
+/// (`safe_text::csv_cell`), which `import_text` takes off again.
 pub fn export_csv(deck: &Deck) -> String {
     let mut w = csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(["front", "back", "tags"]);
     for note in &deck.notes {
         let (front, back, _) = render(note);
         let tags: Vec<&str> = deck.tags.iter().chain(&note.tags).map(String::as_str).collect();
-        let _ = w.write_record([front, back, tags.join(" ")]);
+        let cells = [front, back, tags.join(" ")];
+        let _ = w.write_record(cells.iter().map(|c| safe_text::csv_cell(c).into_owned()));
     }
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }

@@ -229,6 +229,25 @@ fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
             &format!("quote it, \"{value}\", so every tool sees the text"),
         ));
     }
+    for (path, c, at) in &locator.controls {
+        // Point at the character written raw (a bidi override) or as an escape (`\e`) on the
+        // value's first line; else at the value.
+        let line: Vec<char> = lines.get(at.0.saturating_sub(1)).map_or(Vec::new(), |l| l.chars().collect());
+        let rest = line.get(at.1 - 1..).unwrap_or(&[]);
+        let found = rest.iter().position(|x| x == c).or_else(|| control_escape_at(rest));
+        let at = found.map_or(*at, |k| (at.0, at.1 + k));
+        let field = path.rsplit('.').find(|p| p.parse::<usize>().is_err()).unwrap_or(path);
+        out.push(warn(
+            at,
+            "control-character",
+            format!(
+                "`{field}` holds the control character U+{:04X}: terminals act on such characters (kioku shows it as {})",
+                *c as u32,
+                crate::safe_text::terminal(&c.to_string())
+            ),
+            "delete it; text in a deck needs no control characters",
+        ));
+    }
     for (i, note) in raw.iter().flat_map(|r| r.cards.iter().flatten()).enumerate() {
         // The reverse card shows the back and expects the front: a question there reads as the answer.
         if let (Some(true), Some(front)) = (note.reverse, &note.front) {
@@ -260,6 +279,34 @@ fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+/// Where in `chars` (a double-quoted YAML value and what follows) the first escape that stands
+/// for a control character starts (`\e`, `\a`, `\0`, `\x1b`, `\u202e`…).
+fn control_escape_at(chars: &[char]) -> Option<usize> {
+    let mut k = 0;
+    while k + 1 < chars.len() {
+        if chars[k] == '\\' {
+            let hex = |n: usize| {
+                let digits: String = chars.get(k + 2..k + 2 + n)?.iter().collect();
+                char::from_u32(u32::from_str_radix(&digits, 16).ok()?)
+            };
+            let escaped = match chars[k + 1] {
+                '0' | 'a' | 'b' | 'v' | 'f' | 'r' | 'e' => true,
+                'x' => hex(2).is_some_and(crate::safe_text::is_unsafe),
+                'u' => hex(4).is_some_and(crate::safe_text::is_unsafe),
+                'U' => hex(8).is_some_and(crate::safe_text::is_unsafe),
+                _ => false,
+            };
+            if escaped {
+                return Some(k);
+            }
+            k += 2;
+        } else {
+            k += 1;
+        }
+    }
+    None
 }
 
 fn text_has_key(locator: &Locator, note: &str, key: &str) -> bool {

@@ -351,6 +351,10 @@ pub(super) fn load_text(bytes: &[u8], shown: &str, stem: &str) -> Result<(Deck, 
                 .with_hint(format!("save it as UTF-8 in your editor, or convert it: iconv -f SHIFT_JIS -t UTF-8 '{shown}' > converted.yaml"))]);
         }
     };
+    let controls = raw_controls(text, shown);
+    if !controls.is_empty() {
+        return Err(controls);
+    }
     if let Err(e) = check_structure(text) {
         return Err(vec![
             Diagnostic::error(shown, e.position.unwrap_or((1, 1)), "structure", e.message).with_source(text)
@@ -385,6 +389,39 @@ pub(super) fn load_text(bytes: &[u8], shown: &str, stem: &str) -> Result<(Deck, 
     };
     let deck = validate(&raw, shown, stem, text)?;
     Ok((deck, raw))
+}
+
+/// Characters YAML refuses in a file (C0 controls but tab, LF and CR; DEL; C1 controls but NEL;
+/// U+FFFE, U+FFFF), each where it is: the YAML parser's own message names a byte offset only.
+/// At most the first 20, one per line.
+fn raw_controls(text: &str, shown: &str) -> Vec<Diagnostic> {
+    let refused = |c: char| {
+        matches!(c, '\u{0}'..='\u{8}' | '\u{b}' | '\u{c}' | '\u{e}'..='\u{1f}' | '\u{7f}'..='\u{84}' | '\u{86}'..='\u{9f}')
+            || matches!(c, '\u{fffe}' | '\u{ffff}')
+    };
+    if !text.chars().any(refused) {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for (n, line) in text.split('\n').enumerate() {
+        if let Some(col) = line.chars().position(refused) {
+            let c = line.chars().nth(col).unwrap_or('\0');
+            out.push(
+                Diagnostic::error(
+                    shown,
+                    (n + 1, col + 1),
+                    "control-character",
+                    format!("the control character U+{:04X} is not allowed in a YAML file", c as u32),
+                )
+                .with_source(text)
+                .with_hint("delete it (it is invisible in most editors; often pasted from a terminal)"),
+            );
+            if out.len() == 20 {
+                break;
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

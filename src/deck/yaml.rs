@@ -266,6 +266,9 @@ pub struct Locator {
     /// Plain (unquoted) scalar values: (path, text, position), for the lint of values other
     /// YAML tools would read as numbers, booleans, dates or null.
     pub plain: Vec<(String, String, (usize, usize))>,
+    /// Scalars holding a character a terminal would act on (`safe_text::is_unsafe`, written
+    /// raw or as an escape like `\e`): (path, the first such character, position of the value).
+    pub controls: Vec<(String, char, (usize, usize))>,
 }
 
 enum Frame {
@@ -281,6 +284,7 @@ impl Locator {
         let mut end_lines = HashMap::new();
         let mut syntax_error = None;
         let mut plain = Vec::new();
+        let mut controls = Vec::new();
         let mut stack: Vec<Frame> = Vec::new();
         let mut parser = Parser::new_from_str(text);
         while let Some(next) = parser.next_event() {
@@ -314,7 +318,11 @@ impl Locator {
             };
             match event {
                 Event::Scalar(value, style, ..) => {
+                    let control = value.chars().find(|&c| crate::safe_text::is_unsafe(c) && c != '\n' && c != '\t');
                     if let Some(p) = node_path(&mut stack, Some(&value)) {
+                        if let Some(c) = control {
+                            controls.push((p.clone(), c, at));
+                        }
                         if style == saphyr_parser::ScalarStyle::Plain {
                             plain.push((p.clone(), value.to_string(), at));
                         }
@@ -340,7 +348,7 @@ impl Locator {
                 _ => {}
             }
         }
-        Locator { positions, end_lines, syntax_error, plain }
+        Locator { positions, end_lines, syntax_error, plain, controls }
     }
 
     /// Whether the document has a node at `path`.

@@ -11,6 +11,7 @@ use super::input::{self, Command, Line};
 use super::judge::Judged;
 use super::review::{Hide, ReviewSession, Summary};
 use crate::deck::{Card, Judge};
+use crate::safe_text::{terminal, terminal_line};
 use crate::scheduler::{human_interval, Rating};
 use crate::Result;
 
@@ -172,7 +173,7 @@ fn show_card(out: &mut dyn Write, session: &ReviewSession, index: usize) -> Resu
 /// The `card` line, the card's metadata and prompt for people, and its `option`/`item` lines
 /// in display order `order` (shared by review, cram and exam).
 pub fn write_card(out: &mut dyn Write, card: &Card, state: &str, extra: &str, order: &[usize]) -> Result<()> {
-    writeln!(out, "card {} {}", card.key, card.kind.as_str())?;
+    writeln!(out, "card {} {}", terminal_line(&card.key), card.kind.as_str())?;
     let mut meta = format!("[{} · {state}", card.deck);
     if !card.tags.is_empty() {
         meta.push_str(&format!(" · {}", card.tags.join(", ")));
@@ -188,7 +189,7 @@ pub fn write_card(out: &mut dyn Write, card: &Card, state: &str, extra: &str, or
         Judge::SelfGraded => return Ok(()),
     };
     for (p, &i) in order.iter().enumerate() {
-        writeln!(out, "{word} {} {}", p + 1, texts[i])?;
+        writeln!(out, "{word} {} {}", p + 1, terminal_line(&texts[i]))?;
     }
     out.flush()?;
     Ok(())
@@ -250,10 +251,11 @@ pub fn summary_lines(s: &Summary) -> Vec<String> {
     lines
 }
 
-/// Writes text for people: every line indented by two spaces.
+/// Writes text for people: every line indented by two spaces, control characters shown (deck
+/// text is untrusted; see `safe_text`).
 pub fn human(out: &mut dyn Write, text: &str) -> std::io::Result<()> {
     for line in text.lines() {
-        writeln!(out, "  {line}")?;
+        writeln!(out, "  {}", terminal(line))?;
     }
     Ok(())
 }

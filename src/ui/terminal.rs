@@ -18,6 +18,7 @@ use unicode_width::UnicodeWidthStr;
 use super::render::{render, truncate, Line, Phase, Reveal, ReviewView, Style};
 use crate::answer::Verdict;
 use crate::deck::Judge;
+use crate::safe_text;
 use crate::scheduler::{human_interval, Rating};
 use crate::session::input::{classify, normalize, Command, Line as InputLine};
 use crate::session::review::{Hide as HideCard, ReviewSession};
@@ -388,11 +389,15 @@ fn reveal(
     })
 }
 
+/// What the screen shows of card `index`. Deck text is untrusted: its control characters are
+/// made visible here (`safe_text`), before the layout measures it.
 fn view(session: &ReviewSession, index: usize, st: &CardState, judged_kind: bool) -> ReviewView {
     let card = session.card(index);
+    let line = |s: &String| safe_text::terminal_line(s).into_owned();
+    let text = |s: &String| safe_text::terminal(s).into_owned();
     let choices = match &card.judge {
-        Judge::Choice { options } => session.display_order(index).into_iter().map(|i| options[i].clone()).collect(),
-        Judge::Order { items } => session.display_order(index).into_iter().map(|i| items[i].clone()).collect(),
+        Judge::Choice { options } => session.display_order(index).into_iter().map(|i| line(&options[i])).collect(),
+        Judge::Order { items } => session.display_order(index).into_iter().map(|i| line(&items[i])).collect(),
         _ => Vec::new(),
     };
     let hint = match &card.judge {
@@ -403,18 +408,22 @@ fn view(session: &ReviewSession, index: usize, st: &CardState, judged_kind: bool
         Judge::SelfGraded => None,
     };
     ReviewView {
-        deck: card.deck.clone(),
-        tags: card.tags.clone(),
+        deck: line(&card.deck),
+        tags: card.tags.iter().map(line).collect(),
         state: session.schedule(index).state.as_str().to_string(),
         counts: session.remaining(),
-        prompt: card.prompt.clone(),
+        prompt: text(&card.prompt),
         choices,
         hint: hint.map(str::to_string),
         phase: match &st.reveal {
-            Some(r) => Phase::Answer(r.clone()),
+            Some(r) => Phase::Answer(Reveal {
+                lines: r.lines.iter().map(text).collect(),
+                explanation: r.explanation.as_ref().map(text),
+                ..r.clone()
+            }),
             None => Phase::Question { input: judged_kind.then(|| st.input.clone()) },
         },
-        message: st.message.clone(),
+        message: st.message.as_ref().map(text),
         help: st.help,
     }
 }
@@ -461,6 +470,7 @@ fn draw(session: &ReviewSession, index: usize, st: &CardState, judged_kind: bool
 fn write_line(out: &mut impl Write, line: &Line, width: usize, color: bool) -> std::io::Result<()> {
     let mut left = width;
     for span in &line.0 {
+        // Deck text was made visible in `view`; what is left here (tabs) is drawn as spaces.
         let clean: String = span.text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
         let text = truncate(&clean, left);
         left = left.saturating_sub(text.width());
