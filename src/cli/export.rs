@@ -94,7 +94,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             r.rating.to_string(),
             r.state_before.to_i64().to_string(),
             r.duration_ms.to_string(),
-            cell(&r.kind),
+            cell(r.kind.as_str()),
             cell(deck),
             cell(&r.card_key),
         ])

@@ -48,7 +48,7 @@ fn entry(row: &ReviewRow) -> HistoryEntry<'_> {
         card: &row.card_key,
         reviewed_at,
         rating: row.rating,
-        kind: &row.kind,
+        kind: row.kind.as_str(),
         state_before: row.state_before.as_str(),
         elapsed_days: row.elapsed_days,
         interval_secs: row.interval_secs,

@@ -43,12 +43,14 @@ impl State {
     pub fn to_i64(self) -> i64 {
         self as i64
     }
-    pub fn from_i64(n: i64) -> State {
+    /// The state stored as `n`; None for a number kioku never writes.
+    pub fn from_i64(n: i64) -> Option<State> {
         match n {
-            1 => State::Learning,
-            2 => State::Review,
-            3 => State::Relearning,
-            _ => State::New,
+            0 => Some(State::New),
+            1 => Some(State::Learning),
+            2 => Some(State::Review),
+            3 => Some(State::Relearning),
+            _ => None,
         }
     }
 }

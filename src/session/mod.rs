@@ -199,7 +199,7 @@ impl Today {
             utc_offset_secs: days.utc_offset_secs(now),
             study_day: days.study_day(now),
             rating: rating.as_u8(),
-            kind: ReviewKind::Review.as_str().to_string(),
+            kind: ReviewKind::Review,
             state_before: before.state,
             state_after: outcome.card.state,
             elapsed_days: outcome.elapsed_days,

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::scheduler::{CardSchedule, State, StudyDay};
-use crate::store::ReviewRow;
+use crate::store::{ReviewKind, ReviewRow};
 
 /// Interval (days) from which a card counts as mature, as in Anki.
 pub const MATURE_DAYS: i64 = 21;
@@ -126,7 +126,7 @@ pub fn build<R: std::borrow::Borrow<ReviewRow>>(
     let mut answers_by_card = vec![(0u32, 0u32); cards.len()]; // (review answers, again)
     for row in rows {
         let r = row.borrow();
-        if r.kind != "review" {
+        if r.kind != ReviewKind::Review {
             continue;
         }
         let Some(&i) = wanted.get(r.card_key.as_str()) else { continue };
@@ -360,7 +360,7 @@ mod tests {
             utc_offset_secs: 0,
             study_day: StudyDay(day),
             rating,
-            kind: "review".into(),
+            kind: ReviewKind::Review,
             state_before,
             state_after: if rating == 1 { State::Relearning } else { State::Review },
             elapsed_days: 0,

@@ -1,0 +1,375 @@
+//! The review log: one transaction per answer (the row and the card's new schedule), undo from
+//! the state saved with the row, and the queries over the log.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{params, Connection, Row};
+
+use crate::scheduler::{CardSchedule, State, StudyDay};
+use crate::{Error, Result};
+
+use super::*;
+
+/// What produced a review row.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReviewKind {
+    Review,
+    Cram,
+    Exam,
+    /// Suspend, unsuspend, bury, forget: rating 0.
+    Manual,
+}
+
+impl ReviewKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReviewKind::Review => "review",
+            ReviewKind::Cram => "cram",
+            ReviewKind::Exam => "exam",
+            ReviewKind::Manual => "manual",
+        }
+    }
+
+    /// The kind stored as `text`; None for a word kioku never writes.
+    pub fn parse(text: &str) -> Option<ReviewKind> {
+        [ReviewKind::Review, ReviewKind::Cram, ReviewKind::Exam, ReviewKind::Manual]
+            .into_iter()
+            .find(|k| k.as_str() == text)
+    }
+}
+
+/// One row of the review log. Stability, difficulty, due and interval are as they are *after*
+/// the row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReviewRow {
+    pub card_key: String,
+    pub reviewed_at_ms: i64,
+    pub utc_offset_secs: i32,
+    pub study_day: StudyDay,
+    /// 1–4; 0 for manual rows.
+    pub rating: u8,
+    pub kind: ReviewKind,
+    pub state_before: State,
+    pub state_after: State,
+    pub elapsed_days: u32,
+    pub interval_secs: i64,
+    pub due_at_ms: Option<i64>,
+    pub stability: Option<f32>,
+    pub difficulty: Option<f32>,
+    pub duration_ms: i64,
+}
+
+impl ReviewRow {
+    /// A row that leaves the card's schedule `s` as it is (cram, exam): state before = after,
+    /// no elapsed days or interval, S, D and due as they are.
+    pub fn log_only(
+        card_key: &str,
+        s: &CardSchedule,
+        kind: ReviewKind,
+        rating: u8,
+        at: ReviewRowTime,
+        duration_ms: i64,
+    ) -> ReviewRow {
+        ReviewRow {
+            card_key: card_key.to_string(),
+            reviewed_at_ms: at.at_ms,
+            utc_offset_secs: at.utc_offset_secs,
+            study_day: at.study_day,
+            rating,
+            kind,
+            state_before: s.state,
+            state_after: s.state,
+            elapsed_days: 0,
+            interval_secs: 0,
+            due_at_ms: s.due_at_ms,
+            stability: s.stability,
+            difficulty: s.difficulty,
+            duration_ms: duration_ms.max(0),
+        }
+    }
+}
+
+/// When a manual row happens.
+#[derive(Clone, Copy, Debug)]
+pub struct ReviewRowTime {
+    pub at_ms: i64,
+    pub utc_offset_secs: i32,
+    pub study_day: StudyDay,
+}
+
+impl ReviewRowTime {
+    /// The instant `now`, with its zone offset and study day from `days`.
+    pub fn new(now: DateTime<Utc>, days: &crate::scheduler::DayClock) -> ReviewRowTime {
+        ReviewRowTime {
+            at_ms: now.timestamp_millis(),
+            utc_offset_secs: days.utc_offset_secs(now),
+            study_day: days.study_day(now),
+        }
+    }
+}
+
+/// A review row from a query selecting the log's columns in the order `history` does.
+pub(super) fn review_row(r: &Row) -> rusqlite::Result<ReviewRow> {
+    Ok(ReviewRow {
+        card_key: r.get(0)?,
+        reviewed_at_ms: r.get(1)?,
+        utc_offset_secs: r.get(2)?,
+        study_day: r.get(3)?,
+        rating: r.get(4)?,
+        kind: r.get(5)?,
+        state_before: r.get(6)?,
+        state_after: r.get(7)?,
+        elapsed_days: r.get(8)?,
+        interval_secs: r.get(9)?,
+        due_at_ms: r.get(10)?,
+        stability: r.get(11)?,
+        difficulty: r.get(12)?,
+        duration_ms: r.get(13)?,
+    })
+}
+
+/// Inserts one review row; `card_before` is the schedule before it, as JSON (for undo).
+pub(super) fn insert_review(
+    conn: &Connection,
+    card_id: i64,
+    row: &ReviewRow,
+    card_before: &str,
+) -> rusqlite::Result<()> {
+    conn.execute(
+        "INSERT INTO reviews (card_id, reviewed_at_ms, utc_offset_secs, study_day, rating, kind, state_before, state_after,
+                              elapsed_days, interval_secs, due_at_ms, stability, difficulty, duration_ms, card_before)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+        params![
+            card_id,
+            row.reviewed_at_ms,
+            row.utc_offset_secs,
+            row.study_day,
+            row.rating,
+            row.kind,
+            row.state_before,
+            row.state_after,
+            row.elapsed_days,
+            row.interval_secs,
+            row.due_at_ms,
+            row.stability,
+            row.difficulty,
+            row.duration_ms,
+            card_before
+        ],
+    )?;
+    Ok(())
+}
+impl Store {
+    /// Saves one answer (or manual action) in one transaction: the review row and the card's new
+    /// schedule. When this returns, the answer is durable. Returns the review row's id.
+    pub fn record(
+        &mut self,
+        card_id: i64,
+        before: &CardSchedule,
+        after: &CardSchedule,
+        row: &ReviewRow,
+    ) -> Result<i64> {
+        let path = self.path.clone();
+        let e = |e: rusqlite::Error| db_error(&path, e);
+        let before_json = serde_json::to_string(before).map_err(|x| Error::Scheduler(x.to_string()))?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
+        insert_review(&tx, card_id, row, &before_json).map_err(e)?;
+        let review_id = tx.last_insert_rowid();
+        write_schedule(&tx, card_id, after).map_err(e)?;
+        tx.commit().map_err(e)?;
+        self.uncheckpointed += 1;
+        Ok(review_id)
+    }
+
+    /// Undoes review row `review_id`: deletes it and restores the schedule saved with it, in one
+    /// transaction. Returns the restored schedule.
+    pub fn undo(&mut self, review_id: i64) -> Result<CardSchedule> {
+        let path = self.path.clone();
+        let e = |e: rusqlite::Error| db_error(&path, e);
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
+        let (card_id, before_json): (i64, String) = tx
+            .query_row("SELECT card_id, card_before FROM reviews WHERE id = ?1", [review_id], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .map_err(e)?;
+        let mut before: CardSchedule = serde_json::from_str(&before_json).map_err(|x| Error::Database {
+            path: path.clone(),
+            message: format!("review {review_id} has an unreadable saved state: {x}"),
+        })?;
+        // A suspend or bury made after this answer stays: undo takes back the answer only.
+        let later_manual: bool = tx
+            .query_row(
+                "SELECT EXISTS (SELECT 1 FROM reviews WHERE card_id = ?1 AND id > ?2 AND kind = 'manual')",
+                params![card_id, review_id],
+                |r| r.get(0),
+            )
+            .map_err(e)?;
+        if later_manual {
+            let current = tx
+                .query_row(&format!("SELECT {SCHEDULE_COLUMNS} FROM cards WHERE id = ?1"), [card_id], |r| {
+                    schedule_from_row(r, 0)
+                })
+                .map_err(e)?;
+            before.suspended = current.suspended;
+            before.buried_until_day = current.buried_until_day;
+        }
+        tx.execute("DELETE FROM reviews WHERE id = ?1", [review_id]).map_err(e)?;
+        write_schedule(&tx, card_id, &before).map_err(e)?;
+        tx.commit().map_err(e)?;
+        Ok(before)
+    }
+
+    /// Changes a card's schedule outside an answer, logging a manual row (rating 0).
+    pub fn record_manual(
+        &mut self,
+        card_id: i64,
+        key: &str,
+        before: &CardSchedule,
+        after: &CardSchedule,
+        at: ReviewRowTime,
+    ) -> Result<i64> {
+        let row = ReviewRow {
+            card_key: key.to_string(),
+            reviewed_at_ms: at.at_ms,
+            utc_offset_secs: at.utc_offset_secs,
+            study_day: at.study_day,
+            rating: 0,
+            kind: ReviewKind::Manual,
+            state_before: before.state,
+            state_after: after.state,
+            elapsed_days: 0,
+            interval_secs: 0,
+            due_at_ms: after.due_at_ms,
+            stability: after.stability,
+            difficulty: after.difficulty,
+            duration_ms: 0,
+        };
+        self.record(card_id, before, after, &row)
+    }
+
+    /// Logs a row (cram or exam) that leaves the card's schedule exactly as it is. Returns the
+    /// row's id.
+    pub fn record_log_only(&mut self, card_id: i64, schedule: &CardSchedule, row: &ReviewRow) -> Result<i64> {
+        let before_json = serde_json::to_string(schedule).map_err(|x| Error::Scheduler(x.to_string()))?;
+        insert_review(&self.conn, card_id, row, &before_json).map_err(|e| self.err(e))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Deletes a log-only row (undo in cram); the card is untouched.
+    pub fn delete_log_row(&mut self, review_id: i64) -> Result<()> {
+        self.conn
+            .execute("DELETE FROM reviews WHERE id = ?1 AND kind IN ('cram', 'exam')", [review_id])
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+
+    /// Keys of cards answered "again" (in review, cram or exam) since `since_ms`.
+    pub fn missed_since(&self, since_ms: i64) -> Result<Vec<String>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT c.key FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.rating = 1 AND r.reviewed_at_ms >= ?1")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([since_ms], |r| r.get(0)).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// The review log, oldest first, optionally for one card key.
+    pub fn history(&self, key: Option<&str>) -> Result<Vec<ReviewRow>> {
+        let sql = format!(
+            "SELECT c.key, r.reviewed_at_ms, r.utc_offset_secs, r.study_day, r.rating, r.kind, r.state_before, r.state_after,
+                    r.elapsed_days, r.interval_secs, r.due_at_ms, r.stability, r.difficulty, r.duration_ms
+             FROM reviews r JOIN cards c ON c.id = r.card_id {} ORDER BY r.reviewed_at_ms, r.id",
+            if key.is_some() { "WHERE c.key = ?1" } else { "" }
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.err(e))?;
+        let rows = match key {
+            Some(k) => stmt.query_map([k], review_row),
+            None => stmt.query_map([], review_row),
+        }
+        .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Scheduled answers given on `day`: (card key, state before) for each, oldest first. Used
+    /// for the daily limits and to bury siblings.
+    pub fn answered_on(&self, day: StudyDay) -> Result<Vec<(String, State)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT c.key, r.state_before FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.study_day = ?1 AND r.kind = 'review' ORDER BY r.id")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([day.0], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Streams every scheduled answer (kind review), oldest first, to `f` without collecting the
+    /// log in memory (for `stats` over long histories). Returns what `f` returns.
+    pub fn with_scheduled_rows<T>(&self, f: impl FnOnce(&mut dyn Iterator<Item = ReviewRow>) -> T) -> Result<T> {
+        let mut stmt = self
+            .conn
+            .prepare(
+                "SELECT c.key, r.reviewed_at_ms, r.utc_offset_secs, r.study_day, r.rating, r.kind, r.state_before, r.state_after,
+                        r.elapsed_days, r.interval_secs, r.due_at_ms, r.stability, r.difficulty, r.duration_ms
+                 FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.kind = 'review' ORDER BY r.reviewed_at_ms, r.id",
+            )
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], review_row).map_err(|e| self.err(e))?;
+        // A row that cannot be read ends the stream and is reported as the error.
+        let mut failure = None;
+        let mut good = rows.map_while(|r| r.map_err(|e| failure = Some(e)).ok());
+        let out = f(&mut good);
+        drop(good);
+        match failure {
+            Some(e) => Err(self.err(e)),
+            None => Ok(out),
+        }
+    }
+
+    /// Scheduled answers on `day`, oldest first: (card key, state before, rating).
+    pub fn answers_on(&self, day: StudyDay) -> Result<Vec<(String, State, u8)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT c.key, r.state_before, r.rating FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.study_day = ?1 AND r.kind = 'review' ORDER BY r.id")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([day.0], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// The study days with a scheduled answer in the run of consecutive days that ends today or
+    /// yesterday (all a streak needs): one indexed lookup per day, however long the log.
+    pub fn recent_review_days(&self, today: StudyDay) -> Result<Vec<StudyDay>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT EXISTS (SELECT 1 FROM reviews WHERE study_day = ?1 AND kind = 'review')")
+            .map_err(|e| self.err(e))?;
+        let mut days = Vec::new();
+        let mut day = today;
+        while day.0 >= 0 {
+            if stmt.query_row([day.0], |r| r.get(0)).map_err(|e| self.err(e))? {
+                days.push(day);
+            } else if day != today {
+                break;
+            }
+            day = StudyDay(day.0 - 1);
+        }
+        Ok(days)
+    }
+
+    /// The study days with at least one scheduled answer.
+    pub fn review_days(&self) -> Result<Vec<StudyDay>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT DISTINCT study_day FROM reviews WHERE kind = 'review'")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| Ok(StudyDay(r.get(0)?))).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Every scheduled answer, oldest first: (card key, time, rating), for training.
+    pub fn scheduled_answers(&self) -> Result<Vec<(String, i64, u8)>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT c.key, r.reviewed_at_ms, r.rating FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.kind = 'review' ORDER BY r.reviewed_at_ms, r.id")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+}

@@ -1,0 +1,107 @@
+//! Exam plans (`kioku plan`).
+
+use rusqlite::params;
+
+use crate::scheduler::StudyDay;
+use crate::Result;
+
+use super::*;
+
+/// An exam the learner studies for (`kioku plan`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Plan {
+    pub id: i64,
+    pub exam_day: StudyDay,
+    /// Retrievability wanted at the start of the exam day, 0–1.
+    pub target: f32,
+    /// Deck ids in scope; empty = every deck.
+    pub decks: Vec<String>,
+    /// Tags in scope (any of them); empty = every card.
+    pub tags: Vec<String>,
+    pub created_at_ms: i64,
+}
+
+impl Plan {
+    /// Whether a card of `deck` with `tags` is studied for this exam.
+    pub fn covers(&self, deck: &str, tags: &[String]) -> bool {
+        (self.decks.is_empty() || self.decks.iter().any(|d| d == deck))
+            && (self.tags.is_empty() || tags.iter().any(|t| self.tags.contains(t)))
+    }
+}
+impl Store {
+    /// Records an exam plan; returns its id.
+    pub fn add_plan(&mut self, plan: &Plan) -> Result<i64> {
+        self.conn
+            .execute(
+                "INSERT INTO plans (exam_day, target, decks, tags, created_at_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![
+                    plan.exam_day.0,
+                    plan.target,
+                    serde_json::to_string(&plan.decks).unwrap_or_default(),
+                    serde_json::to_string(&plan.tags).unwrap_or_default(),
+                    plan.created_at_ms
+                ],
+            )
+            .map_err(|e| self.err(e))?;
+        Ok(self.conn.last_insert_rowid())
+    }
+
+    /// Every exam plan, by exam day.
+    pub fn plans(&self) -> Result<Vec<Plan>> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT id, exam_day, target, decks, tags, created_at_ms FROM plans ORDER BY exam_day, id")
+            .map_err(|e| self.err(e))?;
+        let rows = stmt
+            .query_map([], |r| {
+                // An unreadable scope is an error: read as empty it would widen the plan to
+                // every deck.
+                let list = |i: usize| -> rusqlite::Result<Vec<String>> {
+                    let text: String = r.get(i)?;
+                    serde_json::from_str(&text).map_err(|e| {
+                        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+                    })
+                };
+                Ok(Plan {
+                    id: r.get(0)?,
+                    exam_day: StudyDay(r.get(1)?),
+                    target: r.get(2)?,
+                    decks: list(3)?,
+                    tags: list(4)?,
+                    created_at_ms: r.get(5)?,
+                })
+            })
+            .map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// Removes plan `id`; false when there is none.
+    pub fn remove_plan(&mut self, id: i64) -> Result<bool> {
+        Ok(self.conn.execute("DELETE FROM plans WHERE id = ?1", [id]).map_err(|e| self.err(e))? == 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// A damaged scope is refused, naming the file, instead of becoming "every deck".
+    #[test]
+    fn an_unreadable_plan_scope_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("k.sqlite3");
+        let now = chrono::Utc::now();
+        let mut store = super::Store::open(&path, now).unwrap();
+        let plan = super::Plan {
+            id: 0,
+            exam_day: crate::scheduler::StudyDay(20_000),
+            target: 0.9,
+            decks: vec!["a".into()],
+            tags: vec![],
+            created_at_ms: 0,
+        };
+        store.add_plan(&plan).unwrap();
+        assert_eq!(store.plans().unwrap()[0].decks, vec!["a".to_string()]);
+        store.conn.execute("UPDATE plans SET decks = 'a,b'", []).unwrap();
+        let err = store.plans().unwrap_err().to_string();
+        assert!(err.contains("k.sqlite3"), "{err}");
+    }
+}

@@ -1,0 +1,59 @@
+//! Settings and trained FSRS parameters, stored as text by key.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{params, OptionalExtension};
+
+use crate::{Error, Result};
+
+use super::*;
+
+/// The settings row holding trained FSRS parameters (JSON); not a user setting.
+pub(super) const PARAMETERS_KEY: &str = "fsrs_parameters";
+impl Store {
+    /// Stored settings (validated text), by key.
+    pub fn settings(&self) -> Result<BTreeMap<String, String>> {
+        let mut stmt = self.conn.prepare("SELECT key, value FROM settings").map_err(|e| self.err(e))?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).map_err(|e| self.err(e))?;
+        rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
+    }
+
+    /// The settings in force. Returns `Error::Database` when a stored value is invalid (edited by
+    /// hand), saying how to fix it.
+    pub fn typed_settings(&self) -> Result<crate::settings::Settings> {
+        crate::settings::Settings::from_stored(&self.settings()?).map_err(|e| Error::Database {
+            path: self.path.clone(),
+            message: format!("holds an invalid setting: {e}; fix it with `kioku config set KEY VALUE`"),
+        })
+    }
+
+    /// The learner's trained FSRS parameters, if `kioku optimize` saved some.
+    pub fn parameters(&self) -> Result<Option<Vec<f32>>> {
+        let stored: Option<String> = self
+            .conn
+            .query_row("SELECT value FROM settings WHERE key = ?1", [PARAMETERS_KEY], |r| r.get(0))
+            .optional()
+            .map_err(|e| self.err(e))?;
+        stored
+            .map(|json| {
+                serde_json::from_str(&json).map_err(|e| Error::Database {
+                    path: self.path.clone(),
+                    message: format!("holds unreadable FSRS parameters ({e}); run `kioku optimize` again"),
+                })
+            })
+            .transpose()
+    }
+
+    /// Saves trained FSRS parameters (21 values).
+    pub fn set_parameters(&mut self, parameters: &[f32]) -> Result<()> {
+        let json = serde_json::to_string(parameters).map_err(|e| Error::Scheduler(e.to_string()))?;
+        self.set_setting(PARAMETERS_KEY, &json)
+    }
+
+    pub fn set_setting(&mut self, key: &str, value: &str) -> Result<()> {
+        self.conn
+            .execute("INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT(key) DO UPDATE SET value = excluded.value", params![key, value])
+            .map_err(|e| self.err(e))?;
+        Ok(())
+    }
+}
