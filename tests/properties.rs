@@ -76,7 +76,7 @@ proptest! {
         let days = DayClock::new(chrono_tz::Asia::Tokyo, 4);
         let now = Utc.with_ymd_and_hms(2025, 6, 1, 12, 0, 0).unwrap() + Duration::minutes(elapsed as i64);
         let today = days.study_day(now);
-        let state = State::from_i64(state);
+        let state = State::from_i64(state).expect("the strategy draws 0-3");
         let card = CardSchedule {
             state,
             step,
