@@ -5,7 +5,8 @@ use std::collections::HashMap;
 
 use rusqlite::params;
 
-use super::{db_error, insert_review, write_schedule, ReviewKind, ReviewRow, ReviewRowTime, Store};
+use super::log::insert_review;
+use super::{db_error, write_schedule, ReviewKind, ReviewRow, ReviewRowTime, Store};
 use crate::scheduler::breaks::Break;
 use crate::scheduler::{CardSchedule, StudyDay};
 use crate::{Error, Result};
@@ -84,7 +85,7 @@ impl Store {
                 utc_offset_secs: at.utc_offset_secs,
                 study_day: at.study_day,
                 rating: 0,
-                kind: ReviewKind::Manual.as_str().to_string(),
+                kind: ReviewKind::Manual,
                 state_before: before.state,
                 state_after: after.state,
                 elapsed_days: 0,
