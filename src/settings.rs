@@ -72,6 +72,11 @@ pub const SPECS: &[SettingSpec] = &[
         default: "true",
         help: "no new cards while more reviews are due than the day's limit, unless an exam plan needs them (true/false)",
     },
+    SettingSpec {
+        key: "readings",
+        default: "show",
+        help: "readings (furigana) written 文在寅[ムン・ジェイン] in decks: show them as 文在寅(ムン・ジェイン), or hide them (show/hide)",
+    },
 ];
 
 /// The typed settings in force.
@@ -97,6 +102,8 @@ pub struct Settings {
     pub easy_days: EasyDays,
     /// Pause new cards while the reviews due exceed the day's limit.
     pub backlog_pause_new: bool,
+    /// Whether the terminal shows readings after their bases (`文在寅(ムン・ジェイン)`).
+    pub show_readings: bool,
 }
 
 impl Default for Settings {
@@ -126,6 +133,7 @@ impl Settings {
             load_balance: parse_bool("load_balance", get("load_balance"))?,
             easy_days: parse_easy_days(get("easy_days"))?,
             backlog_pause_new: parse_bool("backlog_pause_new", get("backlog_pause_new"))?,
+            show_readings: parse_readings(get("readings"))?,
         })
     }
 }
@@ -148,6 +156,7 @@ pub fn validate(key: &str, value: &str) -> Result<String> {
         "leech_threshold" => parse_int(key, value, 1, 999)?.to_string(),
         "fuzz" | "bury_siblings" | "load_balance" | "backlog_pause_new" => parse_bool(key, value)?.to_string(),
         "easy_days" => parse_easy_days(value)?.to_string(),
+        "readings" => if parse_readings(value)? { "show" } else { "hide" }.to_string(),
         "learning_steps" | "relearning_steps" => {
             parse_steps(key, value)?;
             value.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -183,6 +192,15 @@ fn parse_bool(key: &str, value: &str) -> Result<bool> {
         "true" | "yes" | "on" | "1" => Ok(true),
         "false" | "no" | "off" | "0" => Ok(false),
         _ => Err(Error::Input(format!("{key} must be true or false, not '{value}'"))),
+    }
+}
+
+/// `show` → true, `hide` → false (case-insensitive).
+fn parse_readings(value: &str) -> Result<bool> {
+    match value.to_ascii_lowercase().as_str() {
+        "show" => Ok(true),
+        "hide" => Ok(false),
+        _ => Err(Error::Input(format!("readings must be show or hide, not '{value}'"))),
     }
 }
 
@@ -233,6 +251,7 @@ mod tests {
         assert!(s.fuzz && s.bury_siblings);
         assert_eq!(s.leech_threshold, 8);
         assert!(s.load_balance && s.backlog_pause_new && s.easy_days.is_normal());
+        assert!(s.show_readings, "readings are shown by default (DESIGN.md, Readings)");
     }
 
     #[test]
@@ -252,5 +271,7 @@ mod tests {
         assert!(validate("easy_days", "sat:2").is_err());
         assert!(validate("easy_days", "someday:0").is_err());
         assert_eq!(validate("load_balance", "off").unwrap(), "false");
+        assert_eq!(validate("readings", " Hide ").unwrap(), "hide");
+        assert!(validate("readings", "off").is_err());
     }
 }

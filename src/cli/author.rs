@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::deck::reading::shown;
 use crate::deck::{self, DeckSource, Judge};
 use crate::safe_text::{terminal, terminal_line};
 use crate::session::judge::display_order;
@@ -123,7 +124,7 @@ pub fn preview(ctx: &Context, args: PreviewArgs) -> Result<()> {
     )?;
     for card in &cards {
         writeln!(out, "\n{} ({})", card.key, card.kind.as_str())?;
-        for line in card.prompt.lines() {
+        for line in shown(&card.prompt).lines() {
             writeln!(out, "  Q  {}", terminal(line))?;
         }
         let listed = match &card.judge {
@@ -133,11 +134,12 @@ pub fn preview(ctx: &Context, args: PreviewArgs) -> Result<()> {
         };
         if let Some(texts) = listed {
             for (p, i) in display_order(card, 0).into_iter().enumerate() {
-                writeln!(out, "     {}. {}", p + 1, terminal_line(&texts[i]))?;
+                writeln!(out, "     {}. {}", p + 1, terminal_line(&shown(&texts[i])))?;
             }
         }
         let how = match &card.judge {
             Judge::Typed { check, accept, .. } => {
+                let accept: Vec<_> = accept.iter().map(|a| shown(a)).collect();
                 let accept = if accept.is_empty() {
                     String::new()
                 } else {
@@ -147,9 +149,9 @@ pub fn preview(ctx: &Context, args: PreviewArgs) -> Result<()> {
             }
             _ => String::new(),
         };
-        writeln!(out, "  A  {}{how}", terminal(&card.answer))?;
+        writeln!(out, "  A  {}{how}", terminal(&shown(&card.answer)))?;
         if let Some(e) = &card.explanation {
-            writeln!(out, "  ·  {}", terminal(e))?;
+            writeln!(out, "  ·  {}", terminal(&shown(e)))?;
         }
     }
     Ok(())

@@ -327,6 +327,7 @@ impl Context {
             apply_scan(&mut store, &scan, &refreshed, self.now().timestamp_millis())?;
         }
         let settings = store.typed_settings()?;
+        deck::reading::set_shown(settings.show_readings);
         // A reading command lets go of the lock once synced, so a review can start meanwhile.
         let lock = if access == Access::Shared { None } else { lock };
         Ok(Prepared { store, settings, lock })

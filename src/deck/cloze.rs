@@ -1,5 +1,8 @@
 //! Cloze deletions in Anki's syntax: `{{c1::text}}` or `{{c1::text::hint}}`; a bare `{{text}}`
-//! is numbered by position after the numbered ones; `\{{` is a literal `{{`.
+//! is numbered by position after the numbered ones; `\{{` is a literal `{{`. Readings
+//! (`文在寅[ムン]`) may stand in the text and in deletions; a deletion starts a new base.
+
+use super::reading::{self, Segment as Ruby};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Segment {
@@ -100,37 +103,49 @@ pub fn numbers(segments: &[Segment]) -> Vec<u32> {
     n
 }
 
-/// The text with deletion `number` hidden as `[…]` (or `[hint]`) and the others shown.
+/// The text with deletion `number` hidden as `[…]` (or `[hint]`) and the others shown, as
+/// reading markup (see `reading`): each part keeps its own readings.
 pub fn prompt(segments: &[Segment], number: u32) -> String {
-    render(segments, number, |text, hint| format!("[{}]", hint.unwrap_or(if text.is_empty() { "" } else { "…" })))
+    render(segments, number, |_, hint| {
+        let mut shown = vec![Ruby::Text("[".into())];
+        shown.extend(hint.map_or_else(|| vec![Ruby::Text("…".into())], reading::parse));
+        shown.push(Ruby::Text("]".into()));
+        shown
+    })
 }
 
-/// The text with deletion `number` shown in brackets.
+/// The text with deletion `number` shown in brackets, as reading markup.
 pub fn answer(segments: &[Segment], number: u32) -> String {
-    render(segments, number, |text, _| format!("[{text}]"))
+    render(segments, number, |text, _| {
+        let mut shown = vec![Ruby::Text("[".into())];
+        shown.extend(reading::parse(text));
+        shown.push(Ruby::Text("]".into()));
+        shown
+    })
 }
 
 /// What deletion `number` hides, joined with " / " when it appears more than once.
 pub fn hidden_text(segments: &[Segment], number: u32) -> String {
-    segments
+    let hidden: Vec<&str> = segments
         .iter()
         .filter_map(|s| match s {
             Segment::Deletion { number: n, text, .. } if *n == number => Some(text.as_str()),
             _ => None,
         })
-        .collect::<Vec<_>>()
-        .join(" / ")
+        .collect();
+    reading::join(&hidden, " / ")
 }
 
-fn render(segments: &[Segment], number: u32, show: impl Fn(&str, Option<&str>) -> String) -> String {
-    segments
-        .iter()
-        .map(|s| match s {
-            Segment::Text(t) => t.clone(),
-            Segment::Deletion { number: n, text, hint } if *n == number => show(text, hint.as_deref()),
-            Segment::Deletion { text, .. } => text.clone(),
-        })
-        .collect()
+fn render(segments: &[Segment], number: u32, show: impl Fn(&str, Option<&str>) -> Vec<Ruby>) -> String {
+    let mut parts = Vec::new();
+    for s in segments {
+        match s {
+            Segment::Text(t) => parts.extend(reading::parse(t)),
+            Segment::Deletion { number: n, text, hint } if *n == number => parts.extend(show(text, hint.as_deref())),
+            Segment::Deletion { text, .. } => parts.extend(reading::parse(text)),
+        }
+    }
+    reading::to_markup(&parts)
 }
 
 #[cfg(test)]
@@ -154,5 +169,22 @@ mod tests {
         assert_eq!(numbers(&parse("{{ c2 ::x}}").unwrap()), vec![2]);
         assert!(parse("{{c1::}}").is_err());
         assert_eq!(numbers(&parse("no deletion").unwrap()), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn readings_in_and_around_deletions() {
+        let s = parse(
+            "韓国の{{c1::文在寅[ムン・ジェイン]}}政権と 尹錫悦[ユン・ソンニョル]{{c2::大統領[ムン]::だいとうりょう}}",
+        )
+        .unwrap();
+        let shown = |markup: String| reading::display(&markup, true).into_owned();
+        assert_eq!(shown(prompt(&s, 1)), "韓国の[…]政権と尹錫悦(ユン・ソンニョル)大統領(ムン)");
+        assert_eq!(shown(answer(&s, 1)), "韓国の[文在寅(ムン・ジェイン)]政権と尹錫悦(ユン・ソンニョル)大統領(ムン)");
+        // A hint in kana after a kanji is a bracket the cloze adds, not a reading.
+        assert_eq!(shown(prompt(&s, 2)), "韓国の文在寅(ムン・ジェイン)政権と尹錫悦(ユン・ソンニョル)[だいとうりょう]");
+        assert_eq!(hidden_text(&s, 1), "文在寅[ムン・ジェイン]");
+        let s = parse("{{c1::金正恩[キム・ジョンウン]}}と{{c1::文在寅[ムン]}}").unwrap();
+        assert_eq!(reading::base(&hidden_text(&s, 1)), "金正恩 / 文在寅");
+        assert_eq!(reading::reading(&hidden_text(&s, 1)), "キム・ジョンウン / ムン");
     }
 }

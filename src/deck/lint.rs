@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use super::diagnostic::{Diagnostic, Severity};
 use super::load::{collect_bundled, collect_files, load_text, read_deck_bytes, stem, DeckSource, BUNDLED};
 use super::model::{Deck, NoteKind, RawDeck};
+use super::reading::{self, Slip};
 use super::yaml::Locator;
 use crate::answer::normalize::comparable;
 use crate::Result;
@@ -248,6 +249,45 @@ fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
             "delete it; text in a deck needs no control characters",
         ));
     }
+    for (path, value) in raw.map(text_fields).unwrap_or_default() {
+        // Cloze markup ends a base as a space would (a deletion starts a new base); replacing it
+        // by as many spaces keeps the offsets.
+        let masked = if path.ends_with(".cloze") {
+            value.replace("{{", "  ").replace("}}", "  ").replace("::", "  ")
+        } else {
+            value.to_string()
+        };
+        for (offset, slip) in reading::slips(&masked) {
+            let at = place(&lines, locator.find(&path), value, offset);
+            let bracket: String = value.chars().skip(offset).take_while(|&c| c != '\n').take(12).collect();
+            out.push(match slip {
+                Slip::Unclosed => warn(
+                    at,
+                    "reading-unclosed",
+                    format!("the reading `{bracket}` is never closed with `]`, so it is shown as text"),
+                    "close it: 文在寅[ムン・ジェイン]; or write \\[ for a bracket that is text",
+                ),
+                Slip::Empty => warn(
+                    at,
+                    "reading-empty",
+                    format!("empty reading `{bracket}`: it is shown as text"),
+                    "write the reading in kana between the brackets, or remove them",
+                ),
+                Slip::LongBase(base) => {
+                    let reading: String = bracket.split(']').next().unwrap_or("").into();
+                    warn(
+                        at,
+                        "reading-base",
+                        format!("the reading `{reading}]` belongs to `{base}`: a base runs back to the last space"),
+                        &format!(
+                            "put a space before the word it reads, e.g. `{}{reading}]` (the space is not shown)",
+                            reading::split_long_base(&base)
+                        ),
+                    )
+                }
+            });
+        }
+    }
     for (i, note) in raw.iter().flat_map(|r| r.cards.iter().flatten()).enumerate() {
         // The reverse card shows the back and expects the front: a question there reads as the answer.
         if let (Some(true), Some(front)) = (note.reverse, &note.front) {
@@ -307,6 +347,54 @@ fn control_escape_at(chars: &[char]) -> Option<usize> {
         }
     }
     None
+}
+
+/// Every text field of a deck that may hold readings, with its path for the `Locator`.
+fn text_fields(raw: &RawDeck) -> Vec<(String, &str)> {
+    let mut fields: Vec<(String, &str)> = Vec::new();
+    for (key, value) in [("title", &raw.title), ("description", &raw.description)] {
+        fields.extend(value.as_deref().map(|v| (key.to_string(), v)));
+    }
+    for (i, n) in raw.cards.iter().flatten().enumerate() {
+        let single = [
+            ("front", &n.front),
+            ("back", &n.back),
+            ("cloze", &n.cloze),
+            ("question", &n.question),
+            ("answer", &n.answer),
+            ("statement", &n.statement),
+            ("order", &n.order),
+            ("section", &n.section),
+            ("explanation", &n.explanation),
+        ];
+        for (key, value) in single {
+            fields.extend(value.as_deref().map(|v| (format!("cards.{i}.{key}"), v)));
+        }
+        for (key, list) in [("accept", &n.accept), ("distractors", &n.distractors), ("items", &n.items)] {
+            for (k, v) in list.iter().flatten().enumerate() {
+                fields.push((format!("cards.{i}.{key}.{k}"), v.as_str()));
+            }
+        }
+    }
+    fields
+}
+
+/// Where the character at `offset` of a field's `value` is in the file: the value starts at
+/// `start`; the characters before it on its line are looked for from there (a quoted or block
+/// value does not start its text at `start`). Falls back to `start`.
+fn place(lines: &[&str], start: (usize, usize), value: &str, offset: usize) -> (usize, usize) {
+    let chars: Vec<char> = value.chars().collect();
+    let line_start = chars[..offset].iter().rposition(|&c| c == '\n').map_or(0, |p| p + 1);
+    let context: String = chars[line_start.max(offset.saturating_sub(16))..=offset].iter().collect();
+    for (n, line) in lines.iter().enumerate().skip(start.0.saturating_sub(1)) {
+        let from = if n + 1 == start.0 { start.1.saturating_sub(1) } else { 0 };
+        let rest: String = line.chars().skip(from).collect();
+        if let Some(byte) = rest.find(&context) {
+            let col = from + rest[..byte].chars().count() + context.chars().count();
+            return (n + 1, col);
+        }
+    }
+    start
 }
 
 fn text_has_key(locator: &Locator, note: &str, key: &str) -> bool {

@@ -32,7 +32,8 @@ pub struct FileRecord {
     pub path: String,
     pub size: u64,
     pub mtime_ns: i64,
-    /// FNV-1a 64 of the bytes and kioku's version, hex.
+    /// FNV-1a 64 of the bytes, hex, `/`, then kioku's version and expansion version
+    /// (`0.1.0+e2`).
     pub hash: String,
     /// The id of the deck the file holds (for the collection-wide checks of files not re-read).
     pub deck_id: String,
@@ -176,14 +177,25 @@ fn file_clock_ms() -> i64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_millis() as i64)
 }
 
-/// FNV-1a 64 of the bytes and kioku's version, hex: a new kioku checks every deck again by its rules.
-fn fingerprint(bytes: &[u8]) -> String {
-    format!("{:016x}", fnv1a(&[bytes, env!("CARGO_PKG_VERSION").as_bytes()]))
+/// The rules a record was made by: kioku's version and how notes become cards
+/// ([`super::EXPANSION_VERSION`]). A record made by other rules vouches for nothing, so a new
+/// kioku, or a change in expansion (readings, cloze numbering…), reads every file once more.
+fn rules() -> String {
+    format!("{}+e{}", env!("CARGO_PKG_VERSION"), super::EXPANSION_VERSION)
 }
 
-/// Whether a record made at `checked_at_ms` can vouch for a file by its size and mtime alone.
+/// FNV-1a 64 of the bytes, hex, then `/` and the [`rules`] it was made by.
+fn fingerprint(bytes: &[u8]) -> String {
+    format!("{:016x}/{}", fnv1a(&[bytes]), rules())
+}
+
+/// Whether a record made at `checked_at_ms` can vouch for a file by its size and mtime alone:
+/// only one made by these rules.
 fn trusted_by_stat(record: &FileRecord, size: u64, mtime_ns: i64) -> bool {
-    record.size == size && record.mtime_ns == mtime_ns && mtime_ns / 1_000_000 < record.checked_at_ms - RACY_MS
+    record.size == size
+        && record.mtime_ns == mtime_ns
+        && mtime_ns / 1_000_000 < record.checked_at_ms - RACY_MS
+        && record.hash.split_once('/').is_some_and(|(_, made_by)| made_by == rules())
 }
 
 /// `record` with the file's current metadata, when that differs and a record made now could
@@ -434,6 +446,37 @@ mod tests {
         assert!(!c.decks.is_empty());
         let notes: usize = c.decks.iter().map(|d| d.notes.len()).sum();
         assert!(notes >= 30, "starter deck has {notes} notes");
+    }
+
+    #[test]
+    fn a_new_expansion_version_reads_every_file_once_more() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("d.yaml"), "cards:\n  - id: a\n    front: 文在寅[ムン]\n    back: x\n").unwrap();
+        let source = DeckSource::Dir(dir.path().to_path_buf());
+        let first = scan(&source, &FileCache::new()).unwrap();
+        assert_eq!(first.changed.len(), 1);
+        let (_, record) = &first.changed[0];
+        assert!(record.hash.ends_with(&format!("/{}+e{}", env!("CARGO_PKG_VERSION"), crate::deck::EXPANSION_VERSION)));
+        // A record made by these rules (and long enough ago to be trusted by size and mtime)
+        // keeps the file from being read again.
+        let trusted = FileRecord { checked_at_ms: i64::MAX / 2, ..record.clone() };
+        let cache = |r: FileRecord| FileCache::from([(r.path.clone(), r)]);
+        let again = scan(&source, &cache(trusted.clone())).unwrap();
+        assert_eq!((again.changed.len(), again.kept.len()), (0, 1));
+        // The same file, size and mtime, recorded by the expansion before this one or by the
+        // fingerprint of kioku before expansion versions (no rules part): read and expanded again.
+        let (sum, _) = trusted.hash.split_once('/').unwrap();
+        let bytes = std::fs::read(dir.path().join("d.yaml")).unwrap();
+        let old_kioku = format!("{:016x}", fnv1a(&[&bytes, env!("CARGO_PKG_VERSION").as_bytes()]));
+        let older = format!("{sum}/{}+e{}", env!("CARGO_PKG_VERSION"), crate::deck::EXPANSION_VERSION - 1);
+        for hash in [older, sum.to_string(), old_kioku] {
+            let stale = FileRecord { hash, ..trusted.clone() };
+            let rescan = scan(&source, &cache(stale)).unwrap();
+            assert_eq!((rescan.changed.len(), rescan.kept.len()), (1, 0));
+            // …once: the new record is trusted next time.
+            let next = scan(&source, &cache(FileRecord { checked_at_ms: i64::MAX / 2, ..rescan.changed[0].1.clone() }));
+            assert_eq!(next.unwrap().changed.len(), 0);
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ pub mod interchange;
 pub mod lint;
 pub mod load;
 pub mod model;
+pub mod reading;
 pub mod schema;
 pub mod validate;
 pub mod yaml;
@@ -20,6 +21,12 @@ pub use model::{Card, CardKind, Deck, Judge, Note, NoteKind, RawDeck, RawNote};
 pub fn check_bytes(bytes: &[u8], name: &str) -> Result<usize, Vec<Diagnostic>> {
     load::load_text(bytes, name, "fuzz").map(|(deck, _)| expand(&deck).len())
 }
+
+/// How notes become cards: part of every deck file's fingerprint, so raising it makes the next
+/// run read and expand every file once more, and cards stored before pick up the change without
+/// their files being edited. Raise it whenever `expand` (or what it calls) changes its output.
+/// 2: readings (furigana) written canonically in card text.
+pub const EXPANSION_VERSION: u32 = 2;
 
 /// Every tag of `cards`, sorted, each once.
 pub fn tags_of(cards: &[Card]) -> Vec<String> {
@@ -112,7 +119,7 @@ pub fn expand(deck: &Deck) -> Vec<Card> {
             }
             NoteKind::Order { instruction, items } => {
                 let judge = Judge::Order { items: items.clone() };
-                let joined = items.join(" → ");
+                let joined = reading::join(items, " → ");
                 cards.push(card(None, CardKind::Order, instruction.clone(), joined.clone(), judge, &joined));
             }
         }

@@ -14,6 +14,7 @@ use super::judge;
 use super::piped::{human, write_card, Io};
 use crate::answer::normalize::{comparable, fold};
 use crate::answer::{date, Verdict};
+use crate::deck::reading::{self, shown};
 use crate::deck::{Card, CardKind, Judge};
 use crate::rng::Rng;
 use crate::scheduler::fuzz::fnv1a;
@@ -78,7 +79,7 @@ fn ask_as<C: Borrow<Card>>(card: &Card, pool: &[C], rng: &mut Rng) -> Option<Car
                 let shown = if truth { &card.short_answer } else { false_answer };
                 Some(Card {
                     kind: CardKind::TrueFalse,
-                    prompt: format!("{}\n→ {shown}", card.prompt),
+                    prompt: reading::join(&[card.prompt.as_str(), shown], "\n→ "),
                     judge: Judge::TrueFalse { answer: truth },
                     ..card.clone()
                 })
@@ -96,15 +97,16 @@ pub fn distractors<C: Borrow<Card>>(card: &Card, pool: &[C], rng: &mut Rng, want
     let Some(category) = &card.category else { return Vec::new() };
     // A note's category may not fit every gap of a cloze (a date in one, a name in another):
     // dates and numbers are only offered for answers that read as such, and only as such.
+    // Answers are compared by their bases: `文在寅[ムン]` and `文在寅` are one answer.
     let reads_as = |text: &str| match category.as_str() {
-        "date" => date::parse(&fold(text)).is_some(),
-        "number" => crate::answer::number::parse(&fold(text)).is_some(),
+        "date" => date::parse(&fold(&reading::base(text))).is_some(),
+        "number" => crate::answer::number::parse(&fold(&reading::base(text))).is_some(),
         _ => true,
     };
     if !reads_as(&card.short_answer) {
         return Vec::new();
     }
-    let answer = comparable(&card.short_answer);
+    let answer = comparable(&reading::base(&card.short_answer));
     let mut seen: HashSet<String> = HashSet::from([answer]);
     let mut candidates: Vec<&str> = pool
         .iter()
@@ -113,7 +115,7 @@ pub fn distractors<C: Borrow<Card>>(card: &Card, pool: &[C], rng: &mut Rng, want
         .filter(|c| !matches!(c.judge, Judge::TrueFalse { .. } | Judge::Order { .. }))
         .map(|c| c.short_answer.as_str())
         .filter(|a| reads_as(a))
-        .filter(|a| seen.insert(comparable(a)))
+        .filter(|a| seen.insert(comparable(&reading::base(a))))
         .collect();
     rng.shuffle(&mut candidates);
     let Some(right) = date::parse(&fold(&card.short_answer)) else {
@@ -340,9 +342,10 @@ fn breakdown(
     for (n, q) in paper.iter().enumerate() {
         if verdict_of(n) != Verdict::Right {
             let source = &cards[q.source].card;
-            human(out, &format!("✗ {}. {} → {}", n + 1, source.prompt.replace('\n', " "), source.short_answer))?;
+            let (prompt, answer) = (shown(&source.prompt).replace('\n', " "), shown(&source.short_answer));
+            human(out, &format!("✗ {}. {prompt} → {answer}", n + 1))?;
             if let Some(explanation) = &source.explanation {
-                human(out, &format!("   {explanation}"))?;
+                human(out, &format!("   {}", shown(explanation)))?;
             }
         }
     }

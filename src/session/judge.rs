@@ -2,6 +2,10 @@
 //! protocol today, the terminal and exams later.
 
 use crate::answer::{self, Verdict};
+use std::borrow::Cow;
+
+use crate::answer::Check;
+use crate::deck::reading::{self, shown};
 use crate::deck::{Card, Judge};
 use crate::scheduler::Rating;
 
@@ -34,9 +38,11 @@ pub fn judge(card: &Card, reps: u32, line: &str) -> Result<Option<Judged>, Strin
     match &card.judge {
         Judge::SelfGraded => Ok(None),
         Judge::Typed { check, expected, accept } => {
-            let j = answer::judge_typed(*check, expected, accept, line);
-            let mut lines =
-                vec![format!("answer: {expected}"), format!("you: {}", if dont_know { "(no answer)" } else { line })];
+            let j = judge_typed_with_readings(*check, expected, accept, line);
+            let mut lines = vec![
+                format!("answer: {}", shown(expected)),
+                format!("you: {}", if dont_know { "(no answer)" } else { line }),
+            ];
             if let Some(diff) = j.diff.filter(|_| !dont_know) {
                 lines.push(format!("diff: {diff}"));
             }
@@ -44,14 +50,16 @@ pub fn judge(card: &Card, reps: u32, line: &str) -> Result<Option<Judged>, Strin
         }
         Judge::Choice { options } => {
             let right_pos = order.iter().position(|&i| i == 0).unwrap_or(0);
-            let answer_line = format!("answer: {} {}", right_pos + 1, options[0]);
+            let answer_line = format!("answer: {} {}", right_pos + 1, shown(&options[0]));
             if dont_know {
                 return judged(Verdict::Wrong, vec![answer_line, "you: (no answer)".into()]);
             }
-            let shown: Vec<&str> = order.iter().map(|&i| options[i].as_str()).collect();
-            let pos = answer::parse_choice(line, &shown)?;
+            // An option is typed as its text without readings (as the `option` lines give it).
+            let bases: Vec<Cow<str>> = order.iter().map(|&i| reading::base(&options[i])).collect();
+            let bases: Vec<&str> = bases.iter().map(|b| b.as_ref()).collect();
+            let pos = answer::parse_choice(line, &bases)?;
             let verdict = if order[pos] == 0 { Verdict::Right } else { Verdict::Wrong };
-            judged(verdict, vec![answer_line, format!("you: {} {}", pos + 1, shown[pos])])
+            judged(verdict, vec![answer_line, format!("you: {} {}", pos + 1, shown(&options[order[pos]]))])
         }
         Judge::TrueFalse { answer } => {
             let word = |b: bool| if b { "true (正)" } else { "false (誤)" };
@@ -68,7 +76,7 @@ pub fn judge(card: &Card, reps: u32, line: &str) -> Result<Option<Judged>, Strin
         Judge::Order { items } => {
             let right: Vec<String> =
                 (0..items.len()).map(|i| (order.iter().position(|&o| o == i).unwrap_or(0) + 1).to_string()).collect();
-            let answer_line = format!("answer: {}  ({})", right.join(" "), items.join(" → "));
+            let answer_line = format!("answer: {}  ({})", right.join(" "), shown(&reading::join(items, " → ")));
             if dont_know {
                 return judged(Verdict::Wrong, vec![answer_line, "you: (no answer)".into()]);
             }
@@ -80,5 +88,87 @@ pub fn judge(card: &Card, reps: u32, line: &str) -> Result<Option<Judged>, Strin
                 vec![answer_line, format!("you: {}  ({in_place}/{} in place)", typed.join(" "), items.len())],
             )
         }
+    }
+}
+
+/// Judges a typed response where the expected answer (or an accepted one) may hold readings
+/// (`文在寅[ムン・ジェイン]`): against the bases first (`文在寅`); when that is not right, against
+/// the readings alone (`ムン・ジェイン`), and the better verdict wins. The checker itself knows
+/// nothing of readings.
+fn judge_typed_with_readings(check: Check, expected: &str, accept: &[String], line: &str) -> answer::Judgement {
+    let bases: Vec<String> = accept.iter().map(|a| reading::base(a).into_owned()).collect();
+    let by_base = answer::judge_typed(check, &reading::base(expected), &bases, line);
+    let with_readings: Vec<&str> = std::iter::once(expected)
+        .chain(accept.iter().map(String::as_str))
+        .filter(|t| reading::has_readings(t))
+        .collect();
+    if by_base.verdict == Verdict::Right || with_readings.is_empty() {
+        return by_base;
+    }
+    let readings: Vec<String> = with_readings[1..].iter().map(|t| reading::reading(t).into_owned()).collect();
+    let by_reading = answer::judge_typed(check, &reading::reading(with_readings[0]), &readings, line);
+    if by_reading.verdict > by_base.verdict {
+        by_reading
+    } else {
+        by_base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::deck::CardKind;
+
+    fn card(judge: Judge) -> Card {
+        Card {
+            key: "d/n".into(),
+            deck: "d".into(),
+            note_id: "n".into(),
+            kind: CardKind::Typed,
+            prompt: "韓国の大統領は？".into(),
+            answer: "文在寅[ムン・ジェイン]".into(),
+            tags: Vec::new(),
+            section: None,
+            explanation: None,
+            renamed_from: None,
+            judge,
+            category: None,
+            short_answer: "文在寅[ムン・ジェイン]".into(),
+        }
+    }
+
+    #[test]
+    fn a_typed_answer_is_judged_by_its_base_or_its_reading() {
+        let typed = card(Judge::Typed {
+            check: Check::Text,
+            expected: "文在寅[ムン・ジェイン]".into(),
+            accept: vec!["文 大統領[だいとうりょう]".into()],
+        });
+        let verdict = |line: &str| judge(&typed, 0, line).unwrap().unwrap().verdict;
+        assert_eq!(verdict("文在寅"), Verdict::Right);
+        assert_eq!(verdict("ムン・ジェイン"), Verdict::Right);
+        // An accepted answer's base and reading count too.
+        assert_eq!(verdict("文大統領"), Verdict::Right);
+        assert_eq!(verdict("文だいとうりょう"), Verdict::Right);
+        assert_eq!(verdict("金正恩"), Verdict::Wrong);
+        // The markup itself is not the answer.
+        assert_ne!(verdict("文在寅(ムン・ジェイン)"), Verdict::Right);
+        let lines = judge(&typed, 0, "ムン・ジェイン").unwrap().unwrap().lines;
+        assert_eq!(lines[0], "answer: 文在寅(ムン・ジェイン)");
+    }
+
+    #[test]
+    fn a_choice_is_typed_by_its_base_and_shown_with_its_reading() {
+        let options = vec!["文在寅[ムン・ジェイン]".to_string(), "尹錫悦[ユン・ソンニョル]".into(), "[sic]".into()];
+        let choice = Card { kind: CardKind::Choice, ..card(Judge::Choice { options }) };
+        let order = display_order(&choice, 0);
+        let right = order.iter().position(|&i| i == 0).unwrap() + 1;
+        let j = judge(&choice, 0, "文在寅").unwrap().unwrap();
+        assert_eq!(j.verdict, Verdict::Right);
+        assert_eq!(
+            j.lines,
+            vec![format!("answer: {right} 文在寅(ムン・ジェイン)"), format!("you: {right} 文在寅(ムン・ジェイン)")]
+        );
+        assert_eq!(judge(&choice, 0, "[sic]").unwrap().unwrap().verdict, Verdict::Wrong);
     }
 }

@@ -10,6 +10,7 @@ use chrono::{DateTime, SecondsFormat, TimeZone, Utc};
 use super::input::{self, Command, Line};
 use super::judge::Judged;
 use super::review::{Hide, ReviewSession, Summary};
+use crate::deck::reading::{self, shown};
 use crate::deck::{Card, Judge};
 use crate::safe_text::{terminal, terminal_line};
 use crate::scheduler::{human_interval, Rating};
@@ -180,7 +181,7 @@ pub fn write_card(out: &mut dyn Write, card: &Card, state: &str, extra: &str, or
     }
     meta.push_str(&format!("]  {extra}"));
     human(out, &meta)?;
-    human(out, &card.prompt)?;
+    human(out, &shown(&card.prompt))?;
     let (word, texts) = match &card.judge {
         Judge::Choice { options } => ("option", options),
         Judge::Order { items } => ("item", items),
@@ -189,7 +190,8 @@ pub fn write_card(out: &mut dyn Write, card: &Card, state: &str, extra: &str, or
         Judge::SelfGraded => return Ok(()),
     };
     for (p, &i) in order.iter().enumerate() {
-        writeln!(out, "{word} {} {}", p + 1, terminal_line(&texts[i]))?;
+        // Keyword lines carry the base only: scripts match the text as written, without readings.
+        writeln!(out, "{word} {} {}", p + 1, terminal_line(&reading::base(&texts[i])))?;
     }
     out.flush()?;
     Ok(())
@@ -208,7 +210,7 @@ pub fn write_reveal(out: &mut dyn Write, card: &Card, judged: Option<&Judged>, r
             j.suggest
         }
         None => {
-            human(out, &format!("answer: {}", card.answer))?;
+            human(out, &format!("answer: {}", shown(&card.answer)))?;
             if !response.is_empty() {
                 human(out, &format!("you: {response}"))?;
             }
@@ -216,7 +218,7 @@ pub fn write_reveal(out: &mut dyn Write, card: &Card, judged: Option<&Judged>, r
         }
     };
     if let Some(explanation) = &card.explanation {
-        human(out, explanation)?;
+        human(out, &shown(explanation))?;
     }
     Ok(suggested)
 }

@@ -17,6 +17,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::render::{render, truncate, Line, Phase, Reveal, ReviewView, Style};
 use crate::answer::Verdict;
+use crate::deck::reading::shown;
 use crate::deck::Judge;
 use crate::safe_text;
 use crate::scheduler::{human_interval, Rating};
@@ -373,7 +374,7 @@ fn reveal(
     let (verdict, lines, suggested): (Option<Verdict>, Vec<String>, Rating) = match judged {
         Some(j) => (Some(j.verdict), j.lines.clone(), j.suggest),
         None => {
-            let mut lines = vec![format!("answer: {}", card.answer)];
+            let mut lines = vec![format!("answer: {}", shown(&card.answer))];
             if !response.is_empty() {
                 lines.push(format!("you: {response}"));
             }
@@ -383,7 +384,7 @@ fn reveal(
     Ok(Reveal {
         verdict,
         lines,
-        explanation: card.explanation.clone(),
+        explanation: card.explanation.as_deref().map(|e| shown(e).into_owned()),
         intervals: Rating::ALL.iter().map(|&r| (r, human_interval(preview.get(r).interval_secs))).collect(),
         suggested,
     })
@@ -396,8 +397,12 @@ fn view(session: &ReviewSession, index: usize, st: &CardState, judged_kind: bool
     let line = |s: &String| safe_text::terminal_line(s).into_owned();
     let text = |s: &String| safe_text::terminal(s).into_owned();
     let choices = match &card.judge {
-        Judge::Choice { options } => session.display_order(index).into_iter().map(|i| line(&options[i])).collect(),
-        Judge::Order { items } => session.display_order(index).into_iter().map(|i| line(&items[i])).collect(),
+        Judge::Choice { options } => {
+            session.display_order(index).into_iter().map(|i| line(&shown(&options[i]).into_owned())).collect()
+        }
+        Judge::Order { items } => {
+            session.display_order(index).into_iter().map(|i| line(&shown(&items[i]).into_owned())).collect()
+        }
         _ => Vec::new(),
     };
     let hint = match &card.judge {
@@ -412,7 +417,7 @@ fn view(session: &ReviewSession, index: usize, st: &CardState, judged_kind: bool
         tags: card.tags.iter().map(line).collect(),
         state: session.schedule(index).state.as_str().to_string(),
         counts: session.remaining(),
-        prompt: text(&card.prompt),
+        prompt: text(&shown(&card.prompt).into_owned()),
         choices,
         hint: hint.map(str::to_string),
         phase: match &st.reveal {
