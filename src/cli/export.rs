@@ -3,6 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use crate::deck::interchange::{self, AnkiLang};
 use crate::scheduler::fuzz::fnv1a;
 use crate::{Error, Result};
 
@@ -16,16 +17,22 @@ pub struct Args {
 
 #[derive(clap::Subcommand, Debug)]
 pub enum What {
-    /// A deck as a file other tools import: anki-tsv (Anki's text import, with guids so a second
-    /// import updates) or csv (front, back, tags)
+    /// A deck as a file other tools import: apkg (an Anki package with its own note types, for
+    /// an Anki in any language; recommended), anki-tsv (Anki's text import) or csv (front, back,
+    /// tags). Guids are kept, so importing a newer export into Anki updates the notes
     Deck {
         /// The deck id
         deck: String,
-        #[arg(long, value_parser = ["anki-tsv", "csv"], default_value = "anki-tsv")]
-        format: String,
-        /// Write to this file instead of stdout (never overwrites without --force)
+        /// apkg, anki-tsv or csv [default: from the -o file's extension (.apkg, .csv), else anki-tsv]
+        #[arg(long, value_parser = ["apkg", "anki-tsv", "csv"])]
+        format: Option<String>,
+        /// anki-tsv only: the language of the Anki that imports it, which names its note types
+        #[arg(long, value_parser = ["en", "ja"], default_value = "en")]
+        anki_lang: String,
+        /// Write to this file instead of stdout (never overwrites without --force); an apkg needs it
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Overwrite the -o file if it exists
         #[arg(long)]
         force: bool,
     },
@@ -50,7 +57,10 @@ pub fn card_id(key: &str) -> i64 {
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let (output, force) = match args.what {
-        What::Deck { deck, format, output, force } => return export_deck(ctx, &deck, &format, output, force),
+        What::Deck { deck, format, anki_lang, output, force } => {
+            let lang = if anki_lang == "ja" { AnkiLang::Ja } else { AnkiLang::En };
+            return export_deck(ctx, &deck, format.as_deref(), lang, output, force);
+        }
         What::Reviews { output, force, .. } => (output, force),
     };
     let rows = match ctx.open_existing_store()? {
@@ -104,22 +114,57 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     Ok(())
 }
 
-fn export_deck(ctx: &Context, id: &str, format: &str, output: Option<PathBuf>, force: bool) -> Result<()> {
+fn export_deck(
+    ctx: &Context,
+    id: &str,
+    format: Option<&str>,
+    lang: AnkiLang,
+    output: Option<PathBuf>,
+    force: bool,
+) -> Result<()> {
+    let extension = output.as_ref().and_then(|p| p.extension()).map(|e| e.to_string_lossy().to_lowercase());
+    let format = format.unwrap_or(match extension.as_deref() {
+        Some("apkg") => "apkg",
+        Some("csv") => "csv",
+        _ => "anki-tsv",
+    });
+    if let Some(path) = output.as_ref().filter(|p| p.exists() && !force) {
+        return Err(Error::Input(format!(
+            "{} exists; choose another file, or --force to overwrite it",
+            path.display()
+        )));
+    }
+    if format == "apkg" && output.is_none() {
+        return Err(Error::Input(format!(
+            "an .apkg is a binary file: name it with -o, e.g. kioku export deck {id} -o {id}.apkg"
+        )));
+    }
     let collection = crate::deck::load(&ctx.decks)?;
     let Some(deck) = collection.decks.iter().find(|d| d.id == id) else {
         let known: Vec<&str> = collection.decks.iter().map(|d| d.id.as_str()).collect();
         return Err(Error::Input(format!("no deck '{id}'; loaded decks: {}", known.join(", "))));
     };
-    let text = if format == "csv" {
-        crate::deck::interchange::export_csv(deck)
-    } else {
-        crate::deck::interchange::export_anki(deck)
+    let text = match format {
+        "apkg" => None,
+        "csv" => Some(interchange::export_csv(deck)),
+        _ => Some(interchange::export_tsv(deck, lang)),
     };
-    match output {
-        Some(path) if path.exists() && !force => {
-            Err(Error::Input(format!("{} exists; choose another file, or --force to overwrite it", path.display())))
+    let Some(path) = output else {
+        return Ok(write!(std::io::stdout(), "{}", text.unwrap_or_default())?);
+    };
+    match text {
+        Some(text) => {
+            std::fs::write(&path, text).map_err(|e| Error::Input(format!("cannot write {}: {e}", path.display())))?
         }
-        Some(path) => Ok(std::fs::write(path, text)?),
-        None => Ok(write!(std::io::stdout(), "{text}")?),
+        None => crate::store::anki_package::write_package(
+            &path,
+            &interchange::anki::deck_name(deck),
+            &deck.id,
+            &interchange::anki::package_notes(deck),
+            ctx.now().timestamp_millis(),
+        )?,
     }
+    let notes = deck.notes.len();
+    writeln!(std::io::stderr(), "wrote {notes} note{} to {}", if notes == 1 { "" } else { "s" }, path.display())?;
+    Ok(())
 }

@@ -89,6 +89,9 @@ pub struct RawNote {
 pub struct Deck {
     pub id: String,
     pub title: Option<String>,
+    /// The deck's language (`ja`, `en`…), as written.
+    #[serde(default)]
+    pub lang: Option<String>,
     pub source: Option<String>,
     pub tags: Vec<String>,
     /// Path of the file, as shown in messages.

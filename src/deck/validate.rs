@@ -121,6 +121,7 @@ pub fn validate(raw: &RawDeck, file: &str, stem: &str, text: &str) -> Result<Dec
         return Ok(Deck {
             id: deck_id,
             title: raw.title.clone(),
+            lang: raw.lang.clone(),
             source: raw.source.clone(),
             tags: raw.tags.clone().unwrap_or_default(),
             file: file.to_string(),

@@ -2,6 +2,7 @@
 //! `synchronous=NORMAL`, foreign keys on, one transaction per answer, so an acknowledged answer
 //! survives a killed process. Nothing here deletes history because a deck file is missing.
 
+pub mod anki_package;
 mod breaks;
 mod cards;
 mod columns;

@@ -1,0 +1,389 @@
+//! Reading a CSV/TSV file, an Anki "Notes in Plain Text" export (with any of its options: HTML,
+//! tags, deck name, note type, guid) or a Quizlet export into notes. Columns come from Anki's
+//! `#… column:` header lines, else a header row naming them, else front, back, tags in order.
+//! Pure: text in, notes and warnings out.
+
+use std::collections::{BTreeMap, HashSet};
+
+use super::anki::{self, AnkiLang};
+use super::html;
+use crate::deck::model::RawNote;
+use crate::deck::validate::is_valid_id;
+use crate::scheduler::fuzz::fnv1a;
+
+/// What a file gave: notes in row order, where each came from, and what was left out or changed.
+#[derive(Debug, Default)]
+pub struct Imported {
+    pub notes: Vec<RawNote>,
+    /// Parallel to `notes`: the line of the row, and whether its id came from a guid/id column.
+    pub origins: Vec<Origin>,
+    /// The deck id of a kioku export (every guid `deck/note`, one deck).
+    pub kioku_deck: Option<String>,
+    /// Anki deck names found (`#deck:` or the deck column), in order of first appearance.
+    pub anki_decks: Vec<String>,
+    /// Rows skipped or fields changed, each naming its line.
+    pub warnings: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Origin {
+    pub line: usize,
+    pub id_from_column: bool,
+    /// The row's guid, when the file has a guid column.
+    pub guid: Option<String>,
+}
+
+/// Columns of the file (0-based).
+#[derive(Default)]
+struct Layout {
+    separator: Option<u8>,
+    html: bool,
+    guid: Option<usize>,
+    id: Option<usize>,
+    notetype: Option<usize>,
+    deck: Option<usize>,
+    tags: Option<usize>,
+    /// Named field columns (from a header row); else every other column is a field in order.
+    front: Option<usize>,
+    back: Option<usize>,
+    explanation: Option<usize>,
+    /// `#notetype:`, `#deck:` and `#tags:` lines: for every row.
+    notetype_all: Option<String>,
+    deck_all: Option<String>,
+    tags_all: Vec<String>,
+}
+
+/// What an Anki note type means for kioku, in any of Anki's languages.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Meaning {
+    Basic,
+    Reversed,
+    /// A third field, non-empty, asks for the reverse card.
+    OptionalReversed,
+    Typed,
+    Cloze,
+    /// kioku's own: Front, Back, Add Reverse, Explanation.
+    KiokuBasic,
+    /// Image occlusion: nothing kioku can show.
+    Unsupported,
+}
+
+fn meaning(notetype: &str) -> Meaning {
+    let name = notetype.trim();
+    // Anki adds `-xxxxx` to a note type imported beside one of the same name.
+    let is = |stock: &str| name == stock || name.strip_prefix(stock).is_some_and(|rest| rest.starts_with('-'));
+    if is(anki::KIOKU_BASIC) {
+        return Meaning::KiokuBasic;
+    }
+    for names in [AnkiLang::En.stock(), AnkiLang::Ja.stock()] {
+        if is(names.image_occlusion) {
+            return Meaning::Unsupported;
+        }
+        if is(names.optional_reversed) {
+            return Meaning::OptionalReversed;
+        }
+        if is(names.reversed) {
+            return Meaning::Reversed;
+        }
+        if is(names.typed) {
+            return Meaning::Typed;
+        }
+        if is(names.cloze) || is(anki::KIOKU_CLOZE) {
+            return Meaning::Cloze;
+        }
+    }
+    let lower = name.to_lowercase();
+    if lower.contains("cloze") || name.contains("穴埋め") {
+        Meaning::Cloze
+    } else {
+        Meaning::Basic
+    }
+}
+
+fn column(value: &str) -> Option<usize> {
+    value.trim().parse::<usize>().ok().filter(|&c| c > 0).map(|c| c - 1)
+}
+
+/// Reads the file's text. Returns an error naming the line of a row that cannot be read, or
+/// saying why nothing could be read.
+pub fn import_text(text: &str) -> Result<Imported, String> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut layout = Layout::default();
+    let mut header_lines = 0;
+    let mut column_names: Option<String> = None;
+    for line in text.lines() {
+        let Some((key, value)) = line.strip_prefix('#').and_then(|h| h.split_once(':')) else { break };
+        header_lines += 1;
+        let value = value.trim_end_matches('\r');
+        match key.trim() {
+            "separator" => {
+                layout.separator = Some(match value.trim().to_ascii_lowercase().as_str() {
+                    "tab" => b'\t',
+                    "comma" => b',',
+                    "semicolon" => b';',
+                    "pipe" => b'|',
+                    "space" => b' ',
+                    "colon" => b':',
+                    other => other.bytes().next().unwrap_or(b'\t'),
+                })
+            }
+            "html" => layout.html = value.trim() == "true",
+            "guid column" => layout.guid = column(value),
+            "notetype column" => layout.notetype = column(value),
+            "deck column" => layout.deck = column(value),
+            "tags column" => layout.tags = column(value),
+            "notetype" => layout.notetype_all = Some(value.trim().to_string()),
+            "deck" => layout.deck_all = Some(value.trim().to_string()),
+            "tags" => layout.tags_all = value.split_whitespace().map(str::to_string).collect(),
+            "columns" => column_names = Some(value.to_string()),
+            _ => {}
+        }
+    }
+    let body: String = text.lines().skip(header_lines).collect::<Vec<_>>().join("\n");
+    let delimiter =
+        layout.separator.unwrap_or(if body.lines().next().unwrap_or("").contains('\t') { b'\t' } else { b',' });
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(body.as_bytes());
+    // Anki's files (with `#` header lines) are as Anki writes them; other CSV may come from
+    // kioku's own export, whose formula guard (`safe_text::csv_cell`) comes off here.
+    let anki = header_lines > 0;
+    let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| match e.position() {
+            Some(p) => format!("line {}: {e}", header_lines as u64 + p.line()),
+            None => e.to_string(),
+        })?;
+        let line = header_lines + record.position().map_or(0, |p| p.line() as usize);
+        let cells = record.iter().map(|c| if anki { c } else { crate::safe_text::csv_cell_read(c) });
+        rows.push((line, cells.map(str::to_string).collect()));
+    }
+    // Column names: a `#columns:` line, else a first row that names them.
+    let names_row = match column_names {
+        Some(names) => Some(names.split(delimiter as char).map(|n| n.trim().to_lowercase()).collect::<Vec<_>>()),
+        None => rows
+            .first()
+            .map(|(_, r)| r.iter().map(|c| c.trim().to_lowercase()).collect::<Vec<_>>())
+            .filter(|names| names.iter().any(|n| matches!(n.as_str(), "front" | "term" | "question" | "表面"))),
+    };
+    if let Some(names) = &names_row {
+        let find = |wanted: &[&str]| names.iter().position(|n| wanted.contains(&n.as_str()));
+        layout.front = find(&["front", "term", "question", "表面", "text"]).or(Some(0));
+        layout.back = find(&["back", "definition", "answer", "裏面"]).or(Some(1));
+        layout.explanation = find(&["explanation", "back extra", "extra"]);
+        layout.tags = find(&["tags"]).or(layout.tags);
+        layout.guid = find(&["guid"]).or(layout.guid);
+        layout.id = find(&["id"]);
+        layout.deck = find(&["deck"]).or(layout.deck);
+        layout.notetype = find(&["notetype", "note type"]).or(layout.notetype);
+        if rows.first().is_some_and(|(_, r)| r.iter().map(|c| c.trim().to_lowercase()).eq(names.iter().cloned())) {
+            rows.remove(0);
+        }
+    } else if layout.guid.is_none()
+        && layout.notetype.is_none()
+        && layout.tags.is_none()
+        && layout.deck.is_none()
+        && rows.first().is_some_and(|(_, r)| r.len() >= 3)
+    {
+        // Plain CSV/TSV without headers: front, back, tags.
+        layout.tags = Some(2);
+    }
+    let rows: Vec<(usize, Vec<String>)> =
+        rows.into_iter().filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty())).collect();
+    if rows.is_empty() {
+        return Err("no rows with content".into());
+    }
+    if rows.iter().all(|(_, r)| r.len() < 2) && layout.notetype.is_none() && layout.notetype_all.is_none() {
+        return Err("every row has a single column: no separator was found; separate front and back with a tab or a comma (or add an Anki `#separator:` header line)".into());
+    }
+    Ok(build(&layout, &rows))
+}
+
+/// Notes from the rows.
+fn build(layout: &Layout, rows: &[(usize, Vec<String>)]) -> Imported {
+    let mut out = Imported::default();
+    let guids: Vec<&str> = rows
+        .iter()
+        .filter_map(|(_, r)| layout.guid.and_then(|c| r.get(c)).map(|g| g.trim()).filter(|g| !g.is_empty()))
+        .collect();
+    // A kioku export: most guids `deck/note` with one deck.
+    let mut kioku_decks: BTreeMap<&str, usize> = BTreeMap::new();
+    for (deck, _) in guids.iter().filter_map(|g| anki::kioku_guid(g)) {
+        *kioku_decks.entry(deck).or_default() += 1;
+    }
+    let own_deck =
+        kioku_decks.into_iter().max_by_key(|&(_, n)| n).filter(|&(_, n)| n * 2 > guids.len()).map(|(d, _)| d);
+    out.kioku_deck = own_deck.map(str::to_string);
+    let special = [layout.guid, layout.id, layout.notetype, layout.deck, layout.tags];
+    let mut ids = HashSet::new();
+    for (line, row) in rows {
+        let line = *line;
+        let cell = |c: Option<usize>| c.and_then(|c| row.get(c)).map(|s| s.trim()).unwrap_or("");
+        let deck_name = match cell(layout.deck) {
+            "" => layout.deck_all.clone(),
+            name => Some(name.to_string()),
+        };
+        if let Some(name) = deck_name.filter(|n| !out.anki_decks.contains(n)) {
+            out.anki_decks.push(name);
+        }
+        let notetype = match cell(layout.notetype) {
+            "" => layout.notetype_all.clone().unwrap_or_default(),
+            name => name.to_string(),
+        };
+        // The fields, cleaned of HTML, in order.
+        let raw_fields: Vec<&str> = if layout.front.is_some() {
+            [layout.front, layout.back, layout.explanation].iter().map(|&c| cell(c)).collect()
+        } else {
+            row.iter().enumerate().filter(|(k, _)| !special.contains(&Some(*k))).map(|(_, v)| v.as_str()).collect()
+        };
+        let mut media = Vec::new();
+        let fields: Vec<String> = raw_fields
+            .iter()
+            .map(|f| {
+                let (text, found) = if layout.html { html::from_html(f) } else { html::from_plain(f) };
+                media.extend(found);
+                text
+            })
+            .collect();
+        for m in &media {
+            out.warnings.push(format!("line {line}: left out {m} (kioku cannot carry media)"));
+        }
+        let field = |k: usize| fields.get(k).cloned().unwrap_or_default();
+        let kind = if notetype.is_empty() {
+            if field(0).contains("{{c") {
+                Meaning::Cloze
+            } else {
+                Meaning::Basic
+            }
+        } else {
+            meaning(&notetype)
+        };
+        if kind == Meaning::Unsupported {
+            out.warnings
+                .push(format!("line {line}: skipped: note type '{notetype}' (image occlusion) has no kioku form"));
+            continue;
+        }
+        // The id: from an id column, a guid (kioku's own `deck/note`, or any Anki guid), else the front.
+        let (base, from_column) = match (cell(layout.id), cell(layout.guid)) {
+            (id, _) if is_valid_id(id) => (id.to_string(), true),
+            (id, _) if !id.is_empty() => (anki::id_from_guid(id), true),
+            (_, guid) if !guid.is_empty() => match anki::kioku_guid(guid) {
+                Some((deck, note)) if Some(deck) == own_deck => (note.to_string(), true),
+                _ => (anki::id_from_guid(guid), true),
+            },
+            _ => (format!("n{:08x}", fnv1a(&[field(0).as_bytes()]) as u32), false),
+        };
+        let mut id = base.clone();
+        let mut k = 2;
+        while !ids.insert(id.clone()) {
+            id = format!("{base}-{k}");
+            k += 1;
+        }
+        if from_column && id != base {
+            out.warnings.push(format!("line {line}: id '{base}' is used by an earlier row: this note is '{id}'"));
+        }
+        let mut tags: Vec<String> = layout.tags_all.clone();
+        tags.extend(cell(layout.tags).split_whitespace().map(str::to_string));
+        let explanation = |text: String| Some(text).filter(|t| !t.trim().is_empty());
+        let note = match kind {
+            Meaning::Cloze => {
+                RawNote { cloze: Some(field(0)), explanation: explanation(field(1)), ..RawNote::default() }
+            }
+            _ => RawNote {
+                front: Some(field(0)),
+                back: Some(field(1)),
+                reverse: match kind {
+                    Meaning::Reversed => Some(true),
+                    Meaning::OptionalReversed | Meaning::KiokuBasic => (!field(2).trim().is_empty()).then_some(true),
+                    _ => None,
+                },
+                check: (kind == Meaning::Typed).then(|| "text".to_string()),
+                explanation: match kind {
+                    Meaning::KiokuBasic => explanation(field(3)),
+                    _ if layout.explanation.is_some() => explanation(field(2)),
+                    _ => None,
+                },
+                ..RawNote::default()
+            },
+        };
+        out.notes.push(RawNote { id: Some(id), tags: (!tags.is_empty()).then_some(tags), ..note });
+        let guid = Some(cell(layout.guid).to_string()).filter(|g| !g.is_empty());
+        out.origins.push(Origin { line, id_from_column: from_column, guid });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quizlet_and_csv_with_a_header_row() {
+        let quizlet = "CVID\t完全かつ検証可能で後戻りのできない非核化\n最大限の圧力\t安倍政権の対北朝鮮政策\n";
+        let notes = import_text(quizlet).unwrap().notes;
+        assert_eq!(notes.len(), 2);
+        assert_eq!(notes[0].front.as_deref(), Some("CVID"));
+        let csv = "front,back,tags\n\"Q, with comma\",A,korea term\n";
+        let notes = import_text(csv).unwrap().notes;
+        assert_eq!(notes[0].front.as_deref(), Some("Q, with comma"));
+        assert_eq!(notes[0].tags.as_ref().unwrap(), &vec!["korea".to_string(), "term".to_string()]);
+        assert!(import_text("").is_err());
+        let single = import_text("perro - dog\ngato - cat\n").err().unwrap();
+        assert!(single.contains("no separator was found"), "{single}");
+    }
+
+    #[test]
+    fn an_id_column_gives_the_ids() {
+        let notes = import_text("id,front,back\ncvid,CVID,非核化\n,x,y\n").unwrap();
+        assert_eq!(notes.notes[0].id.as_deref(), Some("cvid"));
+        assert_eq!(notes.origins[0], Origin { line: 2, id_from_column: true, guid: None });
+        assert!(!notes.origins[1].id_from_column);
+    }
+
+    /// The header lines and column order Anki 26.9 writes with every option on (seen with PyPI
+    /// `anki`): guid, note type, deck, then the fields, then tags.
+    #[test]
+    fn anki_export_with_every_option_maps_columns_by_its_headers() {
+        // With a 3-field note type among them, Anki pads the 2-field rows and puts tags in column 7.
+        let anki = "#separator:tab\n#html:true\n#guid column:1\n#notetype column:2\n#deck column:3\n#tags column:7\n\
+            s2&jC5,A|n\tBasic\tKorea::Terms\tIt&#x27;s<div>two</div>\tA &amp; B\t\tt1 t2\n\
+            ab/c\t穴埋め問題\tKorea::Terms\t{{c1::x}} y\textra<br>\t\t\n\
+            q1\t基本 (表面と裏面を反転したカードも作成)\tKorea::Terms\t表\t裏\t\t\n\
+            q2\tBasic (optional reversed card)\tKorea::Terms\tf\tb\t\t\n\
+            q3\t基本 (任意で反転カードを作成)\tKorea::Terms\tf3\tb3\ty\t\n";
+        let imported = import_text(anki).unwrap();
+        let n = &imported.notes;
+        assert_eq!(n[0].front.as_deref(), Some("It's\ntwo"));
+        assert_eq!(n[0].back.as_deref(), Some("A & B"));
+        assert_eq!(n[0].id.as_deref(), Some("anki-s2-26jC5-2cA-7cn"));
+        assert_eq!(n[0].tags.as_ref().unwrap(), &vec!["t1".to_string(), "t2".to_string()]);
+        assert_eq!(n[1].cloze.as_deref(), Some("{{c1::x}} y"));
+        assert_eq!(n[1].explanation.as_deref(), Some("extra"));
+        assert_eq!(n[1].id.as_deref(), Some("anki-ab-2fc"));
+        assert_eq!((n[2].reverse, n[3].reverse, n[4].reverse), (Some(true), None, Some(true)));
+        assert_eq!(imported.anki_decks, vec!["Korea::Terms".to_string()]);
+        assert_eq!(imported.kioku_deck, None);
+    }
+
+    #[test]
+    fn kiokus_own_export_gives_back_its_deck_and_ids() {
+        let tsv = "#separator:tab\n#html:false\n#guid column:1\n#notetype column:2\n#tags column:3\n#deck:年表\n\
+            korea/cvid\tBasic (optional reversed card)\tkorea\tCVID\t非核化\ty\n\
+            korea/court\tCloze\tkorea\t{{c1::2025年4月4日}}\t\n";
+        let imported = import_text(tsv).unwrap();
+        assert_eq!(imported.kioku_deck.as_deref(), Some("korea"));
+        assert_eq!(imported.notes[0].id.as_deref(), Some("cvid"));
+        assert_eq!(imported.notes[0].reverse, Some(true));
+        assert_eq!(imported.notes[1].id.as_deref(), Some("court"));
+        assert_eq!(imported.anki_decks, vec!["年表".to_string()]);
+    }
+
+    #[test]
+    fn media_and_image_occlusion_are_reported_by_line() {
+        let tsv = "#separator:tab\n#html:true\n#notetype column:1\nBasic\t犬<img src=\"dog.jpg\">\tdog\nImage Occlusion\tx\ty\n";
+        let imported = import_text(tsv).unwrap();
+        assert_eq!(imported.notes.len(), 1);
+        assert_eq!(imported.notes[0].front.as_deref(), Some("犬"));
+        assert_eq!(imported.warnings[0], "line 4: left out <img> dog.jpg (kioku cannot carry media)");
+        assert!(imported.warnings[1].starts_with("line 5: skipped"), "{:?}", imported.warnings);
+    }
+}
