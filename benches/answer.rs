@@ -24,7 +24,9 @@ fn answer_one_card(c: &mut Criterion) {
     let settings = Settings { new_per_day: 9999, ..Settings::default() };
     let scheduler = Scheduler::new(settings.clone(), None).unwrap();
     let days = DayClock::new(chrono_tz::Asia::Tokyo, settings.rollover_hour);
-    let mut today = Today::build(&store, &Filter::default(), &settings, &days, start, None).unwrap();
+    let mut today =
+        Today::build(&store, kioku::store::LearnerId::PERSONAL, &Filter::default(), &settings, &days, start, None)
+            .unwrap();
     let mut now = start;
     c.bench_function("answer one card (10k-card collection)", |b| {
         b.iter(|| {
@@ -45,7 +47,16 @@ fn first_card(c: &mut Criterion) {
     c.bench_function("open the store and build today's queue to the first card (100k-card collection)", |b| {
         b.iter(|| {
             let store = Store::open(&path, start).unwrap();
-            let mut today = Today::build(&store, &Filter::default(), &settings, &days, start, None).unwrap();
+            let mut today = Today::build(
+                &store,
+                kioku::store::LearnerId::PERSONAL,
+                &Filter::default(),
+                &settings,
+                &days,
+                start,
+                None,
+            )
+            .unwrap();
             black_box(today.queue.next(&today.items, start.timestamp_millis()).unwrap());
         })
     });

@@ -31,7 +31,16 @@ fn main() {
         .map(|_| {
             let t = Instant::now();
             let store = Store::open(&path, start).unwrap();
-            let mut today = Today::build(&store, &Filter::default(), &defaults, &days, start, None).unwrap();
+            let mut today = Today::build(
+                &store,
+                kioku::store::LearnerId::PERSONAL,
+                &Filter::default(),
+                &defaults,
+                &days,
+                start,
+                None,
+            )
+            .unwrap();
             today.queue.next(&today.items, start.timestamp_millis()).unwrap();
             t.elapsed().as_secs_f64() * 1000.0
         })
@@ -41,7 +50,9 @@ fn main() {
     let settings = Settings { new_per_day: ANSWERS as u32, ..defaults };
     let mut store = Store::open(&path, start).unwrap();
     let scheduler = Scheduler::new(settings.clone(), None).unwrap();
-    let mut today = Today::build(&store, &Filter::default(), &settings, &days, start, None).unwrap();
+    let mut today =
+        Today::build(&store, kioku::store::LearnerId::PERSONAL, &Filter::default(), &settings, &days, start, None)
+            .unwrap();
     let mut now = start;
     let mut latencies = Vec::with_capacity(ANSWERS);
     let mut idle = Vec::with_capacity(ANSWERS);

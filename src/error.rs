@@ -29,6 +29,11 @@ pub enum Error {
     #[error("no card with key '{key}'{}", suggest(.similar))]
     UnknownCard { key: String, similar: Vec<String> },
 
+    /// An answer or action on a card that changed since it was shown (another window, device or
+    /// server answered it first); nothing was saved.
+    #[error("card {key} changed elsewhere (another window or device) since it was shown; this answer was not saved")]
+    Stale { key: String },
+
     /// The scheduler rejected a memory state (should not happen with valid parameters).
     #[error("scheduler: {0}")]
     Scheduler(String),

@@ -91,6 +91,7 @@ fn a_full_disk_reports_the_answer_that_failed_and_keeps_the_earlier_ones() {
     use kioku::session::review::{ReviewOptions, ReviewSession};
     use kioku::session::Filter;
     use kioku::settings::Settings;
+    use kioku::store::LearnerId;
 
     let env = Env::new();
     let now = Utc.with_ymd_and_hms(2025, 6, 1, 9, 0, 0).unwrap();
@@ -102,12 +103,20 @@ fn a_full_disk_reports_the_answer_that_failed_and_keeps_the_earlier_ones() {
     let pages: u32 =
         rusqlite::Connection::open(env.db()).unwrap().query_row("PRAGMA page_count", [], |r| r.get(0)).unwrap();
     store.limit_pages_for_tests(pages + 3).unwrap();
-    let mut session =
-        ReviewSession::new(&mut store, &scheduler, days, Filter::default(), ReviewOptions::default(), now).unwrap();
+    let mut session = ReviewSession::new(
+        &store,
+        LearnerId::PERSONAL,
+        scheduler.into(),
+        days,
+        Filter::default(),
+        ReviewOptions::default(),
+        now,
+    )
+    .unwrap();
     let mut saved = 0;
     let failure = loop {
         let Some(index) = session.next(now) else { panic!("the disk never filled") };
-        match session.answer(index, Rating::Good, now, now) {
+        match session.answer(&mut store, index, Rating::Good, now, now) {
             Ok(_) => saved += 1,
             Err(e) => break e.to_string(),
         }
@@ -131,14 +140,23 @@ fn a_session_moves_the_log_into_the_database_while_the_learner_reads() {
     use kioku::session::review::{ReviewOptions, ReviewSession};
     use kioku::session::Filter;
     use kioku::settings::Settings;
+    use kioku::store::LearnerId;
 
     let env = Env::new();
     let now = Utc.with_ymd_and_hms(2025, 6, 1, 9, 0, 0).unwrap();
     let mut store = synced_store(&env, 100, now);
     let scheduler = Scheduler::new(Settings { new_per_day: 100, ..Settings::default() }, None).unwrap();
     let days = DayClock::new(chrono_tz::UTC, 4);
-    let mut session =
-        ReviewSession::new(&mut store, &scheduler, days, Filter::default(), ReviewOptions::default(), now).unwrap();
+    let mut session = ReviewSession::new(
+        &store,
+        LearnerId::PERSONAL,
+        scheduler.into(),
+        days,
+        Filter::default(),
+        ReviewOptions::default(),
+        now,
+    )
+    .unwrap();
     let wal = std::path::PathBuf::from(format!("{}-wal", env.db().display()));
     let frames = || -> (i64, i64, i64) {
         let conn = rusqlite::Connection::open(env.db()).unwrap();
@@ -146,13 +164,13 @@ fn a_session_moves_the_log_into_the_database_while_the_learner_reads() {
     };
     for _ in 0..63 {
         let index = session.next(now).unwrap();
-        session.answer(index, Rating::Good, now, now).unwrap();
-        session.idle().unwrap(); // not due yet: nothing happens
+        session.answer(&mut store, index, Rating::Good, now, now).unwrap();
+        session.idle(&mut store).unwrap(); // not due yet: nothing happens
     }
     assert!(std::fs::metadata(&wal).unwrap().len() > 63 * 4096, "63 answers are in the log");
     let index = session.next(now).unwrap();
-    session.answer(index, Rating::Good, now, now).unwrap();
-    session.idle().unwrap();
+    session.answer(&mut store, index, Rating::Good, now, now).unwrap();
+    session.idle(&mut store).unwrap();
     // The 64th answer's idle time copied the log into the database and started it over with one
     // page (the header written to restart it): the next answer appends from the start.
     assert_eq!(frames(), (0, 1, 1));

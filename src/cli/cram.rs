@@ -50,7 +50,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         }));
     }
     let mut input = std::io::stdin().lock();
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut err = std::io::stderr().lock();
     let mut io = Io { input: &mut input, out: &mut out, err: &mut err };
     cram::run(&mut store, &days, &cards, args.limit, &|| ctx.now(), &mut io)?;

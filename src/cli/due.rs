@@ -5,6 +5,7 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::session::{Filter, Today};
+use crate::store::LearnerId;
 use crate::Result;
 
 use super::{Access, Context, Prepared};
@@ -41,7 +42,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let days = ctx.days(&settings);
     let now = ctx.now();
     // Per deck: every card due, before the daily limits; the total: what today's queue shows.
-    let today = Today::build(&store, &Filter::default(), &settings, &days, now, None)?;
+    let today = Today::build(&store, LearnerId::PERSONAL, &Filter::default(), &settings, &days, now, None)?;
     // Every deck file's deck, with zeros for a deck without cards due (or without cards).
     let mut per_deck: std::collections::BTreeMap<String, Counts> =
         store.file_deck_ids()?.into_iter().map(|deck| (deck, Counts::default())).collect();

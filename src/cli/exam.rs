@@ -72,7 +72,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let scope = args.scope.describe();
     let options = ExamOptions { seed, time_limit_secs, feed_review: args.feed_review, scope };
     let mut input = std::io::stdin().lock();
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut err = std::io::stderr().lock();
     let mut io = Io { input: &mut input, out: &mut out, err: &mut err };
     exam::run(&mut store, &days, &cards, &paper, &options, &|| ctx.now(), &mut io)?;

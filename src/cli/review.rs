@@ -4,6 +4,7 @@ use std::io::Write;
 
 use crate::session::piped::{self, Io};
 use crate::session::review::{ReviewOptions, ReviewSession};
+use crate::store::LearnerId;
 use crate::ui::terminal::{self, Ending};
 use crate::Result;
 
@@ -28,10 +29,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
     let scheduler = ctx.scheduler(&store, &settings)?;
     let days = ctx.days(&settings);
     let options = ReviewOptions { new_limit: args.new, answer_limit: args.limit };
-    let mut session = ReviewSession::new(&mut store, &scheduler, days, args.scope.filter(), options, ctx.now())?;
+    let scheduler = std::sync::Arc::new(scheduler);
+    let filter = args.scope.filter();
+    let mut session = ReviewSession::new(&store, LearnerId::PERSONAL, scheduler, days, filter, options, ctx.now())?;
     if terminal::is_interactive() {
-        let ending = terminal::review(&mut session, &|| ctx.now())?;
-        let summary = session.summary(ctx.now())?;
+        let ending = terminal::review(&mut session, &mut store, &|| ctx.now())?;
+        let summary = session.summary(&store, ctx.now())?;
         let mut out = std::io::stdout().lock();
         for line in piped::summary_lines(&summary) {
             // After SIGHUP the terminal may be gone: nothing to show, nothing lost.
@@ -47,9 +50,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
         });
     }
     let mut input = std::io::stdin().lock();
-    let mut out = std::io::stdout().lock();
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut err = std::io::stderr().lock();
     let mut io = Io { input: &mut input, out: &mut out, err: &mut err };
-    piped::run(&mut session, &|| ctx.now(), &mut io)?;
+    piped::run(&mut session, &mut store, &|| ctx.now(), &mut io)?;
     Ok(0)
 }

@@ -8,7 +8,7 @@ use std::collections::VecDeque;
 use chrono::{DateTime, Utc};
 
 use super::exam::ExamCard;
-use super::input::{self, Command, Line};
+use super::input::{Command, Line};
 use super::judge;
 use super::piped::{human, write_card, write_reveal, Io};
 use crate::scheduler::{DayClock, Rating};
@@ -38,7 +38,7 @@ pub fn run(
         write_card(io.out, &c.card, "cram", &format!("{} left", queue.len() + 1), &order)?;
         let shown_at = clock();
         let (response, judged) = loop {
-            match input::read(io.input)? {
+            match io.read()? {
                 Line::End | Line::Command(Command::Quit) => break 'cards,
                 Line::Command(Command::Undo) => match saved.pop() {
                     Some((review_id, undone)) => {
@@ -66,9 +66,8 @@ pub fn run(
                 suggested.name()
             ),
         )?;
-        io.out.flush()?;
         let rating = loop {
-            match input::read(io.input)? {
+            match io.read()? {
                 Line::End | Line::Command(Command::Quit) => break 'cards,
                 Line::Text(t) if t.is_empty() => break suggested,
                 Line::Text(t) => match Rating::parse(&t) {
@@ -95,7 +94,6 @@ pub fn run(
         if rating == Rating::Again {
             queue.push_back(index);
         }
-        io.out.flush()?;
     }
     writeln!(io.out, "done {}", saved.len())?;
     io.out.flush()?;

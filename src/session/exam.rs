@@ -9,7 +9,7 @@ use std::io::Write;
 
 use chrono::{DateTime, Utc};
 
-use super::input::{self, Command, Line};
+use super::input::{Command, Line};
 use super::judge;
 use super::piped::{human, write_card, Io};
 use crate::answer::normalize::{comparable, fold};
@@ -227,7 +227,7 @@ pub fn run(
         write_card(io.out, &q.asked, "exam", &extra, &order)?;
         let shown_at = clock();
         let judged = loop {
-            let line = input::read(io.input)?;
+            let line = io.read()?;
             if options.time_limit_secs.is_some_and(|limit| (clock() - started).num_seconds() >= limit) {
                 timed_out = true;
                 break 'questions;
@@ -269,7 +269,6 @@ pub fn run(
             human(io.out, line)?;
         }
         results.push((n, judged.verdict));
-        io.out.flush()?;
     }
     if timed_out {
         human(io.out, "time is up: the remaining questions count as wrong")?;

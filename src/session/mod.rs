@@ -18,7 +18,7 @@ use crate::scheduler::plan::ExamTarget;
 use crate::scheduler::queue::{Limits, Queue, QueueItem};
 use crate::scheduler::{CardSchedule, DayClock, Outcome, Rating, Scheduler, State, StudyDay};
 use crate::settings::Settings;
-use crate::store::{CardList, Plan, ReviewKind, ReviewRow, Store, StoredCard};
+use crate::store::{CardList, LearnerId, Plan, ReviewKind, ReviewRow, Storage, StoredCard};
 use crate::Result;
 
 /// The note key (`deck/note-id`) of a card key (`deck/note-id[:variant]`).
@@ -55,6 +55,10 @@ pub struct Today {
     pub cards: Vec<Card>,
     /// Row ids, parallel to `cards`.
     pub ids: Vec<i64>,
+    /// Row versions as last read or written, parallel to `cards` (the stale-state check).
+    pub versions: Vec<i64>,
+    /// Whose cards these are.
+    pub learner: LearnerId,
     /// Queue items, parallel to `cards` (their schedules are kept current).
     pub items: Vec<QueueItem>,
     pub queue: Queue,
@@ -76,7 +80,8 @@ impl Today {
     /// cards in queue order only until the day's limits are filled; siblings that answering may
     /// bury are read beyond the limit, so the queue is the one the whole collection would give.
     pub fn build(
-        store: &Store,
+        store: &dyn Storage,
+        learner: LearnerId,
         filter: &Filter,
         settings: &Settings,
         days: &DayClock,
@@ -85,9 +90,9 @@ impl Today {
     ) -> Result<Today> {
         let today = days.study_day(now);
         let day_end_ms = days.day_end(now).timestamp_millis();
-        let plans: Vec<Plan> = store.plans()?.into_iter().filter(|p| p.exam_day > today).collect();
-        let exam_quota = if plans.is_empty() { 0 } else { exam_new_quota(store, &plans, filter, today)? };
-        let answered = store.answered_on(today)?;
+        let plans: Vec<Plan> = store.plans(learner)?.into_iter().filter(|p| p.exam_day > today).collect();
+        let exam_quota = if plans.is_empty() { 0 } else { exam_new_quota(store, learner, &plans, filter, today)? };
+        let answered = store.answered_on(learner, today)?;
         let limits = day_limits(&answered, settings, new_limit, exam_quota);
         let bury = settings.bury_siblings;
         let buried: HashSet<&str> =
@@ -101,11 +106,11 @@ impl Today {
             if limit == Some(0) {
                 return Ok(());
             }
-            store.visit_cards(list, &filter.decks, &mut |row| {
+            store.visit_cards(learner, list, &filter.decks, &mut |row| {
                 if !row.schedule.is_available(today) {
                     return Ok(true);
                 }
-                let card = store.stored_card(&row)?;
+                let card = store.stored_card(learner, &row)?;
                 let note = card.note_key();
                 if !filter.covers(&card.deck, &card.tags) || (limit.is_some() && buried.contains(note.as_str())) {
                     return Ok(true);
@@ -124,11 +129,12 @@ impl Today {
         rows.sort_by(|(a, _), (b, _)| (&a.deck, a.position).cmp(&(&b.deck, b.position)));
 
         let mut notes: HashMap<String, usize> = HashMap::new();
-        let (mut cards, mut ids, mut items) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut cards, mut ids, mut versions, mut items) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for (order, (row, card)) in rows.into_iter().enumerate() {
             let next = notes.len();
             let note = *notes.entry(card.note_key()).or_insert(next);
             ids.push(row.id);
+            versions.push(row.version);
             items.push(QueueItem { order, note, schedule: row.schedule });
             cards.push(card);
         }
@@ -142,21 +148,32 @@ impl Today {
                     .map(|p| ExamTarget { day: p.exam_day, target: p.target })
             })
             .collect();
-        let due_load = if plans.is_empty() { HashMap::new() } else { store.reviews_per_due_day()? };
-        let mut today_data =
-            Today { cards, ids, items, queue: Queue::default(), today, day_end_ms, exams, due_load, exam_quota };
+        let due_load = if plans.is_empty() { HashMap::new() } else { store.reviews_per_due_day(learner)? };
+        let mut today_data = Today {
+            cards,
+            ids,
+            versions,
+            learner,
+            items,
+            queue: Queue::default(),
+            today,
+            day_end_ms,
+            exams,
+            due_load,
+            exam_quota,
+        };
         today_data.rebuild_queue(store, settings, new_limit, &notes)?;
         Ok(today_data)
     }
 
     fn rebuild_queue(
         &mut self,
-        store: &Store,
+        store: &dyn Storage,
         settings: &Settings,
         new_limit: Option<u32>,
         notes: &HashMap<String, usize>,
     ) -> Result<()> {
-        let answered = store.answered_on(self.today)?;
+        let answered = store.answered_on(self.learner, self.today)?;
         let limits = day_limits(&answered, settings, new_limit, self.exam_quota);
         let buried: HashSet<usize> = if settings.bury_siblings {
             answered.iter().filter_map(|(key, _)| notes.get(note_key(key)).copied()).collect()
@@ -173,7 +190,7 @@ impl Today {
     #[allow(clippy::too_many_arguments)]
     pub fn answer(
         &mut self,
-        store: &mut Store,
+        store: &mut dyn Storage,
         scheduler: &Scheduler,
         days: &DayClock,
         index: usize,
@@ -209,7 +226,15 @@ impl Today {
             difficulty: outcome.card.difficulty,
             duration_ms: duration_ms.max(0),
         };
-        let review_id = store.record(self.ids[index], &before, &outcome.card, &row)?;
+        let review_id = store.record_if_unchanged(
+            self.learner,
+            self.ids[index],
+            self.versions[index],
+            &before,
+            &outcome.card,
+            &row,
+        )?;
+        self.versions[index] += 1;
         for (schedule, change) in [(&before, -1i64), (&outcome.card, 1)] {
             if let (State::Review, Some(d)) = (schedule.state, schedule.due_day) {
                 let n = self.due_load.entry(d).or_default();
@@ -222,7 +247,7 @@ impl Today {
     }
 
     /// Rebuilds the queue after the store changed underneath it (undo).
-    pub fn refresh(&mut self, store: &Store, settings: &Settings, new_limit: Option<u32>) -> Result<()> {
+    pub fn refresh(&mut self, store: &dyn Storage, settings: &Settings, new_limit: Option<u32>) -> Result<()> {
         let mut notes = HashMap::new();
         for (item, card) in self.items.iter().zip(&self.cards) {
             notes.insert(card.note_key(), item.note);
@@ -249,9 +274,15 @@ fn day_limits(answered: &[(String, State)], settings: &Settings, new_limit: Opti
 /// New cards per day that exams need: for each upcoming exam, the new cards it is the nearest
 /// exam for (in `filter`) spread over the days left before it, less three days for reviewing
 /// them.
-fn exam_new_quota(store: &Store, plans: &[Plan], filter: &Filter, today: StudyDay) -> Result<u32> {
+fn exam_new_quota(
+    store: &dyn Storage,
+    learner: LearnerId,
+    plans: &[Plan],
+    filter: &Filter,
+    today: StudyDay,
+) -> Result<u32> {
     let mut per_exam: HashMap<StudyDay, u32> = HashMap::new();
-    for (deck, tags) in store.new_card_tags(today)? {
+    for (deck, tags) in store.new_card_tags(learner, today)? {
         if let Some(plan) = plans.iter().find(|p| p.covers(&deck, &tags)).filter(|_| filter.covers(&deck, &tags)) {
             *per_exam.entry(plan.exam_day).or_default() += 1;
         }

@@ -14,13 +14,24 @@ use crate::deck::reading::{self, shown};
 use crate::deck::{Card, Judge};
 use crate::safe_text::{terminal, terminal_line};
 use crate::scheduler::{human_interval, Rating};
+use crate::store::Storage;
 use crate::Result;
 
-/// The streams a session talks to.
+/// The streams a session talks to. `out` should be buffered (a `BufWriter`): it is flushed only
+/// when the session waits for a line (`Io::read`) and at its end, so each step's lines reach
+/// the reader in one write.
 pub struct Io<'a> {
     pub input: &'a mut dyn BufRead,
     pub out: &'a mut dyn Write,
     pub err: &'a mut dyn Write,
+}
+
+impl Io<'_> {
+    /// Sends what was written so far, then reads the next line.
+    pub fn read(&mut self) -> Result<Line> {
+        self.out.flush()?;
+        Ok(input::read(self.input)?)
+    }
 }
 
 /// What a command line did to the current card.
@@ -37,15 +48,16 @@ enum Read<T> {
 /// commands (`:u`, `:s`, `:b`, `:q`, help) are carried out on the way.
 fn read_line<T>(
     session: &mut ReviewSession,
+    store: &mut dyn Storage,
     index: usize,
     clock: &dyn Fn() -> DateTime<Utc>,
     io: &mut Io,
     parse: &mut dyn FnMut(&mut ReviewSession, String) -> std::result::Result<T, String>,
 ) -> Result<Read<T>> {
     loop {
-        match input::read(io.input)? {
+        match io.read()? {
             Line::End => return Ok(Read::Quit),
-            Line::Command(command) => match act(session, index, command, clock(), io)? {
+            Line::Command(command) => match act(session, store, index, command, clock(), io)? {
                 Acted::NextCard => return Ok(Read::NextCard),
                 Acted::Quit => return Ok(Read::Quit),
                 Acted::Again => {}
@@ -70,15 +82,19 @@ enum Acted {
 /// Runs `session` over the protocol until the queue is empty, the answer limit is reached, `:q`,
 /// or end of input. Returns the summary. Returns `Error::Database` if an answer cannot be saved
 /// (nothing is acknowledged then).
-pub fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, io: &mut Io) -> Result<Summary> {
+pub fn run(
+    session: &mut ReviewSession,
+    store: &mut dyn Storage,
+    clock: &dyn Fn() -> DateTime<Utc>,
+    io: &mut Io,
+) -> Result<Summary> {
     'cards: while let Some(index) = session.next(clock()) {
         let shown_at = clock();
         show_card(io.out, session, index)?;
-        io.out.flush()?;
-        session.idle()?;
+        session.idle(store)?;
 
         // 1. The response line.
-        let read = read_line(session, index, clock, io, &mut |session, text| {
+        let read = read_line(session, store, index, clock, io, &mut |session, text| {
             session.judge(index, &text).map(|judged| (text, judged))
         })?;
         let (response, judged) = match read {
@@ -97,11 +113,10 @@ pub fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, io: &
             .collect();
         human(io.out, &intervals.join(" · "))?;
         human(io.out, &format!("grade: 1 again · 2 hard · 3 good · 4 easy (empty = {})", suggested.name()))?;
-        io.out.flush()?;
 
         // 2. The grade line (after undo the current card goes back to the queue; its response is
         // dropped).
-        let read = read_line(session, index, clock, io, &mut |_, text| match text.as_str() {
+        let read = read_line(session, store, index, clock, io, &mut |_, text| match text.as_str() {
             "" => Ok(suggested),
             _ => Rating::parse(&text).ok_or(format!("'{text}' is not a grade; type 1-4 or again, hard, good, easy")),
         })?;
@@ -112,7 +127,7 @@ pub fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, io: &
         };
 
         // Commit, then acknowledge.
-        let outcome = session.answer(index, rating, clock(), shown_at)?;
+        let outcome = session.answer(store, index, rating, clock(), shown_at)?;
         let key = &session.card(index).key;
         writeln!(io.out, "saved {key} {} due {}", rating.as_u8(), rfc3339_utc(outcome.card.due_at_ms))?;
         if outcome.became_leech {
@@ -125,9 +140,8 @@ pub fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, io: &
                 ),
             )?;
         }
-        io.out.flush()?;
     }
-    let summary = session.summary(clock())?;
+    let summary = session.summary(store, clock())?;
     writeln!(io.out, "done {}", summary.saved)?;
     for line in summary_lines(&summary) {
         human(io.out, &line)?;
@@ -137,10 +151,17 @@ pub fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, io: &
 }
 
 /// Carries out a `:` command on the current card.
-fn act(session: &mut ReviewSession, index: usize, command: Command, now: DateTime<Utc>, io: &mut Io) -> Result<Acted> {
+fn act(
+    session: &mut ReviewSession,
+    store: &mut dyn Storage,
+    index: usize,
+    command: Command,
+    now: DateTime<Utc>,
+    io: &mut Io,
+) -> Result<Acted> {
     Ok(match command {
         Command::Quit => Acted::Quit,
-        Command::Undo => match session.undo()? {
+        Command::Undo => match session.undo(store)? {
             Some(undone) => {
                 writeln!(io.out, "undone {}", session.card(undone).key)?;
                 Acted::NextCard
@@ -153,7 +174,7 @@ fn act(session: &mut ReviewSession, index: usize, command: Command, now: DateTim
         Command::Suspend | Command::Bury => {
             let (how, word) =
                 if command == Command::Suspend { (Hide::Suspend, "suspended") } else { (Hide::Bury, "buried") };
-            session.hide(index, how, now)?;
+            session.hide(store, index, how, now)?;
             writeln!(io.out, "{word} {}", session.card(index).key)?;
             Acted::NextCard
         }
@@ -193,7 +214,6 @@ pub fn write_card(out: &mut dyn Write, card: &Card, state: &str, extra: &str, or
         // Keyword lines carry the base only: scripts match the text as written, without readings.
         writeln!(out, "{word} {} {}", p + 1, terminal_line(&reading::base(&texts[i])))?;
     }
-    out.flush()?;
     Ok(())
 }
 

@@ -2,13 +2,15 @@
 //! saving a grade, undo, suspend and bury. The piped protocol (`piped.rs`) and the terminal
 //! (`ui`) are two drivers of the same machine, so they cannot drift apart.
 
+use std::sync::Arc;
+
 use chrono::{DateTime, Utc};
 
 use super::judge::{self, Judged};
 use super::{Filter, Today};
 use crate::deck::Card;
 use crate::scheduler::{CardSchedule, DayClock, NextOutcomes, Outcome, Rating, Scheduler, State, StudyDay};
-use crate::store::{ReviewRowTime, Store};
+use crate::store::{LearnerId, ReviewRow, ReviewRowTime, Storage};
 use crate::{stats, Result};
 
 /// Session options from the command line.
@@ -54,9 +56,11 @@ struct Saved {
     state_before: State,
 }
 
-pub struct ReviewSession<'a> {
-    store: &'a mut Store,
-    scheduler: &'a Scheduler,
+/// One learner's review of today's queue. It owns its state and borrows no database: every
+/// step that reads or writes takes the storage as an argument, so a server can keep many
+/// sessions at once and rebuild one from storage on any request (`ReviewSession::new`).
+pub struct ReviewSession {
+    scheduler: Arc<Scheduler>,
     days: DayClock,
     today: Today,
     options: ReviewOptions,
@@ -69,19 +73,20 @@ pub struct ReviewSession<'a> {
     filter: Filter,
 }
 
-impl<'a> ReviewSession<'a> {
-    /// Builds today's queue for the cards `filter` covers (already synced to the store).
+impl ReviewSession {
+    /// Builds today's queue of `learner` for the cards `filter` covers (already synced to the
+    /// store).
     pub fn new(
-        store: &'a mut Store,
-        scheduler: &'a Scheduler,
+        store: &dyn Storage,
+        learner: LearnerId,
+        scheduler: Arc<Scheduler>,
         days: DayClock,
         filter: Filter,
         options: ReviewOptions,
         now: DateTime<Utc>,
-    ) -> Result<ReviewSession<'a>> {
-        let today = Today::build(store, &filter, scheduler.settings(), &days, now, options.new_limit)?;
+    ) -> Result<ReviewSession> {
+        let today = Today::build(store, learner, &filter, scheduler.settings(), &days, now, options.new_limit)?;
         Ok(ReviewSession {
-            store,
             scheduler,
             days,
             today,
@@ -101,6 +106,11 @@ impl<'a> ReviewSession<'a> {
             return None;
         }
         self.forced.take().or_else(|| self.today.queue.next(&self.today.items, now.timestamp_millis()))
+    }
+
+    /// The index of the card with `key` in today's cards, if it is one of them.
+    pub fn index_of(&self, key: &str) -> Option<usize> {
+        self.today.cards.iter().position(|c| c.key == key)
     }
 
     pub fn card(&self, index: usize) -> &Card {
@@ -127,9 +137,11 @@ impl<'a> ReviewSession<'a> {
     }
 
     /// Saves `rating` for card `index` (shown at `shown_at`) in one transaction. When this
-    /// returns, the answer is durable.
+    /// returns, the answer is durable. Returns `Error::Stale` (nothing saved) when the card's
+    /// row changed since this session read it (another window, device or server).
     pub fn answer(
         &mut self,
+        store: &mut dyn Storage,
         index: usize,
         rating: Rating,
         now: DateTime<Utc>,
@@ -137,7 +149,7 @@ impl<'a> ReviewSession<'a> {
     ) -> Result<Outcome> {
         let state_before = self.schedule(index).state;
         let duration_ms = (now - shown_at).num_milliseconds();
-        let answered = self.today.answer(self.store, self.scheduler, &self.days, index, rating, now, duration_ms)?;
+        let answered = self.today.answer(store, &self.scheduler, &self.days, index, rating, now, duration_ms)?;
         if state_before == State::New {
             self.new_answered += 1;
         }
@@ -147,23 +159,25 @@ impl<'a> ReviewSession<'a> {
 
     /// Work done while the learner reads the card just shown (the drivers call it after drawing
     /// a card): a checkpoint of the database when one is due.
-    pub fn idle(&mut self) -> Result<()> {
-        self.store.checkpoint_when_idle()
+    pub fn idle(&mut self, store: &mut dyn Storage) -> Result<()> {
+        store.idle()
     }
 
     /// Undoes the last answer saved in this session and makes its card the next one asked.
     /// Returns the card's index, or None when there is nothing to undo.
-    pub fn undo(&mut self) -> Result<Option<usize>> {
+    pub fn undo(&mut self, store: &mut dyn Storage) -> Result<Option<usize>> {
         let Some(last) = self.undo_stack.pop() else {
             return Ok(None);
         };
-        let restored = self.store.undo(last.review_id)?;
+        let learner = self.today.learner;
+        let restored = store.undo(learner, last.review_id)?;
         self.today.items[last.index].schedule = restored;
+        self.today.versions[last.index] = store.card_version(learner, self.today.ids[last.index])?;
         if last.state_before == State::New {
             self.new_answered = self.new_answered.saturating_sub(1);
         }
         let new_limit = self.options.new_limit.map(|n| n.saturating_sub(self.new_answered));
-        self.today.refresh(self.store, self.scheduler.settings(), new_limit)?;
+        self.today.refresh(store, self.scheduler.settings(), new_limit)?;
         // Asked next, unless it was suspended or buried since (undo does not take that back).
         if self.schedule(last.index).is_available(self.today.today) {
             self.forced = Some(last.index);
@@ -172,7 +186,8 @@ impl<'a> ReviewSession<'a> {
     }
 
     /// Suspends or buries card `index` (a manual row in the log) and takes it out of the queue.
-    pub fn hide(&mut self, index: usize, how: Hide, now: DateTime<Utc>) -> Result<()> {
+    /// Returns `Error::Stale` (nothing changed) when the card changed elsewhere since it was read.
+    pub fn hide(&mut self, store: &mut dyn Storage, index: usize, how: Hide, now: DateTime<Utc>) -> Result<()> {
         let before = self.schedule(index).clone();
         let mut after = before.clone();
         match how {
@@ -181,7 +196,10 @@ impl<'a> ReviewSession<'a> {
         }
         let at = ReviewRowTime::new(now, &self.days);
         let key = self.card(index).key.clone();
-        self.store.record_manual(self.today.ids[index], &key, &before, &after, at)?;
+        let row = ReviewRow::manual(&key, &before, &after, at);
+        let (id, version) = (self.today.ids[index], self.today.versions[index]);
+        store.record_if_unchanged(self.today.learner, id, version, &before, &after, &row)?;
+        self.today.versions[index] += 1;
         self.today.items[index].schedule = after;
         self.today.queue.remove(index);
         Ok(())
@@ -198,18 +216,18 @@ impl<'a> ReviewSession<'a> {
     }
 
     /// Figures for the end of the session.
-    pub fn summary(&self, now: DateTime<Utc>) -> Result<Summary> {
+    pub fn summary(&self, store: &dyn Storage, now: DateTime<Utc>) -> Result<Summary> {
         let today = self.days.study_day(now);
-        let answers = self.store.answers_on(today)?;
+        let learner = self.today.learner;
+        let answers = store.answers_on(learner, today)?;
         let tomorrow = today.plus(1);
         let (start, end) = (self.days.day_start(tomorrow), self.days.day_start(tomorrow.plus(1)));
-        let due_tomorrow = self
-            .store
-            .due_on(tomorrow, start.timestamp_millis(), end.timestamp_millis())?
+        let due_tomorrow = store
+            .due_on(learner, tomorrow, start.timestamp_millis(), end.timestamp_millis())?
             .iter()
             .filter(|(deck, tags)| self.filter.covers(deck, tags))
             .count();
-        let review_days: Vec<StudyDay> = self.store.recent_review_days(today)?;
+        let review_days: Vec<StudyDay> = store.recent_review_days(learner, today)?;
         Ok(Summary {
             saved: self.saved(),
             true_retention_today: stats::true_retention(&answers),

@@ -37,6 +37,8 @@ pub struct StoredCard {
     pub deck: String,
     pub position: i64,
     pub schedule: CardSchedule,
+    /// The row's version when read (see `Store::record_if_unchanged`).
+    pub version: i64,
     content: String,
 }
 impl Store {
@@ -73,7 +75,7 @@ impl Store {
             format!(" AND deck IN ({})", (2..decks.len() + 2).map(|i| format!("?{i}")).collect::<Vec<_>>().join(", "))
         };
         let sql = format!(
-            "SELECT id, deck, position, (SELECT content FROM card_content WHERE card_id = cards.id), {SCHEDULE_COLUMNS}
+            "SELECT id, deck, position, (SELECT content FROM card_content WHERE card_id = cards.id), version, {SCHEDULE_COLUMNS}
              FROM cards WHERE position IS NOT NULL AND {condition}{in_decks} ORDER BY {order}"
         );
         let mut stmt = self.conn.prepare_cached(&sql).map_err(|e| self.err(e))?;
@@ -88,7 +90,8 @@ impl Store {
                     deck: r.get::<_, Option<String>>(1)?.unwrap_or_default(),
                     position: r.get(2)?,
                     content: r.get::<_, Option<String>>(3)?.unwrap_or_default(),
-                    schedule: schedule_from_row(r, 4)?,
+                    version: r.get(4)?,
+                    schedule: schedule_from_row(r, 5)?,
                 })
             })()
             .map_err(|e| self.err(e))?;
@@ -134,7 +137,7 @@ impl Store {
             }
             let content: Option<String> = r.get(3).map_err(|e| self.err(e))?;
             let schedule = schedule_from_row(r, 4).map_err(|e| self.err(e))?;
-            let row = StoredCard { id, deck, position: 0, schedule, content: content.unwrap_or_default() };
+            let row = StoredCard { id, deck, position: 0, schedule, version: 0, content: content.unwrap_or_default() };
             let card = self.stored_card(&row)?;
             cards.push(make(id, card, row.schedule));
         }

@@ -42,7 +42,7 @@ pub(super) fn write_schedule(conn: &Connection, card_id: i64, s: &CardSchedule) 
     conn.execute(
         "UPDATE cards SET state = ?2, step = ?3, stability = ?4, difficulty = ?5, due_at_ms = ?6, due_day = ?7,
                 last_review_at_ms = ?8, last_review_day = ?9, reps = ?10, lapses = ?11, suspended = ?12,
-                buried_until_day = ?13, leech = ?14
+                buried_until_day = ?13, leech = ?14, version = version + 1
          WHERE id = ?1",
         params![
             card_id,

@@ -59,6 +59,26 @@ pub struct ReviewRow {
 }
 
 impl ReviewRow {
+    /// A manual row (suspend, unsuspend, bury, forget): rating 0, the schedule after it.
+    pub fn manual(card_key: &str, before: &CardSchedule, after: &CardSchedule, at: ReviewRowTime) -> ReviewRow {
+        ReviewRow {
+            card_key: card_key.to_string(),
+            reviewed_at_ms: at.at_ms,
+            utc_offset_secs: at.utc_offset_secs,
+            study_day: at.study_day,
+            rating: 0,
+            kind: ReviewKind::Manual,
+            state_before: before.state,
+            state_after: after.state,
+            elapsed_days: 0,
+            interval_secs: 0,
+            due_at_ms: after.due_at_ms,
+            stability: after.stability,
+            difficulty: after.difficulty,
+            duration_ms: 0,
+        }
+    }
+
     /// A row that leaves the card's schedule `s` as it is (cram, exam): state before = after,
     /// no elapsed days or interval, S, D and due as they are.
     pub fn log_only(
@@ -168,16 +188,54 @@ impl Store {
         after: &CardSchedule,
         row: &ReviewRow,
     ) -> Result<i64> {
+        self.record_checked(card_id, None, before, after, row)
+    }
+
+    /// `record`, but only if the card's row is still at `version` (as it was when the card was
+    /// shown); otherwise nothing is written and `Error::Stale` is returned. The check is in the
+    /// answer's transaction, so two windows, devices or servers on one database cannot both
+    /// save an answer to the same showing of a card.
+    pub fn record_if_unchanged(
+        &mut self,
+        card_id: i64,
+        version: i64,
+        before: &CardSchedule,
+        after: &CardSchedule,
+        row: &ReviewRow,
+    ) -> Result<i64> {
+        self.record_checked(card_id, Some(version), before, after, row)
+    }
+
+    fn record_checked(
+        &mut self,
+        card_id: i64,
+        version: Option<i64>,
+        before: &CardSchedule,
+        after: &CardSchedule,
+        row: &ReviewRow,
+    ) -> Result<i64> {
         let path = self.path.clone();
         let e = |e: rusqlite::Error| db_error(&path, e);
         let before_json = serde_json::to_string(before).map_err(|x| Error::Scheduler(x.to_string()))?;
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
+        if let Some(expected) = version {
+            let now: i64 =
+                tx.query_row("SELECT version FROM cards WHERE id = ?1", [card_id], |r| r.get(0)).map_err(e)?;
+            if now != expected {
+                return Err(Error::Stale { key: row.card_key.clone() });
+            }
+        }
         insert_review(&tx, card_id, row, &before_json).map_err(e)?;
         let review_id = tx.last_insert_rowid();
         write_schedule(&tx, card_id, after).map_err(e)?;
         tx.commit().map_err(e)?;
         self.uncheckpointed += 1;
         Ok(review_id)
+    }
+
+    /// The version of card row `card_id` (raised by every write of its schedule).
+    pub fn card_version(&self, card_id: i64) -> Result<i64> {
+        self.conn.query_row("SELECT version FROM cards WHERE id = ?1", [card_id], |r| r.get(0)).map_err(|e| self.err(e))
     }
 
     /// Undoes review row `review_id`: deletes it and restores the schedule saved with it, in one
@@ -227,23 +285,7 @@ impl Store {
         after: &CardSchedule,
         at: ReviewRowTime,
     ) -> Result<i64> {
-        let row = ReviewRow {
-            card_key: key.to_string(),
-            reviewed_at_ms: at.at_ms,
-            utc_offset_secs: at.utc_offset_secs,
-            study_day: at.study_day,
-            rating: 0,
-            kind: ReviewKind::Manual,
-            state_before: before.state,
-            state_after: after.state,
-            elapsed_days: 0,
-            interval_secs: 0,
-            due_at_ms: after.due_at_ms,
-            stability: after.stability,
-            difficulty: after.difficulty,
-            duration_ms: 0,
-        };
-        self.record(card_id, before, after, &row)
+        self.record(card_id, before, after, &ReviewRow::manual(key, before, after, at))
     }
 
     /// Logs a row (cram or exam) that leaves the card's schedule exactly as it is. Returns the

@@ -123,7 +123,11 @@ ALTER TABLE reviews ADD COLUMN action TEXT;
 "#;
 
 /// Every migration in order; the database's `user_version` is how many have run.
-const ALL: &[&str] = &[V1, V2, V3, V4, V5];
+/// Version 6: each card row's version, raised by every write of its schedule, so an answer to a
+/// card shown before another window or device changed it is refused (`Store::record_if_unchanged`).
+const V6: &str = "ALTER TABLE cards ADD COLUMN version INTEGER NOT NULL DEFAULT 0;";
+
+const ALL: &[&str] = &[V1, V2, V3, V4, V5, V6];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(ALL.iter().map(|sql| M::up(sql)).collect())

@@ -23,6 +23,7 @@ use crate::safe_text;
 use crate::scheduler::{human_interval, Rating};
 use crate::session::input::{classify, normalize, Command, Line as InputLine};
 use crate::session::review::{Hide as HideCard, ReviewSession};
+use crate::store::Storage;
 use crate::Result;
 
 /// How an interactive session ended.
@@ -154,16 +155,25 @@ enum Next {
 }
 
 /// Runs `session` in the terminal until it is over, the student quits, or Ctrl-C.
-pub fn review(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>) -> Result<Ending> {
+pub fn review(
+    session: &mut ReviewSession,
+    store: &mut dyn Storage,
+    clock: &dyn Fn() -> DateTime<Utc>,
+) -> Result<Ending> {
     catch_termination();
     let screen = Screen::enter()?;
     let color = use_color();
-    let ending = run(session, clock, color);
+    let ending = run(session, store, clock, color);
     drop(screen);
     ending
 }
 
-fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, color: bool) -> Result<Ending> {
+fn run(
+    session: &mut ReviewSession,
+    store: &mut dyn Storage,
+    clock: &dyn Fn() -> DateTime<Utc>,
+    color: bool,
+) -> Result<Ending> {
     let mut message: Option<String> = None;
     'cards: while let Some(index) = session.next(clock()) {
         let shown_at = clock();
@@ -173,7 +183,7 @@ fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, color: bo
         loop {
             draw(session, index, &st, judged_kind, color)?;
             if !idle_done {
-                session.idle()?;
+                session.idle(store)?;
                 idle_done = true;
             }
             let Some(event) = next_event()? else {
@@ -192,9 +202,9 @@ fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, color: bo
             let next = if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
                 Next::Interrupt
             } else if st.reveal.is_none() && judged_kind {
-                editing_key(session, index, &mut st, key, clock)?
+                editing_key(session, store, index, &mut st, key, clock)?
             } else {
-                command_key(session, index, &mut st, key, clock, shown_at, &mut message)?
+                command_key(session, store, index, &mut st, key, clock, shown_at, &mut message)?
             };
             match next {
                 Next::Stay => {}
@@ -210,6 +220,7 @@ fn run(session: &mut ReviewSession, clock: &dyn Fn() -> DateTime<Utc>, color: bo
 /// Keys while typing an answer: a line editor; Enter submits (or runs a `:` command).
 fn editing_key(
     session: &mut ReviewSession,
+    store: &mut dyn Storage,
     index: usize,
     st: &mut CardState,
     key: KeyEvent,
@@ -221,7 +232,7 @@ fn editing_key(
         KeyCode::Enter => {
             let line = normalize(&st.input);
             match classify(line) {
-                InputLine::Command(command) => return hide_or_undo(session, index, st, command, clock),
+                InputLine::Command(command) => return hide_or_undo(session, store, index, st, command, clock),
                 InputLine::Text(text) => match session.judge(index, &text) {
                     Ok(judged) => st.reveal = Some(reveal(session, index, judged.as_ref(), &text, clock)?),
                     Err(message) => st.message = Some(message),
@@ -262,8 +273,10 @@ fn insert(st: &mut CardState, text: &str) {
 }
 
 /// Single keys: reveal, grade, undo, suspend, bury, quit, help.
+#[allow(clippy::too_many_arguments)]
 fn command_key(
     session: &mut ReviewSession,
+    store: &mut dyn Storage,
     index: usize,
     st: &mut CardState,
     key: KeyEvent,
@@ -295,26 +308,27 @@ fn command_key(
         }
         KeyCode::Char(' ') | KeyCode::Enter => {
             let rating = st.reveal.as_ref().map_or(Rating::Good, |r| r.suggested);
-            return grade(session, index, rating, clock, shown_at, message);
+            return grade(session, store, index, rating, clock, shown_at, message);
         }
         KeyCode::Char(c @ '1'..='4') if st.reveal.is_some() => {
             let rating = Rating::from_u8(c as u8 - b'0').unwrap_or(Rating::Good);
-            return grade(session, index, rating, clock, shown_at, message);
+            return grade(session, store, index, rating, clock, shown_at, message);
         }
         _ => return Ok(Next::Stay),
     };
-    hide_or_undo(session, index, st, command, clock)
+    hide_or_undo(session, store, index, st, command, clock)
 }
 
 fn grade(
     session: &mut ReviewSession,
+    store: &mut dyn Storage,
     index: usize,
     rating: Rating,
     clock: &dyn Fn() -> DateTime<Utc>,
     shown_at: DateTime<Utc>,
     message: &mut Option<String>,
 ) -> Result<Next> {
-    let outcome = session.answer(index, rating, clock(), shown_at)?;
+    let outcome = session.answer(store, index, rating, clock(), shown_at)?;
     if outcome.became_leech {
         *message = Some(format!(
             "{} was forgotten {} time{}: it is tagged leech and suspended",
@@ -328,6 +342,7 @@ fn grade(
 
 fn hide_or_undo(
     session: &mut ReviewSession,
+    store: &mut dyn Storage,
     index: usize,
     st: &mut CardState,
     command: Command,
@@ -335,7 +350,7 @@ fn hide_or_undo(
 ) -> Result<Next> {
     Ok(match command {
         Command::Quit => Next::Quit,
-        Command::Undo => match session.undo()? {
+        Command::Undo => match session.undo(store)? {
             Some(_) => Next::Card,
             None => {
                 st.message = Some("nothing to undo in this session".into());
@@ -345,11 +360,11 @@ fn hide_or_undo(
             }
         },
         Command::Suspend => {
-            session.hide(index, HideCard::Suspend, clock())?;
+            session.hide(store, index, HideCard::Suspend, clock())?;
             Next::Card
         }
         Command::Bury => {
-            session.hide(index, HideCard::Bury, clock())?;
+            session.hide(store, index, HideCard::Bury, clock())?;
             Next::Card
         }
         Command::Unknown(c) => {

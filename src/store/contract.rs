@@ -1,0 +1,151 @@
+//! The storage contract: what the review engine needs from a database, as a trait, so that a
+//! second implementation (PostgreSQL, for a class on several servers) can stand beside SQLite
+//! without touching the engine. Synchronous (a web server calls it on blocking threads); every
+//! call names the learner whose rows it reads or writes; one answer is one transaction; the
+//! stale-state check (`record_if_unchanged`) is done by the database, inside that transaction.
+
+use std::collections::HashMap;
+
+use crate::deck::Card;
+use crate::scheduler::{CardSchedule, State, StudyDay};
+use crate::{Error, Result};
+
+use super::{CardList, Plan, ReviewRow, Store, StoredCard};
+
+/// Whose rows a call reads or writes. A personal database holds one learner,
+/// `LearnerId::PERSONAL`; a class database holds one per student.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct LearnerId(pub i64);
+
+impl LearnerId {
+    /// The one learner of a personal database.
+    pub const PERSONAL: LearnerId = LearnerId(0);
+}
+
+/// What the review engine reads and writes. Each method is documented on `Store`'s method of
+/// the same name.
+pub trait Storage {
+    fn plans(&self, learner: LearnerId) -> Result<Vec<Plan>>;
+    fn answered_on(&self, learner: LearnerId, day: StudyDay) -> Result<Vec<(String, State)>>;
+    fn answers_on(&self, learner: LearnerId, day: StudyDay) -> Result<Vec<(String, State, u8)>>;
+    fn visit_cards(
+        &self,
+        learner: LearnerId,
+        list: CardList,
+        decks: &[String],
+        visit: &mut dyn FnMut(StoredCard) -> Result<bool>,
+    ) -> Result<()>;
+    fn stored_card(&self, learner: LearnerId, row: &StoredCard) -> Result<Card>;
+    fn new_card_tags(&self, learner: LearnerId, today: StudyDay) -> Result<Vec<(String, Vec<String>)>>;
+    fn reviews_per_due_day(&self, learner: LearnerId) -> Result<HashMap<StudyDay, usize>>;
+    fn due_on(
+        &self,
+        learner: LearnerId,
+        day: StudyDay,
+        start_ms: i64,
+        end_ms: i64,
+    ) -> Result<Vec<(String, Vec<String>)>>;
+    fn recent_review_days(&self, learner: LearnerId, today: StudyDay) -> Result<Vec<StudyDay>>;
+    fn record_if_unchanged(
+        &mut self,
+        learner: LearnerId,
+        card_id: i64,
+        version: i64,
+        before: &CardSchedule,
+        after: &CardSchedule,
+        row: &ReviewRow,
+    ) -> Result<i64>;
+    fn undo(&mut self, learner: LearnerId, review_id: i64) -> Result<CardSchedule>;
+    fn card_version(&self, learner: LearnerId, card_id: i64) -> Result<i64>;
+    /// Housekeeping while the learner reads a card (SQLite: a WAL checkpoint when one is due).
+    fn idle(&mut self) -> Result<()>;
+}
+
+impl Store {
+    /// A personal database has one learner; any other id is a programming error reported as
+    /// a database error rather than rows read for the wrong person.
+    fn only_personal(&self, learner: LearnerId) -> Result<()> {
+        if learner == LearnerId::PERSONAL {
+            Ok(())
+        } else {
+            Err(Error::Database {
+                path: self.path.clone(),
+                message: format!("is a personal database and has no learner {}", learner.0),
+            })
+        }
+    }
+}
+
+impl Storage for Store {
+    fn plans(&self, learner: LearnerId) -> Result<Vec<Plan>> {
+        self.only_personal(learner)?;
+        Store::plans(self)
+    }
+    fn answered_on(&self, learner: LearnerId, day: StudyDay) -> Result<Vec<(String, State)>> {
+        self.only_personal(learner)?;
+        Store::answered_on(self, day)
+    }
+    fn answers_on(&self, learner: LearnerId, day: StudyDay) -> Result<Vec<(String, State, u8)>> {
+        self.only_personal(learner)?;
+        Store::answers_on(self, day)
+    }
+    fn visit_cards(
+        &self,
+        learner: LearnerId,
+        list: CardList,
+        decks: &[String],
+        visit: &mut dyn FnMut(StoredCard) -> Result<bool>,
+    ) -> Result<()> {
+        self.only_personal(learner)?;
+        Store::visit_cards(self, list, decks, visit)
+    }
+    fn stored_card(&self, learner: LearnerId, row: &StoredCard) -> Result<Card> {
+        self.only_personal(learner)?;
+        Store::stored_card(self, row)
+    }
+    fn new_card_tags(&self, learner: LearnerId, today: StudyDay) -> Result<Vec<(String, Vec<String>)>> {
+        self.only_personal(learner)?;
+        Store::new_card_tags(self, today)
+    }
+    fn reviews_per_due_day(&self, learner: LearnerId) -> Result<HashMap<StudyDay, usize>> {
+        self.only_personal(learner)?;
+        Store::reviews_per_due_day(self)
+    }
+    fn due_on(
+        &self,
+        learner: LearnerId,
+        day: StudyDay,
+        start_ms: i64,
+        end_ms: i64,
+    ) -> Result<Vec<(String, Vec<String>)>> {
+        self.only_personal(learner)?;
+        Store::due_on(self, day, start_ms, end_ms)
+    }
+    fn recent_review_days(&self, learner: LearnerId, today: StudyDay) -> Result<Vec<StudyDay>> {
+        self.only_personal(learner)?;
+        Store::recent_review_days(self, today)
+    }
+    fn record_if_unchanged(
+        &mut self,
+        learner: LearnerId,
+        card_id: i64,
+        version: i64,
+        before: &CardSchedule,
+        after: &CardSchedule,
+        row: &ReviewRow,
+    ) -> Result<i64> {
+        self.only_personal(learner)?;
+        Store::record_if_unchanged(self, card_id, version, before, after, row)
+    }
+    fn undo(&mut self, learner: LearnerId, review_id: i64) -> Result<CardSchedule> {
+        self.only_personal(learner)?;
+        Store::undo(self, review_id)
+    }
+    fn card_version(&self, learner: LearnerId, card_id: i64) -> Result<i64> {
+        self.only_personal(learner)?;
+        Store::card_version(self, card_id)
+    }
+    fn idle(&mut self) -> Result<()> {
+        self.checkpoint_when_idle()
+    }
+}
