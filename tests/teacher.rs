@@ -210,3 +210,23 @@ fn pruning_spares_an_emptied_deck_and_stops_if_the_files_change_before_the_answe
     assert!(String::from_utf8_lossy(&result.stderr).contains("changed while waiting"), "{result:?}");
     assert_eq!(env.history().len(), before);
 }
+
+#[test]
+fn export_reviews_kind_keeps_only_the_rows_asked_for() {
+    let env = Env::new();
+    env.write_deck("c.yaml", "deck: c\ncards:\n  - id: a\n    front: A\n    back: a\n");
+    env.kioku(NOW).arg("review").write_stdin("\n4\n:q\n").assert().success();
+    env.kioku(NOW).arg("cram").write_stdin("\n3\n:q\n").assert().success();
+    env.kioku(NOW).args(["suspend", "c/a"]).assert().success();
+    let kinds = |args: &[&str]| -> Vec<String> {
+        let out = env.kioku(NOW).args(["export", "reviews"]).args(args).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let text = String::from_utf8(out.stdout).unwrap();
+        let mut kinds: Vec<String> = text.lines().skip(1).map(|l| l.split(',').nth(5).unwrap().to_string()).collect();
+        kinds.sort();
+        kinds
+    };
+    assert_eq!(kinds(&[]), vec!["cram", "manual", "review"]);
+    assert_eq!(kinds(&["--kind", "review"]), vec!["review"]);
+    assert_eq!(kinds(&["--kind", "cram", "--kind", "manual"]), vec!["cram", "manual"]);
+}

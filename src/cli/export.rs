@@ -42,6 +42,11 @@ pub enum What {
         /// Only csv is written
         #[arg(long, value_parser = ["csv"], default_value = "csv")]
         format: String,
+        /// Only rows of this kind; repeat for several [default: all]. Other FSRS tools train on
+        /// every row they get: give them `--kind review` (cram and exam answers, and the rating-0
+        /// manual rows, are not scheduled reviews)
+        #[arg(long, value_parser = ["review", "cram", "exam", "manual"])]
+        kind: Vec<String>,
         /// Write to this file instead of stdout (never overwrites without --force)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
@@ -56,17 +61,21 @@ pub fn card_id(key: &str) -> i64 {
 }
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
-    let (output, force) = match args.what {
+    let (output, force, kind_filter) = match args.what {
         What::Deck { deck, format, anki_lang, output, force } => {
             let lang = if anki_lang == "ja" { AnkiLang::Ja } else { AnkiLang::En };
             return export_deck(ctx, &deck, format.as_deref(), lang, output, force);
         }
-        What::Reviews { output, force, .. } => (output, force),
+        What::Reviews { output, force, kind, .. } => (output, force, kind),
     };
-    let rows = match ctx.open_existing_store()? {
+    let kinds = kind_filter;
+    let mut rows = match ctx.open_existing_store()? {
         Some(store) => store.history(None)?,
         None => Vec::new(),
     };
+    if !kinds.is_empty() {
+        rows.retain(|r| kinds.iter().any(|k| k == r.kind.as_str()));
+    }
     let sink: Box<dyn Write> = match &output {
         Some(path) if path.exists() && !force => {
             return Err(Error::Input(format!(

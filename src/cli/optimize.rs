@@ -38,11 +38,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         (Some(s), None) => s.parameters()?,
         _ => None,
     };
+    let mut left_out = 0;
     let (entries, source) = match &args.from_csv {
         Some(path) => {
             let file =
                 std::fs::File::open(path).map_err(|e| Error::Input(format!("cannot read {}: {e}", path.display())))?;
-            (training::read_csv_log(file, &path.display().to_string())?, path.display().to_string())
+            let log = training::read_csv_log(file, &path.display().to_string())?;
+            left_out = log.left_out;
+            (log.entries, path.display().to_string())
         }
         None => {
             let rows = match &store {
@@ -70,6 +73,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         days.tz.name(),
         days.rollover_hour
     )?;
+    if left_out > 0 {
+        writeln!(
+            out,
+            "left out {left_out} cram, exam and manual row{} (not scheduled reviews; a tool that keeps them gives other figures)",
+            if left_out == 1 { "" } else { "s" }
+        )?;
+    }
     let spinner =
         indicatif::ProgressBar::new_spinner().with_message(format!("training FSRS on {} items…", set.items.len()));
     spinner.enable_steady_tick(std::time::Duration::from_millis(100));

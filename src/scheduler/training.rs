@@ -64,9 +64,9 @@ pub struct TrainingSet {
 /// Reads a review log in the FSRS column layout (as from py-fsrs or an export of another tool):
 /// columns found by header name — `card_id`, `review_rating` (1–4), `review_time` (epoch ms
 /// or ISO-8601), and optionally `review_kind`, whose `cram`, `exam` and `manual` rows are left
-/// out. Other columns (`review_duration`, `review_state`) are ignored. Returns `Error::Input`
-/// naming the line of the first bad row, or the missing column.
-pub fn read_csv_log(reader: impl std::io::Read, name: &str) -> Result<Vec<LogEntry>> {
+/// out (and counted in `CsvLog::left_out`). Other columns (`review_duration`, `review_state`)
+/// are ignored. Returns `Error::Input` naming the line of the first bad row, or the missing column.
+pub fn read_csv_log(reader: impl std::io::Read, name: &str) -> Result<CsvLog> {
     let mut csv = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(reader);
     let headers = csv.headers().map_err(|e| Error::Input(format!("{name}: {e}")))?.clone();
     let column = |wanted: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(wanted));
@@ -81,11 +81,13 @@ pub fn read_csv_log(reader: impl std::io::Read, name: &str) -> Result<Vec<LogEnt
     let (card, rating, time) = (need("card_id")?, need("review_rating")?, need("review_time")?);
     let kind = column("review_kind");
     let mut entries = Vec::new();
+    let mut left_out = 0;
     for (i, record) in csv.records().enumerate() {
         let line = i + 2;
         let record = record.map_err(|e| Error::Input(format!("{name}:{line}: {e}")))?;
         let field = |k: usize| record.get(k).unwrap_or("");
         if kind.is_some_and(|k| matches!(field(k).to_ascii_lowercase().as_str(), "cram" | "exam" | "manual")) {
+            left_out += 1;
             continue;
         }
         let rating: u8 = match field(rating).parse() {
@@ -102,7 +104,15 @@ pub fn read_csv_log(reader: impl std::io::Read, name: &str) -> Result<Vec<LogEnt
         })?;
         entries.push(LogEntry { card: field(card).to_string(), reviewed_at, rating });
     }
-    Ok(entries)
+    Ok(CsvLog { entries, left_out })
+}
+
+/// A review log read from CSV: the scheduled answers, and how many cram, exam and manual rows
+/// were left out.
+#[derive(Clone, Debug, Default)]
+pub struct CsvLog {
+    pub entries: Vec<LogEntry>,
+    pub left_out: usize,
 }
 
 /// How well parameters predict the items: log loss and RMSE(bins), lower is better.
@@ -172,7 +182,9 @@ mod tests {
     #[test]
     fn csv_logs_by_header_name() {
         let text = "review_time,card_id,review_rating,review_kind\n1711684352250,7,3,review\n2024-03-30T20:32:32+00:00,7,1,\n2024-03-31T20:00:00Z,7,4,cram\n";
-        let entries = read_csv_log(text.as_bytes(), "log.csv").unwrap();
+        let log = read_csv_log(text.as_bytes(), "log.csv").unwrap();
+        assert_eq!(log.left_out, 1, "the cram row");
+        let entries = log.entries;
         assert_eq!(entries.len(), 2);
         assert_eq!(
             entries[0].reviewed_at,
@@ -192,7 +204,7 @@ mod tests {
     fn reference_review_log_matches_published_figures() {
         let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/revlog-sample-12k.csv");
         let file = std::fs::File::open(&path).expect("tests/data/revlog-sample-12k.csv");
-        let entries = read_csv_log(file, "revlog-sample-12k.csv").unwrap();
+        let entries = read_csv_log(file, "revlog-sample-12k.csv").unwrap().entries;
         assert_eq!(entries.len(), 12_580);
         let set = training_items(&entries, &DayClock::new(chrono_tz::UTC, 4));
         assert_eq!(set.items.len(), 6_276);
