@@ -200,7 +200,6 @@ fn the_piped_protocol_writes_each_step_at_once() {
     let mut err = Vec::new();
     let mut io = kioku::session::piped::Io { input: &mut input, out: &mut out, err: &mut err };
     let summary = kioku::session::piped::run(&mut s, &mut store, &|| now(), &mut io).unwrap();
-    drop(io);
     out.flush().unwrap();
     assert_eq!(summary.saved, 2);
     // One write each time kioku waits for a line: card 1; its reveal; `saved` with card 2; its
