@@ -471,6 +471,33 @@ mod tests {
         assert_eq!(to_markup(&parse("憲法裁判所は[…]、弾劾を妥当")), "憲法裁判所は[…]、弾劾を妥当");
     }
 
+    proptest::proptest! {
+        /// Over text made of the pieces that matter (bases, kana, brackets, escapes,
+        /// spaces, line breaks): segments are well formed, and markup written from them reads
+        /// back as the same segments.
+        #[test]
+        fn markup_reads_back_as_the_same_segments(
+            picks in proptest::collection::vec(0usize..15, 0..40)
+        ) {
+            // Pieces rather than characters, so that readings are common.
+            let pieces = ["文在", "a", "ムン", "・ー", " ", "\u{3000}", "[", "]", "\\", "\n", "の", "1", "[ムン]", "\\[", "[]"];
+            let text: String = picks.iter().map(|&k| pieces[k]).collect();
+            let segments = parse(&text);
+            for pair in segments.windows(2) {
+                proptest::prop_assert!(!matches!(pair, [Segment::Text(_), Segment::Text(_)]), "{:?}", segments);
+            }
+            for segment in &segments {
+                if let Segment::Ruby { base, reading } = segment {
+                    proptest::prop_assert!(base.chars().next_back().is_some_and(ends_base), "{:?}", segment);
+                    proptest::prop_assert!(!base.contains(char::is_whitespace), "{:?}", segment);
+                    proptest::prop_assert!(reading.chars().any(is_kana), "{:?}", segment);
+                }
+            }
+            proptest::prop_assert_eq!(parse(&to_markup(&segments)), segments);
+            proptest::prop_assert_eq!(display(&text, false), base(&text));
+        }
+    }
+
     #[test]
     fn slips_for_lint() {
         assert_eq!(slips("文在寅[ムン・ジェイン"), vec![(3, Slip::Unclosed)]);
