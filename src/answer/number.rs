@@ -1,22 +1,44 @@
 //! Reading quantities as students type them: 23億ドル, 2.3 billion dollars, $2,300,000,000,
-//! 2億3000万円, 約60日. Units are compared only when both sides name one.
+//! 2億3000万円, 約60日, 二十三億, sixty days, -2, 第7回 = 7回目 = 7度目 = 7th. Units are compared
+//! only when both sides name one.
 
-/// A number and its unit (canonical name for known units, else the text written).
+use super::numerals;
+
+/// A number, its unit (canonical name for known units, else the text written) and what follows
+/// a known unit (以内 in 60日以内).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quantity {
     pub value: f64,
     pub unit: Option<String>,
+    pub rest: String,
 }
 
 impl Quantity {
-    /// Same value (to 1 part in 10⁹) and, when both name a unit, the same unit.
+    /// Same value (to 1 part in 10⁹); when both name a unit, the same unit; and nothing after
+    /// the typed unit but what the expected answer has there (60日以内 accepts 60日, not 60日以上).
     pub fn accepts(&self, typed: &Quantity) -> bool {
         let same_value = (self.value - typed.value).abs() <= 1e-9 * self.value.abs().max(1.0);
         let same_unit = match (&self.unit, &typed.unit) {
             (Some(a), Some(b)) => a == b,
+            // Text after the number that is no unit kioku knows must be the expected answer's.
+            (None, Some(b)) => known_unit(b),
             _ => true,
         };
-        same_value && same_unit
+        same_value && same_unit && (typed.rest.is_empty() || typed.rest == self.rest)
+    }
+
+    /// The quantity as kioku read it, for the explanation: `23億 dollar` is shown as 2300000000 dollar.
+    pub fn describe(&self) -> String {
+        let value = if self.value.fract() == 0.0 && self.value.abs() < 1e15 {
+            format!("{}", self.value as i64)
+        } else {
+            format!("{}", self.value)
+        };
+        match &self.unit {
+            Some(u) if u == "ordinal" => format!("#{value}"),
+            Some(u) => format!("{value} {u}"),
+            None => value,
+        }
     }
 }
 
@@ -25,6 +47,7 @@ const MULTIPLIERS: &[(&str, f64)] = &[
     ("billion", 1e9),
     ("million", 1e6),
     ("thousand", 1e3),
+    ("hundred", 1e2),
     ("bn", 1e9),
     ("兆", 1e12),
     ("億", 1e8),
@@ -71,6 +94,7 @@ const UNITS: &[(&str, &str)] = &[
     ("ケ月", "month"),
     ("months", "month"),
     ("month", "month"),
+    ("周年", "year"),
     ("years", "year"),
     ("year", "year"),
     ("年", "year"),
@@ -79,13 +103,50 @@ const UNITS: &[(&str, &str)] = &[
     ("percent", "percent"),
     ("パーセント", "percent"),
     ("%", "percent"),
+    ("キログラム", "kg"),
+    ("kilograms", "kg"),
+    ("kg", "kg"),
+    ("キロメートル", "km"),
+    ("kilometres", "km"),
+    ("kilometers", "km"),
+    ("kilometre", "km"),
+    ("kilometer", "km"),
+    ("km", "km"),
+    ("キロ", "km"),
+    ("メートル", "metre"),
+    ("metres", "metre"),
+    ("meters", "metre"),
+    ("metre", "metre"),
+    ("meter", "metre"),
+    ("m", "metre"),
+    ("トン", "tonne"),
+    ("tonnes", "tonne"),
+    ("tons", "tonne"),
+    ("t", "tonne"),
 ];
 
-/// Parses folded text (NFKC, lower case) as a quantity. Returns None when it holds no number.
+/// Counters of order: 7回目 = 7度目 = 第7回 = 7th; and 周年 counted in years (75周年 = 75年).
+const ORDINAL_SUFFIXES: &[&str] = &["回目", "度目", "番目", "st", "nd", "rd", "th"];
+
+/// Parses folded text (NFKC, lower case) as a quantity. Returns None when it holds no number, or
+/// when text the reader does not know comes *before* the number.
 pub fn parse(text: &str) -> Option<Quantity> {
+    let text = numerals::english_to_digits(&numerals::kanji_to_digits(text));
     let mut t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    for prefix in ["約", "およそ", "about", "approximately", "approx"] {
+    for prefix in ["約", "およそ", "オヨソ", "about", "approximately", "approx", "around"] {
         if let Some(rest) = t.strip_prefix(prefix) {
+            t = rest.to_string();
+        }
+    }
+    let mut ordinal = false;
+    if let Some(rest) = t.strip_prefix('第') {
+        ordinal = true;
+        t = rest.to_string();
+    }
+    let mut sign = 1.0;
+    for minus in ["-", "マイナス", "minus"] {
+        if let Some(rest) = t.strip_prefix(minus) {
+            sign = -1.0;
             t = rest.to_string();
         }
     }
@@ -119,16 +180,53 @@ pub fn parse(text: &str) -> Option<Quantity> {
     if !found {
         return None;
     }
-    let unit = prefix_unit.or_else(|| unit_of(rest));
-    Some(Quantity { value: total, unit })
-}
-
-/// The canonical unit that `rest` starts with; unknown text is kept as written; none if empty.
-fn unit_of(rest: &str) -> Option<String> {
-    if rest.is_empty() {
+    if ordinal {
+        // 第7回, 第7期: the counter after the number says what is counted, not how many.
+        let counter = rest.chars().next().map(|c| c.len_utf8()).unwrap_or(0);
+        return Some(Quantity { value: sign * total, unit: Some("ordinal".into()), rest: rest[counter..].to_string() });
+    }
+    if let Some(suffix) = ORDINAL_SUFFIXES.iter().find(|s| rest.starts_with(*s)) {
+        return Some(Quantity {
+            value: sign * total,
+            unit: Some("ordinal".into()),
+            rest: rest[suffix.len()..].to_string(),
+        });
+    }
+    // 1/2, 1-2, 1.2.3: not a quantity this reader knows (compared as text).
+    if rest.starts_with(['/', '-', '.', ',', ':']) {
         return None;
     }
-    Some(UNITS.iter().find(|(spelling, _)| rest.starts_with(spelling)).map_or(rest.to_string(), |(_, c)| c.to_string()))
+    let (unit, rest) = match prefix_unit {
+        Some(u) => (Some(u), rest.to_string()),
+        None => unit_of(rest),
+    };
+    // Multiples of a unit are read in the unit (4km = 4000m).
+    let (unit, scale) = match unit.as_deref() {
+        Some("km") => (Some("metre".to_string()), 1e3),
+        Some("tonne") => (Some("kg".to_string()), 1e3),
+        _ => (unit, 1.0),
+    };
+    Some(Quantity { value: sign * total * scale, unit, rest })
+}
+
+fn known_unit(unit: &str) -> bool {
+    unit == "ordinal" || UNITS.iter().any(|(_, canonical)| *canonical == unit)
+}
+
+/// The canonical unit that `rest` starts with and what follows it; unknown text is kept whole
+/// as the unit; none if empty.
+fn unit_of(rest: &str) -> (Option<String>, String) {
+    if rest.is_empty() {
+        return (None, String::new());
+    }
+    match UNITS.iter().find(|(spelling, _)| {
+        rest.starts_with(spelling)
+            // A Latin unit is a whole word: "m" is metres, "million" is not.
+            && !(spelling.is_ascii() && rest[spelling.len()..].starts_with(|c: char| c.is_ascii_alphabetic()))
+    }) {
+        Some((spelling, canonical)) => (Some(canonical.to_string()), rest[spelling.len()..].to_string()),
+        None => (Some(rest.to_string()), String::new()),
+    }
 }
 
 /// A leading decimal number with optional thousands separators: `2,300,000`, `2.3`, `60`.
@@ -164,7 +262,7 @@ mod tests {
     use super::*;
 
     fn q(value: f64, unit: Option<&str>) -> Option<Quantity> {
-        Some(Quantity { value, unit: unit.map(str::to_string) })
+        Some(Quantity { value, unit: unit.map(str::to_string), rest: String::new() })
     }
 
     #[test]
@@ -176,7 +274,18 @@ mod tests {
         assert_eq!(parse("$2.3 billion"), q(2.3e9, Some("dollar")));
         assert_eq!(parse("2億3000万円"), q(2.3e8, Some("yen")));
         assert_eq!(parse("約60日"), q(60.0, Some("day")));
-        assert_eq!(parse("60日以内"), q(60.0, Some("day")));
+        assert_eq!(parse("60日以内"), Some(Quantity { value: 60.0, unit: Some("day".into()), rest: "以内".into() }));
+        assert_eq!(parse("-2"), q(-2.0, None));
+        assert_eq!(parse("マイナス2"), q(-2.0, None));
+        assert_eq!(parse("二十三億"), q(2.3e9, None));
+        assert_eq!(parse("sixty days"), q(60.0, Some("day")));
+        assert_eq!(parse("第7回"), q(7.0, Some("ordinal")));
+        assert_eq!(parse("7回目"), q(7.0, Some("ordinal")));
+        assert_eq!(parse("7th"), q(7.0, Some("ordinal")));
+        assert_eq!(parse("75周年"), q(75.0, Some("year")));
+        assert_eq!(parse("3km"), q(3000.0, Some("metre")));
+        assert_eq!(parse("3キロメートル"), q(3000.0, Some("metre")));
+        assert_eq!(parse("1/2"), None);
         assert_eq!(parse("5カ年"), q(5.0, Some("カ年")));
         assert_eq!(parse("ドル"), None);
         assert_eq!(parse("3千万人"), q(3e7, Some("person")));

@@ -38,7 +38,9 @@ pub fn judge(card: &Card, reps: u32, line: &str) -> Result<Option<Judged>, Strin
     match &card.judge {
         Judge::SelfGraded => Ok(None),
         Judge::Typed { check, expected, accept } => {
-            let j = judge_typed_with_readings(*check, expected, accept, line);
+            // A person's titles are set aside (DESIGN.md, "Answer judging").
+            let person = card.category.as_deref() == Some("person") || answer::names_in(accept);
+            let j = judge_typed_with_readings(*check, expected, accept, line, person);
             let mut lines = vec![
                 format!("answer: {}", shown(expected)),
                 format!("you: {}", if dont_know { "(no answer)" } else { line }),
@@ -46,6 +48,7 @@ pub fn judge(card: &Card, reps: u32, line: &str) -> Result<Option<Judged>, Strin
             if let Some(diff) = j.diff.filter(|_| !dont_know) {
                 lines.push(format!("diff: {diff}"));
             }
+            lines.extend(j.explanation.lines());
             judged(j.verdict, lines)
         }
         Judge::Choice { options } => {
@@ -93,11 +96,19 @@ pub fn judge(card: &Card, reps: u32, line: &str) -> Result<Option<Judged>, Strin
 
 /// Judges a typed response where the expected answer (or an accepted one) may hold readings
 /// (`文在寅[ムン・ジェイン]`): against the bases first (`文在寅`); when that is not right, against
-/// the readings alone (`ムン・ジェイン`), and the better verdict wins. The checker itself knows
-/// nothing of readings.
-fn judge_typed_with_readings(check: Check, expected: &str, accept: &[String], line: &str) -> answer::Judgement {
+/// the readings alone (`ムン・ジェイン`), and the better verdict wins. The readings are judged as
+/// answers of their own (not through `Expected::reading`), so words around them are set aside too.
+fn judge_typed_with_readings(
+    check: Check,
+    expected: &str,
+    accept: &[String],
+    line: &str,
+    person: bool,
+) -> answer::Judgement {
     let bases: Vec<String> = accept.iter().map(|a| reading::base(a).into_owned()).collect();
-    let by_base = answer::judge_typed(check, &reading::base(expected), &bases, line);
+    let base = reading::base(expected);
+    let by_base =
+        answer::judge(&answer::Expected { check, answer: &base, accept: &bases, person, reading: None }, line);
     let with_readings: Vec<&str> = std::iter::once(expected)
         .chain(accept.iter().map(String::as_str))
         .filter(|t| reading::has_readings(t))
@@ -105,8 +116,10 @@ fn judge_typed_with_readings(check: Check, expected: &str, accept: &[String], li
     if by_base.verdict == Verdict::Right || with_readings.is_empty() {
         return by_base;
     }
+    let first = reading::reading(with_readings[0]);
     let readings: Vec<String> = with_readings[1..].iter().map(|t| reading::reading(t).into_owned()).collect();
-    let by_reading = answer::judge_typed(check, &reading::reading(with_readings[0]), &readings, line);
+    let by_reading =
+        answer::judge(&answer::Expected { check, answer: &first, accept: &readings, person, reading: None }, line);
     if by_reading.verdict > by_base.verdict {
         by_reading
     } else {
