@@ -77,7 +77,22 @@ pub const SPECS: &[SettingSpec] = &[
         default: "show",
         help: "readings (furigana) written 文在寅[ムン・ジェイン] in decks: show them as 文在寅(ムン・ジェイン), or hide them (show/hide)",
     },
+    SettingSpec {
+        key: "new_card_order",
+        default: "deck",
+        help: "which new cards come first: \"deck\" (the decks' order) or \"random\" (a fixed shuffle of every new card, the same on every run)",
+    },
 ];
+
+/// Which new cards a study day introduces, and in what order (setting `new_card_order`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewCardOrder {
+    /// Decks by id, notes in file order, a note's cards in order.
+    Deck,
+    /// By a fixed hash of each card key (`scheduler::queue::new_card_rank`), over every new card
+    /// in scope, as Anki's random order: neighbours in a deck are not met one after the other.
+    Random,
+}
 
 /// The typed settings in force.
 #[derive(Clone, Debug, PartialEq)]
@@ -104,6 +119,7 @@ pub struct Settings {
     pub backlog_pause_new: bool,
     /// Whether the terminal shows readings after their bases (`文在寅(ムン・ジェイン)`).
     pub show_readings: bool,
+    pub new_card_order: NewCardOrder,
 }
 
 impl Default for Settings {
@@ -134,6 +150,7 @@ impl Settings {
             easy_days: parse_easy_days(get("easy_days"))?,
             backlog_pause_new: parse_bool("backlog_pause_new", get("backlog_pause_new"))?,
             show_readings: parse_readings(get("readings"))?,
+            new_card_order: parse_new_card_order(get("new_card_order"))?,
         })
     }
 }
@@ -157,6 +174,10 @@ pub fn validate(key: &str, value: &str) -> Result<String> {
         "fuzz" | "bury_siblings" | "load_balance" | "backlog_pause_new" => parse_bool(key, value)?.to_string(),
         "easy_days" => parse_easy_days(value)?.to_string(),
         "readings" => if parse_readings(value)? { "show" } else { "hide" }.to_string(),
+        "new_card_order" => match parse_new_card_order(value)? {
+            NewCardOrder::Deck => "deck".to_string(),
+            NewCardOrder::Random => "random".to_string(),
+        },
         "learning_steps" | "relearning_steps" => {
             parse_steps(key, value)?;
             value.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -167,6 +188,14 @@ pub fn validate(key: &str, value: &str) -> Result<String> {
         }
     };
     Ok(canonical)
+}
+
+fn parse_new_card_order(value: &str) -> Result<NewCardOrder> {
+    match value.to_ascii_lowercase().as_str() {
+        "deck" => Ok(NewCardOrder::Deck),
+        "random" => Ok(NewCardOrder::Random),
+        _ => Err(Error::Input(format!("new_card_order must be deck or random, not '{value}'"))),
+    }
 }
 
 fn parse_easy_days(value: &str) -> Result<EasyDays> {
@@ -252,6 +281,7 @@ mod tests {
         assert_eq!(s.leech_threshold, 8);
         assert!(s.load_balance && s.backlog_pause_new && s.easy_days.is_normal());
         assert!(s.show_readings, "readings are shown by default (DESIGN.md, Readings)");
+        assert_eq!(s.new_card_order, NewCardOrder::Deck);
     }
 
     #[test]
@@ -273,5 +303,8 @@ mod tests {
         assert_eq!(validate("load_balance", "off").unwrap(), "false");
         assert_eq!(validate("readings", " Hide ").unwrap(), "hide");
         assert!(validate("readings", "off").is_err());
+        assert_eq!(validate("new_card_order", " Random ").unwrap(), "random");
+        assert_eq!(validate("new_card_order", "deck").unwrap(), "deck");
+        assert!(validate("new_card_order", "shuffled").is_err());
     }
 }

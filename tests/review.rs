@@ -289,6 +289,47 @@ fn the_new_card_limit_counts_notes_when_siblings_are_buried_and_cards_when_not()
 }
 
 #[test]
+fn the_random_new_card_order_is_a_fixed_shuffle_of_every_new_card() {
+    // Thirty notes with a reverse each. `random` picks the day's new cards from the whole deck by
+    // a fixed hash of the card key (`new_card_rank`), shown in that order: the same on a fresh
+    // database, and not the deck's first notes.
+    let mut deck = String::from("deck: s\ncards:\n");
+    for n in 1..=30 {
+        deck.push_str(&format!("  - id: n{n:02}\n    front: F{n}\n    back: B{n}\n    reverse: true\n"));
+    }
+    let run = |settings: &[(&str, &str)]| {
+        let env = Env::new();
+        env.write_deck("s.yaml", &deck);
+        for (key, value) in settings {
+            env.kioku(NOW).args(["config", "set", key, value]).assert().success();
+        }
+        let out = env.kioku(NOW).arg("review").write_stdin("\n4\n".repeat(12)).output().unwrap();
+        let stdout = String::from_utf8(out.stdout).unwrap();
+        lines_with(&stdout, "card ").iter().map(|l| l.split(' ').nth(1).unwrap().to_string()).collect::<Vec<_>>()
+    };
+    let rank = |k: &String| kioku::scheduler::queue::new_card_rank(k);
+    let ranked = |mut keys: Vec<String>, n: usize| {
+        keys.sort_by_key(rank);
+        keys.truncate(n);
+        keys
+    };
+    let notes: Vec<String> = (1..=30).map(|n| format!("s/n{n:02}")).collect();
+    let pairs: Vec<[String; 2]> = notes.iter().map(|n| [n.clone(), format!("{n}:reverse")]).collect();
+    let random = [("new_card_order", "random"), ("new_per_day", "5")];
+    let shown = run(&random);
+    // With siblings buried a note counts once, as its best-ranked card (the other one is buried).
+    let best_of_each_note = pairs.iter().map(|p| p.iter().min_by_key(|k| rank(k)).unwrap().clone()).collect();
+    assert_eq!(shown, ranked(best_of_each_note, 5));
+    assert_ne!(shown, notes[..5]);
+    assert_eq!(run(&random), shown, "the same shuffle on another database");
+    // Without burying, every card (reverses too) is drawn on its own.
+    let no_bury = [("new_card_order", "random"), ("new_per_day", "5"), ("bury_siblings", "false")];
+    assert_eq!(run(&no_bury), ranked(pairs.concat(), 5));
+    // The default is the decks' order.
+    assert_eq!(run(&[("new_per_day", "5")]), notes[..5]);
+}
+
+#[test]
 fn deck_changes_wait_for_an_open_review_and_a_refused_review_changes_nothing() {
     // A note of zeta moved to beta (renamed_from) while a review of beta's card is open: the
     // move replaces rows, so it must not happen under the session answering them.

@@ -1,11 +1,20 @@
 //! Today's queue, in Anki's order: learning cards that are due, then review cards due (most
-//! overdue first), then new cards in deck order up to the day's limit; when nothing else is
-//! left, a learning card due within the learn-ahead window (20 minutes) is shown early.
+//! overdue first), then new cards in the order given (deck order, or by `new_card_rank`) up to the
+//! day's limit; when nothing else is left, a learning card due within the learn-ahead window
+//! (20 minutes) is shown early.
 //! Pure: it holds indices into the caller's cards and reads their schedules when asked.
 
 use std::collections::{HashSet, VecDeque};
 
+use super::fuzz::fnv1a;
 use super::{CardSchedule, State, StudyDay};
+
+/// A new card's place in the `random` new card order: a fixed hash of its key, so the shuffle is
+/// the same on every run, machine and kioku version (as fuzz is seeded), and a card keeps its
+/// place when other cards are added. Its own label keeps it independent of the card's fuzz.
+pub fn new_card_rank(key: &str) -> u64 {
+    fnv1a(&[b"new_card_order", key.as_bytes()])
+}
 
 /// How far ahead a learning card may be shown when nothing else is due, in milliseconds.
 pub const LEARN_AHEAD_MS: i64 = 20 * 60 * 1000;
@@ -211,6 +220,13 @@ mod tests {
         }
         // New limit 1: only card 0 of the two new cards; card 4 is shown early as learn-ahead.
         assert_eq!(seen, vec![2, 3, 1, 0, 4]);
+    }
+
+    #[test]
+    fn new_card_rank_is_a_fixed_hash_of_the_key() {
+        // FNV-1a 64 over "new_card_order", 0xff, the key, 0xff: computed by hand in Python.
+        assert_eq!(new_card_rank("s/n01"), 12_115_918_073_455_124_424);
+        assert_eq!(new_card_rank("korea-2025-chronology/martial-law-date"), 12_112_255_563_953_050_039);
     }
 
     #[test]

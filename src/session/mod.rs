@@ -9,15 +9,15 @@ pub mod judge;
 pub mod piped;
 pub mod review;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 
 use crate::deck::Card;
 use crate::scheduler::plan::ExamTarget;
-use crate::scheduler::queue::{Limits, Queue, QueueItem};
+use crate::scheduler::queue::{new_card_rank, Limits, Queue, QueueItem};
 use crate::scheduler::{CardSchedule, DayClock, Outcome, Rating, Scheduler, State, StudyDay};
-use crate::settings::Settings;
+use crate::settings::{NewCardOrder, Settings};
 use crate::store::{CardList, LearnerId, Plan, ReviewKind, ReviewRow, Storage, StoredCard};
 use crate::Result;
 
@@ -125,8 +125,18 @@ impl Today {
         };
         take(CardList::Learning { before_ms: day_end_ms }, None, &mut rows)?;
         take(CardList::Due { by: today }, Some(limits.reviews_left), &mut rows)?;
-        take(CardList::New, Some(limits.new_left), &mut rows)?;
-        rows.sort_by(|(a, _), (b, _)| (&a.deck, a.position).cmp(&(&b.deck, b.position)));
+        let random = settings.new_card_order == NewCardOrder::Random;
+        if random {
+            let picked = random_new_cards(store, learner, filter, today, &buried, bury, &notes_taken, limits.new_left)?;
+            rows.extend(picked);
+        } else {
+            take(CardList::New, Some(limits.new_left), &mut rows)?;
+        }
+        // Deck order; in the random order, new cards by their rank (the queue keeps each list's order).
+        rows.sort_by_cached_key(|(row, card)| {
+            let rank = if random && row.schedule.state == State::New { new_card_rank(&card.key) } else { 0 };
+            (rank, row.deck.clone(), row.position)
+        });
 
         let mut notes: HashMap<String, usize> = HashMap::new();
         let (mut cards, mut ids, mut versions, mut items) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
@@ -294,4 +304,65 @@ fn exam_new_quota(
             new.div_ceil(days)
         })
         .sum())
+}
+
+/// The new cards of the `random` order: of every new card in scope, the `limit` that rank first
+/// (`new_card_rank`). When answering buries siblings, notes are drawn instead: a note ranks as its
+/// best-ranked card and its other cards ride along uncounted, as do new siblings of notes already
+/// `taken` today. Reads every new card but keeps at most `limit` candidates, so memory stays
+/// bounded.
+#[allow(clippy::too_many_arguments)]
+fn random_new_cards(
+    store: &dyn Storage,
+    learner: LearnerId,
+    filter: &Filter,
+    today: StudyDay,
+    buried: &HashSet<&str>,
+    bury: bool,
+    taken: &HashSet<String>,
+    limit: u32,
+) -> Result<Vec<(StoredCard, Card)>> {
+    if limit == 0 {
+        return Ok(Vec::new());
+    }
+    type Rows = Vec<(StoredCard, Card)>;
+    let mut chosen: BTreeMap<(u64, String), Rows> = BTreeMap::new();
+    let mut riders = Vec::new();
+    // The unit (note or card) being read, with its best rank: a note's cards come one after
+    // another (deck order), so a unit is complete when the next one starts.
+    let mut pending: Option<(u64, String, Rows)> = None;
+    let keep = |unit: Option<(u64, String, Rows)>, chosen: &mut BTreeMap<(u64, String), Rows>| {
+        if let Some((rank, unit, rows)) = unit {
+            chosen.insert((rank, unit), rows);
+            if chosen.len() > limit as usize {
+                chosen.pop_last();
+            }
+        }
+    };
+    store.visit_cards(learner, CardList::New, &filter.decks, &mut |row| {
+        if !row.schedule.is_available(today) {
+            return Ok(true);
+        }
+        let card = store.stored_card(learner, &row)?;
+        let note = card.note_key();
+        if !filter.covers(&card.deck, &card.tags) || buried.contains(note.as_str()) {
+            return Ok(true);
+        }
+        if bury && taken.contains(&note) {
+            riders.push((row, card));
+            return Ok(true);
+        }
+        let unit = if bury { note } else { card.key.clone() };
+        let rank = new_card_rank(&card.key);
+        match &mut pending {
+            Some((best, current, rows)) if *current == unit => {
+                *best = (*best).min(rank);
+                rows.push((row, card));
+            }
+            _ => keep(pending.replace((rank, unit, vec![(row, card)])), &mut chosen),
+        }
+        Ok(true)
+    })?;
+    keep(pending.take(), &mut chosen);
+    Ok(chosen.into_values().flatten().chain(riders).collect())
 }
