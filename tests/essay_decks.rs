@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
+use kioku::answer::normalize::comparable;
 use kioku::answer::{judge_typed, Verdict};
 use kioku::deck::{self, Card, DeckSource, Judge, NoteKind};
 
@@ -218,4 +219,73 @@ fn every_korean_name_is_accepted_in_katakana_hangul_and_both_romanizations() {
             }
         }
     }
+}
+
+/// Whether `text` shows `answer` (both comparable forms). A year or month is not shown by a
+/// longer date that starts with it: 2017年9月 does not give away "2017年".
+fn shows(text: &str, answer: &str) -> bool {
+    text.match_indices(answer).any(|(at, _)| {
+        let next = text[at + answer.len()..].chars().next();
+        !(answer.ends_with(['年', '月']) && next.is_some_and(|c| c.is_ascii_digit()))
+    })
+}
+
+/// New cards come in deck order (decks by id, notes in file order), 20 a day by default: a card
+/// must not show the answer of a card of another note a few places before or after it, or the
+/// student reads the answer just before being asked (or just after, while it is still in its
+/// learning steps). Answers are what a card asks to recall: typed answers and their accepted
+/// forms, cloze deletions, the right option, a reverse card's front.
+#[test]
+fn neighbouring_new_cards_do_not_give_away_each_others_answers() {
+    const DISTANCE: usize = 5;
+    let (mut decks, _) = bundled();
+    decks.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut notes: Vec<(String, Vec<String>, String)> = Vec::new(); // (note key, answers, shown text)
+    for deck in &decks {
+        let cards = deck::expand(deck);
+        for note in &deck.notes {
+            let key = format!("{}/{}", deck.id, note.id);
+            let own: Vec<&Card> = cards.iter().filter(|c| c.note_key() == key).collect();
+            let mut shown = String::new();
+            let mut answers = Vec::new();
+            for card in &own {
+                shown.push_str(&comparable(&format!(
+                    "{} {} {}",
+                    card.prompt,
+                    card.answer,
+                    card.explanation.as_deref().unwrap_or("")
+                )));
+                match &card.judge {
+                    Judge::Typed { expected, accept, .. } => {
+                        answers.extend(std::iter::once(expected).chain(accept).map(|a| comparable(a)));
+                    }
+                    Judge::Choice { options } => {
+                        answers.push(comparable(&card.short_answer));
+                        shown.push_str(&comparable(&options.join(" ")));
+                    }
+                    Judge::Order { items } => shown.push_str(&comparable(&items.join(" "))),
+                    _ if matches!(card.kind, deck::CardKind::Cloze | deck::CardKind::Reverse) => {
+                        answers.push(comparable(&card.short_answer));
+                    }
+                    _ => {}
+                }
+            }
+            // An answer the card itself shows (in its own prompt) is no secret.
+            let prompts: String = own.iter().map(|c| comparable(&c.prompt)).collect();
+            answers.retain(|a| a.chars().count() >= 2 && !shows(&prompts, a));
+            notes.push((key, answers, shown));
+        }
+    }
+    let mut found = Vec::new();
+    for (i, (key, answers, _)) in notes.iter().enumerate() {
+        for (other, _, shown) in notes.iter().take(i + DISTANCE + 1).skip(i.saturating_sub(DISTANCE)) {
+            if other == key {
+                continue;
+            }
+            if let Some(answer) = answers.iter().find(|a| shows(shown, a)) {
+                found.push(format!("{key}: {other} shows its answer {answer}"));
+            }
+        }
+    }
+    assert!(found.is_empty(), "neighbours give answers away:\n{}", found.join("\n"));
 }
