@@ -5,8 +5,10 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use kioku::answer::normalize::comparable;
-use kioku::answer::{judge_typed, Verdict};
+use kioku::answer::Verdict;
+use kioku::deck::reading::base;
 use kioku::deck::{self, Card, DeckSource, Judge, NoteKind};
+use kioku::session::judge::judge;
 
 fn bundled() -> (Vec<kioku::deck::Deck>, Vec<Card>) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
@@ -142,11 +144,11 @@ fn every_starter_note_keeps_its_progress() {
     }
 }
 
-/// Judges `typed` on the bundled card `key` with the real answer checker.
+/// Judges `typed` on the bundled card `key` as a review does (readings and all).
 fn verdict(cards: &[Card], key: &str, typed: &str) -> Verdict {
     let card = cards.iter().find(|c| c.key == key).unwrap_or_else(|| panic!("no card {key}"));
-    let Judge::Typed { check, expected, accept } = &card.judge else { panic!("{key} is not typed") };
-    judge_typed(*check, expected, accept, typed).verdict
+    assert!(matches!(card.judge, Judge::Typed { .. }), "{key} is not typed");
+    judge(card, 0, typed).unwrap().unwrap().verdict
 }
 
 /// Answers the essay itself writes (its titles, spellings and wording) and common abbreviations,
@@ -210,6 +212,24 @@ fn every_korean_name_is_accepted_in_katakana_hangul_and_both_romanizations() {
         // Spaces and hyphens do not matter to the checker: Yoon Suk Yeol = Yoon Suk-yeol.
         assert_eq!(verdict(&cards, key, &names[2].replace('-', " ")), Verdict::Right);
     }
+    // The expected answers carry readings (尹錫悦[ユン・ソンニョル]): the kanji alone are right.
+    for (key, kanji) in [
+        ("korea-2025-people/yoon-suk-yeol", "尹錫悦"),
+        ("korea-2025-people/kim-moon-soo", "金文洙"),
+        ("korea-2025-people/han-duck-soo", "韓悳洙"),
+        ("korea-2025-people/lee-jun-seok", "李俊錫"),
+        ("korea-2025-people/lee-jae-myung", "李在明"),
+        ("korea-2025-people/moon-jae-in", "文在寅政権"),
+        ("korea-2025-people/kim-jong-un", "金正恩"),
+        ("korea-2025-structure/roh-moo-hyun-lesson", "盧武鉉政権期"),
+        ("korea-2025-chronology/pyeongchang-2018", "平昌オリンピック"),
+        ("korea-2025-terms/defense-plan-gaps", "偵察衛星の複数台体制"),
+    ] {
+        let card = cards.iter().find(|c| c.key == key).unwrap();
+        let Judge::Typed { expected, .. } = &card.judge else { unreachable!() };
+        assert!(expected.contains('['), "{key}: the expected answer {expected} has no reading");
+        assert_eq!(verdict(&cards, key, kanji), Verdict::Right, "{key} should accept {kanji}");
+    }
     // Every typed card that accepts a Hangul name is in the table above (the party is no person).
     let hangul = |s: &str| s.chars().any(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c));
     for card in &cards {
@@ -249,29 +269,25 @@ fn neighbouring_new_cards_do_not_give_away_each_others_answers() {
             let mut shown = String::new();
             let mut answers = Vec::new();
             for card in &own {
-                shown.push_str(&comparable(&format!(
-                    "{} {} {}",
-                    card.prompt,
-                    card.answer,
-                    card.explanation.as_deref().unwrap_or("")
-                )));
+                let text = format!("{} {} {}", card.prompt, card.answer, card.explanation.as_deref().unwrap_or(""));
+                shown.push_str(&comparable(&base(&text)));
                 match &card.judge {
                     Judge::Typed { expected, accept, .. } => {
-                        answers.extend(std::iter::once(expected).chain(accept).map(|a| comparable(a)));
+                        answers.extend(std::iter::once(expected).chain(accept).map(|a| comparable(&base(a))));
                     }
                     Judge::Choice { options } => {
-                        answers.push(comparable(&card.short_answer));
-                        shown.push_str(&comparable(&options.join(" ")));
+                        answers.push(comparable(&base(&card.short_answer)));
+                        shown.push_str(&comparable(&base(&options.join(" "))));
                     }
-                    Judge::Order { items } => shown.push_str(&comparable(&items.join(" "))),
+                    Judge::Order { items } => shown.push_str(&comparable(&base(&items.join(" ")))),
                     _ if matches!(card.kind, deck::CardKind::Cloze | deck::CardKind::Reverse) => {
-                        answers.push(comparable(&card.short_answer));
+                        answers.push(comparable(&base(&card.short_answer)));
                     }
                     _ => {}
                 }
             }
             // An answer the card itself shows (in its own prompt) is no secret.
-            let prompts: String = own.iter().map(|c| comparable(&c.prompt)).collect();
+            let prompts: String = own.iter().map(|c| comparable(&base(&c.prompt))).collect();
             answers.retain(|a| a.chars().count() >= 2 && !shows(&prompts, a));
             notes.push((key, answers, shown));
         }
