@@ -114,7 +114,8 @@ fn import_export_import_round_trips() {
         "HTML line breaks become new lines: {preview}"
     );
     // Export for Anki, import that again: the same deck.
-    env.kioku(NOW).args(["export", "deck", "a", "--format", "anki-tsv", "-o", "out.txt"]).assert().success();
+    let out = env.kioku(NOW).args(["export", "deck", "a", "--format", "anki-tsv", "-o", "out.txt"]).output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "wrote 4 notes to out.txt\n", "export says what it wrote");
     let exported = std::fs::read_to_string(env.dir.path().join("out.txt")).unwrap();
     assert!(exported.starts_with("#separator:tab\n#html:false\n#guid column:1\n#notetype column:2\n#tags column:3\n"));
     // Notes from Anki go back under their Anki guid and stock note type, so Anki updates them.
@@ -229,4 +230,31 @@ fn export_reviews_kind_keeps_only_the_rows_asked_for() {
     assert_eq!(kinds(&[]), vec!["cram", "manual", "review"]);
     assert_eq!(kinds(&["--kind", "review"]), vec!["review"]);
     assert_eq!(kinds(&["--kind", "cram", "--kind", "manual"]), vec!["cram", "manual"]);
+}
+
+#[test]
+fn importing_a_corrected_file_over_its_deck_keeps_ids_and_progress() {
+    let env = Env::new();
+    let csv = "front,back\nCVID,非核化\n最大限の圧力とは,安倍政権の対北朝鮮政策\nTHAAD,終末高高度防衛\n";
+    std::fs::write(env.dir.path().join("terms.csv"), csv).unwrap();
+    let deck_file = env.decks().join("terms.yaml");
+    env.kioku(NOW).args(["import", "terms.csv", "-o"]).arg(&deck_file).assert().success();
+    // Every card answered once (easy: each leaves learning at once).
+    env.kioku(NOW).arg("review").write_stdin("\n4\n".repeat(3) + ":q\n").assert().success();
+    let before = env.history();
+    assert_eq!(before.len(), 3);
+    // A typo fixed, a front's case changed, a new row, rows in another order.
+    let fixed = "front,back\nTHAAD,終末高高度防衛ミサイル\ncvid,非核化\n最大限の圧力とは？,安倍政権の対北朝鮮政策\n新しい問題,答え\n";
+    std::fs::write(env.dir.path().join("terms.csv"), fixed).unwrap();
+    let out = env.kioku(NOW).args(["import", "terms.csv", "--force", "-o"]).arg(&deck_file).output().unwrap();
+    let report = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{report}");
+    assert!(report.contains("kept the ids of 3 notes"), "{report}");
+    assert!(report.contains("new notes (no match in"), "{report}");
+    // The three cards studied are still studied (none is new again), the new row is new.
+    let due: serde_json::Value =
+        serde_json::from_slice(&env.kioku(NOW).args(["due", "--json"]).output().unwrap().stdout).unwrap();
+    assert_eq!(due["decks"][0]["new"], 1, "{due}");
+    let orphans = String::from_utf8(env.kioku(NOW).arg("orphans").output().unwrap().stdout).unwrap();
+    assert!(!orphans.contains("terms/"), "{orphans}");
 }

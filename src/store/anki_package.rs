@@ -28,7 +28,8 @@ const CSS: &str = ".card { font-family: sans-serif; font-size: 20px; text-align:
 fn note_types(deck_id: i64) -> serde_json::Value {
     let field = |name: &str, ord: u32| json!({"name": name, "ord": ord, "sticky": false, "rtl": false, "font": "Arial", "size": 20, "media": []});
     let template = |name: &str, ord: u32, qfmt: &str, afmt: &str| json!({"name": name, "ord": ord, "qfmt": qfmt, "afmt": afmt, "bqfmt": "", "bafmt": "", "did": null, "bfont": "", "bsize": 0});
-    let explanation = "{{#Explanation}}<br><br><div class=explanation>{{Explanation}}</div>{{/Explanation}}";
+    // `furigana:` shows readings (`文在寅[ムン・ジェイン]`) as ruby, as kioku shows them.
+    let explanation = "{{#Explanation}}<br><br><div class=explanation>{{furigana:Explanation}}</div>{{/Explanation}}";
     let basic_id = id_of(&[KIOKU_BASIC.as_bytes()]);
     let cloze_id = id_of(&[KIOKU_CLOZE.as_bytes()]);
     let common = |id: i64, name: &str, kind: u8, flds, tmpls, req| {
@@ -47,14 +48,14 @@ fn note_types(deck_id: i64) -> serde_json::Value {
             template(
                 "Card 1",
                 0,
-                "{{Front}}",
-                &format!("{{{{FrontSide}}}}\n\n<hr id=answer>\n\n{{{{Back}}}}{explanation}")
+                "{{furigana:Front}}",
+                &format!("{{{{FrontSide}}}}\n\n<hr id=answer>\n\n{{{{furigana:Back}}}}{explanation}")
             ),
             template(
                 "Card 2",
                 1,
-                "{{#Add Reverse}}{{Back}}{{/Add Reverse}}",
-                &format!("{{{{FrontSide}}}}\n\n<hr id=answer>\n\n{{{{Front}}}}{explanation}"),
+                "{{#Add Reverse}}{{furigana:Back}}{{/Add Reverse}}",
+                &format!("{{{{FrontSide}}}}\n\n<hr id=answer>\n\n{{{{furigana:Front}}}}{explanation}"),
             ),
         ]),
         json!([[0, "any", [0]], [1, "all", [1, 2]]]),
@@ -64,7 +65,12 @@ fn note_types(deck_id: i64) -> serde_json::Value {
         KIOKU_CLOZE,
         1,
         json!([field("Text", 0), field("Back Extra", 1)]),
-        json!([template("Cloze", 0, "{{cloze:Text}}", "{{cloze:Text}}<br>\n{{Back Extra}}")]),
+        json!([template(
+            "Cloze",
+            0,
+            "{{furigana:cloze:Text}}",
+            "{{furigana:cloze:Text}}<br>\n{{furigana:Back Extra}}"
+        )]),
         json!([[0, "any", [0]]]),
     );
     json!({ basic_id.to_string(): basic, cloze_id.to_string(): cloze })

@@ -127,7 +127,7 @@ cards:
     reverse: true
   - id: cz
     cloze: 憲法裁判所は{{c1::2025年4月4日}}、弾劾を{{c2::妥当::判断}}と判断した。
-    explanation: 全員一致
+    explanation: 裁判官[さいばんかん]全員[ぜんいん] 一致 [sic]
   - id: tf
     statement: 北朝鮮は核保有国である。
     answer: false
@@ -149,7 +149,8 @@ INTEROP_FIELDS = {
     "interop/basic": ("kioku Basic", ["It's &lt;b&gt; &amp; \"quoted\"", "答え", "", "説明文"], [0]),
     "interop/multi": ("kioku Basic", ["line 1<br>line 2", "B", "", ""], [0]),
     "interop/rev": ("kioku Basic", ["CVID", "完全かつ検証可能で後戻りのできない非核化", "y", ""], [0, 1]),
-    "interop/cz": ("kioku Cloze", ["憲法裁判所は{{c1::2025年4月4日}}、弾劾を{{c2::妥当::判断}}と判断した。", "全員一致"], [0, 1]),
+    "interop/cz": ("kioku Cloze", ["憲法裁判所は{{c1::2025年4月4日}}、弾劾を{{c2::妥当::判断}}と判断した。",
+                                   "裁判官[さいばんかん]全員[ぜんいん] 一致 &#91;sic&#93;"], [0, 1]),
     "interop/tf": ("kioku Basic", ["北朝鮮は核保有国である。<br>（正しいか、誤りか）", "誤り", "", ""], [0]),
     "interop/choice": ("kioku Basic", ["中国の投票は？<br>・反対<br>・棄権<br>・賛成", "棄権", "", ""], [0]),
     "interop/order": ("kioku Basic", ["古い順に<br>A / B / C", "A → B → C", "", ""], [0]),
@@ -184,6 +185,9 @@ def kioku_to_anki(lang):
     check("非核化" in cards[("interop/rev", 1)].question(), f"{where}: the reverse card asks the back")
     check("[...]" in cards[("interop/cz", 0)].question() or "[判断]" in cards[("interop/cz", 1)].question(),
           f"{where}: cloze cards hide their deletion")
+    answer = cards[("interop/cz", 0)].answer()
+    check("<ruby><rb>裁判官</rb><rt>さいばんかん</rt></ruby>" in answer and "&#91;sic&#93;" in answer,
+          f"{where}: readings show as ruby, other brackets as brackets: {answer[-200:]}")
     # English deck: true/false in English.
     kioku("export", "deck", "english", "-o", "english.apkg", home=home)
     import_apkg(col, os.path.join(home, "english.apkg"))

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 
 use super::super::cloze;
 use super::super::model::{Deck, Note, NoteKind};
+use super::super::reading;
 use super::super::validate::is_valid_id;
 use super::html::to_html;
 
@@ -254,6 +255,26 @@ pub struct PackageNote {
     pub ords: Vec<u32>,
 }
 
+/// A deck's text as an Anki field whose template shows it with `{{furigana:…}}`: HTML-escaped,
+/// readings kept in Anki's syntax (the same as kioku's: the base runs back to a space), and
+/// brackets that are not readings written `&#91;`/`&#93;` so Anki shows them as brackets.
+pub fn to_anki_html(text: &str) -> String {
+    let mut out = String::new();
+    for segment in reading::parse(text) {
+        match segment {
+            reading::Segment::Text(t) => out.push_str(&to_html(&t).replace('[', "&#91;").replace(']', "&#93;")),
+            reading::Segment::Ruby { base, reading } => {
+                // kioku drops the space that ends the text before a base; Anki needs it back.
+                if out.chars().next_back().is_some_and(|c| !c.is_whitespace() && c != ']' && c != '>') {
+                    out.push(' ');
+                }
+                out.push_str(&format!("{}[{}]", to_html(&base), to_html(&reading)));
+            }
+        }
+    }
+    out
+}
+
 /// A deck's notes for an `.apkg` with kioku's note types: kioku Basic (Front, Back, Add Reverse,
 /// Explanation) and kioku Cloze (Text, Back Extra). Tags are the deck's and the note's, spaces
 /// made `_` (Anki separates tags with spaces).
@@ -284,7 +305,7 @@ pub fn package_notes(deck: &Deck) -> Vec<PackageNote> {
                 AnkiFields::Cloze { text, extra, numbers } => PackageNote {
                     guid,
                     cloze: true,
-                    fields: vec![to_html(&text), to_html(&extra)],
+                    fields: vec![to_anki_html(&text), to_anki_html(&extra)],
                     tags,
                     ords: numbers.iter().map(|n| n.saturating_sub(1)).collect(),
                 },
@@ -313,5 +334,15 @@ mod tests {
         assert_eq!(guid_of_key("d/cvid"), "d/cvid");
         assert_eq!(kioku_guid("korea/cvid"), Some(("korea", "cvid")));
         assert_eq!(kioku_guid("a/b+c"), None);
+    }
+
+    /// Anki's furigana filter reads `base[reading]` with the base running back to a space or a
+    /// tag, and drops that one space; other brackets must not look like readings.
+    #[test]
+    fn readings_go_to_anki_in_its_syntax_and_other_brackets_as_entities() {
+        assert_eq!(to_anki_html("大統領 文在寅[ムン・ジェイン]は"), "大統領 文在寅[ムン・ジェイン]は");
+        assert_eq!(to_anki_html("裁判官[さいばんかん]全員[ぜんいん]"), "裁判官[さいばんかん]全員[ぜんいん]");
+        assert_eq!(to_anki_html("word [sic] & <b>"), "word &#91;sic&#93; &amp; &lt;b&gt;");
+        assert_eq!(to_anki_html("\\[かな]"), "&#91;かな&#93;");
     }
 }

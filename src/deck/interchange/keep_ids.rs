@@ -82,14 +82,18 @@ pub fn front_of(note: &RawNote) -> &str {
         .unwrap_or("")
 }
 
-/// Fronts this long are compared only exactly (the edit distance is quadratic).
-const MAX_NEAR_CHARS: usize = 2_000;
+/// Fronts this long are compared only exactly (the edit distance is quadratic in time and memory).
+const MAX_NEAR_CHARS: usize = 500;
+/// Most (new row, old note) pairs the search for the only near-identical front may compare.
+const MAX_NEAR_PAIRS: usize = 1_000_000;
 
 /// Near-identical: at most one edit in five characters (two allowed in any text), and fewer
 /// edits than half the text (`犬` and `猫` are different fronts).
 fn near(a: &str, b: &str) -> bool {
     let longest = a.chars().count().max(b.chars().count());
-    if longest > MAX_NEAR_CHARS {
+    let shortest = a.chars().count().min(b.chars().count());
+    // The distance is at least the difference in length: most pairs stop here.
+    if longest > MAX_NEAR_CHARS || longest - shortest > (longest / 5).max(2) {
         return false;
     }
     let d = osa_distance(a, b);
@@ -158,9 +162,11 @@ pub fn keep_ids(notes: &mut [RawNote], origins: &[Origin], old: &[OldNote]) -> M
             matches.by_near.push((old_ids[i].to_string(), lines[i]));
         }
     }
-    // Then the only old note left with a near-identical front.
+    // Then the only old note left with a near-identical front (for a bounded number of pairs).
+    let unmatched = (0..notes.len()).filter(|&i| !from_column[i] && assigned[i].is_none()).count();
+    let unmatched_old = old_ids.iter().filter(|id| !taken.contains(**id)).count();
     for (i, note) in notes.iter().enumerate() {
-        if from_column[i] || assigned[i].is_some() {
+        if from_column[i] || assigned[i].is_some() || unmatched.saturating_mul(unmatched_old) > MAX_NEAR_PAIRS {
             continue;
         }
         let front = fold(front_of(note));
