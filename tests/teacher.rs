@@ -114,7 +114,12 @@ fn import_export_import_round_trips() {
         "HTML line breaks become new lines: {preview}"
     );
     // Export for Anki, import that again: the same deck.
-    let out = env.kioku(NOW).args(["export", "deck", "a", "--format", "anki-tsv", "-o", "out.txt"]).output().unwrap();
+    let out = env
+        .kioku(NOW)
+        .env("KIOKU_LANG", "en")
+        .args(["export", "deck", "a", "--format", "anki-tsv", "-o", "out.txt"])
+        .output()
+        .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stderr), "wrote 4 notes to out.txt\n", "export says what it wrote");
     let exported = std::fs::read_to_string(env.dir.path().join("out.txt")).unwrap();
     assert!(exported.starts_with("#separator:tab\n#html:false\n#guid column:1\n#notetype column:2\n#tags column:3\n"));
@@ -246,7 +251,13 @@ fn importing_a_corrected_file_over_its_deck_keeps_ids_and_progress() {
     // A typo fixed, a front's case changed, a new row, rows in another order.
     let fixed = "front,back\nTHAAD,終末高高度防衛ミサイル\ncvid,非核化\n最大限の圧力とは？,安倍政権の対北朝鮮政策\n新しい問題,答え\n";
     std::fs::write(env.dir.path().join("terms.csv"), fixed).unwrap();
-    let out = env.kioku(NOW).args(["import", "terms.csv", "--force", "-o"]).arg(&deck_file).output().unwrap();
+    let out = env
+        .kioku(NOW)
+        .env("KIOKU_LANG", "en")
+        .args(["import", "terms.csv", "--force", "-o"])
+        .arg(&deck_file)
+        .output()
+        .unwrap();
     let report = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{report}");
     assert!(report.contains("kept the ids of 3 notes"), "{report}");
@@ -257,4 +268,34 @@ fn importing_a_corrected_file_over_its_deck_keeps_ids_and_progress() {
     assert_eq!(due["decks"][0]["new"], 1, "{due}");
     let orphans = String::from_utf8(env.kioku(NOW).arg("orphans").output().unwrap().stdout).unwrap();
     assert!(!orphans.contains("terms/"), "{orphans}");
+}
+
+#[test]
+fn an_apkg_is_written_whole_to_a_named_file_or_not_at_all() {
+    let env = Env::new();
+    env.write_deck("a.yaml", SMALL_DECK);
+    let out = env.kioku(NOW).args(["export", "deck", "alpha", "-o", "alpha.apkg"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let bytes = std::fs::read(env.dir.path().join("alpha.apkg")).unwrap();
+    assert!(bytes.starts_with(b"PK\x03\x04"), "a zip");
+    assert!(bytes.windows(16).any(|w| w == b"collection.anki2"), "holding Anki's collection file");
+    let names: Vec<String> = std::fs::read_dir(env.dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    assert!(!names.iter().any(|n| n.contains(".kioku-")), "no temporary file left: {names:?}");
+    let stdout =
+        env.kioku(NOW).env("KIOKU_LANG", "en").args(["export", "deck", "alpha", "--format", "apkg"]).output().unwrap();
+    assert_eq!(stdout.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&stdout.stderr).contains("name it with -o"));
+    let missing = env
+        .kioku(NOW)
+        .env("KIOKU_LANG", "en")
+        .args(["export", "deck", "alpha", "-o", "missing/alpha.apkg"])
+        .output()
+        .unwrap();
+    assert_eq!(missing.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("there is no folder missing"));
+    let again = env.kioku(NOW).args(["export", "deck", "alpha", "-o", "alpha.apkg"]).output().unwrap();
+    assert_eq!(again.status.code(), Some(1), "never overwrites without --force");
 }
