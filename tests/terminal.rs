@@ -265,3 +265,35 @@ fn a_closed_terminal_ends_the_session_and_frees_the_database() {
     }
     panic!("the database stayed locked after the terminal closed: {refused}");
 }
+
+#[test]
+fn readings_on_the_review_screen_shown_then_hidden() {
+    let env = Env::new();
+    env.write_deck(
+        "r.yaml",
+        "deck: r\ncards:\n  - id: moon\n    front: 韓国の 文在寅[ムン・ジェイン]政権の次は？\n    back: 尹錫悦[ユン・ソンニョル]\n    check: text\n  - id: pick\n    question: 2025年に選ばれたのは？\n    answer: 李在明[イ・ジェミョン]\n    distractors:\n      - 金文洙[キム・ムンス]\n",
+    );
+    let Some(tmux) = Tmux::start(&env, 80) else { return };
+    // Readings after their bases; the reading alone is a right answer.
+    tmux.wait_for("韓国の文在寅(ムン・ジェイン)政権の次は？");
+    tmux.type_text("ユン・ソンニョル");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("✓ right");
+    assert!(screen.contains("answer: 尹錫悦(ユン・ソンニョル)"), "{screen}");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("2025年に選ばれたのは？");
+    let right = number_of(&screen, "李在明(イ・ジェミョン)");
+    assert_ne!(right, number_of(&screen, "金文洙(キム・ムンス)"));
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("EXIT=0");
+    drop(tmux);
+
+    // `readings = hide`: the bases alone.
+    env.kioku("2025-06-01T09:00:00Z").args(["config", "set", "readings", "hide"]).assert().success();
+    let Some(tmux) = Tmux::start(&env, 80) else { return };
+    let screen = tmux.wait_for("2025年に選ばれたのは？");
+    number_of(&screen, "李在明");
+    assert!(!screen.contains("(イ・ジェミョン)") && !screen.contains("(キム・ムンス)"), "{screen}");
+    tmux.keys(&["Escape"]);
+    tmux.wait_for("EXIT=0");
+}
