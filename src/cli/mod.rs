@@ -3,8 +3,10 @@
 //! the environment and the standard streams.
 
 mod author;
+mod breaks;
 mod config;
 mod cram;
+mod dates;
 mod due;
 mod exam;
 mod export;
@@ -14,6 +16,7 @@ mod lint;
 mod optimize;
 mod orphans;
 mod plan;
+mod postpone;
 mod report;
 mod review;
 mod scope;
@@ -96,6 +99,13 @@ pub enum Command {
     Lint(lint::Args),
     /// Study for an exam date: record it, or see each exam's plan
     Plan(plan::Args),
+    /// Study days away: reviews due then move before or after them, no new cards (or --list, --remove ID)
+    #[command(name = "break")]
+    Break(breaks::Args),
+    /// Move N due review cards later, showing the cost in predicted recall first
+    Postpone(postpone::Args),
+    /// Review N cards due later today instead, showing what it costs first
+    Advance(postpone::Args),
     /// Statistics: cards by state, recall now, forecast, retention, calendar, weak spots
     Stats(stats::Args),
     /// Train FSRS on your review history (or evaluate it on a CSV review log)
@@ -126,6 +136,9 @@ pub fn run() -> Result<i32> {
         Some(Command::Exam(args)) => exam::run(&ctx, args),
         Some(Command::Cram(args)) => cram::run(&ctx, args),
         Some(Command::Plan(args)) => plan::run(&ctx, args),
+        Some(Command::Break(args)) => breaks::run(&ctx, args),
+        Some(Command::Postpone(args)) => postpone::run(&ctx, args, postpone::Direction::Postpone),
+        Some(Command::Advance(args)) => postpone::run(&ctx, args, postpone::Direction::Advance),
         None => due::status(&ctx),
     }?;
     Ok(0)

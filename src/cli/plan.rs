@@ -2,8 +2,6 @@
 
 use std::io::Write;
 
-use chrono::NaiveDate;
-
 use crate::scheduler::plan::ExamTarget;
 use crate::scheduler::{CardSchedule, State, StudyDay};
 use crate::store::{Plan, ReviewRowTime};
@@ -13,7 +11,7 @@ use super::{Access, Context, Prepared};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
-    /// Record an exam on this date (YYYY-MM-DD)
+    /// Record an exam on this date (any form an answer accepts: 2027-01-20, 2027年1月20日, 20 January 2027)
     #[arg(long, value_name = "DATE")]
     pub exam_date: Option<String>,
     /// Probability of recall wanted on the exam day, 0.50–0.99
@@ -56,8 +54,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let days = ctx.days(&settings);
     let today = days.study_day(ctx.now());
     if let Some(text) = &args.exam_date {
-        let date = NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-            .map_err(|_| Error::Input(format!("--exam-date: '{text}' is not a date like 2027-01-20")))?;
+        let date = super::dates::parse_day("--exam-date", text)?;
         let exam_day = StudyDay::from_date(date);
         if exam_day <= today {
             return Err(Error::Input(format!("--exam-date {date} is not after today ({})", today.date())));

@@ -52,6 +52,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
     let mut input = std::io::stdin().lock();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut err = std::io::stderr().lock();
+    // A backlog is said before the first card, for people (the summary says it again).
+    if let Some(backlog) = session.backlog() {
+        for line in crate::session::life::backlog_lines(backlog) {
+            piped::human(&mut out, &line)?;
+        }
+    }
     let mut io = Io { input: &mut input, out: &mut out, err: &mut err };
     piped::run(&mut session, &mut store, &|| ctx.now(), &mut io)?;
     Ok(0)

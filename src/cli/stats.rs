@@ -43,6 +43,22 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             // Deck ids, tags and card keys come from files: shown, never run.
             writeln!(out, "{}", crate::safe_text::terminal(&line))?;
         }
+        // The forecast counts the due days the scheduler chose, so balancing is in it; say how
+        // they were placed and which coming days are breaks.
+        let balancing = match (settings.fuzz, settings.load_balance) {
+            (true, true) => "load balancing on",
+            (true, false) => "load balancing off",
+            (false, _) => "load balancing off (fuzz is off)",
+        };
+        let easy = if settings.easy_days.is_normal() {
+            String::new()
+        } else {
+            format!(" · easy days {}", settings.easy_days)
+        };
+        writeln!(out, "forecast placed with {balancing}{easy}")?;
+        for b in store.breaks()?.iter().filter(|b| b.last >= today && b.first.0 < today.0 + 30) {
+            writeln!(out, "break {} – {}: no new cards, reviews moved around it", b.first.date(), b.last.date())?;
+        }
     }
     Ok(())
 }

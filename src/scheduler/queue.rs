@@ -154,6 +154,12 @@ impl Queue {
         }
     }
 
+    /// Orders the review cards by `key` of their index, highest first (a backlog: relative
+    /// overdueness), the current order breaking ties.
+    pub fn sort_reviews_by(&mut self, key: impl Fn(usize) -> f32) {
+        self.reviews.make_contiguous().sort_by(|&a, &b| key(b).total_cmp(&key(a)));
+    }
+
     /// Takes a card out without counting it (suspended or buried).
     pub fn remove(&mut self, index: usize) {
         self.learning.retain(|&i| i != index);

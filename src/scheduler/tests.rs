@@ -192,3 +192,84 @@ fn retrievability_is_90_percent_after_stability_days() {
     assert_eq!(s.retrievability(&card, StudyDay(100)), Some(1.0));
     assert_eq!(s.retrievability(&CardSchedule::default(), StudyDay(100)), None);
 }
+
+/// A review card with S = 100 days, last reviewed 100 days ago, answered now: good is about
+/// 100 days, whose fuzz range is 93–107 (hand calculation in `fuzz`).
+fn mature_card(today: StudyDay) -> CardSchedule {
+    CardSchedule {
+        state: State::Review,
+        stability: Some(100.0),
+        difficulty: Some(5.0),
+        last_review_day: Some(StudyDay(today.0 - 100)),
+        due_day: Some(today),
+        reps: 5,
+        ..CardSchedule::default()
+    }
+}
+
+#[test]
+fn fuzz_off_keeps_exact_days_whatever_the_loads_and_easy_days() {
+    let days = DayClock::new(chrono_tz::UTC, 4);
+    let now = Utc.with_ymd_and_hms(2025, 6, 2, 12, 0, 0).unwrap();
+    let today = days.study_day(now);
+    let easy = balance::EasyDays::parse("mon:0 tue:0 wed:0 thu:0 fri:0 sat:0 sun:0").unwrap();
+    let plain = Scheduler::new(Settings { fuzz: false, ..Settings::default() }, None).unwrap();
+    let busy = Scheduler::new(Settings { fuzz: false, easy_days: easy, ..Settings::default() }, None).unwrap();
+    let card = mature_card(today);
+    let loads = |d: StudyDay| (d.0 % 7) as usize * 10;
+    let place = Placement { loads: &loads, breaks: &[], exam_day: None };
+    let a = plain.next_outcomes(&card, "k", now, &days).unwrap();
+    let b = busy.next_outcomes_placed(&card, "k", now, &days, &place).unwrap();
+    assert_eq!(a, b);
+}
+
+#[test]
+fn balancing_prefers_the_empty_day_of_the_range_and_keeps_the_order() {
+    let days = DayClock::new(chrono_tz::UTC, 4);
+    let now = Utc.with_ymd_and_hms(2025, 6, 2, 12, 0, 0).unwrap();
+    let today = days.study_day(now);
+    let s = scheduler(true);
+    let card = mature_card(today);
+    let good = s.next_outcomes(&card, "k", now, &days).unwrap().good.interval_secs / 86_400;
+    let (lo, hi) = fuzz::range(good as u32, 36_500);
+    // Every day of the good range holds 50 reviews but one: the draw lands on it for most keys.
+    let free = today.plus(lo + 2);
+    let loads = move |d: StudyDay| if d == free { 0 } else { 50 };
+    let place = Placement { loads: &loads, breaks: &[], exam_day: None };
+    let mut on_free = 0;
+    for n in 0..50 {
+        let key = format!("k{n}");
+        let out = s.next_outcomes_placed(&card, &key, now, &days, &place).unwrap();
+        let d = |r: Rating| out.get(r).interval_secs / 86_400;
+        assert!(d(Rating::Hard) < d(Rating::Good) && d(Rating::Good) < d(Rating::Easy));
+        assert!((lo as i64..=hi as i64).contains(&d(Rating::Good)));
+        on_free += usize::from(today.plus(d(Rating::Good) as u32) == free);
+    }
+    // Weight of the free day ≈ 1/100 against 14 days of ≈ 1/(2601·100): nearly always chosen.
+    assert!(on_free >= 49, "{on_free} of 50");
+}
+
+#[test]
+fn breaks_win_over_balancing_and_an_exam_is_never_crossed() {
+    let days = DayClock::new(chrono_tz::UTC, 4);
+    let now = Utc.with_ymd_and_hms(2025, 6, 2, 12, 0, 0).unwrap();
+    let today = days.study_day(now);
+    let s = scheduler(true);
+    let card = mature_card(today);
+    // A break over the whole fuzz range of good (and more): good waits until after it, since a
+    // card this stable keeps R ≥ 0.85 there; hard < good < easy still hold.
+    let b = breaks::Break { id: 1, first: today.plus(80), last: today.plus(120) };
+    let place = Placement { loads: &|_| 0, breaks: &[b], exam_day: None };
+    let out = s.next_outcomes_placed(&card, "k", now, &days, &place).unwrap();
+    let good = today.plus((out.good.interval_secs / 86_400) as u32);
+    assert!(!b.contains(good), "{good:?}");
+    assert!(out.hard.interval_secs < out.good.interval_secs && out.good.interval_secs < out.easy.interval_secs);
+    // An exam inside the fuzz range, after FSRS's day: balancing never goes past its eve.
+    let plain = s.next_outcomes(&card, "k", now, &days).unwrap().good.interval_secs / 86_400;
+    let exam = today.plus(plain as u32 + 1);
+    let place = Placement { loads: &|_| 0, breaks: &[], exam_day: Some(exam) };
+    for n in 0..30 {
+        let out = s.next_outcomes_placed(&card, &format!("k{n}"), now, &days, &place).unwrap();
+        assert!(today.plus((out.good.interval_secs / 86_400) as u32) < exam);
+    }
+}

@@ -6,6 +6,7 @@ pub mod cram;
 pub mod exam;
 pub mod input;
 pub mod judge;
+pub mod life;
 pub mod piped;
 pub mod review;
 
@@ -14,9 +15,11 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use chrono::{DateTime, Utc};
 
 use crate::deck::Card;
+use crate::scheduler::backlog::Backlog;
+use crate::scheduler::breaks::{self, Break};
 use crate::scheduler::plan::ExamTarget;
 use crate::scheduler::queue::{new_card_rank, Limits, Queue, QueueItem};
-use crate::scheduler::{CardSchedule, DayClock, Outcome, Rating, Scheduler, State, StudyDay};
+use crate::scheduler::{CardSchedule, DayClock, NextOutcomes, Outcome, Placement, Rating, Scheduler, State, StudyDay};
 use crate::settings::{NewCardOrder, Settings};
 use crate::store::{CardList, LearnerId, Plan, ReviewKind, ReviewRow, Storage, StoredCard};
 use crate::Result;
@@ -66,9 +69,13 @@ pub struct Today {
     pub day_end_ms: i64,
     /// The upcoming exam each card is studied for (`kioku plan`), parallel to `cards`.
     pub exams: Vec<Option<ExamTarget>>,
-    /// Review cards due per study day, so exam reviews spread under the daily limit (read only
-    /// when an exam is planned).
+    /// Review cards due per study day, so exam reviews spread under the daily limit and load
+    /// balancing, easy days and breaks see each day's load (read when any of them is in use).
     due_load: HashMap<StudyDay, usize>,
+    /// Breaks not yet over.
+    breaks: Vec<Break>,
+    /// More reviews due than the day's limit, as found when the queue was built.
+    pub backlog: Option<Backlog>,
     /// New cards per day that upcoming exams need, as found when the queue was built.
     exam_quota: u32,
 }
@@ -93,7 +100,19 @@ impl Today {
         let plans: Vec<Plan> = store.plans(learner)?.into_iter().filter(|p| p.exam_day > today).collect();
         let exam_quota = if plans.is_empty() { 0 } else { exam_new_quota(store, learner, &plans, filter, today)? };
         let answered = store.answered_on(learner, today)?;
-        let limits = day_limits(&answered, settings, new_limit, exam_quota);
+        let breaks: Vec<Break> = store.breaks(learner)?.into_iter().filter(|b| b.last >= today).collect();
+        let mut limits = day_limits(&answered, settings, new_limit, exam_quota);
+        let backlog = life::backlog_on(store, learner, settings, filter, today, limits.reviews_left)?;
+        limits.new_left = life_new_limit(
+            limits.new_left,
+            &answered,
+            settings,
+            new_limit,
+            exam_quota,
+            &breaks,
+            today,
+            backlog.is_some(),
+        );
         let bury = settings.bury_siblings;
         let buried: HashSet<&str> =
             if bury { answered.iter().map(|(key, _)| note_key(key)).collect() } else { HashSet::new() };
@@ -124,7 +143,11 @@ impl Today {
             })
         };
         take(CardList::Learning { before_ms: day_end_ms }, None, &mut rows)?;
-        take(CardList::Due { by: today }, Some(limits.reviews_left), &mut rows)?;
+        if backlog.is_some() {
+            rows.extend(life::most_overdue(store, learner, filter, today, limits.reviews_left, &buried)?);
+        } else {
+            take(CardList::Due { by: today }, Some(limits.reviews_left), &mut rows)?;
+        }
         let random = settings.new_card_order == NewCardOrder::Random;
         if random {
             let picked = random_new_cards(store, learner, filter, today, &buried, bury, &notes_taken, limits.new_left)?;
@@ -158,7 +181,12 @@ impl Today {
                     .map(|p| ExamTarget { day: p.exam_day, target: p.target })
             })
             .collect();
-        let due_load = if plans.is_empty() { HashMap::new() } else { store.reviews_per_due_day(learner)? };
+        let balancing = settings.fuzz && (settings.load_balance || !settings.easy_days.is_normal());
+        let due_load = if plans.is_empty() && breaks.is_empty() && !balancing {
+            HashMap::new()
+        } else {
+            store.reviews_per_due_day(learner)?
+        };
         let mut today_data = Today {
             cards,
             ids,
@@ -170,6 +198,8 @@ impl Today {
             day_end_ms,
             exams,
             due_load,
+            breaks,
+            backlog,
             exam_quota,
         };
         today_data.rebuild_queue(store, settings, new_limit, &notes)?;
@@ -184,13 +214,28 @@ impl Today {
         notes: &HashMap<String, usize>,
     ) -> Result<()> {
         let answered = store.answered_on(self.learner, self.today)?;
-        let limits = day_limits(&answered, settings, new_limit, self.exam_quota);
+        let mut limits = day_limits(&answered, settings, new_limit, self.exam_quota);
+        let (quota, breaks, today) = (self.exam_quota, &self.breaks, self.today);
+        limits.new_left = life_new_limit(
+            limits.new_left,
+            &answered,
+            settings,
+            new_limit,
+            quota,
+            breaks,
+            today,
+            self.backlog.is_some(),
+        );
         let buried: HashSet<usize> = if settings.bury_siblings {
             answered.iter().filter_map(|(key, _)| notes.get(note_key(key)).copied()).collect()
         } else {
             HashSet::new()
         };
         self.queue = Queue::build(&self.items, self.today, self.day_end_ms, limits, buried);
+        if self.backlog.is_some() {
+            let (items, today) = (&self.items, self.today);
+            self.queue.sort_reviews_by(|i| crate::scheduler::backlog::overdueness(&items[i].schedule, today));
+        }
         Ok(())
     }
 
@@ -210,7 +255,7 @@ impl Today {
     ) -> Result<Answered> {
         let before = self.items[index].schedule.clone();
         let key = &self.cards[index].key;
-        let mut outcome = scheduler.next_outcomes(&before, key, now, days)?.get(rating).clone();
+        let mut outcome = self.outcomes(scheduler, days, index, now)?.get(rating).clone();
         // An upcoming exam may need the next review earlier than FSRS would place it.
         if let Some(exam) = self.exams[index] {
             let load = |d: StudyDay| self.due_load.get(&d).copied().unwrap_or(0);
@@ -256,6 +301,20 @@ impl Today {
         Ok(Answered { review_id, outcome })
     }
 
+    /// What each grade would do to card `index` at `now`, its review days placed among today's
+    /// loads, breaks and exam (before an exam plan's window, which `answer` applies).
+    pub fn outcomes(
+        &self,
+        scheduler: &Scheduler,
+        days: &DayClock,
+        index: usize,
+        now: DateTime<Utc>,
+    ) -> Result<NextOutcomes> {
+        let load = |d: StudyDay| self.due_load.get(&d).copied().unwrap_or(0);
+        let place = Placement { loads: &load, breaks: &self.breaks, exam_day: self.exams[index].map(|e| e.day) };
+        scheduler.next_outcomes_placed(&self.items[index].schedule, &self.cards[index].key, now, days, &place)
+    }
+
     /// Rebuilds the queue after the store changed underneath it (undo).
     pub fn refresh(&mut self, store: &dyn Storage, settings: &Settings, new_limit: Option<u32>) -> Result<()> {
         let mut notes = HashMap::new();
@@ -279,6 +338,32 @@ fn day_limits(answered: &[(String, State)], settings: &Settings, new_limit: Opti
         limits.new_left = limits.new_left.max(exam_quota.saturating_sub(count(State::New)));
     }
     limits
+}
+
+/// The new-card limit after life's rules: none on a break day; during a backlog (with
+/// `backlog_pause_new`) only what an exam plan's quota needs. `review --new N` is obeyed as given.
+#[allow(clippy::too_many_arguments)]
+fn life_new_limit(
+    new_left: u32,
+    answered: &[(String, State)],
+    settings: &Settings,
+    new_limit: Option<u32>,
+    exam_quota: u32,
+    breaks: &[Break],
+    today: StudyDay,
+    backlog: bool,
+) -> u32 {
+    if new_limit.is_some() {
+        return new_left;
+    }
+    if breaks::in_break(breaks, today) {
+        return 0;
+    }
+    if backlog && settings.backlog_pause_new {
+        let new_today = answered.iter().filter(|(_, s)| *s == State::New).count() as u32;
+        return exam_quota.saturating_sub(new_today).min(new_left);
+    }
+    new_left
 }
 
 /// New cards per day that exams need: for each upcoming exam, the new cards it is the nearest

@@ -268,6 +268,9 @@ pub fn summary_lines(s: &Summary) -> Vec<String> {
     } else {
         lines.push("nothing more to review today".to_string());
     }
+    if let Some(backlog) = &s.backlog {
+        lines.extend(super::life::backlog_lines(backlog));
+    }
     lines.push(format!("due tomorrow: {}", s.due_tomorrow));
     lines.push(format!("streak: {} day{}", s.streak_days, if s.streak_days == 1 { "" } else { "s" }));
     lines

@@ -48,6 +48,8 @@ pub struct Summary {
     pub left_today: (usize, usize, usize),
     /// Seconds until the next learning card queued today is due, if one is.
     pub next_learning_in_secs: Option<i64>,
+    /// More reviews due than are left for today, at the end of the session.
+    pub backlog: Option<crate::scheduler::backlog::Backlog>,
 }
 
 struct Saved {
@@ -133,7 +135,7 @@ impl ReviewSession {
 
     /// What each grade would do to card `index` at `now`.
     pub fn preview(&self, index: usize, now: DateTime<Utc>) -> Result<NextOutcomes> {
-        self.scheduler.next_outcomes(self.schedule(index), &self.card(index).key, now, &self.days)
+        self.today.outcomes(&self.scheduler, &self.days, index, now)
     }
 
     /// Saves `rating` for card `index` (shown at `shown_at`) in one transaction. When this
@@ -205,6 +207,11 @@ impl ReviewSession {
         Ok(())
     }
 
+    /// The backlog found when the session began (more reviews due than the day's limit).
+    pub fn backlog(&self) -> Option<&crate::scheduler::backlog::Backlog> {
+        self.today.backlog.as_ref()
+    }
+
     /// Answers saved in this session (net of undos).
     pub fn saved(&self) -> u32 {
         self.undo_stack.len() as u32
@@ -228,6 +235,8 @@ impl ReviewSession {
             .filter(|(deck, tags)| self.filter.covers(deck, tags))
             .count();
         let review_days: Vec<StudyDay> = store.recent_review_days(learner, today)?;
+        let backlog = super::life::backlog_on(store, learner, self.scheduler.settings(), &self.filter, today, 0)?
+            .filter(|_| self.today.backlog.is_some());
         Ok(Summary {
             saved: self.saved(),
             true_retention_today: stats::true_retention(&answers),
@@ -241,6 +250,7 @@ impl ReviewSession {
                 .next_learning_due(&self.today.items)
                 .map(|due| (due - now.timestamp_millis()) / 1000)
                 .filter(|&s| s > 0),
+            backlog,
         })
     }
 }

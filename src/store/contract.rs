@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use crate::deck::Card;
+use crate::scheduler::breaks::Break;
 use crate::scheduler::{CardSchedule, State, StudyDay};
 use crate::{Error, Result};
 
@@ -59,6 +60,15 @@ pub trait Storage {
     fn card_version(&self, learner: LearnerId, card_id: i64) -> Result<i64>;
     /// Housekeeping while the learner reads a card (SQLite: a WAL checkpoint when one is due).
     fn idle(&mut self) -> Result<()>;
+    /// Breaks (issue 21), by first day.
+    fn breaks(&self, learner: LearnerId) -> Result<Vec<Break>>;
+    /// Review cards available and due by `today` in `decks` (all when empty): (overdue, due today).
+    fn due_review_counts(&self, learner: LearnerId, today: StudyDay, decks: &[String]) -> Result<(usize, usize)>;
+    /// Review cards due on each study day from `from` to `to` inclusive.
+    fn reviews_due_between(&self, learner: LearnerId, from: StudyDay, to: StudyDay)
+        -> Result<HashMap<StudyDay, usize>>;
+    /// Review-card answers on each study day of the `days` before `today` that has any.
+    fn review_answers_before(&self, learner: LearnerId, today: StudyDay, days: u32) -> Result<Vec<usize>>;
 }
 
 impl Store {
@@ -77,6 +87,27 @@ impl Store {
 }
 
 impl Storage for Store {
+    fn breaks(&self, learner: LearnerId) -> Result<Vec<Break>> {
+        self.only_personal(learner)?;
+        Store::breaks(self)
+    }
+    fn due_review_counts(&self, learner: LearnerId, today: StudyDay, decks: &[String]) -> Result<(usize, usize)> {
+        self.only_personal(learner)?;
+        Store::due_review_counts(self, today, decks)
+    }
+    fn reviews_due_between(
+        &self,
+        learner: LearnerId,
+        from: StudyDay,
+        to: StudyDay,
+    ) -> Result<HashMap<StudyDay, usize>> {
+        self.only_personal(learner)?;
+        Store::reviews_due_between(self, from, to)
+    }
+    fn review_answers_before(&self, learner: LearnerId, today: StudyDay, days: u32) -> Result<Vec<usize>> {
+        self.only_personal(learner)?;
+        Store::review_answers_before(self, today, days)
+    }
     fn plans(&self, learner: LearnerId) -> Result<Vec<Plan>> {
         self.only_personal(learner)?;
         Store::plans(self)
