@@ -12,7 +12,10 @@ use crate::{Error, Result};
 /// Returns `Error::Input` when it is not a whole, existing day.
 pub fn parse_day(what: &str, text: &str) -> Result<NaiveDate> {
     match date::parse(&fold(text)) {
-        Some(PartialDate { year, month: Some(month), day: Some(day) }) => NaiveDate::from_ymd_opt(year, month, day)
+        Some(PartialDate { short_year: true, .. }) => {
+            Err(Error::Input(format!("{what}: '{text}' has a two-digit year; write the year in full, e.g. 2027-01-20")))
+        }
+        Some(PartialDate { year, month: Some(month), day: Some(day), .. }) => NaiveDate::from_ymd_opt(year, month, day)
             .ok_or_else(|| Error::Input(format!("{what}: '{text}' is not a day of the calendar"))),
         Some(_) => Err(Error::Input(format!("{what}: '{text}' names no day; write the day too, e.g. 2027-01-20"))),
         None => Err(Error::Input(format!(
@@ -42,5 +45,6 @@ mod tests {
         assert!(parse_day("d", "2027-01").is_err(), "a month is not a day");
         assert!(parse_day("d", "2027-02-30").is_err());
         assert!(parse_day("d", "soon").is_err());
+        assert!(parse_day("d", "27年1月20日").is_err(), "a two-digit year names no century here");
     }
 }
