@@ -1,6 +1,7 @@
 //! Breaks (pure): study days the learner will be away (`kioku break FROM TO`). No new cards
 //! during a break; a review that would fall in one goes after it when the card's predicted recall
-//! on the day back stays within `BREAK_RECALL_MARGIN` of the desired retention, otherwise before
+//! on the day back stays within `BREAK_RECALL_MARGIN` of the desired retention (spread over the
+//! least loaded days of the week back while it still does), otherwise before
 //! it, on the latest study day that still has room under `reviews_per_day`. Cards with the most
 //! stability lose the least by waiting, so they are the ones that go after.
 
@@ -9,6 +10,10 @@ use super::{CardSchedule, Scheduler, State, StudyDay};
 /// How far below the desired retention a card's predicted recall on the first day after a break
 /// may fall for its review to wait until then (0.05: at 90 % desired, 85 % on the day back).
 pub const BREAK_RECALL_MARGIN: f32 = 0.05;
+
+/// Days after a break over which the reviews that wait for it are spread (each on the least
+/// loaded one where its recall is still above the floor).
+pub const AFTER_SPREAD_DAYS: u32 = 7;
 
 /// Study days the learner is away, first to last inclusive.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,7 +63,17 @@ impl Scheduler {
         let back = next_free_day(breaks, b.last.plus(1));
         let floor = self.settings.desired_retention - BREAK_RECALL_MARGIN;
         if self.retrievability_on(stability, last, back) >= floor {
-            return back;
+            // The week back, not only its first day: the least loaded day on which recall is
+            // still above the floor (the earliest of equals), so the return is not one heap.
+            let mut best = (loads(back), back);
+            for k in 1..AFTER_SPREAD_DAYS {
+                let d = back.plus(k);
+                if in_break(breaks, d) || self.retrievability_on(stability, last, d) < floor {
+                    break;
+                }
+                best = best.min((loads(d), d));
+            }
+            return best.1;
         }
         let limit = self.settings.reviews_per_day as usize;
         let mut d = StudyDay(b.first.0 - 1);
@@ -148,6 +163,9 @@ mod tests {
         assert_eq!(s.around_breaks(12.0, today, StudyDay(112), today, &[b], &full_eve), StudyDay(107));
         // No room at all before it: after it.
         assert_eq!(s.around_breaks(12.0, today, StudyDay(112), today, &[b], &|_| 2), StudyDay(124));
+        // Waiting cards spread over the week back: day 124 is full, 125 empty.
+        let heavy_back = |d: StudyDay| if d.0 == 124 { 5 } else { 0 };
+        assert_eq!(s.around_breaks(300.0, StudyDay(0), StudyDay(115), today, &[b], &heavy_back), StudyDay(125));
         // Not in the break: unchanged.
         assert_eq!(s.around_breaks(12.0, today, StudyDay(130), today, &[b], &|_| 0), StudyDay(130));
         // Two breaks back to back: the day back is after both.

@@ -1,0 +1,156 @@
+//! A seeded simulation of a student (issue 21): every day (but a break) the student runs kioku's
+//! real review session — `session::review::ReviewSession` over a temporary SQLite store synced
+//! from the bundled decks, so the queue, limits, balancing and breaks are the library's own — and
+//! answers each card as FSRS predicts: a review card is remembered with probability equal to its
+//! retrievability R on the day (FSRS-6, default parameters); a new or learning card with 0.8.
+//! Remembered → good, forgotten → again; the draw is a fixed hash of (seed, card, review count). Shared by `tests/life_simulation.rs` (a short run) and
+//! `benches/life_year.rs` (a year).
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+
+use kioku::deck::{self, DeckSource};
+use kioku::scheduler::breaks::Break;
+use kioku::scheduler::fuzz::fnv1a;
+use kioku::scheduler::{CardSchedule, DayClock, Rating, Scheduler, State, StudyDay};
+use kioku::session::review::{ReviewOptions, ReviewSession};
+use kioku::session::Filter;
+use kioku::settings::Settings;
+use kioku::store::{LearnerId, ReviewRowTime, Store};
+
+/// What is simulated.
+#[derive(Clone, Copy, Debug)]
+pub struct Run {
+    pub seed: u64,
+    pub days: u32,
+    pub load_balance: bool,
+    /// Study days (from the start) the student is away, first and last inclusive.
+    pub away: Option<(u32, u32)>,
+    /// Whether the break is recorded in kioku (`kioku break`) on the day before it, or the
+    /// student simply stops.
+    pub record_break: bool,
+}
+
+/// What came out.
+#[derive(Clone, Debug, Default)]
+pub struct Figures {
+    /// Answers on review cards per simulated day (0 on days away).
+    pub daily_reviews: Vec<usize>,
+    /// Review-card answers remembered, per day.
+    pub daily_remembered: Vec<usize>,
+}
+
+impl Figures {
+    /// True retention (remembered ÷ answers on review cards) over days `from..to`.
+    pub fn retention(&self, from: usize, to: usize) -> f64 {
+        let asked: usize = self.daily_reviews[from..to].iter().sum();
+        let kept: usize = self.daily_remembered[from..to].iter().sum();
+        kept as f64 / asked.max(1) as f64
+    }
+
+    /// Standard deviation of daily review counts over days `from..to`.
+    pub fn sd(&self, from: usize, to: usize) -> f64 {
+        let xs = &self.daily_reviews[from..to];
+        let mean = xs.iter().sum::<usize>() as f64 / xs.len() as f64;
+        (xs.iter().map(|&x| (x as f64 - mean).powi(2)).sum::<f64>() / xs.len() as f64).sqrt()
+    }
+}
+
+pub fn simulate(run: Run) -> Figures {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
+    let collection = deck::load(&DeckSource::Dir(decks)).unwrap();
+    let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
+    let start: DateTime<Utc> = Utc.with_ymd_and_hms(2025, 6, 2, 0, 0, 0).unwrap();
+    let mut store = Store::open(&dir.path().join("sim.sqlite3"), start).unwrap();
+    store.sync_cards(&cards, start.timestamp_millis()).unwrap();
+    let settings = Settings { new_per_day: 10, load_balance: run.load_balance, ..Settings::default() };
+    let scheduler = Arc::new(Scheduler::new(settings, None).unwrap());
+    let days = DayClock::new(chrono_tz::UTC, 4);
+    let first_day = days.study_day(start + Duration::hours(9));
+    let mut figures = Figures::default();
+    for d in 0..run.days {
+        let today = first_day.plus(d);
+        let away = run.away.is_some_and(|(a, b)| (a..=b).contains(&d));
+        if let Some((a, b)) = run.away.filter(|&(a, _)| run.record_break && d + 1 == a) {
+            record_break(
+                &mut store,
+                &scheduler,
+                &days,
+                today,
+                Break { id: 0, first: first_day.plus(a), last: first_day.plus(b) },
+            );
+        }
+        let (mut reviews, mut remembered) = (0, 0);
+        if !away {
+            let mut now = days.day_start(today) + Duration::hours(5);
+            // Sessions until nothing is left today (a learning card due later ends a session).
+            for _ in 0..8 {
+                let mut session = ReviewSession::new(
+                    &store,
+                    LearnerId::PERSONAL,
+                    scheduler.clone(),
+                    days,
+                    Filter::default(),
+                    ReviewOptions::default(),
+                    now,
+                )
+                .unwrap();
+                let mut answered = 0;
+                while let Some(index) = session.next(now) {
+                    let schedule: CardSchedule = session.schedule(index).clone();
+                    let p = match schedule.state {
+                        State::Review => scheduler.retrievability(&schedule, today).unwrap_or(0.9) as f64,
+                        _ => 0.8,
+                    };
+                    // One uniform per (seed, card, review count): runs compared with each other
+                    // draw the same luck for the same review (common random numbers).
+                    let key = session.card(index).key.as_bytes();
+                    let hash = fnv1a(&[&run.seed.to_le_bytes(), key, &schedule.reps.to_le_bytes()]);
+                    let recalled = (hash >> 11) as f64 / (1u64 << 53) as f64 <= p;
+                    let rating = if recalled { Rating::Good } else { Rating::Again };
+                    session.answer(&mut store, index, rating, now, now).unwrap();
+                    if schedule.state == State::Review {
+                        reviews += 1;
+                        remembered += usize::from(recalled);
+                    }
+                    answered += 1;
+                    now += Duration::seconds(30);
+                }
+                if answered == 0 {
+                    break;
+                }
+                now += Duration::minutes(30);
+            }
+        }
+        figures.daily_reviews.push(reviews);
+        figures.daily_remembered.push(remembered);
+    }
+    figures
+}
+
+/// What `kioku break` does: the break recorded, its reviews moved (manual rows, action `break`).
+fn record_break(store: &mut Store, scheduler: &Scheduler, days: &DayClock, today: StudyDay, b: Break) {
+    let id = store.add_break(b.first, b.last, days.day_start(today).timestamp_millis()).unwrap();
+    let b = Break { id, ..b };
+    let rows = store.cards_in_decks().unwrap();
+    let schedules: Vec<(i64, CardSchedule)> = rows.iter().map(|c| (c.id, c.schedule.clone())).collect();
+    let mut loads: HashMap<StudyDay, usize> = store.reviews_per_due_day().unwrap();
+    let moves = scheduler.plan_break(&schedules, &b, &[b], today, &mut loads);
+    let by_id: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
+    let afters: Vec<(usize, CardSchedule)> = moves
+        .iter()
+        .map(|&(id, day)| {
+            let i = by_id[&id];
+            let due_at_ms = Some(days.day_start(day).timestamp_millis());
+            (i, CardSchedule { due_day: Some(day), due_at_ms, ..rows[i].schedule.clone() })
+        })
+        .collect();
+    let batch: Vec<_> =
+        afters.iter().map(|(i, after)| (rows[*i].id, rows[*i].key.as_str(), &rows[*i].schedule, after)).collect();
+    let at = ReviewRowTime::new(days.day_start(today) + Duration::hours(5), days);
+    store.record_moves(&batch, at, "break").unwrap();
+}
