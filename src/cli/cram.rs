@@ -1,8 +1,9 @@
 //! `kioku cram`: practise a deck, a tag, or the cards missed lately, leaving every schedule as
 //! it is.
 
-use crate::session::cram;
-use crate::session::exam::ExamCard;
+use crate::session::cram::CramSession;
+use crate::session::cram_piped;
+use crate::session::exam_session::ExamCard;
 use crate::session::piped::Io;
 use crate::{Error, Result};
 
@@ -53,6 +54,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut err = std::io::stderr().lock();
     let mut io = Io { input: &mut input, out: &mut out, err: &mut err };
-    cram::run(&mut store, &days, &cards, args.limit, &|| ctx.now(), &mut io)?;
+    let mut session = CramSession::new(cards, args.limit);
+    cram_piped::run(&mut session, &mut store, &days, &|| ctx.now(), &mut io)?;
     Ok(())
 }

@@ -5,7 +5,9 @@ use std::io::Write;
 use chrono::{FixedOffset, TimeZone};
 
 use crate::deck::Card;
-use crate::session::exam::{self, ExamCard, ExamOptions};
+use crate::session::exam;
+use crate::session::exam_piped;
+use crate::session::exam_session::{ExamCard, ExamOptions, ExamSession};
 use crate::session::piped::Io;
 use crate::{Error, Result};
 
@@ -75,7 +77,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut err = std::io::stderr().lock();
     let mut io = Io { input: &mut input, out: &mut out, err: &mut err };
-    exam::run(&mut store, &days, &cards, &paper, &options, &|| ctx.now(), &mut io)?;
+    let mut session = ExamSession::new(cards, paper, options, ctx.now());
+    exam_piped::run(&mut session, &mut store, &days, &|| ctx.now(), &mut io)?;
     Ok(())
 }
 

@@ -1,101 +1,121 @@
 //! Cram: practise cards whatever the schedule says, as Anki's filtered decks do with
-//! rescheduling off. Answers are logged as kind `cram`; no card's schedule changes. Same lines
-//! as review (response and grade); `saved <key> <1-4> cram`. A card graded again comes back
-//! at the end of the queue.
+//! rescheduling off. A state machine with no I/O (`CramSession`); answers are logged as kind
+//! `cram` and no card's schedule changes. A card graded again comes back at the end of the queue.
+//! The piped protocol (`cram_piped`) and the terminal screen (`ui::quiz`) drive it.
 
 use std::collections::VecDeque;
 
 use chrono::{DateTime, Utc};
 
-use super::exam::ExamCard;
-use super::input::{Command, Line};
-use super::judge;
-use super::piped::{human, write_card, write_reveal, Io};
+use super::exam_session::ExamCard;
+use super::judge::{self, Judged};
+use crate::deck::Card;
 use crate::scheduler::{DayClock, Rating};
 use crate::store::{ReviewKind, ReviewRow, ReviewRowTime, Store};
 use crate::Result;
 
-/// Runs a cram session over `cards` (in the order given) until every card was answered
-/// without "again", `limit` answers, `:q`, or end of input. Returns the number of answers saved.
-pub fn run(
-    store: &mut Store,
-    days: &DayClock,
-    cards: &[ExamCard],
+pub struct CramSession {
+    cards: Vec<ExamCard>,
+    queue: VecDeque<usize>,
+    /// (review row id, card index) of the answers saved, oldest first.
+    saved: Vec<(i64, usize)>,
     limit: Option<u32>,
-    clock: &dyn Fn() -> DateTime<Utc>,
-    io: &mut Io,
-) -> Result<u32> {
-    let mut queue: VecDeque<usize> = (0..cards.len()).collect();
-    let mut saved: Vec<(i64, usize)> = Vec::new();
-    'cards: while let Some(index) = queue.pop_front() {
-        if limit.is_some_and(|l| saved.len() as u32 >= l) {
-            break;
+    /// The card shown now, and the salt of its shuffle.
+    current: Option<(usize, u32)>,
+}
+
+impl CramSession {
+    /// Cram over `cards` in the order given, stopping after `limit` answers when given.
+    pub fn new(cards: Vec<ExamCard>, limit: Option<u32>) -> CramSession {
+        let queue = (0..cards.len()).collect();
+        CramSession { cards, queue, saved: Vec::new(), limit, current: None }
+    }
+
+    /// The next card to show, or None when every card was answered without "again" or the limit
+    /// is reached. The card stays current until it is graded or an undo brings another back.
+    pub fn next_card(&mut self) -> Option<usize> {
+        if let Some((index, _)) = self.current {
+            return Some(index);
         }
-        let c = &cards[index];
+        if self.limit.is_some_and(|l| self.saved.len() as u32 >= l) {
+            return None;
+        }
+        let index = self.queue.pop_front()?;
         // Shuffles seeded by the number of cram answers so far, so options move between passes.
-        let salt = c.schedule.reps.wrapping_add(saved.len() as u32);
-        let order = judge::display_order(&c.card, salt);
-        write_card(io.out, &c.card, "cram", &format!("{} left", queue.len() + 1), &order)?;
-        let shown_at = clock();
-        let (response, judged) = loop {
-            match io.read()? {
-                Line::End | Line::Command(Command::Quit) => break 'cards,
-                Line::Command(Command::Undo) => match saved.pop() {
-                    Some((review_id, undone)) => {
-                        store.delete_log_row(review_id)?;
-                        writeln!(io.out, "undone {}", cards[undone].card.key)?;
-                        queue.retain(|&i| i != undone);
-                        queue.push_front(index);
-                        queue.push_front(undone);
-                        continue 'cards;
-                    }
-                    None => writeln!(io.err, "error: nothing to undo in this session")?,
-                },
-                Line::Command(c) => writeln!(io.err, "error: {c:?} is not available in cram (:u undo, :q quit)")?,
-                Line::Text(text) => match judge::judge(&c.card, salt, &text) {
-                    Ok(j) => break (text, j),
-                    Err(message) => writeln!(io.err, "error: {message}")?,
-                },
-            }
-        };
-        let suggested = write_reveal(io.out, &c.card, judged.as_ref(), &response)?;
-        human(
-            io.out,
-            &format!(
-                "grade: 1 again · 2 hard · 3 good · 4 easy (empty = {}); cram changes no schedule",
-                suggested.name()
-            ),
-        )?;
-        let rating = loop {
-            match io.read()? {
-                Line::End | Line::Command(Command::Quit) => break 'cards,
-                Line::Text(t) if t.is_empty() => break suggested,
-                Line::Text(t) => match Rating::parse(&t) {
-                    Some(r) => break r,
-                    None => writeln!(io.err, "error: '{t}' is not a grade; type 1-4 or again, hard, good, easy")?,
-                },
-                Line::Command(_) => writeln!(io.err, "error: grade the card first (1-4), or :q to quit")?,
-            }
-        };
-        let now = clock();
-        let s = &c.schedule;
-        let at = ReviewRowTime::new(now, days);
-        let row = ReviewRow::log_only(
-            &c.card.key,
-            &c.schedule,
-            ReviewKind::Cram,
-            rating.as_u8(),
-            at,
-            (now - shown_at).num_milliseconds(),
-        );
-        let review_id = store.record_log_only(c.id, s, &row)?;
-        saved.push((review_id, index));
-        writeln!(io.out, "saved {} {} cram", c.card.key, rating.as_u8())?;
-        if rating == Rating::Again {
-            queue.push_back(index);
+        let salt = self.cards[index].schedule.reps.wrapping_add(self.saved.len() as u32);
+        self.current = Some((index, salt));
+        Some(index)
+    }
+
+    pub fn card(&self, index: usize) -> &Card {
+        &self.cards[index].card
+    }
+
+    fn salt(&self, index: usize) -> u32 {
+        self.current.filter(|(i, _)| *i == index).map_or(0, |(_, salt)| salt)
+    }
+
+    /// The display order of card `index`'s options or items (it must be the current card).
+    pub fn display_order(&self, index: usize) -> Vec<usize> {
+        judge::display_order(self.card(index), self.salt(index))
+    }
+
+    /// Judges a response to card `index`; None for a self-graded card.
+    pub fn judge(&self, index: usize, line: &str) -> std::result::Result<Option<Judged>, String> {
+        judge::judge(self.card(index), self.salt(index), line)
+    }
+
+    /// Cards still to answer, the current one included, within the answer limit.
+    pub fn left(&self) -> usize {
+        let queued = self.queue.len() + usize::from(self.current.is_some());
+        match self.limit {
+            Some(limit) => queued.min((limit as usize).saturating_sub(self.saved.len())),
+            None => queued,
         }
     }
-    writeln!(io.out, "done {}", saved.len())?;
-    io.out.flush()?;
-    Ok(saved.len() as u32)
+
+    /// Answers saved in this session (net of undos).
+    pub fn saved(&self) -> u32 {
+        self.saved.len() as u32
+    }
+
+    /// Logs `rating` for the current card (shown at `shown_at`) as a `cram` row; its schedule is
+    /// untouched. Again puts it back at the end of the queue. Returns its key.
+    pub fn grade(
+        &mut self,
+        store: &mut Store,
+        days: &DayClock,
+        rating: Rating,
+        now: DateTime<Utc>,
+        shown_at: DateTime<Utc>,
+    ) -> Result<String> {
+        let Some((index, _)) = self.current.take() else {
+            return Err(crate::Error::Input("no card is being crammed".into()));
+        };
+        let c = &self.cards[index];
+        let at = ReviewRowTime::new(now, days);
+        let duration_ms = (now - shown_at).num_milliseconds();
+        let row = ReviewRow::log_only(&c.card.key, &c.schedule, ReviewKind::Cram, rating.as_u8(), at, duration_ms);
+        let review_id = store.record_log_only(c.id, &c.schedule, &row)?;
+        self.saved.push((review_id, index));
+        if rating == Rating::Again {
+            self.queue.push_back(index);
+        }
+        Ok(c.card.key.clone())
+    }
+
+    /// Takes back the last saved answer: its row is deleted and its card is shown next (the
+    /// card shown now comes right after it). Returns the card's index, or None with nothing to undo.
+    pub fn undo(&mut self, store: &mut Store) -> Result<Option<usize>> {
+        let Some((review_id, undone)) = self.saved.pop() else {
+            return Ok(None);
+        };
+        store.delete_log_row(review_id)?;
+        self.queue.retain(|&i| i != undone);
+        if let Some((index, _)) = self.current.take() {
+            self.queue.push_front(index);
+        }
+        self.queue.push_front(undone);
+        Ok(Some(undone))
+    }
 }

@@ -1,26 +1,19 @@
 //! Mock exams: a paper drawn from the decks with a seed (the same seed, the same paper), cards
 //! asked in judged forms — typed, choice, true/false, order — with distractors of the same kind,
-//! and the paper run over the exam part of the piped protocol. An exam never changes a card's
-//! schedule: its rows are kind `exam`, left out of training and statistics.
+//! drawn here; `exam_session` runs a paper. An exam never changes a card's schedule: its rows
+//! are kind `exam`, left out of training and statistics.
 
 use std::borrow::Borrow;
-use std::collections::{BTreeMap, HashSet};
-use std::io::Write;
+use std::collections::HashSet;
 
 use chrono::{DateTime, Utc};
 
-use super::input::{Command, Line};
-use super::judge;
-use super::piped::{human, write_card, Io};
+use crate::answer::date;
 use crate::answer::normalize::{comparable, fold};
-use crate::answer::{date, Verdict};
-use crate::deck::reading::{self, shown};
+use crate::deck::reading::{self};
 use crate::deck::{Card, CardKind, Judge};
 use crate::rng::Rng;
 use crate::scheduler::fuzz::fnv1a;
-use crate::scheduler::{CardSchedule, DayClock, Rating};
-use crate::store::{ExamRecord, ReviewKind, ReviewRow, ReviewRowTime, Store};
-use crate::Result;
 
 /// One question: the card as asked (its judge set to the form), and the salt for its shuffle.
 #[derive(Clone, Debug)]
@@ -168,221 +161,6 @@ fn format_date(d: &date::PartialDate, kanji: bool) -> String {
         (Some(m), None, false) => format!("{}-{m:02}", d.year),
         (Some(m), Some(day), false) => format!("{}-{m:02}-{day:02}", d.year),
     }
-}
-
-/// What the exam command passes in.
-pub struct ExamOptions {
-    pub seed: u64,
-    pub time_limit_secs: Option<i64>,
-    pub feed_review: bool,
-    /// The decks and tags asked, as given (saved with the result).
-    pub scope: String,
-}
-
-/// A card the exam may ask, with its row id and schedule.
-pub struct ExamCard {
-    pub card: Card,
-    pub id: i64,
-    pub schedule: CardSchedule,
-}
-
-/// The result of one question.
-#[derive(Clone, Debug, serde::Serialize)]
-struct Answered {
-    card: String,
-    form: &'static str,
-    verdict: &'static str,
-}
-
-/// Runs `paper` over the protocol: `seed`, then per question its `card`/`option`/`item` lines,
-/// one response line and `verdict`; `:q` ends with the rest counted wrong; when the time limit
-/// runs out the rest count wrong and further input is ignored. Ends with `score X/N` and the
-/// breakdown. Saves the result and one `exam` row per answered question. Returns (score, N).
-#[allow(clippy::too_many_arguments)]
-pub fn run(
-    store: &mut Store,
-    days: &DayClock,
-    cards: &[ExamCard],
-    paper: &[Question],
-    options: &ExamOptions,
-    clock: &dyn Fn() -> DateTime<Utc>,
-    io: &mut Io,
-) -> Result<(u32, u32)> {
-    let started = clock();
-    writeln!(io.out, "seed {}", options.seed)?;
-    if let Some(limit) = options.time_limit_secs {
-        human(io.out, &format!("{} questions · time limit {}", paper.len(), crate::scheduler::human_interval(limit)))?;
-    }
-    let mut results: Vec<(usize, Verdict)> = Vec::new();
-    let mut timed_out = false;
-    'questions: for (n, q) in paper.iter().enumerate() {
-        let order = judge::display_order(&q.asked, q.salt);
-        let left = options.time_limit_secs.map(|l| l - (clock() - started).num_seconds());
-        let extra = match left {
-            Some(secs) => {
-                format!("question {}/{} · {} left", n + 1, paper.len(), crate::scheduler::human_interval(secs.max(0)))
-            }
-            None => format!("question {}/{}", n + 1, paper.len()),
-        };
-        write_card(io.out, &q.asked, "exam", &extra, &order)?;
-        let shown_at = clock();
-        let judged = loop {
-            let line = io.read()?;
-            if options.time_limit_secs.is_some_and(|limit| (clock() - started).num_seconds() >= limit) {
-                timed_out = true;
-                break 'questions;
-            }
-            match line {
-                Line::End | Line::Command(Command::Quit) => break 'questions,
-                Line::Command(Command::Undo) => writeln!(io.err, "error: there is no undo in an exam")?,
-                Line::Command(c) => {
-                    writeln!(io.err, "error: {c:?} is not available in an exam; answer, or :q to end it")?
-                }
-                Line::Text(text) => match judge::judge(&q.asked, q.salt, &text) {
-                    Ok(Some(j)) => break j,
-                    Ok(None) => unreachable_self_graded(io)?,
-                    Err(message) => writeln!(io.err, "error: {message}")?,
-                },
-            }
-        };
-        let now = clock();
-        let source = &cards[q.source];
-        let rating = match judged.verdict {
-            Verdict::Right => Rating::Good,
-            Verdict::Almost => Rating::Hard,
-            Verdict::Wrong => Rating::Again,
-        };
-        let s = &source.schedule;
-        let at = ReviewRowTime::new(now, days);
-        let row = ReviewRow::log_only(
-            &source.card.key,
-            &source.schedule,
-            ReviewKind::Exam,
-            rating.as_u8(),
-            at,
-            (now - shown_at).num_milliseconds(),
-        );
-        // Saved before the verdict is shown: what the learner saw judged is in the log.
-        store.record_log_only(source.id, s, &row)?;
-        writeln!(io.out, "verdict {}", judged.verdict.as_str())?;
-        for line in &judged.lines {
-            human(io.out, line)?;
-        }
-        results.push((n, judged.verdict));
-    }
-    if timed_out {
-        human(io.out, "time is up: the remaining questions count as wrong")?;
-    }
-    let score = results.iter().filter(|(_, v)| *v == Verdict::Right).count() as u32;
-    let total = paper.len() as u32;
-    writeln!(io.out, "score {score}/{total}")?;
-    let finished = clock();
-    let verdict_of = |n: usize| results.iter().find(|(k, _)| *k == n).map_or(Verdict::Wrong, |(_, v)| *v);
-    breakdown(io.out, cards, paper, &verdict_of, (finished - started).num_seconds())?;
-
-    let answered: Vec<Answered> = paper
-        .iter()
-        .enumerate()
-        .map(|(n, q)| Answered {
-            card: q.asked.key.clone(),
-            form: q.asked.kind.as_str(),
-            verdict: verdict_of(n).as_str(),
-        })
-        .collect();
-    store.save_exam(&ExamRecord {
-        taken_at_ms: started.timestamp_millis(),
-        utc_offset_secs: days.utc_offset_secs(started),
-        seed: options.seed,
-        scope: options.scope.clone(),
-        questions: total,
-        score,
-        duration_ms: (finished - started).num_milliseconds(),
-        results: serde_json::to_string(&answered).unwrap_or_default(),
-    })?;
-    if options.feed_review {
-        feed_review(store, days, cards, paper, &verdict_of, finished, io)?;
-    }
-    io.out.flush()?;
-    Ok((score, total))
-}
-
-fn unreachable_self_graded(io: &mut Io) -> Result<()> {
-    // Papers never hold self-graded questions; say so rather than panic.
-    writeln!(io.err, "error: this question cannot be judged; answer anything to go on")?;
-    Ok(())
-}
-
-/// The breakdown for people: time, score by deck and by tag, and every miss with its answer.
-fn breakdown(
-    out: &mut dyn Write,
-    cards: &[ExamCard],
-    paper: &[Question],
-    verdict_of: &dyn Fn(usize) -> Verdict,
-    secs: i64,
-) -> Result<()> {
-    human(out, &format!("time: {}", crate::scheduler::human_interval(secs)))?;
-    let mut by_deck: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
-    let mut by_tag: BTreeMap<&str, (u32, u32)> = BTreeMap::new();
-    for (n, q) in paper.iter().enumerate() {
-        let right = u32::from(verdict_of(n) == Verdict::Right);
-        let e = by_deck.entry(&q.asked.deck).or_default();
-        *e = (e.0 + right, e.1 + 1);
-        for tag in &q.asked.tags {
-            let e = by_tag.entry(tag).or_default();
-            *e = (e.0 + right, e.1 + 1);
-        }
-    }
-    for (label, map) in [("by deck", &by_deck), ("by tag", &by_tag)] {
-        let parts: Vec<String> = map.iter().map(|(name, (r, n))| format!("{name} {r}/{n}")).collect();
-        if !parts.is_empty() {
-            human(out, &format!("{label}: {}", parts.join(" · ")))?;
-        }
-    }
-    for (n, q) in paper.iter().enumerate() {
-        if verdict_of(n) != Verdict::Right {
-            let source = &cards[q.source].card;
-            let (prompt, answer) = (shown(&source.prompt).replace('\n', " "), shown(&source.short_answer));
-            human(out, &format!("✗ {}. {prompt} → {answer}", n + 1))?;
-            if let Some(explanation) = &source.explanation {
-                human(out, &format!("   {}", shown(explanation)))?;
-            }
-        }
-    }
-    Ok(())
-}
-
-/// `--feed-review`: review cards missed in the exam become due today.
-fn feed_review(
-    store: &mut Store,
-    days: &DayClock,
-    cards: &[ExamCard],
-    paper: &[Question],
-    verdict_of: &dyn Fn(usize) -> Verdict,
-    now: DateTime<Utc>,
-    io: &mut Io,
-) -> Result<()> {
-    let today = days.study_day(now);
-    let mut fed = 0;
-    for (n, q) in paper.iter().enumerate() {
-        let c = &cards[q.source];
-        let s = &c.schedule;
-        if verdict_of(n) == Verdict::Right
-            || s.state != crate::scheduler::State::Review
-            || s.due_day.is_none_or(|d| d <= today)
-        {
-            continue;
-        }
-        let after = CardSchedule {
-            due_day: Some(today),
-            due_at_ms: Some(days.day_start(today).timestamp_millis()),
-            ..s.clone()
-        };
-        let at = ReviewRowTime::new(now, days);
-        store.record_manual(c.id, &c.card.key, s, &after, at)?;
-        fed += 1;
-    }
-    human(io.out, &format!("{fed} missed review card{} made due today", if fed == 1 { "" } else { "s" }))?;
-    Ok(())
 }
 
 /// A seed for a paper when none is given, from the clock (printed, so the paper can be replayed).

@@ -3,7 +3,10 @@
 //! reads the system time.
 
 pub mod cram;
+pub mod cram_piped;
 pub mod exam;
+pub mod exam_piped;
+pub mod exam_session;
 pub mod input;
 pub mod judge;
 pub mod life;

@@ -1,0 +1,66 @@
+//! Cram over the piped protocol: the same lines as review (response and grade), `saved <key>
+//! <1-4> cram`, `undone <key>`, and `done <n>` at the end.
+
+use chrono::{DateTime, Utc};
+
+use super::cram::CramSession;
+use super::input::{Command, Line};
+use super::piped::{human, write_card, write_reveal, Io};
+use crate::scheduler::{DayClock, Rating};
+use crate::store::Store;
+use crate::Result;
+
+/// Runs `cram` until it is over, `:q`, or end of input. Returns the number of answers saved.
+pub fn run(
+    cram: &mut CramSession,
+    store: &mut Store,
+    days: &DayClock,
+    clock: &dyn Fn() -> DateTime<Utc>,
+    io: &mut Io,
+) -> Result<u32> {
+    'cards: while let Some(index) = cram.next_card() {
+        write_card(io.out, cram.card(index), "cram", &format!("{} left", cram.left()), &cram.display_order(index))?;
+        let shown_at = clock();
+        let (response, judged) = loop {
+            match io.read()? {
+                Line::End | Line::Command(Command::Quit) => break 'cards,
+                Line::Command(Command::Undo) => match cram.undo(store)? {
+                    Some(undone) => {
+                        writeln!(io.out, "undone {}", cram.card(undone).key)?;
+                        continue 'cards;
+                    }
+                    None => writeln!(io.err, "error: nothing to undo in this session")?,
+                },
+                Line::Command(c) => writeln!(io.err, "error: {c:?} is not available in cram (:u undo, :q quit)")?,
+                Line::Text(text) => match cram.judge(index, &text) {
+                    Ok(j) => break (text, j),
+                    Err(message) => writeln!(io.err, "error: {message}")?,
+                },
+            }
+        };
+        let suggested = write_reveal(io.out, cram.card(index), judged.as_ref(), &response)?;
+        human(
+            io.out,
+            &format!(
+                "grade: 1 again · 2 hard · 3 good · 4 easy (empty = {}); cram changes no schedule",
+                suggested.name()
+            ),
+        )?;
+        let rating = loop {
+            match io.read()? {
+                Line::End | Line::Command(Command::Quit) => break 'cards,
+                Line::Text(t) if t.is_empty() => break suggested,
+                Line::Text(t) => match Rating::parse(&t) {
+                    Some(r) => break r,
+                    None => writeln!(io.err, "error: '{t}' is not a grade; type 1-4 or again, hard, good, easy")?,
+                },
+                Line::Command(_) => writeln!(io.err, "error: grade the card first (1-4), or :q to quit")?,
+            }
+        };
+        let key = cram.grade(store, days, rating, clock(), shown_at)?;
+        writeln!(io.out, "saved {key} {} cram", rating.as_u8())?;
+    }
+    writeln!(io.out, "done {}", cram.saved())?;
+    io.out.flush()?;
+    Ok(cram.saved())
+}
