@@ -50,6 +50,7 @@ pub enum What {
         /// Write to this file instead of stdout (never overwrites without --force)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Overwrite the -o file if it exists
         #[arg(long)]
         force: bool,
     },

@@ -215,6 +215,7 @@ fn build(layout: &Layout, rows: &[(usize, Vec<String>)]) -> Imported {
     out.kioku_deck = own_deck.map(str::to_string);
     let special = [layout.guid, layout.id, layout.notetype, layout.deck, layout.tags];
     let mut ids = HashSet::new();
+    let mut dropped_from: HashSet<String> = HashSet::new();
     for (line, row) in rows {
         let line = *line;
         let cell = |c: Option<usize>| c.and_then(|c| row.get(c)).map(|s| s.trim()).unwrap_or("");
@@ -257,6 +258,22 @@ fn build(layout: &Layout, rows: &[(usize, Vec<String>)]) -> Imported {
         } else {
             meaning(&notetype)
         };
+        // Fields past those the note type's meaning uses are dropped: say so once per note type.
+        let used = match kind {
+            Meaning::KiokuBasic => 4,
+            Meaning::OptionalReversed => 3,
+            _ if layout.explanation.is_some() => 3,
+            _ => 2,
+        };
+        if kind != Meaning::Unsupported
+            && fields.iter().skip(used).any(|f| !f.trim().is_empty())
+            && dropped_from.insert(notetype.clone())
+        {
+            let name = if notetype.is_empty() { "(none)".to_string() } else { format!("'{notetype}'") };
+            out.warnings.push(format!(
+                "line {line}: note type {name} has more fields than kioku uses: only the first {used} are kept"
+            ));
+        }
         if kind == Meaning::Unsupported {
             out.warnings
                 .push(format!("line {line}: skipped: note type '{notetype}' (image occlusion) has no kioku form"));
@@ -379,11 +396,16 @@ mod tests {
 
     #[test]
     fn media_and_image_occlusion_are_reported_by_line() {
-        let tsv = "#separator:tab\n#html:true\n#notetype column:1\nBasic\t犬<img src=\"dog.jpg\">\tdog\nImage Occlusion\tx\ty\n";
+        let tsv = "#separator:tab\n#html:true\n#notetype column:1\nBasic\t犬<img src=\"dog.jpg\">\tdog\nImage Occlusion\tx\ty\n\
+            Vocab\t単語\t意味\t例文\nVocab\t語\t意\t例\n";
         let imported = import_text(tsv).unwrap();
-        assert_eq!(imported.notes.len(), 1);
+        assert_eq!(imported.notes.len(), 3);
         assert_eq!(imported.notes[0].front.as_deref(), Some("犬"));
         assert_eq!(imported.warnings[0], "line 4: left out <img> dog.jpg (kioku cannot carry media)");
         assert!(imported.warnings[1].starts_with("line 5: skipped"), "{:?}", imported.warnings);
+        assert_eq!(
+            imported.warnings[2..],
+            ["line 6: note type 'Vocab' has more fields than kioku uses: only the first 2 are kept".to_string()]
+        );
     }
 }
