@@ -189,3 +189,153 @@ fn report_keys_with_commas_newlines_and_pipes_keep_their_cell() {
     assert_eq!(lines.len(), 3, "{md}");
     assert!(lines[2].starts_with("| d/a,b\\nc\\|d | 1 | 2 |"), "{md}");
 }
+
+#[test]
+fn editor_and_os_side_files_are_not_decks() {
+    let env = Env::new();
+    env.write_deck("t.yaml", "cards:\n  - id: a\n    front: Q\n    back: A\n");
+    // macOS's AppleDouble file (binary), Vim's swap file, backups, Emacs's autosave, a hidden file.
+    env.write_deck("._t.yaml", "\0\u{5}\u{16}\u{7}\0\u{2}\0\0Mac OS X");
+    env.write_deck(".t.yaml.swp", "b0VIM 9.0\0\0");
+    env.write_deck("t~.yaml", "cards: [broken");
+    env.write_deck("#t.yaml#", "cards: [broken");
+    env.write_deck(".hidden.yaml", "cards: [broken");
+    // Emacs's lock file: a dangling symbolic link.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("user@host.1234:1700000000", env.decks().join(".#t.yaml")).unwrap();
+    let due = env.kioku(NOW).args(["due", "--json"]).output().unwrap();
+    assert!(due.status.success(), "{}", String::from_utf8_lossy(&due.stderr));
+    let due: serde_json::Value = serde_json::from_slice(&due.stdout).unwrap();
+    assert_eq!(due["decks"].as_array().unwrap().len(), 1);
+    assert_eq!(due["decks"][0]["deck"], "t");
+    let lint = env.kioku(NOW).env("KIOKU_LANG", "en").arg("lint").output().unwrap();
+    assert_eq!(String::from_utf8(lint.stdout).unwrap(), "0 errors, 0 warnings\n");
+}
+
+/// `kioku ARGS` in a child whose address space is limited to `mib` MiB (setrlimit), so a memory
+/// bound is tested without using the memory: past the limit an allocation fails and the process
+/// aborts instead of growing.
+#[cfg(unix)]
+fn under_memory_limit(env: &Env, mib: u64, args: &[&str]) -> std::process::Output {
+    use std::os::unix::process::CommandExt;
+    let mut cmd = env.std_command(NOW);
+    cmd.env("KIOKU_LANG", "en").args(args);
+    // SAFETY: only setrlimit, which is async-signal-safe, runs between fork and exec.
+    unsafe {
+        cmd.pre_exec(move || {
+            let limit = libc::rlimit { rlim_cur: mib << 20, rlim_max: mib << 20 };
+            if libc::setrlimit(libc::RLIMIT_AS, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            Ok(())
+        });
+    }
+    cmd.stdin(std::process::Stdio::null()).output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn aliases_of_a_large_value_are_refused_by_expanded_size() {
+    let env = Env::new();
+    // One 1 MB value and 3,000 aliases of it: 3 GB once expanded, though few nodes.
+    let mut deck = format!("cards:\n  - id: n0\n    front: &big \"{}\"\n    back: x\n", "x".repeat(1_000_000));
+    for i in 1..1500 {
+        deck.push_str(&format!("  - id: n{i}\n    front: *big\n    back: *big\n"));
+    }
+    env.write_deck("bomb.yaml", &deck);
+    let out = under_memory_limit(&env, 1024, &["due"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("bomb.yaml:7:11: error: aliases (*name) expand to more than 100,000 values or 1 MiB of text"),
+        "{stderr}"
+    );
+    assert!(!env.db().exists(), "a refused deck makes no database");
+    // A few aliases of a modest value are fine.
+    let mut deck = "cards:\n  - id: n0\n    front: a\n    back: &shared \"the same explanation\"\n".to_string();
+    for i in 1..200 {
+        deck.push_str(&format!("  - id: n{i}\n    front: q{i}\n    back: *shared\n"));
+    }
+    env.write_deck("bomb.yaml", &deck);
+    let out = under_memory_limit(&env, 1024, &["due"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+}
+
+#[cfg(unix)]
+#[test]
+fn inputs_that_are_not_files_or_too_big_are_refused_clearly() {
+    let env = Env::new();
+    env.write_deck("t.yaml", "cards:\n  - id: a\n    front: Q\n    back: A\n");
+    // Devices: /dev/zero never ends. Under a 1 GiB limit, reading it whole would abort.
+    for args in [
+        vec!["report", "/dev/zero"],
+        vec!["optimize", "--from-csv", "/dev/zero"],
+        vec!["import", "/dev/zero"],
+        vec!["report", "/dev/stdin"],
+    ] {
+        let out = under_memory_limit(&env, 1024, &args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("is not a regular file"), "{args:?}: {stderr}");
+    }
+    // Sparse files past the caps (no disk or memory used to make them).
+    let big = |name: &str, mib: u64| {
+        let path = env.dir.path().join(name);
+        std::fs::File::create(&path).unwrap().set_len((mib << 20) + 1).unwrap();
+        path.display().to_string()
+    };
+    for (args, cap) in [
+        (vec!["report".to_string(), big("log.csv", 64)], "64 MiB"),
+        (vec!["optimize".to_string(), "--from-csv".to_string(), big("log2.csv", 64)], "64 MiB"),
+        (vec!["import".to_string(), big("deck.csv", 10)], "10 MiB"),
+    ] {
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let out = under_memory_limit(&env, 1024, &args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains(&format!("such files are limited to {cap}")), "{args:?}: {stderr}");
+    }
+    // Several logs within the cap each, over it together.
+    let logs: Vec<String> = (0..5).map(|i| big(&format!("s{i}.csv"), 60)).collect();
+    let mut args = vec!["report"];
+    args.extend(logs.iter().map(String::as_str));
+    let out = under_memory_limit(&env, 1024, &args);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("more than 256 MiB together"), "{stderr}");
+    // A deck file over the limit is named in MiB.
+    std::fs::File::create(env.decks().join("huge.yaml")).unwrap().set_len((10 << 20) + 1).unwrap();
+    let out = env.kioku(NOW).arg("due").output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("file is 11 MiB; deck files are limited to 10 MiB"), "{stderr}");
+}
+
+#[test]
+fn import_refuses_to_write_a_deck_kioku_would_refuse() {
+    let env = Env::new();
+    // 6 MiB of CSV: within the import cap, but YAML writes each tab as `\t`: over 10 MiB.
+    let csv = format!("#separator:comma\nq,a{}b\n", "\t".repeat(6 << 20));
+    std::fs::write(env.dir.path().join("many.csv"), csv).unwrap();
+    let out = env.kioku(NOW).args(["import", "many.csv", "-o", "decks/many.yaml"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("over the 10 MiB a deck file may hold"), "{stderr}");
+    assert!(!env.decks().join("many.yaml").exists());
+}
+
+#[test]
+fn extreme_review_times_in_a_log_are_refused_not_a_panic() {
+    let env = Env::new();
+    for time in ["-8334601228800000", "8210298412799999", "-1", "253402300800000"] {
+        let log = format!(
+            "card_id,review_time,review_rating,review_state,review_duration,review_kind,deck,card_key\n\
+             1,1748736000000,1,2,1000,review,d,d/a\n1,{time},3,2,1000,review,d,d/a\n"
+        );
+        std::fs::write(env.dir.path().join("s.csv"), log).unwrap();
+        for args in [vec!["report", "s.csv"], vec!["optimize", "--from-csv", "s.csv"]] {
+            let out = env.kioku(NOW).env("KIOKU_TZ", "America/New_York").args(&args).output().unwrap();
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(out.status.code(), Some(1), "{args:?} {time}: {stderr}");
+            assert!(stderr.contains("s.csv:3:"), "{args:?} {time}: {stderr}");
+        }
+    }
+}

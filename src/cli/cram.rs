@@ -30,7 +30,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let missed: Option<HashSet<String>> = match args.missed {
         Some(n) => Some(
             store
-                .missed_since((ctx.now() - chrono::Duration::days(n as i64)).timestamp_millis())?
+                // Beyond what the clock can count back, "since ever".
+                .missed_since(
+                    chrono::TimeDelta::try_days(i64::from(n))
+                        .and_then(|days| ctx.now().checked_sub_signed(days))
+                        .map_or(i64::MIN, |since| since.timestamp_millis()),
+                )?
                 .into_iter()
                 .collect(),
         ),

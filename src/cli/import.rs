@@ -28,7 +28,7 @@ pub struct Args {
 
 pub fn run(args: Args) -> Result<()> {
     let name = args.file.display().to_string();
-    let bytes = std::fs::read(&args.file).map_err(|e| Error::Input(format!("cannot read {name}: {e}")))?;
+    let bytes = super::input_file::read(&args.file, super::input_file::IMPORT_MAX_BYTES)?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::Input(format!(
             "{name} is not UTF-8 text; convert it first, e.g. iconv -f SHIFT_JIS -t UTF-8 '{name}' > converted.txt"
@@ -96,6 +96,15 @@ pub fn run(args: Args) -> Result<()> {
         return Err(Error::Input(format!("{name}: no note could be imported; nothing written")));
     }
     let yaml = format!("# Imported by kioku from {name}; check it with `kioku lint`.\n{}", yaml::to_yaml(&deck));
+    // A deck kioku would refuse to load is not written.
+    let limit = crate::deck::load::MAX_FILE_BYTES;
+    if yaml.len() as u64 > limit {
+        return Err(Error::Input(format!(
+            "{name} makes a deck of {}, over the {} a deck file may hold; split the file and import the parts",
+            super::input_file::mib(yaml.len() as u64),
+            super::input_file::mib(limit)
+        )));
+    }
     let Some(path) = &args.output else {
         return Ok(write!(std::io::stdout(), "{yaml}")?);
     };
@@ -114,7 +123,8 @@ pub fn run(args: Args) -> Result<()> {
 /// when it is not a deck kioku can read.
 fn existing_deck(path: &Path, stderr: &mut impl Write) -> Result<Option<(RawDeck, Vec<OldNote>, String)>> {
     let shown = path.display();
-    let text = std::fs::read_to_string(path).unwrap_or_default();
+    let bytes = super::input_file::read(path, crate::deck::load::MAX_FILE_BYTES).unwrap_or_default();
+    let text = String::from_utf8(bytes).unwrap_or_default();
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     match interchange::old_notes(text.strip_prefix('\u{feff}').unwrap_or(&text), &stem) {
         Some((deck, notes)) => Ok(Some((deck, notes, stem))),

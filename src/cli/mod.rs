@@ -12,6 +12,7 @@ mod exam;
 mod export;
 mod history;
 mod import;
+pub mod input_file;
 mod lint;
 mod optimize;
 mod orphans;

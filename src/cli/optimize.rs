@@ -41,8 +41,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let mut left_out = 0;
     let (entries, source) = match &args.from_csv {
         Some(path) => {
-            let file =
-                std::fs::File::open(path).map_err(|e| Error::Input(format!("cannot read {}: {e}", path.display())))?;
+            let (file, _) = super::input_file::open(path, super::input_file::LOG_MAX_BYTES)?;
             let log = training::read_csv_log(file, &path.display().to_string())?;
             left_out = log.left_out;
             (log.entries, path.display().to_string())

@@ -10,7 +10,7 @@ use crate::safe_text;
 use crate::stats::class::{self, StudentAnswer};
 use crate::{Error, Result};
 
-use super::Context;
+use super::{input_file, Context};
 
 #[derive(clap::Args, Debug)]
 pub struct Args {
@@ -31,9 +31,16 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     // The same file named twice is one student.
     let mut seen = std::collections::HashSet::new();
     files.retain(|f| seen.insert(std::fs::canonicalize(f).unwrap_or_else(|_| f.clone())));
-    for (student, path) in files.iter().enumerate() {
+    // Every file is checked (regular, within the caps, alone and together) before any is read.
+    let opened = files.iter().map(|p| input_file::open(p, input_file::LOG_MAX_BYTES)).collect::<Result<Vec<_>>>()?;
+    if opened.iter().map(|(_, size)| size).sum::<u64>() > input_file::REPORT_TOTAL_MAX_BYTES {
+        return Err(Error::Input(format!(
+            "the files come to more than {} together; report on fewer students at a time",
+            input_file::mib(input_file::REPORT_TOTAL_MAX_BYTES)
+        )));
+    }
+    for (student, (path, (file, _))) in files.iter().zip(opened).enumerate() {
         let name = path.display().to_string();
-        let file = std::fs::File::open(path).map_err(|e| Error::Input(format!("cannot read {name}: {e}")))?;
         let mut csv = csv::Reader::from_reader(file);
         let headers = csv.headers().map_err(|e| Error::Input(format!("{name}: {e}")))?.clone();
         let col = |h: &str| headers.iter().position(|x| x == h);
@@ -53,7 +60,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             answers.push(StudentAnswer {
                 student,
                 card: safe_text::csv_cell_read(field(key)).to_string(),
-                at: field(time).parse::<i64>().ok().and_then(DateTime::from_timestamp_millis).ok_or_else(bad)?,
+                at: field(time)
+                    .parse::<i64>()
+                    .ok()
+                    .and_then(DateTime::from_timestamp_millis)
+                    .filter(crate::scheduler::training::is_plausible_review_time)
+                    .ok_or_else(bad)?,
                 rating: field(rating).parse().map_err(|_| bad())?,
                 state: field(state).parse().map_err(|_| bad())?,
             });

@@ -152,10 +152,18 @@ pub(super) fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
     Ok(())
 }
 
+/// Whether a file found in a decks folder is a deck: `*.yaml` or `*.yml`, and not a hidden file
+/// or an editor's or the OS's side file (Emacs's `.#deck.yaml` lock and `#deck.yaml#`, macOS's
+/// `._deck.yaml`, `deck~.yaml` backups, Vim's `.deck.yaml.swp`), which would otherwise be read as
+/// decks and block every command.
 fn is_deck_path(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    let side_file = name.starts_with(['.', '#', '~']) || stem(path).ends_with(['~', '#']);
+    !side_file
+        && path
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| e.eq_ignore_ascii_case("yaml") || e.eq_ignore_ascii_case("yml"))
 }
 
 pub(super) fn stem(path: &Path) -> String {
@@ -325,7 +333,7 @@ pub fn scan(source: &DeckSource, records: &FileCache) -> Result<Scan> {
     Ok(scan)
 }
 
-/// Reads a deck file: a regular file of at most 10 MB (read with a cap, so a file that grows or
+/// Reads a deck file: a regular file of at most 10 MiB (read with a cap, so a file that grows or
 /// a device is never read without end).
 pub(super) fn read_deck_bytes(path: &Path, shown: &str) -> Result<(Vec<u8>, std::fs::Metadata), Vec<Diagnostic>> {
     let fail = |message: String| vec![Diagnostic::error(shown, (1, 1), "unreadable", message)];
@@ -334,7 +342,7 @@ pub(super) fn read_deck_bytes(path: &Path, shown: &str) -> Result<(Vec<u8>, std:
         return Err(fail("is not a regular file (a device, pipe or socket); deck files are text files".into()));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!("file is {} MB; deck files are limited to 10 MB", meta.len() / 1_000_000))
+        return Err(fail(format!("file is {} MiB; deck files are limited to 10 MiB", meta.len().div_ceil(1 << 20)))
             .into_iter()
             .map(|d| d.with_hint("split it into several decks"))
             .collect());
@@ -344,7 +352,7 @@ pub(super) fn read_deck_bytes(path: &Path, shown: &str) -> Result<(Vec<u8>, std:
         .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes))
         .map_err(|e| fail(format!("cannot read: {e}")))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail("file grew past 10 MB while being read; deck files are limited to 10 MB".into()));
+        return Err(fail("file grew past 10 MiB while being read; deck files are limited to 10 MiB".into()));
     }
     Ok((bytes, meta))
 }

@@ -46,10 +46,13 @@ pub fn to_yaml(deck: &RawDeck) -> String {
 const MAX_DEPTH: usize = 64;
 /// Most YAML events that aliases may expand to (a "billion laughs" file is refused).
 const MAX_ALIAS_EXPANSION: usize = 100_000;
+/// Most text (bytes of scalars) that aliases may add: a few aliases of one large value would
+/// pass the node limit yet need gigabytes once expanded.
+pub const MAX_ALIAS_TEXT_BYTES: usize = 1024 * 1024;
 
 /// Refuses a file whose structure would make parsing slow or huge: nesting deeper than 64, or
-/// aliases expanding to more than 100,000 nodes. Only files that could be such are walked
-/// (they contain an anchor or many brackets), so ordinary decks are parsed once.
+/// aliases expanding to more than 100,000 nodes or 1 MiB of text. Only files that could be such
+/// are walked (they contain an anchor or many brackets), so ordinary decks are parsed once.
 pub fn check_structure(text: &str) -> Result<(), YamlError> {
     let brackets = text.bytes().filter(|b| matches!(b, b'[' | b'{')).count();
     if !text.contains('&') && brackets <= MAX_DEPTH {
@@ -57,10 +60,11 @@ pub fn check_structure(text: &str) -> Result<(), YamlError> {
     }
     let mut parser = Parser::new_from_str(text);
     let mut depth = 0usize;
-    // Per open node with an anchor: (anchor id, events so far); sizes of finished anchors.
-    let mut open: Vec<(usize, usize)> = Vec::new();
-    let mut sizes: HashMap<usize, usize> = HashMap::new();
-    let mut expanded = 0usize;
+    // Per open node: (anchor id, events so far, scalar bytes so far); the same for finished
+    // anchors, by id.
+    let mut open: Vec<(usize, usize, usize)> = Vec::new();
+    let mut sizes: HashMap<usize, (usize, usize)> = HashMap::new();
+    let (mut expanded, mut expanded_bytes) = (0usize, 0usize);
     while let Some(next) = parser.next_event() {
         let (event, span) = match next {
             Ok(x) => x,
@@ -73,21 +77,26 @@ pub fn check_structure(text: &str) -> Result<(), YamlError> {
             }
         };
         let at = Some((span.start.line(), span.start.col() + 1));
-        let weight = match &event {
-            Event::Alias(id) => sizes.get(id).copied().unwrap_or(1),
-            _ => 1,
+        let (weight, bytes) = match &event {
+            Event::Alias(id) => sizes.get(id).copied().unwrap_or((1, 0)),
+            Event::Scalar(value, ..) => (1, value.len()),
+            _ => (1, 0),
         };
         if let Event::Alias(_) = event {
             expanded += weight;
-            if expanded > MAX_ALIAS_EXPANSION {
+            expanded_bytes += bytes;
+            if expanded > MAX_ALIAS_EXPANSION || expanded_bytes > MAX_ALIAS_TEXT_BYTES {
                 return Err(YamlError {
-                    message: "aliases (*name) expand to too much text; write the values out".into(),
+                    message:
+                        "aliases (*name) expand to more than 100,000 values or 1 MiB of text; write the values out"
+                            .into(),
                     position: at,
                 });
             }
         }
         for entry in open.iter_mut() {
             entry.1 += weight;
+            entry.2 += bytes;
         }
         match event {
             Event::MappingStart(anchor, _) | Event::SequenceStart(anchor, _) => {
@@ -98,18 +107,18 @@ pub fn check_structure(text: &str) -> Result<(), YamlError> {
                         position: at,
                     });
                 }
-                open.push((anchor, 1));
+                open.push((anchor, 1, 0));
             }
             Event::MappingEnd | Event::SequenceEnd => {
                 depth = depth.saturating_sub(1);
-                if let Some((anchor, size)) = open.pop() {
+                if let Some((anchor, size, text)) = open.pop() {
                     if anchor > 0 {
-                        sizes.insert(anchor, size);
+                        sizes.insert(anchor, (size, text));
                     }
                 }
             }
-            Event::Scalar(_, _, anchor, _) if anchor > 0 => {
-                sizes.insert(anchor, 1);
+            Event::Scalar(value, _, anchor, _) if anchor > 0 => {
+                sizes.insert(anchor, (1, value.len()));
             }
             _ => {}
         }

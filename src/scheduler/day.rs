@@ -49,7 +49,9 @@ impl DayClock {
 
     /// The study day containing instant `t`.
     pub fn study_day(&self, t: DateTime<Utc>) -> StudyDay {
-        let local = t.with_timezone(&self.tz).naive_local() - Duration::hours(self.rollover_hour as i64);
+        let local = t.with_timezone(&self.tz).naive_local();
+        // At the very start of time (a hostile log's review_time) there is no earlier hour.
+        let local = local.checked_sub_signed(Duration::hours(self.rollover_hour as i64)).unwrap_or(local);
         StudyDay::from_date(local.date())
     }
 

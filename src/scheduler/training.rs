@@ -61,6 +61,12 @@ pub struct TrainingSet {
     pub card_ids: Vec<i64>,
 }
 
+/// Whether a review time read from a file is one a review can have: from 1970 to 9999 (study
+/// days and zones cannot be worked out at the far ends of what a time can hold).
+pub fn is_plausible_review_time(t: &DateTime<Utc>) -> bool {
+    (0..=253_402_300_799_999).contains(&t.timestamp_millis())
+}
+
 /// Reads a review log in the FSRS column layout (as from py-fsrs or an export of another tool):
 /// columns found by header name — `card_id`, `review_rating` (1–4), `review_time` (epoch ms
 /// or ISO-8601), and optionally `review_kind`, whose `cram`, `exam` and `manual` rows are left
@@ -99,8 +105,12 @@ pub fn read_csv_log(reader: impl std::io::Read, name: &str) -> Result<CsvLog> {
             Ok(ms) => DateTime::from_timestamp_millis(ms),
             Err(_) => DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc)),
         }
+        .filter(is_plausible_review_time)
         .ok_or_else(|| {
-            Error::Input(format!("{name}:{line}: review_time '{text}' is neither epoch milliseconds nor ISO-8601"))
+            Error::Input(format!(
+                "{name}:{line}: review_time '{}' is not a time from 1970 to 9999 in epoch milliseconds or ISO-8601",
+                crate::deck::diagnostic::shorten(text.to_string(), 40)
+            ))
         })?;
         entries.push(LogEntry { card: field(card).to_string(), reviewed_at, rating });
     }
