@@ -339,3 +339,49 @@ fn extreme_review_times_in_a_log_are_refused_not_a_panic() {
         }
     }
 }
+
+#[test]
+fn kioku_undo_takes_back_the_last_review_answer_only_while_it_is_the_cards_last_change() {
+    let env = Env::new();
+    env.write_deck("alpha.yaml", common::SMALL_DECK);
+    let undo = || env.kioku(NOW).env("KIOKU_LANG", "en").arg("undo").output().unwrap();
+    let out = undo();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nothing to undo"), "{out:?}");
+    env.kioku(NOW).arg("due").assert().success();
+    let fresh = env.schedules();
+
+    env.kioku(NOW).arg("review").write_stdin("\n3\n\n4\n:q\n").assert().success();
+    let history = env.history();
+    let (first, second) = (history[0]["card"].as_str().unwrap(), history[1]["card"].as_str().unwrap());
+    let out = undo();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(said.starts_with(&format!("undone {second} (easy, 2025-06-01T09:0")), "{said}");
+    assert_eq!(env.history().len(), 1);
+    assert_eq!(env.schedules()[second], fresh[second], "the card is as it was before the answer");
+    assert!(undo().status.success());
+    assert!(env.history().is_empty());
+    assert_eq!(env.schedules()[first], fresh[first]);
+    assert_eq!(undo().status.code(), Some(1), "nothing left to undo");
+
+    // A card changed after its answer (here suspended) keeps the answer: nothing is undone.
+    env.kioku(NOW).arg("review").write_stdin("\n3\n:q\n").assert().success();
+    let key = env.history()[0]["card"].as_str().unwrap().to_string();
+    env.kioku(NOW).args(["suspend", &key]).assert().success();
+    let before = env.dump();
+    let out = undo();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is no longer that card's last change"), "{out:?}");
+    assert_eq!(env.dump(), before);
+
+    // A review in progress holds the session lock: undo waits, then is refused.
+    let mut session = env.spawn(Some(NOW), &["review"]);
+    let (line, _rest) = common::first_line(&mut session);
+    assert!(line.starts_with("card "), "{line}");
+    let out = undo();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("another kioku session"), "{out:?}");
+    session.kill().unwrap();
+    session.wait().unwrap();
+}

@@ -297,3 +297,95 @@ fn readings_on_the_review_screen_shown_then_hidden() {
     tmux.keys(&["Escape"]);
     tmux.wait_for("EXIT=0");
 }
+
+#[test]
+fn the_last_answer_can_still_be_undone_on_the_summary() {
+    let env = Env::new();
+    env.write_deck("t.yaml", "deck: t\ncards:\n  - id: one\n    front: CVIDとは何の略か？\n    back: 完全な非核化\n");
+    let Some(tmux) = Tmux::start(&env, 80) else { return };
+    tmux.wait_for("CVIDとは何の略か？");
+    // Easy graduates the only card: the queue is empty, the session stays open on its summary.
+    tmux.keys(&["Space", "4"]);
+    let screen = tmux.wait_for("nothing more to ask in this session");
+    assert!(screen.contains("1 card answered") && screen.contains("u undo the last answer · q quit"), "{screen}");
+    assert!(!screen.contains("EXIT="), "{screen}");
+    // u takes the answer back and asks the card again.
+    tmux.keys(&["u"]);
+    tmux.wait_for("CVIDとは何の略か？");
+    tmux.keys(&["Space", "4"]);
+    let screen = tmux.wait_for("nothing more to ask in this session");
+    assert!(screen.contains("1 card answered"), "{screen}");
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("EXIT=0");
+    assert!(screen.contains("1 card answered"), "{screen}");
+    let ratings: Vec<u64> = env.history().iter().map(|r| r["rating"].as_u64().unwrap()).collect();
+    assert_eq!(ratings, vec![4], "the undone answer is gone, the second one kept");
+}
+
+const JUDGED: &str = "\
+deck: t
+cards:
+  - id: typed
+    front: 非常戒厳が宣布されたのはいつ？
+    back: 2024年12月
+    check: date
+  - id: basic
+    front: CVIDとは何の略か？
+    back: 完全な非核化
+";
+
+#[test]
+fn an_answer_judged_on_screen_is_saved_on_quit() {
+    let env = Env::new();
+    env.write_deck("t.yaml", JUDGED);
+    let Some(tmux) = Tmux::start(&env, 80) else { return };
+    tmux.wait_for("非常戒厳が宣布されたのはいつ？");
+    tmux.type_text("2024-12");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("✓ right");
+    tmux.keys(&["q"]);
+    let screen = tmux.wait_for("EXIT=0");
+    assert!(screen.contains("your answer to t/typed was saved with the suggested grade, 3 good"), "{screen}");
+    assert!(screen.contains("1 card answered"), "{screen}");
+    let rows: Vec<(String, u64)> = env
+        .history()
+        .iter()
+        .map(|r| (r["card"].as_str().unwrap().to_string(), r["rating"].as_u64().unwrap()))
+        .collect();
+    assert_eq!(rows, vec![("t/typed".to_string(), 3)]);
+}
+
+#[test]
+fn an_answer_judged_on_screen_is_saved_then_suspended_on_s() {
+    let env = Env::new();
+    env.write_deck("t.yaml", JUDGED);
+    let Some(tmux) = Tmux::start(&env, 80) else { return };
+    tmux.wait_for("非常戒厳が宣布されたのはいつ？");
+    tmux.type_text("1999");
+    tmux.keys(&["Enter"]);
+    tmux.wait_for("✗ wrong");
+    tmux.keys(&["s"]);
+    let screen = tmux.wait_for("CVIDとは何の略か？");
+    // The message wraps at 80 columns.
+    let message: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        message.contains("your answer to t/typed was saved with the suggested grade, 1 again; then suspended the card"),
+        "{screen}"
+    );
+    // A self-graded card that was only revealed has nothing judged: q leaves it unsaved.
+    tmux.keys(&["Space"]);
+    tmux.wait_for("answer: 完全な非核化");
+    tmux.keys(&["q"]);
+    tmux.wait_for("EXIT=0");
+    let rows: Vec<(String, u64, String)> = env
+        .history()
+        .iter()
+        .map(|r| {
+            (r["card"].as_str().unwrap().to_string(), r["rating"].as_u64().unwrap(), r["kind"].as_str().unwrap().into())
+        })
+        .collect();
+    assert_eq!(
+        rows,
+        vec![("t/typed".to_string(), 1, "review".to_string()), ("t/typed".to_string(), 0, "manual".to_string())]
+    );
+}

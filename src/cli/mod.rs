@@ -23,6 +23,7 @@ mod review;
 mod scope;
 mod stats;
 mod suspend;
+mod undo;
 
 use std::collections::{HashMap, HashSet};
 use std::fs::File;
@@ -78,6 +79,8 @@ pub enum Command {
     Suspend(suspend::Args),
     /// Bring a suspended card back into reviews
     Unsuspend(suspend::Args),
+    /// Take back the last answer given in a review (if it is still its card's last change)
+    Undo(undo::Args),
     /// Practise cards whatever their schedule (a deck, a tag, or the ones missed lately)
     Cram(cram::Args),
     /// A mock exam (choice, true/false, typed, order) that leaves the schedule alone
@@ -132,6 +135,7 @@ pub fn run() -> Result<i32> {
         Some(Command::Config(args)) => config::run(&ctx, args),
         Some(Command::Suspend(args)) => suspend::run(&ctx, args, true),
         Some(Command::Unsuspend(args)) => suspend::run(&ctx, args, false),
+        Some(Command::Undo(args)) => undo::run(&ctx, args),
         Some(Command::Optimize(args)) => optimize::run(&ctx, args),
         Some(Command::Stats(args)) => stats::run(&ctx, args),
         Some(Command::Exam(args)) => exam::run(&ctx, args),

@@ -33,10 +33,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
     let filter = args.scope.filter();
     let mut session = ReviewSession::new(&store, LearnerId::PERSONAL, scheduler, days, filter, options, ctx.now())?;
     if terminal::is_interactive() {
-        let ending = terminal::review(&mut session, &mut store, &|| ctx.now())?;
+        let (ending, notice) = terminal::review(&mut session, &mut store, &|| ctx.now())?;
         let summary = session.summary(&store, ctx.now())?;
         let mut out = std::io::stdout().lock();
-        for line in piped::summary_lines(&summary) {
+        for line in notice.into_iter().chain(piped::summary_lines(&summary)) {
             // After SIGHUP the terminal may be gone: nothing to show, nothing lost.
             if writeln!(out, "{line}").is_err() {
                 break;

@@ -2,7 +2,7 @@
 //! the state saved with the row, and the queries over the log.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{params, Connection, Row};
+use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::scheduler::{CardSchedule, State, StudyDay};
 use crate::{Error, Result};
@@ -17,6 +17,19 @@ pub enum ReviewKind {
     Exam,
     /// Suspend, unsuspend, bury, forget: rating 0.
     Manual,
+}
+
+/// The newest review-kind row of the log (`Store::newest_review`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct NewestReview {
+    pub review_id: i64,
+    pub card_key: String,
+    /// 1–4.
+    pub rating: u8,
+    pub reviewed_at_ms: i64,
+    /// Whether no later row (cram, exam, manual) of the same card follows: only then is undoing
+    /// it taking back that answer alone.
+    pub is_cards_newest: bool,
 }
 
 impl ReviewKind {
@@ -274,6 +287,29 @@ impl Store {
         write_schedule(&tx, card_id, &before).map_err(e)?;
         tx.commit().map_err(e)?;
         Ok(before)
+    }
+
+    /// The newest answer of kind review, for `kioku undo`.
+    pub fn newest_review(&self) -> Result<Option<NewestReview>> {
+        self.conn
+            .query_row(
+                "SELECT r.id, c.key, r.rating, r.reviewed_at_ms,
+                        NOT EXISTS (SELECT 1 FROM reviews l WHERE l.card_id = r.card_id AND l.id > r.id)
+                 FROM reviews r JOIN cards c ON c.id = r.card_id
+                 WHERE r.kind = 'review' ORDER BY r.id DESC LIMIT 1",
+                [],
+                |r| {
+                    Ok(NewestReview {
+                        review_id: r.get(0)?,
+                        card_key: r.get(1)?,
+                        rating: r.get(2)?,
+                        reviewed_at_ms: r.get(3)?,
+                        is_cards_newest: r.get(4)?,
+                    })
+                },
+            )
+            .optional()
+            .map_err(|e| db_error(&self.path, e))
     }
 
     /// Changes a card's schedule outside an answer, logging a manual row (rating 0).

@@ -27,7 +27,7 @@ pub use cards::{CardIndexRow, CardList, StoredCard};
 use columns::*;
 pub use contract::{LearnerId, Storage};
 pub use exams::ExamRecord;
-pub use log::{ReviewKind, ReviewRow, ReviewRowTime};
+pub use log::{NewestReview, ReviewKind, ReviewRow, ReviewRowTime};
 pub use plans::Plan;
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use sync::DeckSync;

@@ -3,6 +3,7 @@
 
 pub mod render;
 pub mod terminal;
+mod tty;
 
 #[cfg(test)]
 mod tests;

@@ -90,14 +90,34 @@ const HELP: &[&str] = &[
     "  u               undo the last answer",
     "  s               suspend this card",
     "  b               bury it until tomorrow",
-    "  q or Esc        quit (every answer is already saved)",
+    "  q or Esc        quit",
     "  ?               this help",
     "when typing an answer",
     "  enter submits; an empty answer means \"don't know\"",
     "  :u :s :b :q     undo, suspend, bury, quit",
+    "every graded answer is already saved; an answer judged on screen is saved with its suggested grade when you leave it with q, Esc, s or b",
     "",
     "press ? to go back",
 ];
+
+/// The screen after the last card: the session's summary (`summary`, one line each), a message
+/// (e.g. "nothing to undo"), and the keys that still work.
+pub fn render_summary(summary: &[String], message: Option<&str>, width: usize) -> Vec<Line> {
+    let width = width.max(MIN_WIDTH);
+    let mut lines = vec![Line::styled("nothing more to ask in this session", Style::Bold)];
+    lines.push(Line::styled("─".repeat(width), Style::Dim));
+    lines.push(Line::default());
+    for s in summary {
+        lines.extend(wrap_indented(s, width, "  ").into_iter().map(Line::plain));
+    }
+    lines.push(Line::default());
+    if let Some(m) = message {
+        lines.extend(wrap(m, width).into_iter().map(|l| Line::styled(l, Style::Error)));
+    }
+    lines.push(Line::styled("─".repeat(width), Style::Dim));
+    lines.extend(wrap("u undo the last answer · q quit", width).into_iter().map(|l| Line::styled(l, Style::Dim)));
+    lines
+}
 
 /// Lays out `view` for a terminal `width` columns wide.
 pub fn render(view: &ReviewView, width: usize) -> Vec<Line> {

@@ -2,20 +2,22 @@
 //! typed answers, the screen redrawn from `render`. The session underneath is the same state
 //! machine the piped protocol drives, so both judge and save alike.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::sync::atomic::Ordering;
 
 use chrono::{DateTime, Utc};
 use crossterm::cursor::{Hide, MoveTo, Show};
 use crossterm::event::{
-    self, DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
+    DisableBracketedPaste, EnableBracketedPaste, Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers,
 };
 use crossterm::style::{Attribute, Color, Print, ResetColor, SetAttribute, SetForegroundColor};
 use crossterm::terminal::{self, Clear, ClearType, EnterAlternateScreen, LeaveAlternateScreen};
 use crossterm::{execute, queue};
 use unicode_width::UnicodeWidthStr;
 
-use super::render::{render, truncate, Line, Phase, Reveal, ReviewView, Style};
+use super::render::{render, render_summary, truncate, Line, Phase, Reveal, ReviewView, Style};
+use super::tty::{catch_termination, next_event, SIGNALLED};
+pub use super::tty::{is_interactive, use_color};
 use crate::answer::Verdict;
 use crate::deck::reading::shown;
 use crate::deck::Judge;
@@ -36,86 +38,6 @@ pub enum Ending {
     /// SIGTERM or SIGHUP (the number): answers are saved and the terminal restored; the process
     /// should exit 128 + the signal.
     Signalled(i32),
-}
-
-/// The signal that asked the session to end (0: none). Set by the handler, read by the loop.
-static SIGNALLED: std::sync::atomic::AtomicI32 = std::sync::atomic::AtomicI32::new(0);
-
-#[cfg(unix)]
-extern "C" fn on_signal(signal: libc::c_int) {
-    // Only an atomic store: all a signal handler may safely do here.
-    SIGNALLED.store(signal, Ordering::SeqCst);
-}
-
-/// Asks SIGTERM and SIGHUP to end the session through the event loop (which restores the
-/// terminal) instead of killing the process with the terminal left raw.
-fn catch_termination() {
-    #[cfg(unix)]
-    // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
-    unsafe {
-        let handler = on_signal as extern "C" fn(libc::c_int) as libc::sighandler_t;
-        libc::signal(libc::SIGTERM, handler);
-        libc::signal(libc::SIGHUP, handler);
-    }
-}
-
-/// The next terminal event, or None when a termination signal arrived or the terminal hung up
-/// (its window closed: then it counts as SIGHUP).
-fn next_event() -> std::io::Result<Option<Event>> {
-    loop {
-        if terminal_hung_up() {
-            let _ = SIGNALLED.compare_exchange(0, SIGHUP, Ordering::SeqCst, Ordering::SeqCst);
-        }
-        if SIGNALLED.load(Ordering::SeqCst) != 0 {
-            return Ok(None);
-        }
-        // crossterm is only asked without waiting: on a hung-up terminal its read loop spins
-        // (read returns 0 forever) and never comes back to look at signals. Waiting is done here.
-        if event::poll(std::time::Duration::ZERO)? {
-            return event::read().map(Some);
-        }
-        wait_for_input(200);
-    }
-}
-
-#[cfg(unix)]
-const SIGHUP: i32 = libc::SIGHUP;
-#[cfg(not(unix))]
-const SIGHUP: i32 = 1;
-
-/// Whether standard input, the terminal, has hung up (closed window, killed tmux server).
-fn terminal_hung_up() -> bool {
-    #[cfg(unix)]
-    {
-        let mut fd = libc::pollfd { fd: 0, events: libc::POLLIN, revents: 0 };
-        // SAFETY: one valid pollfd, no waiting.
-        let ready = unsafe { libc::poll(&mut fd, 1, 0) };
-        ready > 0 && fd.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
-    }
-    #[cfg(not(unix))]
-    false
-}
-
-/// Waits up to `ms` for input on the terminal (returns early on input, a hang-up or a signal).
-fn wait_for_input(ms: i32) {
-    #[cfg(unix)]
-    {
-        let mut fd = libc::pollfd { fd: 0, events: libc::POLLIN, revents: 0 };
-        // SAFETY: one valid pollfd.
-        unsafe { libc::poll(&mut fd, 1, ms) };
-    }
-    #[cfg(not(unix))]
-    std::thread::sleep(std::time::Duration::from_millis(ms as u64));
-}
-
-/// Whether both stdin and stdout are terminals (then `review` is interactive).
-pub fn is_interactive() -> bool {
-    std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
-}
-
-/// Colours unless NO_COLOR is set (to anything but the empty string), per no-color.org.
-pub fn use_color() -> bool {
-    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
 }
 
 /// Raw mode and the alternate screen for as long as it lives; restored on drop (also when
@@ -154,18 +76,21 @@ enum Next {
     Interrupt,
 }
 
-/// Runs `session` in the terminal until it is over, the student quits, or Ctrl-C.
+/// Runs `session` in the terminal until the student leaves it (after the last card the session
+/// stays open on its summary, where `u` still undoes), quits, or Ctrl-C. Returns how it ended,
+/// and a line for the normal screen when an answer judged on screen was saved on the way out.
 pub fn review(
     session: &mut ReviewSession,
     store: &mut dyn Storage,
     clock: &dyn Fn() -> DateTime<Utc>,
-) -> Result<Ending> {
+) -> Result<(Ending, Option<String>)> {
     catch_termination();
     let screen = Screen::enter()?;
     let color = use_color();
-    let ending = run(session, store, clock, color);
+    let mut notice = None;
+    let ending = run(session, store, clock, color, &mut notice);
     drop(screen);
-    ending
+    Ok((ending?, notice))
 }
 
 fn run(
@@ -173,9 +98,16 @@ fn run(
     store: &mut dyn Storage,
     clock: &dyn Fn() -> DateTime<Utc>,
     color: bool,
+    notice: &mut Option<String>,
 ) -> Result<Ending> {
     let mut message: Option<String> = None;
-    'cards: while let Some(index) = session.next(clock()) {
+    'cards: loop {
+        let Some(index) = session.next(clock()) else {
+            match summary_screen(session, store, clock, color, message.take())? {
+                Some(ending) => return Ok(ending),
+                None => continue 'cards, // an answer was undone: its card is next
+            }
+        };
         let shown_at = clock();
         let mut st = CardState { input: String::new(), cursor: 0, reveal: None, message: message.take(), help: false };
         let judged_kind = !matches!(session.card(index).judge, Judge::SelfGraded);
@@ -187,6 +119,7 @@ fn run(
                 idle_done = true;
             }
             let Some(event) = next_event()? else {
+                *notice = save_judged(session, store, index, &st, clock, shown_at)?;
                 return Ok(Ending::Signalled(SIGNALLED.load(Ordering::SeqCst)));
             };
             let key = match event {
@@ -200,11 +133,12 @@ fn run(
                 _ => continue, // resize and others: redraw
             };
             let next = if key.code == KeyCode::Char('c') && key.modifiers.contains(KeyModifiers::CONTROL) {
+                *notice = save_judged(session, store, index, &st, clock, shown_at)?;
                 Next::Interrupt
             } else if st.reveal.is_none() && judged_kind {
                 editing_key(session, store, index, &mut st, key, clock)?
             } else {
-                command_key(session, store, index, &mut st, key, clock, shown_at, &mut message)?
+                command_key(session, store, index, &mut st, key, clock, shown_at, &mut message, notice)?
             };
             match next {
                 Next::Stay => {}
@@ -214,7 +148,69 @@ fn run(
             }
         }
     }
-    Ok(Ending::Done)
+}
+
+/// After the last card: the summary, with `u` to take the last answer back (its card is asked
+/// again: returns None) and q, Esc or Enter to end. A session that saved nothing ends at once.
+fn summary_screen(
+    session: &mut ReviewSession,
+    store: &mut dyn Storage,
+    clock: &dyn Fn() -> DateTime<Utc>,
+    color: bool,
+    mut message: Option<String>,
+) -> Result<Option<Ending>> {
+    if session.saved() == 0 {
+        return Ok(Some(Ending::Done));
+    }
+    loop {
+        let lines = crate::session::piped::summary_lines(&session.summary(store, clock())?);
+        let (cols, rows) = terminal::size().unwrap_or((80, 24));
+        let screen = render_summary(&lines, message.as_deref(), (cols as usize).min(100));
+        draw_lines(&screen, cols as usize, rows as usize, color)?;
+        let Some(event) = next_event()? else {
+            return Ok(Some(Ending::Signalled(SIGNALLED.load(Ordering::SeqCst))));
+        };
+        let Event::Key(key) = event else { continue };
+        if key.kind == KeyEventKind::Release {
+            continue;
+        }
+        match key.code {
+            KeyCode::Char('c') if key.modifiers.contains(KeyModifiers::CONTROL) => {
+                return Ok(Some(Ending::Interrupted))
+            }
+            KeyCode::Char('u') => match session.undo(store)? {
+                Some(_) => return Ok(None),
+                None => message = Some("nothing to undo in this session".into()),
+            },
+            KeyCode::Char('q') | KeyCode::Esc | KeyCode::Enter => return Ok(Some(Ending::Done)),
+            _ => {}
+        }
+    }
+}
+
+/// An answer judged on screen (its verdict shown) is saved with the suggested grade when the
+/// card is left without a grade — quit, suspend, bury, Ctrl-C, a signal — as the help says.
+/// Returns what to tell the student, or None when nothing judged was waiting.
+fn save_judged(
+    session: &mut ReviewSession,
+    store: &mut dyn Storage,
+    index: usize,
+    st: &CardState,
+    clock: &dyn Fn() -> DateTime<Utc>,
+    shown_at: DateTime<Utc>,
+) -> Result<Option<String>> {
+    let Some(reveal) = st.reveal.as_ref().filter(|r| r.verdict.is_some()) else {
+        return Ok(None);
+    };
+    let rating = reveal.suggested;
+    let outcome = session.answer(store, index, rating, clock(), shown_at)?;
+    let key = safe_text::terminal_line(&session.card(index).key).into_owned();
+    let mut note =
+        format!("your answer to {key} was saved with the suggested grade, {} {}", rating.as_u8(), rating.name());
+    if outcome.became_leech {
+        note.push_str(" (it is now a leech: tagged and suspended)");
+    }
+    Ok(Some(note))
 }
 
 /// Keys while typing an answer: a line editor; Enter submits (or runs a `:` command).
@@ -283,6 +279,7 @@ fn command_key(
     clock: &dyn Fn() -> DateTime<Utc>,
     shown_at: DateTime<Utc>,
     message: &mut Option<String>,
+    notice: &mut Option<String>,
 ) -> Result<Next> {
     st.message = None;
     if st.help {
@@ -316,6 +313,17 @@ fn command_key(
         }
         _ => return Ok(Next::Stay),
     };
+    // A judged answer left without a grade is saved with the suggested one first; the student
+    // is told on the normal screen (quit) or on the next screen (suspend, bury).
+    if matches!(command, Command::Quit | Command::Suspend | Command::Bury) {
+        if let Some(note) = save_judged(session, store, index, st, clock, shown_at)? {
+            match command {
+                Command::Suspend => *message = Some(format!("{note}; then suspended the card")),
+                Command::Bury => *message = Some(format!("{note}; then buried the card until tomorrow")),
+                _ => *notice = Some(note),
+            }
+        }
+    }
     hide_or_undo(session, store, index, st, command, clock)
 }
 
@@ -481,6 +489,18 @@ fn draw(session: &ReviewSession, index: usize, st: &CardState, judged_kind: bool
     }
     if let Some((x, y)) = cursor_at {
         queue!(out, MoveTo(x, y), Show)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+/// Draws `lines` from the top of a cleared screen (a summary: no input, no cursor).
+fn draw_lines(lines: &[Line], width: usize, height: usize, color: bool) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    queue!(out, Hide, MoveTo(0, 0), Clear(ClearType::All))?;
+    for (row, line) in lines.iter().take(height.max(1)).enumerate() {
+        queue!(out, MoveTo(0, row as u16))?;
+        write_line(&mut out, line, width, color)?;
     }
     out.flush()?;
     Ok(())
