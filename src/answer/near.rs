@@ -33,6 +33,36 @@ pub fn osa_distance_bounded(a: &str, b: &str) -> Option<usize> {
     Some(prev[b.len()])
 }
 
+/// Whether `a` and `b` are at most `max` edits apart (optimal string alignment, as
+/// `osa_distance_bounded`): only the band of cells within `max` of the diagonal is computed, so
+/// the work is linear in the texts' length.
+pub fn osa_within(a: &str, b: &str, max: usize) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > max {
+        return false;
+    }
+    let far = max + 1;
+    let mut two_back = vec![far; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).map(|j| j.min(far)).collect();
+    let mut row = vec![far; b.len() + 1];
+    for i in 1..=a.len() {
+        row.fill(far);
+        row[0] = i.min(far);
+        let (from, to) = (i.saturating_sub(max).max(1), (i + max).min(b.len()));
+        for j in from..=to {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(two_back[j - 2] + 1);
+            }
+            row[j] = d.min(far);
+        }
+        std::mem::swap(&mut two_back, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
+    }
+    prev[b.len()] <= max
+}
+
 /// `osa_distance_bounded`, for callers comparing short words (deck keys, field names): texts
 /// too long to compare count as far apart (`usize::MAX`).
 pub fn osa_distance(a: &str, b: &str) -> usize {
@@ -101,6 +131,19 @@ mod tests {
         assert_eq!(osa_distance("", "abc"), 3);
         assert_eq!(char_diff("金正恩", "金正日"), "金正[-日][+恩]");
         assert_eq!(char_diff("ab", "ab"), "ab");
+        // The band agrees with the whole table.
+        for (x, y) in [
+            ("pyongyang", "pyongyag"),
+            ("kitten", "sitting"),
+            ("ab", "ba"),
+            ("abc", ""),
+            ("denuclearization", "denuclearisatoin"),
+        ] {
+            let d = osa_distance(x, y);
+            for max in 0..4 {
+                assert_eq!(osa_within(x, y, max), d <= max, "{x} {y} {max}");
+            }
+        }
     }
 
     #[test]

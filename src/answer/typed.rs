@@ -8,7 +8,7 @@ use super::date::{self, Match};
 use super::explain::{Explanation, Reason};
 use super::frames::{self, GENERIC_SUFFIXES};
 use super::markers::{self, Marker};
-use super::near::{char_diff, osa_distance_bounded};
+use super::near::{char_diff, osa_within};
 use super::normalize::{comparable, fold, is_latin, strip};
 use super::reading::{respell, Respelling};
 use super::{number, numerals, Check, Verdict};
@@ -299,7 +299,7 @@ fn compare_text(e: &str, t: &str, name: bool, slips: bool) -> Outcome {
         && is_latin(&ts)
         && digits(&es) == digits(&ts)
         && markers::find(t, e, Check::Text).is_none()
-        && osa_distance_bounded(&es, &ts).is_some_and(|d| d <= allowed)
+        && osa_within(&es, &ts, allowed)
     {
         return Outcome::almost(Reason::Typo);
     }
