@@ -270,10 +270,14 @@ fn compare_text(e: &str, t: &str, name: bool, slips: bool) -> Outcome {
             return Outcome::of(Verdict::Right);
         }
     }
-    // The key word without its head noun (関与 for 関与政策).
+    // The key word without its head noun (関与 for 関与政策, 核保有 for 核保有国): a noun of two
+    // kanji or more, or one of the one-kanji heads below — not any last kanji (日米 for 日米韓
+    // leaves a country out).
     if let Some(missing) = es.strip_prefix(ts.as_str()) {
-        let kanji = |s: &str| s.chars().all(is_kanji);
-        if ts.chars().count() >= 2 && !missing.is_empty() && kanji(missing) && ts.chars().any(is_kanji) {
+        let head = missing.chars().count() >= 2 || HEADS.contains(&missing);
+        // The key word is at least half of the answer (米韓 is not the key word of 米韓合同軍事演習).
+        let key = ts.chars().count() >= 2 && 2 * ts.chars().count() >= es.chars().count();
+        if key && head && missing.chars().all(is_kanji) && ts.chars().any(is_kanji) {
             return Outcome::almost(Reason::HeadNounMissing(missing.to_string()));
         }
     }
@@ -305,6 +309,10 @@ fn compare_text(e: &str, t: &str, name: bool, slips: bool) -> Outcome {
     }
     Outcome::of(Verdict::Wrong)
 }
+
+/// Head nouns of one kanji that a compound's key word may be typed without.
+const HEADS: &[&str] =
+    &["国", "策", "案", "法", "党", "派", "省", "庁", "会", "権", "制", "軍", "線", "論", "化", "型"];
 
 fn is_kana(c: char) -> bool {
     matches!(c, '\u{30A1}'..='\u{30FC}')
