@@ -385,3 +385,99 @@ fn kioku_undo_takes_back_the_last_review_answer_only_while_it_is_the_cards_last_
     session.kill().unwrap();
     session.wait().unwrap();
 }
+
+#[test]
+fn options_that_differ_only_after_normalisation_are_two_options() {
+    let env = Env::new();
+    env.write_deck(
+        "t.yaml",
+        "deck: t\ncards:\n  - id: neg\n    question: \"x + 3 = 1. x = ?\"\n    answer: \"-2\"\n    distractors: [\"2\", \"4\"]\n  - id: co\n    question: コバルトの元素記号は？\n    answer: Co\n    distractors: [CO, C]\n  - id: kana\n    question: どちら？\n    answer: ひらがな\n    distractors: [ヒラガナ]\n",
+    );
+    let lint = env.kioku(NOW).env("KIOKU_LANG", "en").arg("lint").output().unwrap();
+    let text = String::from_utf8(lint.stdout).unwrap();
+    assert_eq!(lint.status.code(), Some(0), "{text}");
+    assert!(text.contains("t.yaml:10:18: warning: the options 'Co' and 'CO' differ only"), "{text}");
+    assert!(text.contains("the options 'ひらがな' and 'ヒラガナ' differ only"), "{text}");
+    assert!(text.ends_with("0 errors, 2 warnings\n"), "{text}");
+    // The negative answer is chosen by its number and judged right.
+    let out = env.kioku(NOW).arg("review").write_stdin("").output().unwrap();
+    let shown = String::from_utf8(out.stdout).unwrap();
+    let number = shown.lines().find_map(|l| l.strip_prefix("option ")?.strip_suffix(" -2")).unwrap().to_string();
+    let out = env.kioku(NOW).arg("review").write_stdin(format!("{number}\n\n:q\n")).output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("verdict right suggest 3"), "{text}");
+}
+
+#[test]
+fn cloze_numbers_never_wrap_around() {
+    let env = Env::new();
+    for (cloze, message) in [
+        ("{{c4294967295::a}} and {{b}}", "cloze numbers go up to 9999, not 'c4294967295'"),
+        ("{{c9999::a}} and {{b}}", "this deletion would be number 10000; cloze numbers go up to 9999"),
+    ] {
+        env.write_deck("c.yaml", &format!("deck: c\ncards:\n  - id: n\n    cloze: \"{cloze}\"\n"));
+        let out = env.kioku(NOW).env("KIOKU_LANG", "en").arg("lint").output().unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{text}");
+        assert!(text.contains(&format!("c.yaml:4:12: error: {message}")), "{text}");
+    }
+    // Just below the limit, the bare deletion is card c9999 and is asked.
+    env.write_deck("c.yaml", "deck: c\ncards:\n  - id: n\n    cloze: \"{{c9998::a}} and {{b}}\"\n");
+    let out = env.kioku(NOW).arg("review").write_stdin("\n3\n:q\n").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("card c/n:c9998 cloze") || text.contains("card c/n:c9999 cloze"), "{text}");
+    let due = env.kioku(NOW).args(["due", "--json"]).output().unwrap();
+    let due: serde_json::Value = serde_json::from_slice(&due.stdout).unwrap();
+    assert_eq!(due["decks"][0]["new"].as_u64().unwrap() + 1, 2, "two cards, one answered");
+}
+
+#[test]
+fn unclear_messages_made_clear() {
+    let env = Env::new();
+    let lint = |env: &Env| {
+        let out = env.kioku(NOW).env("KIOKU_LANG", "en").arg("lint").output().unwrap();
+        assert_inert("lint", &out.stdout);
+        String::from_utf8(out.stdout).unwrap()
+    };
+    // `answer: ~` is nothing: one error, no warning that it is "kept as the text".
+    env.write_deck("t.yaml", "deck: t\ncards:\n  - id: a\n    statement: s\n    answer: ~\n");
+    let text = lint(&env);
+    assert!(text.contains("needs `answer: true` or `answer: false`"), "{text}");
+    assert!(!text.contains("kept as the text"), "{text}");
+    // Two notes claiming one old note's history.
+    env.write_deck(
+        "t.yaml",
+        "deck: t\ncards:\n  - id: b\n    front: x\n    back: z\n    renamed_from: old\n  - id: c\n    front: x2\n    back: z\n    renamed_from: old\n",
+    );
+    let text = lint(&env);
+    assert!(text.contains("t.yaml:10:19: error: renamed_from 'old' is also given by note 1 of this deck"), "{text}");
+    // UTF-16, with and without a byte-order mark: named, with an iconv command that works.
+    std::fs::write(env.decks().join("t.yaml"), b"\xff\xfed\x00e\x00c\x00k\x00:\x00 \x00t\x00\n\x00").unwrap();
+    let text = lint(&env);
+    assert!(text.contains("error: file is UTF-16 text, not UTF-8"), "{text}");
+    assert!(text.contains("iconv -f UTF-16 -t UTF-8"), "{text}");
+    std::fs::write(env.decks().join("t.yaml"), b"d\x00e\x00c\x00k\x00:\x00 \x00t\x00\n\x00").unwrap();
+    assert!(lint(&env).contains("iconv -f UTF-16LE -t UTF-8"));
+    // A raw NUL is shown, not echoed; a 1 MB value is not quoted whole.
+    env.write_deck("t.yaml", "deck: t\u{0}\n");
+    assert!(lint(&env).contains("t.yaml:1:8: error: the control character U+0000 is not allowed"));
+    env.write_deck(
+        "t.yaml",
+        &format!("deck: t\ncards:\n  - id: a\n    front: q\n    back: y\n    check: {}\n", "z".repeat(1 << 20)),
+    );
+    let text = lint(&env);
+    assert!(text.len() < 2000 && text.contains('…'), "{} bytes", text.len());
+
+    // `--db` naming a device is refused before SQLite touches it.
+    env.write_deck("t.yaml", "deck: t\ncards:\n  - id: a\n    front: q\n    back: y\n");
+    let out = env.kioku(NOW).args(["--db", "/dev/null", "due"]).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("database /dev/null: is not a regular file"), "{stderr}");
+    // Renaming the only deck file is not a reason to set KIOKU_DECKS.
+    env.kioku(NOW).arg("due").assert().success();
+    std::fs::rename(env.decks().join("t.yaml"), env.decks().join("renamed.yaml")).unwrap();
+    let out = env.kioku(NOW).arg("due").output().unwrap();
+    assert!(out.status.success());
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("KIOKU_DECKS"), "{out:?}");
+}

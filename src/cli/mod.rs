@@ -243,6 +243,18 @@ impl Context {
 
     /// Opens (or creates) the database, for commands that do not load decks.
     pub fn open_store(&self) -> Result<Store> {
+        // A device (`--db /dev/null`), pipe or socket is no database: SQLite would fail on it with
+        // "disk I/O error", after making a journal file beside it.
+        if let Ok(meta) = std::fs::metadata(&self.db) {
+            if !meta.is_file() && !meta.is_dir() {
+                return Err(Error::Database {
+                    path: self.db.clone(),
+                    message: "is not a regular file (a device, pipe or socket); give the path of a database file, \
+                              or of a new one, e.g. kioku.sqlite3"
+                        .into(),
+                });
+            }
+        }
         let new = !self.db.exists();
         let store = Store::open(&self.db, self.now())?;
         if new {
@@ -318,13 +330,17 @@ impl Context {
         // The default decks folder depends on where kioku runs: say so when it found none of
         // the files of the last run.
         let same_files = scan.kept.len() + scan.changed.iter().filter(|(_, r)| records.contains_key(&r.path)).count();
-        if !records.is_empty() && same_files == 0 {
-            let source = match &self.decks {
-                DeckSource::Dir(dir) => {
-                    format!("the decks in {}", std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone()).display())
-                }
-                DeckSource::Bundled => "the bundled decks".to_string(),
-            };
+        let (source, folder) = match &self.decks {
+            DeckSource::Dir(dir) => {
+                let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone());
+                (format!("the decks in {}", dir.display()), dir)
+            }
+            DeckSource::Bundled => ("the bundled decks".to_string(), PathBuf::from("<bundled>")),
+        };
+        // Files of the last run in this very folder were renamed or removed, not left elsewhere:
+        // another folder setting would not help.
+        let same_folder = records.keys().any(|p| std::path::Path::new(p).starts_with(&folder));
+        if !records.is_empty() && same_files == 0 && !same_folder {
             warn(&format!(
                 "kioku: using {source}, none of which the last run used; progress on the others is kept \
                  (kioku orphans). Set KIOKU_DECKS or --decks to use one folder wherever you are"

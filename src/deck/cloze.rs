@@ -10,6 +10,10 @@ pub enum Segment {
     Deletion { number: u32, text: String, hint: Option<String> },
 }
 
+/// The largest cloze number (Anki's notes use a handful; this keeps the numbering of bare
+/// deletions after it far from wrapping around).
+pub const MAX_NUMBER: u32 = 9999;
+
 /// Splits cloze text into plain text and deletions. Returns an error message (with the
 /// character offset of the problem) for an unclosed `{{` or an empty deletion.
 pub fn parse(text: &str) -> Result<Vec<Segment>, (usize, String)> {
@@ -51,9 +55,12 @@ pub fn parse(text: &str) -> Result<Vec<Segment>, (usize, String)> {
                     let digits = head
                         .strip_prefix(['c', 'C'])
                         .filter(|d| !d.is_empty() && d.chars().all(|c| c.is_ascii_digit()));
-                    match digits.map(|d| d.parse::<u32>()) {
-                        Some(Ok(n)) if n > 0 => (Some(n), rest.to_string()),
-                        Some(_) => return Err((start, format!("cloze number must be 1 or more, not '{head}'"))),
+                    match digits.map(|d| d.trim_start_matches('0').parse::<u32>()) {
+                        Some(Ok(n)) if (1..=MAX_NUMBER).contains(&n) => (Some(n), rest.to_string()),
+                        Some(_) if digits.is_some_and(|d| d.bytes().all(|b| b == b'0')) => {
+                            return Err((start, format!("cloze number must be 1 or more, not '{head}'")))
+                        }
+                        Some(_) => return Err((start, format!("cloze numbers go up to {MAX_NUMBER}, not '{head}'"))),
                         None => return Err((start, format!("'{head}' is not a cloze number: write {{{{c1::text}}}}"))),
                     }
                 }
@@ -67,7 +74,7 @@ pub fn parse(text: &str) -> Result<Vec<Segment>, (usize, String)> {
                 return Err((start, "empty cloze deletion".to_string()));
             }
             if number.is_none() {
-                bare.push(segments.len());
+                bare.push((segments.len(), start));
             }
             segments.push(Segment::Deletion { number: number.unwrap_or(0), text, hint });
             i = end + 2;
@@ -80,8 +87,11 @@ pub fn parse(text: &str) -> Result<Vec<Segment>, (usize, String)> {
         segments.push(Segment::Text(plain));
     }
     let mut next = numbers(&segments).last().copied().unwrap_or(0);
-    for index in bare {
+    for (index, start) in bare {
         next += 1;
+        if next > MAX_NUMBER {
+            return Err((start, format!("this deletion would be number {next}; cloze numbers go up to {MAX_NUMBER}")));
+        }
         if let Segment::Deletion { number, .. } = &mut segments[index] {
             *number = next;
         }
@@ -169,6 +179,19 @@ mod tests {
         assert_eq!(numbers(&parse("{{ c2 ::x}}").unwrap()), vec![2]);
         assert!(parse("{{c1::}}").is_err());
         assert_eq!(numbers(&parse("no deletion").unwrap()), Vec::<u32>::new());
+    }
+
+    #[test]
+    fn numbers_stay_in_range_and_bare_deletions_never_wrap() {
+        // A bare deletion after the largest number used to wrap around to 0 (never asked).
+        let err = parse("{{c4294967295::a}} and {{b}}").unwrap_err();
+        assert_eq!(err, (0, "cloze numbers go up to 9999, not 'c4294967295'".to_string()));
+        let err = parse("{{c9999::a}} and {{b}}").unwrap_err();
+        assert_eq!(err, (17, "this deletion would be number 10000; cloze numbers go up to 9999".to_string()));
+        assert_eq!(numbers(&parse("{{c9998::a}} and {{b}}").unwrap()), vec![9998, 9999]);
+        assert!(parse("{{c99999999999999999999::a}}").is_err());
+        assert!(parse("{{c000::a}}").unwrap_err().1.contains("1 or more"));
+        assert_eq!(numbers(&parse("{{c01::a}}").unwrap()), vec![1]);
     }
 
     #[test]

@@ -216,6 +216,11 @@ fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
             continue;
         }
         let Some(kind) = retyped_as(value) else { continue };
+        // `~` and `null` are not kept as text: kioku reads them as nothing (the field is then
+        // missing, which is an error of its own).
+        if kind == "null (nothing)" {
+            continue;
+        }
         // A statement's answer is meant to be true or false.
         let statement_answer = kind == "a boolean"
             && path.strip_suffix(".answer").is_some_and(|note| text_has_key(&locator, note, "statement"));
@@ -289,6 +294,24 @@ fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
         }
     }
     for (i, note) in raw.iter().flat_map(|r| r.cards.iter().flatten()).enumerate() {
+        // Options and items are picked by position and may differ only in case or form; a
+        // student typing one as text may not see the difference.
+        let (field, options): (&str, Vec<&String>) = match (&note.distractors, &note.items) {
+            (Some(d), _) => ("distractors", note.answer.iter().chain(d).collect()),
+            (None, Some(items)) => ("items", items.iter().collect()),
+            _ => ("", Vec::new()),
+        };
+        let look_alike = options.iter().enumerate().find_map(|(k, a)| {
+            options[..k].iter().find(|b| a.trim() != b.trim() && comparable(a) == comparable(b)).map(|b| (b, a))
+        });
+        if let Some((a, b)) = look_alike {
+            out.push(warn(
+                locator.find(&format!("cards.{i}.{field}")),
+                "look-alike-options",
+                format!("the options '{a}' and '{b}' differ only in case, width, kana or punctuation"),
+                "students choose by number, so both work; make them easier to tell apart if that is not the point",
+            ));
+        }
         // The reverse card shows the back and expects the front: a question there reads as the answer.
         if let (Some(true), Some(front)) = (note.reverse, &note.front) {
             if front.trim_end().ends_with(['?', '？']) {

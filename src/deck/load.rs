@@ -361,6 +361,12 @@ pub(super) fn read_deck_bytes(path: &Path, shown: &str) -> Result<(Vec<u8>, std:
 /// kioku's rules.
 pub(super) fn load_text(bytes: &[u8], shown: &str, stem: &str) -> Result<(Deck, RawDeck), Vec<Diagnostic>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(encoding) = utf16(bytes) {
+        return Err(vec![Diagnostic::error(shown, (1, 1), "not-utf8", format!("file is {encoding} text, not UTF-8"))
+            .with_hint(format!(
+            "save it as UTF-8 in your editor, or convert it: iconv -f {encoding} -t UTF-8 '{shown}' > converted.yaml"
+        ))]);
+    }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -409,6 +415,26 @@ pub(super) fn load_text(bytes: &[u8], shown: &str, stem: &str) -> Result<(Deck, 
     };
     let deck = validate(&raw, shown, stem, text)?;
     Ok((deck, raw))
+}
+
+/// The UTF-16 flavour of `bytes`, told by its byte-order mark or, without one, by NULs in every
+/// other byte of the start (ASCII text in UTF-16); None for anything else.
+fn utf16(bytes: &[u8]) -> Option<&'static str> {
+    if bytes.starts_with(&[0xFF, 0xFE]) {
+        return Some("UTF-16");
+    }
+    if bytes.starts_with(&[0xFE, 0xFF]) {
+        return Some("UTF-16");
+    }
+    let head = &bytes[..bytes.len().min(64) & !1];
+    let nul_at = |odd: usize| head.len() >= 4 && head.iter().skip(odd).step_by(2).all(|&b| b == 0);
+    if nul_at(1) && !nul_at(0) {
+        Some("UTF-16LE")
+    } else if nul_at(0) && !nul_at(1) {
+        Some("UTF-16BE")
+    } else {
+        None
+    }
 }
 
 /// Characters YAML refuses in a file (C0 controls but tab, LF and CR; DEL; C1 controls but NEL;

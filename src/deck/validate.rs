@@ -7,7 +7,6 @@ use super::cloze;
 use super::diagnostic::Diagnostic;
 use super::model::{Deck, Note, NoteKind, RawDeck, RawNote};
 use super::yaml::Locator;
-use crate::answer::normalize::comparable;
 use crate::answer::{self, date, number, Check};
 
 /// Ids (deck and note) are letters, digits, `-` and `_`: they become part of card keys, where
@@ -104,9 +103,19 @@ pub fn validate(raw: &RawDeck, file: &str, stem: &str, text: &str) -> Result<Dec
 
     // History moves only from a note that is gone; naming a note still here would move it back
     // and forth.
+    // Two notes naming one old note: its history can go to one of them only.
+    let mut claimed: HashMap<(String, String), usize> = HashMap::new();
     for (i, n) in raw.cards.iter().flatten().enumerate() {
         let Some(old) = n.renamed_from.as_deref().map(str::trim) else { continue };
         let (old_deck, old_id) = old.split_once('/').unwrap_or((&deck_id, old));
+        if let Some(first) = claimed.insert((old_deck.to_string(), old_id.to_string()), i) {
+            problems.add(
+                format!("cards.{i}.renamed_from"),
+                "renamed-from-twice",
+                format!("renamed_from '{old}' is also given by note {} of this deck", first + 1),
+                Some("the old note's history can move to one note only: keep renamed_from on that one"),
+            );
+        }
         if old_deck == deck_id && seen.contains_key(old_id) {
             problems.add(
                 format!("cards.{i}.renamed_from"),
@@ -168,7 +177,8 @@ impl NoteChecker<'_> {
     }
 
     /// A list whose entries are all non-blank and, except for `accept` (where a redundant
-    /// spelling is harmless), distinct after normalisation.
+    /// spelling is harmless), distinct as written: options and items are picked by position,
+    /// so `-2` and `2`, `Co` and `CO` are two options (`kioku lint` warns about look-alikes).
     fn list(&mut self, field: &str, values: &Option<Vec<String>>) -> Vec<String> {
         let values = values.clone().unwrap_or_default();
         let mut seen = HashMap::new();
@@ -180,7 +190,7 @@ impl NoteChecker<'_> {
                     format!("entry {} of `{field}` is empty", k + 1),
                     None,
                 );
-            } else if let Some(first) = seen.insert(comparable(v), k).filter(|_| field != "accept") {
+            } else if let Some(first) = seen.insert(v.trim().to_string(), k).filter(|_| field != "accept") {
                 self.problems.add(
                     format!("{}.{k}", self.at(field)),
                     "duplicate-entry",
@@ -295,7 +305,7 @@ impl NoteChecker<'_> {
                     );
                 }
                 if let Some(a) = &answer {
-                    if let Some(k) = distractors.iter().position(|d| comparable(d) == comparable(a)) {
+                    if let Some(k) = distractors.iter().position(|d| d.trim() == a.trim()) {
                         self.problems.add(
                             format!("{}.{k}", self.at("distractors")),
                             "answer-in-distractors",
