@@ -175,16 +175,25 @@ fn renamed_from_edge_cases_never_lose_a_card() {
     );
     env.kioku(NOW).args(["review"]).write_stdin("\n3\n\n3\n:q\n").assert().success();
     let before = env.schedules();
-    // Two notes claim a's history. (Claiming a note still in the deck is a deck error, tested
-    // elsewhere.)
+    // Two notes claim a's history: a deck error (the history can go to one only), and nothing
+    // changes. (Claiming a note still in the deck is a deck error, tested elsewhere.)
     env.write_deck(
         "alpha.yaml",
         "cards:\n  - id: b\n    renamed_from: a\n    front: Q\n    back: A\n  - id: c\n    renamed_from: a\n    front: Q\n    back: A\n  - id: k\n    front: K\n    back: K\n",
     );
+    let out = env.kioku(NOW).args(["due", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("renamed_from 'a' is also given by note 1"), "{out:?}");
+    assert_eq!(env.schedules(), before);
+    // With one claim, that note takes the history.
+    env.write_deck(
+        "alpha.yaml",
+        "cards:\n  - id: b\n    renamed_from: a\n    front: Q\n    back: A\n  - id: c\n    front: Q\n    back: A\n  - id: k\n    front: K\n    back: K\n",
+    );
     env.kioku(NOW).args(["due", "--json"]).assert().success();
     let after = env.schedules();
-    assert_eq!(after["alpha/b"], before["alpha/a"], "the first note takes the history");
-    assert_eq!(after["alpha/c"].0, 0, "the second starts afresh");
+    assert_eq!(after["alpha/b"], before["alpha/a"], "the note takes the history");
+    assert_eq!(after["alpha/c"].0, 0, "the other starts afresh");
     assert_eq!(after["alpha/k"], before["alpha/k"]);
     assert_eq!(env.history().len(), 2);
 }
