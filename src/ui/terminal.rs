@@ -100,7 +100,8 @@ fn run(
     color: bool,
     notice: &mut Option<String>,
 ) -> Result<Ending> {
-    let mut message: Option<String> = None;
+    // A backlog is said on the first card's screen (and again in the summary).
+    let mut message: Option<String> = session.backlog().map(|b| crate::session::life::backlog_lines(b).join(" · "));
     'cards: loop {
         let Some(index) = session.next(clock()) else {
             match summary_screen(session, store, clock, color, message.take())? {
