@@ -3,9 +3,12 @@
 //! Teachers write decks as YAML files ([`deck`]); an FSRS-6 scheduler ([`scheduler`], the `fsrs`
 //! crate, Ye et al.) decides what each student sees each study day; every answer is kept in SQLite
 //! ([`store`]). Typed answers and every card kind are judged by [`answer`]. Review, cram and exam
-//! flows ([`session`]) are state machines over plain line I/O so they can be tested without a
-//! terminal; [`ui`] is the interactive terminal, [`stats`] the figures a learner reads, and
-//! [`cli`] the only layer that reads the clock and the environment.
+//! are engines ([`session`]): state machines that own their state, borrow no database (each step
+//! takes the storage; the review engine through the [`store::Storage`] trait) and return data.
+//! Front ends are thin drivers over them: the piped protocol (`session::piped`,
+//! `session::exam_piped`, `session::cram_piped`) and the terminal screens ([`ui`]); a new front
+//! end (the web) plugs in at the engines. [`stats`] computes the figures a learner reads, and
+//! [`cli`] is the only layer that reads the clock and the environment.
 //!
 //! The binary (`src/main.rs`) is a thin wrapper around [`cli::run`].
 

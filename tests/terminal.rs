@@ -38,6 +38,11 @@ impl Tmux {
     /// A tmux server running `kioku review`, or None (with a note) where tmux is not installed
     /// on a developer's machine (in CI a missing tmux fails the test).
     fn start(env: &Env, width: u16) -> Option<Tmux> {
+        Tmux::start_with(env, width, "review")
+    }
+
+    /// A tmux server running `kioku ARGS` (e.g. `exam --seed 3`).
+    fn start_with(env: &Env, width: u16, args: &str) -> Option<Tmux> {
         if !common::require_tool("tmux", "-V", "tmux") {
             return None;
         }
@@ -47,7 +52,7 @@ impl Tmux {
         let socket = format!("kioku-test-{}-{n}-{width}", std::process::id());
         let bin = assert_cmd::cargo::cargo_bin("kioku");
         let command = format!(
-            "env -i TERM=xterm-256color NO_COLOR=1 KIOKU_DB='{}' KIOKU_DECKS='{}' KIOKU_TZ=UTC KIOKU_NOW=2025-06-01T09:00:00Z '{}' review; echo EXIT=$?; sleep 30",
+            "env -i TERM=xterm-256color NO_COLOR=1 KIOKU_DB='{}' KIOKU_DECKS='{}' KIOKU_TZ=UTC KIOKU_NOW=2025-06-01T09:00:00Z '{}' {args}; echo EXIT=$?; sleep 30",
             env.db().display(),
             env.decks().display(),
             bin.display()
@@ -388,4 +393,63 @@ fn an_answer_judged_on_screen_is_saved_then_suspended_on_s() {
         rows,
         vec![("t/typed".to_string(), 1, "review".to_string()), ("t/typed".to_string(), 0, "manual".to_string())]
     );
+
+/// Lines only scripts read: a terminal screen must never show them.
+fn assert_no_protocol_lines(screen: &str) {
+    for word in ["card ", "option ", "item ", "verdict ", "saved ", "score ", "seed ", "done "] {
+        assert!(!screen.lines().any(|l| l.starts_with(word)), "protocol line '{word}…' on the screen:\n{screen}");
+    }
+}
+
+#[test]
+fn exam_in_a_terminal_is_a_screen_not_protocol_lines() {
+    let env = Env::new();
+    env.write_deck("k.yaml", DECK);
+    let Some(tmux) = Tmux::start_with(&env, 80, "exam --seed 3 --count 2") else { return };
+    let screen = tmux.wait_for("question 1/2");
+    assert!(screen.contains("then enter"), "an instruction under the question:\n{screen}");
+    assert_no_protocol_lines(&screen);
+    // A malformed answer is refused on the screen; then each question is answered "don't know".
+    tmux.type_text("9 9");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("  > 9 9");
+    assert_no_protocol_lines(&screen);
+    tmux.keys(&["C-u", "Enter"]);
+    let screen = tmux.wait_for("✗ wrong");
+    assert!(screen.contains("enter next question"), "{screen}");
+    tmux.keys(&["Enter", "Enter", "Enter"]);
+    let screen = tmux.wait_for("score 0/2");
+    assert_no_protocol_lines(&screen);
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("EXIT=0");
+    assert!(screen.contains("score 0/2 (seed 3)"), "the score stays on the terminal:\n{screen}");
+    let papers =
+        String::from_utf8(env.kioku("2025-06-01T10:00:00Z").args(["exam", "--history"]).output().unwrap().stdout)
+            .unwrap();
+    assert!(papers.contains("0/2"), "the paper was saved: {papers}");
+}
+
+#[test]
+fn cram_in_a_terminal_is_a_screen_and_counts_what_is_left_within_the_limit() {
+    let env = Env::new();
+    env.write_deck("k.yaml", DECK);
+    let Some(tmux) = Tmux::start_with(&env, 40, "cram --limit 2") else { return };
+    let screen = tmux.wait_for("2 left");
+    assert_no_protocol_lines(&screen);
+    // The first card is self-graded: space shows the answer, enter takes the suggested grade.
+    assert!(screen.contains("space show answer"), "{screen}");
+    tmux.keys(&["Space"]);
+    let screen = tmux.wait_for("cram changes no schedule");
+    assert!(screen.contains("answer:"), "{screen}");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("1 left");
+    assert_no_protocol_lines(&screen);
+    // The next card takes a typed answer: the commands are lines there.
+    tmux.type_text(":q");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("EXIT=0");
+    // (A 40-column window wraps the line.)
+    assert!(screen.replace('\n', "").contains("1 answer saved (cram changes no schedule)"), "{screen}");
+    let history = env.history();
+    assert_eq!(history.iter().filter(|r| r["kind"] == "cram").count(), 1);
 }

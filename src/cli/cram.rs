@@ -5,6 +5,7 @@ use crate::session::cram::CramSession;
 use crate::session::cram_piped;
 use crate::session::exam_session::ExamCard;
 use crate::session::piped::Io;
+use crate::ui::{quiz, terminal};
 use crate::{Error, Result};
 
 use std::collections::HashSet;
@@ -23,7 +24,8 @@ pub struct Args {
     pub limit: Option<u32>,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<()> {
+/// Runs cram (a screen in a terminal, the protocol otherwise); returns the exit code.
+pub fn run(ctx: &Context, args: Args) -> Result<i32> {
     let Prepared { mut store, settings, lock: _lock } =
         ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags), Access::Exclusive)?;
     let days = ctx.days(&settings);
@@ -55,11 +57,20 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             None => "no card in scope".into(),
         }));
     }
+    let mut session = CramSession::new(cards, args.limit);
+    if terminal::is_interactive() {
+        let ending = quiz::cram(&mut session, &mut store, &days, &|| ctx.now())?;
+        let n = session.saved();
+        super::exam::print_after_screen(&[format!(
+            "{n} answer{} saved (cram changes no schedule)",
+            if n == 1 { "" } else { "s" }
+        )]);
+        return Ok(ending.exit_code());
+    }
     let mut input = std::io::stdin().lock();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut err = std::io::stderr().lock();
     let mut io = Io { input: &mut input, out: &mut out, err: &mut err };
-    let mut session = CramSession::new(cards, args.limit);
     cram_piped::run(&mut session, &mut store, &days, &|| ctx.now(), &mut io)?;
-    Ok(())
+    Ok(0)
 }

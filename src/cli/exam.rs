@@ -9,6 +9,7 @@ use crate::session::exam;
 use crate::session::exam_piped;
 use crate::session::exam_session::{ExamCard, ExamOptions, ExamSession};
 use crate::session::piped::Io;
+use crate::ui::{quiz, terminal};
 use crate::{Error, Result};
 
 use super::{Access, Context, Prepared};
@@ -34,9 +35,11 @@ pub struct Args {
     pub history: bool,
 }
 
-pub fn run(ctx: &Context, args: Args) -> Result<()> {
+/// Runs the exam (a screen in a terminal, the protocol otherwise); returns the exit code.
+pub fn run(ctx: &Context, args: Args) -> Result<i32> {
     if args.history {
-        return history(ctx);
+        history(ctx)?;
+        return Ok(0);
     }
     let time_limit_secs = match args.time_limit.as_deref() {
         Some(text) => match crate::settings::parse_steps("--time-limit", text)?.as_slice() {
@@ -73,13 +76,32 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     }
     let scope = args.scope.describe();
     let options = ExamOptions { seed, time_limit_secs, feed_review: args.feed_review, scope };
+    let mut session = ExamSession::new(cards, paper, options, ctx.now());
+    if terminal::is_interactive() {
+        let (ending, report) = quiz::exam(&mut session, &mut store, &days, &|| ctx.now())?;
+        // What stays on the terminal after the screen closes.
+        let mut lines = vec![format!("score {}/{} (seed {})", report.score, report.questions, session.seed())];
+        lines.extend(exam_piped::report_lines(&report));
+        print_after_screen(&lines);
+        return Ok(ending.exit_code());
+    }
     let mut input = std::io::stdin().lock();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut err = std::io::stderr().lock();
     let mut io = Io { input: &mut input, out: &mut out, err: &mut err };
-    let mut session = ExamSession::new(cards, paper, options, ctx.now());
     exam_piped::run(&mut session, &mut store, &days, &|| ctx.now(), &mut io)?;
-    Ok(())
+    Ok(0)
+}
+
+/// Prints `lines` for people once the screen is closed (after SIGHUP there may be no terminal:
+/// nothing to show, nothing lost).
+pub(super) fn print_after_screen(lines: &[String]) {
+    let mut out = std::io::stdout().lock();
+    for line in lines {
+        if writeln!(out, "{}", crate::safe_text::terminal(line)).is_err() {
+            break;
+        }
+    }
 }
 
 fn history(ctx: &Context) -> Result<()> {

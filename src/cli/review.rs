@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::session::piped::{self, Io};
 use crate::session::review::{ReviewOptions, ReviewSession};
 use crate::store::LearnerId;
-use crate::ui::terminal::{self, Ending};
+use crate::ui::terminal;
 use crate::Result;
 
 use super::{Access, Context, Prepared};
@@ -43,11 +43,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
             }
         }
         // Every answer is already saved; 130 is the shell's code for Ctrl-C, 128 + n for signal n.
-        return Ok(match ending {
-            Ending::Done => 0,
-            Ending::Interrupted => 130,
-            Ending::Signalled(signal) => 128 + signal,
-        });
+        return Ok(ending.exit_code());
     }
     let mut input = std::io::stdin().lock();
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -77,6 +77,10 @@ pub struct ReviewView {
     pub phase: Phase,
     pub message: Option<String>,
     pub help: bool,
+    /// Replaces the counts in the header (exam: "question 2/10 · 4m left"; cram: "8 left").
+    pub progress: Option<String>,
+    /// Replaces the key legend at the bottom.
+    pub keys: Option<String>,
 }
 
 /// The narrowest layout kioku draws; a smaller terminal gets lines cut, never garbage.
@@ -129,7 +133,7 @@ pub fn render(view: &ReviewView, width: usize) -> Vec<Line> {
         about.push_str(&format!(" · {}", view.tags.join(", ")));
     }
     let (new, learning, review) = view.counts;
-    let counts = format!("new {new} · learn {learning} · due {review}");
+    let counts = view.progress.clone().unwrap_or_else(|| format!("new {new} · learn {learning} · due {review}"));
     if about.width() + 2 + counts.width() <= width {
         let gap = width - about.width() - counts.width();
         lines.push(Line(vec![
@@ -197,8 +201,10 @@ pub fn render(view: &ReviewView, width: usize) -> Vec<Line> {
                 lines.push(Line::default());
                 lines.extend(wrap_indented(explanation, width, "  ").into_iter().map(|l| Line::styled(l, Style::Dim)));
             }
-            lines.push(Line::default());
-            lines.extend(interval_lines(&reveal.intervals, width));
+            if !reveal.intervals.is_empty() {
+                lines.push(Line::default());
+                lines.extend(interval_lines(&reveal.intervals, width));
+            }
         }
     }
 
@@ -208,7 +214,7 @@ pub fn render(view: &ReviewView, width: usize) -> Vec<Line> {
     }
     lines.push(Line::default());
     lines.push(Line::styled("─".repeat(width), Style::Dim));
-    let keys = match &view.phase {
+    let keys = view.keys.clone().unwrap_or_else(|| match &view.phase {
         Phase::Question { input: Some(_) } => "enter answer · :u undo · :s suspend · :b bury · :q quit".to_string(),
         Phase::Question { input: None } => {
             "space show answer · u undo · s suspend · b bury · q quit · ? help".to_string()
@@ -216,7 +222,7 @@ pub fn render(view: &ReviewView, width: usize) -> Vec<Line> {
         Phase::Answer(r) => {
             format!("1-4 grade · enter {} · u undo · s suspend · b bury · q quit · ? help", r.suggested.name())
         }
-    };
+    });
     lines.extend(wrap(&keys, width).into_iter().map(|l| Line::styled(l, Style::Dim)));
     lines
 }

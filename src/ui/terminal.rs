@@ -40,12 +40,23 @@ pub enum Ending {
     Signalled(i32),
 }
 
+impl Ending {
+    /// The process exit code: 0 done, 130 after Ctrl-C (the shell's code), 128 + n for signal n.
+    pub fn exit_code(self) -> i32 {
+        match self {
+            Ending::Done => 0,
+            Ending::Interrupted => 130,
+            Ending::Signalled(signal) => 128 + signal,
+        }
+    }
+}
+
 /// Raw mode and the alternate screen for as long as it lives; restored on drop (also when
 /// an error or a panic unwinds).
-struct Screen;
+pub(super) struct Screen;
 
 impl Screen {
-    fn enter() -> std::io::Result<Screen> {
+    pub(super) fn enter() -> std::io::Result<Screen> {
         terminal::enable_raw_mode()?;
         execute!(std::io::stdout(), EnterAlternateScreen, EnableBracketedPaste, Hide)?;
         Ok(Screen)
@@ -454,13 +465,22 @@ fn view(session: &ReviewSession, index: usize, st: &CardState, judged_kind: bool
         },
         message: st.message.as_ref().map(text),
         help: st.help,
+        progress: None,
+        keys: None,
     }
 }
 
 fn draw(session: &ReviewSession, index: usize, st: &CardState, judged_kind: bool, color: bool) -> Result<()> {
+    let input = (st.reveal.is_none() && judged_kind).then_some((st.input.as_str(), st.cursor));
+    paint(&view(session, index, st, judged_kind), input, color)
+}
+
+/// Draws `view` over the whole window; `input` (the line being typed and the cursor in chars)
+/// places the cursor on the input row. Shared by every screen (review, exam, cram).
+pub(super) fn paint(view: &ReviewView, input: Option<(&str, usize)>, color: bool) -> Result<()> {
     let (cols, rows) = terminal::size().unwrap_or((80, 24));
     let (width, height) = (cols as usize, rows as usize);
-    let mut lines = render(&view(session, index, st, judged_kind), width.min(100));
+    let mut lines = render(view, width.min(100));
     // Too tall for the window: keep the header (3 lines) and the bottom (the input, the answer,
     // the keys), dropping lines from the middle.
     let height = height.max(1);
@@ -468,20 +488,16 @@ fn draw(session: &ReviewSession, index: usize, st: &CardState, judged_kind: bool
         let cut = lines.len() - height;
         lines.drain(3..3 + cut);
     }
-    let input_row = if st.reveal.is_none() && judged_kind {
-        lines.iter().rposition(|l| l.text().starts_with("  > "))
-    } else {
-        None
-    };
+    let input_row = if input.is_some() { lines.iter().rposition(|l| l.text().starts_with("  > ")) } else { None };
     let mut out = std::io::stdout().lock();
     queue!(out, Hide, MoveTo(0, 0), Clear(ClearType::All))?;
     let mut cursor_at = None;
     for (row, line) in lines.iter().take(height).enumerate() {
         queue!(out, MoveTo(0, row as u16))?;
         write_line(&mut out, line, width, color)?;
-        if Some(row) == input_row {
+        if let (true, Some((text, cursor))) = (Some(row) == input_row, input) {
             // The input wraps after the "  > " prompt; put the cursor on the row it falls on.
-            let before: String = st.input.chars().take(st.cursor).collect();
+            let before: String = text.chars().take(cursor).collect();
             let avail = width.min(100).saturating_sub(4).max(1);
             let w = before.width();
             let (down, across) = (w / avail, w % avail);

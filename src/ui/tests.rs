@@ -19,6 +19,8 @@ fn base() -> ReviewView {
         phase: Phase::Question { input: None },
         message: None,
         help: false,
+        progress: None,
+        keys: None,
     }
 }
 
@@ -92,4 +94,96 @@ fn wrapping_by_display_width() {
     assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
     assert_eq!(wrap("a\nb", 10), vec!["a", "b"]);
     assert_eq!(truncate("日本語", 5), "日本");
+}
+
+/// The exam and cram screens, built from a card as the terminal builds them (reviewed by eye).
+mod quiz_screens {
+    use super::screen;
+    use crate::answer::Verdict;
+    use crate::deck::{Card, CardKind, Judge};
+    use crate::scheduler::Rating;
+    use crate::session::exam_session::{ExamReport, Miss};
+    use crate::session::judge::Judged;
+    use crate::ui::quiz::{question_view, report_view, reveal};
+    use crate::ui::render::{Phase, ReviewView};
+
+    fn choice_card() -> Card {
+        Card {
+            key: "korea-2025-chronology/un-vote".into(),
+            deck: "korea-2025-chronology".into(),
+            note_id: "un-vote".into(),
+            kind: CardKind::Choice,
+            prompt: "2022年3月の国連総会のロシア非難決議で、中国の投票は？".into(),
+            answer: "棄権".into(),
+            short_answer: "棄権".into(),
+            judge: Judge::Choice { options: vec!["棄権".into(), "賛成".into(), "反対".into()] },
+            tags: vec!["korea".into(), "china".into()],
+            explanation: Some("中国は棄権した。".into()),
+            section: None,
+            renamed_from: None,
+            category: None,
+        }
+    }
+
+    fn exam_question() -> ReviewView {
+        ReviewView {
+            phase: Phase::Question { input: Some("4".into()) },
+            message: Some("there is no option 4; type a number from 1 to 3".into()),
+            keys: Some("enter answer · esc or :q end the exam (the rest count as wrong)".into()),
+            ..question_view(&choice_card(), &[1, 0, 2], "exam", "question 2/10 · 4m left".into())
+        }
+    }
+
+    fn exam_verdict() -> ReviewView {
+        let judged = Judged {
+            verdict: Verdict::Wrong,
+            suggest: Rating::Again,
+            lines: vec!["answer: 2 棄権".into(), "you: 1 賛成".into()],
+        };
+        ReviewView {
+            phase: Phase::Answer(reveal(&choice_card(), Some(&judged), "1", false)),
+            keys: Some("enter next question · esc end the exam".into()),
+            ..question_view(&choice_card(), &[1, 0, 2], "exam", "question 2/10".into())
+        }
+    }
+
+    fn cram_answer() -> ReviewView {
+        let card = Card { kind: CardKind::Basic, judge: Judge::SelfGraded, ..choice_card() };
+        ReviewView {
+            phase: Phase::Answer(reveal(&card, None, "", true)),
+            keys: Some("1-4 grade · enter good · u undo · q quit — cram changes no schedule".into()),
+            ..question_view(&card, &[], "cram", "7 left".into())
+        }
+    }
+
+    fn report() -> ReviewView {
+        report_view(&ExamReport {
+            score: 1,
+            questions: 2,
+            duration_secs: 75,
+            timed_out: true,
+            by_deck: vec![("korea-2025-chronology".into(), 1, 2)],
+            by_tag: vec![("china".into(), 0, 1), ("korea".into(), 1, 2)],
+            misses: vec![Miss {
+                number: 2,
+                prompt: "2022年3月の国連総会のロシア非難決議で、中国の投票は？".into(),
+                answer: "棄権".into(),
+                explanation: Some("中国は棄権した。".into()),
+            }],
+            fed_to_review: None,
+        })
+    }
+
+    #[test]
+    fn exam_and_cram_screens_80_and_40() {
+        for (name, view) in [
+            ("exam_question", exam_question()),
+            ("exam_verdict", exam_verdict()),
+            ("cram_answer", cram_answer()),
+            ("exam_report", report()),
+        ] {
+            insta::assert_snapshot!(format!("{name}_80"), screen(&view, 80));
+            insta::assert_snapshot!(format!("{name}_40"), screen(&view, 40));
+        }
+    }
 }
