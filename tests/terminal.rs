@@ -393,6 +393,7 @@ fn an_answer_judged_on_screen_is_saved_then_suspended_on_s() {
         rows,
         vec![("t/typed".to_string(), 1, "review".to_string()), ("t/typed".to_string(), 0, "manual".to_string())]
     );
+}
 
 /// Lines only scripts read: a terminal screen must never show them.
 fn assert_no_protocol_lines(screen: &str) {
