@@ -298,4 +298,8 @@ fn an_apkg_is_written_whole_to_a_named_file_or_not_at_all() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("there is no folder missing"));
     let again = env.kioku(NOW).args(["export", "deck", "alpha", "-o", "alpha.apkg"]).output().unwrap();
     assert_eq!(again.status.code(), Some(1), "never overwrites without --force");
+    // A package given to import: the way to a file kioku reads.
+    let import = env.kioku(NOW).env("KIOKU_LANG", "en").args(["import", "alpha.apkg"]).output().unwrap();
+    assert_eq!(import.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&import.stderr).contains("Notes in Plain Text"), "{import:?}");
 }

@@ -29,6 +29,11 @@ pub struct Args {
 pub fn run(args: Args) -> Result<()> {
     let name = args.file.display().to_string();
     let bytes = super::input_file::read(&args.file, super::input_file::IMPORT_MAX_BYTES)?;
+    if bytes.starts_with(b"PK\x03\x04") {
+        return Err(Error::Input(format!(
+            "{name} is a zip file (an Anki package?); kioku reads Anki's text export: in Anki, File → Export → Notes in Plain Text"
+        )));
+    }
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::Input(format!(
             "{name} is not UTF-8 text; convert it first, e.g. iconv -f SHIFT_JIS -t UTF-8 '{name}' > converted.txt"
