@@ -4,10 +4,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use chrono::DateTime;
-
 use crate::safe_text;
-use crate::stats::class::{self, StudentAnswer};
+use crate::stats::class;
 use crate::{Error, Result};
 
 use super::{input_file, Context};
@@ -40,36 +38,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         )));
     }
     for (student, (path, (file, _))) in files.iter().zip(opened).enumerate() {
-        let name = path.display().to_string();
-        let mut csv = csv::Reader::from_reader(file);
-        let headers = csv.headers().map_err(|e| Error::Input(format!("{name}: {e}")))?.clone();
-        let col = |h: &str| headers.iter().position(|x| x == h);
-        let need = |h: &str| {
-            col(h).ok_or_else(|| Error::Input(format!("{name}: no `{h}` column; is it from `kioku export reviews`?")))
-        };
-        let (key, time, rating, state) =
-            (need("card_key")?, need("review_time")?, need("review_rating")?, need("review_state")?);
-        let kind = col("review_kind");
-        for (i, record) in csv.records().enumerate() {
-            let record = record.map_err(|e| Error::Input(format!("{name}:{}: {e}", i + 2)))?;
-            let field = |k: usize| record.get(k).unwrap_or("");
-            if kind.is_some_and(|k| field(k) != "review") {
-                continue; // cram, exam and manual rows say nothing about memory
-            }
-            let bad = || Error::Input(format!("{name}:{}: not a review row from `kioku export reviews`", i + 2));
-            answers.push(StudentAnswer {
-                student,
-                card: safe_text::csv_cell_read(field(key)).to_string(),
-                at: field(time)
-                    .parse::<i64>()
-                    .ok()
-                    .and_then(DateTime::from_timestamp_millis)
-                    .filter(crate::scheduler::training::is_plausible_review_time)
-                    .ok_or_else(bad)?,
-                rating: field(rating).parse().map_err(|_| bad())?,
-                state: field(state).parse().map_err(|_| bad())?,
-            });
-        }
+        answers.extend(class::read_export(file, student, &path.display().to_string())?);
     }
     let days = crate::scheduler::DayClock::new(ctx.tz, 4);
     let table = class::difficulty(&answers, ctx.now(), &days);
