@@ -123,6 +123,9 @@ fn a_full_disk_reports_the_answer_that_failed_and_keeps_the_earlier_ones() {
         assert!(saved < 10_000);
     };
     assert!(failure.contains("full"), "{failure}");
+    // Earlier answers were saved: the message must not say nothing was.
+    assert!(failure.contains("every answer acknowledged before it is kept"), "{failure}");
+    assert!(!failure.contains("nothing was saved"), "{failure}");
     assert!(failure.contains(&env.db().display().to_string()), "{failure}");
     drop(session);
     drop(store);

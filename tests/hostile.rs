@@ -481,3 +481,20 @@ fn unclear_messages_made_clear() {
     assert!(out.status.success());
     assert!(!String::from_utf8_lossy(&out.stderr).contains("KIOKU_DECKS"), "{out:?}");
 }
+
+#[test]
+fn durations_and_counts_are_said_plainly() {
+    let env = Env::new();
+    env.write_deck("t.yaml", "deck: t\ncards:\n  - id: a\n    statement: s\n    answer: true\n");
+    let run = |args: &[&str]| {
+        let out = env.kioku(NOW).env("KIOKU_LANG", "en").args(args).write_stdin("t\n").output().unwrap();
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (code, stderr) = run(&["exam", "--time-limit", "abc"]);
+    assert_eq!(code, Some(1));
+    assert!(stderr.contains("--time-limit: 'abc' is not a duration; write one like 20m or 30s"), "{stderr}");
+    let (_, stderr) = run(&["exam", "--count", "5", "--seed", "1"]);
+    assert!(stderr.contains("only 1 question can be drawn"), "{stderr}");
+    let (_, stderr) = run(&["cram", "--missed", "1"]);
+    assert!(stderr.contains("in the last day"), "{stderr}");
+}

@@ -53,6 +53,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
     cards.retain(|c| missed.as_ref().is_none_or(|m| m.contains(&c.card.key)));
     if cards.is_empty() {
         return Err(Error::Input(match args.missed {
+            Some(1) => "no card was answered \"again\" in the last day".into(),
             Some(n) => format!("no card was answered \"again\" in the last {n} days"),
             None => "no card in scope".into(),
         }));

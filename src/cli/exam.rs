@@ -42,7 +42,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
         return Ok(0);
     }
     let time_limit_secs = match args.time_limit.as_deref() {
-        Some(text) => match crate::settings::parse_steps("--time-limit", text)?.as_slice() {
+        Some(text) => match crate::settings::parse_steps("--time-limit", text)
+            .map_err(|_| {
+                Error::Input(format!(
+                    "--time-limit: '{text}' is not a duration; write one like 20m or 30s (units s, m, h, d; a bare number is minutes)"
+                ))
+            })?
+            .as_slice()
+        {
             [secs] => Some(*secs as i64),
             _ => return Err(Error::Input(format!("--time-limit: give one duration like 20m, not '{text}'"))),
         },
@@ -65,8 +72,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
     let paper = exam::build_paper(&pool, args.count, seed);
     if paper.len() < args.count && !paper.is_empty() {
         crate::cli::warn(&format!(
-            "kioku: only {} questions can be drawn from this scope (one per note, judged forms)",
-            paper.len()
+            "kioku: only {} question{} can be drawn from this scope (one per note, judged forms)",
+            paper.len(),
+            if paper.len() == 1 { "" } else { "s" }
         ));
     }
     if paper.is_empty() {

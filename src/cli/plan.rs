@@ -160,8 +160,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         let quota = (new as u32).div_ceil((days_left - 3).max(1) as u32);
         writeln!(
             out,
-            "exam {} in {days_left} days · target {:.0}% · {}",
+            "exam {} in {days_left} day{} · target {:.0}% · {}",
             p.exam_day.date(),
+            if days_left == 1 { "" } else { "s" },
             p.target * 100.0,
             scope(p)
         )?;

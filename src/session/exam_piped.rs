@@ -22,7 +22,8 @@ pub fn run(
 ) -> Result<ExamReport> {
     writeln!(io.out, "seed {}", exam.seed())?;
     if let Some(limit) = exam.time_limit_secs() {
-        human(io.out, &format!("{} questions · time limit {}", exam.len(), human_interval(limit)))?;
+        let s = if exam.len() == 1 { "" } else { "s" };
+        human(io.out, &format!("{} question{s} · time limit {}", exam.len(), human_interval(limit)))?;
     }
     'questions: while let Some((n, asked)) = exam.current() {
         let progress = match exam.time_left_secs(clock()) {

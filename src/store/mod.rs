@@ -71,7 +71,9 @@ fn db_error(path: &Path, e: rusqlite::Error) -> Error {
         Some(ErrorCode::ReadOnly | ErrorCode::PermissionDenied | ErrorCode::CannotOpen) => {
             "; check that the file and its folder are writable"
         }
-        Some(ErrorCode::DiskFull) => "; free some disk space and try again (nothing was saved)",
+        Some(ErrorCode::DiskFull) => {
+            "; free some disk space and try again (what failed here was not saved; every answer acknowledged before it is kept)"
+        }
         Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => "; another program is using it; try again",
         _ => "",
     };
