@@ -260,9 +260,13 @@ fn a_database_with_two_names_is_refused_and_two_first_runs_at_once_both_work() {
         }
         let run = || {
             let mut cmd = env.std_command("2025-06-01T10:00:00Z");
-            cmd.env("KIOKU_DB", &fresh).arg("due").stdout(std::process::Stdio::null()).spawn().unwrap()
+            cmd.env("KIOKU_DB", &fresh).arg("due").stdout(std::process::Stdio::null());
+            cmd.stderr(std::process::Stdio::piped()).spawn().unwrap()
         };
-        let (mut a, mut b) = (run(), run());
-        assert!(a.wait().unwrap().success() && b.wait().unwrap().success());
+        let (a, b) = (run(), run());
+        // On failure, say what kioku said (this race was seen to fail once on a loaded machine).
+        for out in [a.wait_with_output().unwrap(), b.wait_with_output().unwrap()] {
+            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        }
     }
 }
