@@ -498,3 +498,17 @@ fn durations_and_counts_are_said_plainly() {
     let (_, stderr) = run(&["cram", "--missed", "1"]);
     assert!(stderr.contains("in the last day"), "{stderr}");
 }
+
+#[test]
+fn a_valid_alias_is_not_an_unknown_anchor_when_another_note_has_an_error() {
+    let env = Env::new();
+    env.write_deck(
+        "t.yaml",
+        "deck: t\ncards:\n  - id: a\n    front: &f shared\n    back: x\n  - id: b\n    front: q\n    anwser: y\n  - id: c\n    front: *f\n    back: z\n",
+    );
+    let out = env.kioku(NOW).env("KIOKU_LANG", "en").arg("lint").output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("t.yaml:8:5: error: cards[1]: unknown field `anwser`"), "{text}");
+    assert!(!text.contains("unknown anchor"), "{text}");
+    assert!(text.ends_with("1 error, 0 warnings\n"), "{text}");
+}

@@ -172,9 +172,22 @@ pub fn parse_deck_all(text: &str) -> Result<RawDeck, Box<Failure>> {
             return give_up(first); // a flow sequence on one line: no per-note recovery
         }
         let slice = lines[start - 1..end - 1].join("\n");
-        let parsed = serde_yaml::from_str::<Vec<RawNote>>(&slice)
-            .map(|mut v| v.pop().filter(|_| v.is_empty()))
-            .or_else(|_| serde_yaml::from_str::<RawNote>(&slice).map(Some));
+        let alone = serde_yaml::from_str::<Vec<RawNote>>(&slice);
+        let parsed = match alone {
+            // An alias of an anchor in an earlier note: read this note after the notes before it
+            // (as plain values, so their own mistakes do not matter here), so the anchor is known.
+            Err(e) if e.to_string().contains("unknown anchor") => {
+                let first = locator.positions["cards.0"].0;
+                let with_earlier = lines[first - 1..end - 1].join("\n");
+                serde_yaml::from_str::<Vec<serde_yaml::Value>>(&with_earlier).and_then(|mut all| match all.pop() {
+                    Some(last) => serde_yaml::from_value::<RawNote>(last).map(Some),
+                    None => Ok(None),
+                })
+            }
+            alone => alone
+                .map(|mut v| v.pop().filter(|_| v.is_empty()))
+                .or_else(|_| serde_yaml::from_str::<RawNote>(&slice).map(Some)),
+        };
         match parsed {
             Ok(Some(note)) => notes.push(note),
             Ok(None) => return give_up(first),
