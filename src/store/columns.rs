@@ -39,11 +39,23 @@ pub(super) fn schedule_from_row(r: &Row, first: usize) -> rusqlite::Result<CardS
 }
 
 pub(super) fn write_schedule(conn: &Connection, card_id: i64, s: &CardSchedule) -> rusqlite::Result<()> {
-    conn.execute(
+    write_schedule_if(conn, card_id, None, s).map(drop)
+}
+
+/// Writes a card's schedule and raises its version, only if its version is `expected` (when
+/// given): the stale-state check costs no statement of its own. Returns whether the row was
+/// written.
+pub(super) fn write_schedule_if(
+    conn: &Connection,
+    card_id: i64,
+    expected: Option<i64>,
+    s: &CardSchedule,
+) -> rusqlite::Result<bool> {
+    let changed = conn.execute(
         "UPDATE cards SET state = ?2, step = ?3, stability = ?4, difficulty = ?5, due_at_ms = ?6, due_day = ?7,
                 last_review_at_ms = ?8, last_review_day = ?9, reps = ?10, lapses = ?11, suspended = ?12,
                 buried_until_day = ?13, leech = ?14, version = version + 1
-         WHERE id = ?1",
+         WHERE id = ?1 AND (?15 IS NULL OR version = ?15)",
         params![
             card_id,
             s.state,
@@ -58,10 +70,11 @@ pub(super) fn write_schedule(conn: &Connection, card_id: i64, s: &CardSchedule) 
             s.lapses,
             s.suspended,
             s.buried_until_day,
-            s.leech
+            s.leech,
+            expected
         ],
     )?;
-    Ok(())
+    Ok(changed == 1)
 }
 
 // Typed columns: a value kioku never writes is an error naming the column's type, never a

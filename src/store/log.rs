@@ -231,16 +231,13 @@ impl Store {
         let e = |e: rusqlite::Error| db_error(&path, e);
         let before_json = serde_json::to_string(before).map_err(|x| Error::Scheduler(x.to_string()))?;
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
-        if let Some(expected) = version {
-            let now: i64 =
-                tx.query_row("SELECT version FROM cards WHERE id = ?1", [card_id], |r| r.get(0)).map_err(e)?;
-            if now != expected {
-                return Err(Error::Stale { key: row.card_key.clone() });
-            }
+        // The schedule first, conditional on the version: a stale answer writes nothing (the
+        // transaction is dropped, so rolled back), and the check costs no statement of its own.
+        if !write_schedule_if(&tx, card_id, version, after).map_err(e)? && version.is_some() {
+            return Err(Error::Stale { key: row.card_key.clone() });
         }
         insert_review(&tx, card_id, row, &before_json).map_err(e)?;
         let review_id = tx.last_insert_rowid();
-        write_schedule(&tx, card_id, after).map_err(e)?;
         tx.commit().map_err(e)?;
         self.uncheckpointed += 1;
         Ok(review_id)
