@@ -188,7 +188,8 @@ fn exam_loop(
             };
             let view = ReviewView {
                 phase: Phase::Question { input: Some(editor.text.clone()) },
-                message: message.take(),
+                // Messages may quote what was typed or a key from a deck: made visible like deck text.
+                message: message.take().map(|m: String| safe_text::terminal(&m).into_owned()),
                 keys: Some("enter answer · esc or :q end the exam (the rest count as wrong)".into()),
                 ..question_view(&card, &order, "exam", progress)
             };
@@ -318,7 +319,8 @@ fn cram_loop(
         let judged = loop {
             let view = ReviewView {
                 phase: Phase::Question { input: judged_kind.then(|| editor.text.clone()) },
-                message: message.take(),
+                // Messages may quote what was typed or a key from a deck: made visible like deck text.
+                message: message.take().map(|m: String| safe_text::terminal(&m).into_owned()),
                 keys: Some(if judged_kind {
                     "enter answer · :u undo · esc or :q quit".into()
                 } else {
