@@ -122,9 +122,9 @@ fn import_export_import_round_trips() {
         .unwrap();
     assert_eq!(String::from_utf8_lossy(&out.stderr), "wrote 4 notes to out.txt\n", "export says what it wrote");
     let exported = std::fs::read_to_string(env.dir.path().join("out.txt")).unwrap();
-    assert!(exported.starts_with("#separator:tab\n#html:false\n#guid column:1\n#notetype column:2\n#tags column:3\n"));
+    assert!(exported.starts_with("#separator:tab\n#html:false\n#notetype column:1\n#guid column:2\n#tags column:3\n"));
     // Notes from Anki go back under their Anki guid and stock note type, so Anki updates them.
-    assert!(exported.contains("\ng2\tBasic (and reversed card)\t"), "{exported}");
+    assert!(exported.contains("\nBasic (and reversed card)\tg2\t"), "{exported}");
     assert!(exported.contains("\n#deck:a\n"), "the deck line names the deck: {exported}");
     let again = env.kioku(NOW).args(["import", "out.txt", "--deck", "a"]).output().unwrap();
     let again = String::from_utf8(again.stdout).unwrap();

@@ -276,7 +276,8 @@ def anki_notes(col):
 
     add("basic", names[0], ["It&#x27;s <b>bold</b><div>second</div>", "A &amp; B &mdash; &yen;100<BR>line"], ["t1", "t2"], "ab/cd+ef")
     add("reversed", names[1], ["表", "裏"])
-    add("optional-no", names[2], ["f-no", "b-no", ""])
+    # A guid may start with "#", which Anki reads as a comment at the start of a line.
+    add("optional-no", names[2], ["f-no", "b-no", ""], guid="#starts-like-a-comment")
     add("optional-yes", names[2], ["f-yes", "b-yes", "y"])
     add("typed", names[3], ["typed question", "answer"])
     add("cloze", names[4], ["{{c1::東京}}は{{c2::首都::hint}}", "extra"])

@@ -201,25 +201,26 @@ pub fn guids(deck: &Deck) -> Vec<String> {
 }
 
 /// A deck as a file Anki's text import reads ("Notes in Plain Text"): tab-separated, HTML off,
-/// columns guid, note type, tags, then the fields, and a `#deck:` line. Front/back notes use the
+/// columns note type, guid, tags, then the fields, and a `#deck:` line. The note type comes
+/// first because Anki skips a line that starts with `#` as a comment, and a guid may. Front/back notes use the
 /// stock "Basic (optional reversed card)" type of `lang`'s interface (its Add Reverse field makes
 /// the reverse card), cloze notes the stock Cloze type; notes imported from Anki (ids `anki-…`)
 /// go back as Basic, Basic (and reversed card) or Basic (type in the answer).
 pub fn export_tsv(deck: &Deck, lang: AnkiLang) -> String {
     let names = lang.stock();
-    let mut out = String::from("#separator:tab\n#html:false\n#guid column:1\n#notetype column:2\n#tags column:3\n");
+    let mut out = String::from("#separator:tab\n#html:false\n#notetype column:1\n#guid column:2\n#tags column:3\n");
     let _ = writeln!(out, "#deck:{}", deck_name(deck));
     let mut w = csv::WriterBuilder::new().delimiter(b'\t').has_headers(false).flexible(true).from_writer(Vec::new());
     for (note, guid) in deck.notes.iter().zip(guids(deck)) {
         let tags: Vec<&str> = deck.tags.iter().chain(&note.tags).map(String::as_str).collect();
-        let mut record = vec![guid, String::new(), tags.join(" ")];
+        let mut record = vec![String::new(), guid, tags.join(" ")];
         // A note that came from Anki goes back under the stock type its kind has there, so Anki
         // updates it (a change of note type is a conflict in Anki).
         let from_anki = guid_from_id(&note.id).is_some();
         match fields(note, deck.lang.as_deref()) {
             AnkiFields::Basic { front, back, reverse, .. } if from_anki => {
                 let typed = matches!(note.check, Some(crate::answer::Check::Text));
-                record[1] = if reverse {
+                record[0] = if reverse {
                     names.reversed
                 } else if typed {
                     names.typed
@@ -230,11 +231,11 @@ pub fn export_tsv(deck: &Deck, lang: AnkiLang) -> String {
                 record.extend([front, back]);
             }
             AnkiFields::Basic { front, back, reverse, .. } => {
-                record[1] = names.optional_reversed.to_string();
+                record[0] = names.optional_reversed.to_string();
                 record.extend([front, back, if reverse { "y".into() } else { String::new() }]);
             }
             AnkiFields::Cloze { text, extra, .. } => {
-                record[1] = names.cloze.to_string();
+                record[0] = names.cloze.to_string();
                 record.extend([text, extra]);
             }
         }

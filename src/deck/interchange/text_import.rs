@@ -383,9 +383,9 @@ mod tests {
 
     #[test]
     fn kiokus_own_export_gives_back_its_deck_and_ids() {
-        let tsv = "#separator:tab\n#html:false\n#guid column:1\n#notetype column:2\n#tags column:3\n#deck:年表\n\
-            korea/cvid\tBasic (optional reversed card)\tkorea\tCVID\t非核化\ty\n\
-            korea/court\tCloze\tkorea\t{{c1::2025年4月4日}}\t\n";
+        let tsv = "#separator:tab\n#html:false\n#notetype column:1\n#guid column:2\n#tags column:3\n#deck:年表\n\
+            Basic (optional reversed card)\tkorea/cvid\tkorea\tCVID\t非核化\ty\n\
+            Cloze\tkorea/court\tkorea\t{{c1::2025年4月4日}}\t\n";
         let imported = import_text(tsv).unwrap();
         assert_eq!(imported.kioku_deck.as_deref(), Some("korea"));
         assert_eq!(imported.notes[0].id.as_deref(), Some("cvid"));
