@@ -2,7 +2,7 @@
 //! is missing; `--prune` deletes history only for notes missing from decks that are loaded.
 
 use std::collections::HashSet;
-use std::io::{BufRead, Write};
+use std::io::Write;
 
 use crate::safe_text::terminal_line;
 use crate::{Error, Result};
@@ -67,9 +67,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             if doomed.len() == 1 { "" } else { "s" }
         )?;
         out.flush()?;
-        let mut answer = String::new();
-        std::io::stdin().lock().read_line(&mut answer)?;
-        if answer.trim() != "yes" {
+        let answer = crate::session::input::read_bounded(&mut std::io::stdin().lock(), 64)?.unwrap_or_default();
+        if String::from_utf8_lossy(&answer).trim() != "yes" {
             return Err(Error::Input("not confirmed; nothing was deleted".into()));
         }
     }

@@ -3,7 +3,7 @@
 //! piped). Each card is logged as a manual row with the action `postpone` or `advance`. The
 //! choice of cards is `scheduler::backlog`.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 
 use crate::scheduler::backlog::Moved;
 use crate::scheduler::{CardSchedule, State};
@@ -94,9 +94,8 @@ pub fn run(ctx: &Context, args: Args, direction: Direction) -> Result<()> {
     if !args.yes {
         writeln!(out, "{action} them? Type yes to confirm:")?;
         out.flush()?;
-        let mut answer = String::new();
-        std::io::stdin().lock().read_line(&mut answer)?;
-        if answer.trim() != "yes" {
+        let answer = crate::session::input::read_bounded(&mut std::io::stdin().lock(), 64)?.unwrap_or_default();
+        if String::from_utf8_lossy(&answer).trim() != "yes" {
             return Err(Error::Input("not confirmed; nothing was moved".into()));
         }
     }

@@ -45,13 +45,48 @@ pub fn classify(line: String) -> Line {
     Line::Command(command)
 }
 
+/// The longest line kept, in bytes (far beyond any answer); the rest of a longer line is read
+/// and dropped, so memory stays bounded whatever is piped in.
+pub const MAX_LINE_BYTES: usize = 64 * 1024;
+
 /// Reads the next line. Bytes that are not UTF-8 are replaced, never fatal.
 pub fn read(input: &mut dyn BufRead) -> std::io::Result<Line> {
-    let mut buf = Vec::new();
-    if input.read_until(b'\n', &mut buf)? == 0 {
-        return Ok(Line::End);
+    match read_bounded(input, MAX_LINE_BYTES)? {
+        None => Ok(Line::End),
+        Some(mut buf) => {
+            // A cut inside a character drops that character's first bytes rather than adding U+FFFD.
+            if let Err(e) = std::str::from_utf8(&buf) {
+                if e.error_len().is_none() {
+                    buf.truncate(e.valid_up_to());
+                }
+            }
+            Ok(classify(normalize(&String::from_utf8_lossy(&buf))))
+        }
     }
-    Ok(classify(normalize(&String::from_utf8_lossy(&buf))))
+}
+
+/// One line of at most `max_bytes` (its newline included); the rest of the line up to the
+/// newline is consumed and dropped. `None` at the end of input.
+pub fn read_bounded(input: &mut dyn BufRead, max_bytes: usize) -> std::io::Result<Option<Vec<u8>>> {
+    let mut line = Vec::new();
+    let mut read_any = false;
+    loop {
+        let chunk = input.fill_buf()?;
+        if chunk.is_empty() {
+            return Ok(read_any.then_some(line));
+        }
+        read_any = true;
+        let (len, done) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        let room = max_bytes.saturating_sub(line.len());
+        line.extend_from_slice(&chunk[..len.min(room)]);
+        input.consume(len);
+        if done {
+            return Ok(Some(line));
+        }
+    }
 }
 
 #[cfg(test)]
@@ -69,5 +104,23 @@ mod tests {
         assert_eq!(read(&mut input).unwrap(), Line::Text("a".into()));
         assert_eq!(read(&mut input).unwrap(), Line::Text("\u{fffd}".into()));
         assert_eq!(read(&mut input).unwrap(), Line::End);
+    }
+
+    #[test]
+    fn a_long_line_is_cut_and_the_next_line_read_whole() {
+        // Three lines: 10 bytes, 5 bytes, and an unterminated "xy"; kept up to 4 bytes each.
+        let mut input: &[u8] = b"0123456789
+abcd
+xy";
+        assert_eq!(read_bounded(&mut input, 4).unwrap(), Some(b"0123".to_vec()));
+        assert_eq!(read_bounded(&mut input, 4).unwrap(), Some(b"abcd".to_vec()));
+        assert_eq!(read_bounded(&mut input, 4).unwrap(), Some(b"xy".to_vec()));
+        assert_eq!(read_bounded(&mut input, 4).unwrap(), None);
+        // Through a small buffer too: the line spans many fill_buf calls.
+        let data = format!("{}\nok\n", "あ".repeat(50_000));
+        let mut reader = std::io::BufReader::with_capacity(7, data.as_bytes());
+        let Line::Text(first) = read(&mut reader).unwrap() else { panic!("a text line") };
+        assert!(first.len() <= MAX_LINE_BYTES, "{}", first.len());
+        assert_eq!(read(&mut reader).unwrap(), Line::Text("ok".into()));
     }
 }
