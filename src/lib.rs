@@ -4,7 +4,7 @@
 //! crate, Ye et al.) decides what each student sees each study day; every answer is kept in SQLite
 //! ([`store`]). Typed answers and every card kind are judged by [`answer`]. Review, cram and exam
 //! are engines ([`session`]): state machines that own their state, borrow no database (each step
-//! takes the storage; the review engine through the [`store::Storage`] trait) and return data.
+//! takes the storage, through the [`store::Storage`] trait) and return data.
 //! Front ends are thin drivers over them: the piped protocol (`session::piped`,
 //! `session::exam_piped`, `session::cram_piped`) and the terminal screens ([`ui`]); a new front
 //! end (the web) plugs in at the engines. [`stats`] computes the figures a learner reads, and

@@ -5,6 +5,7 @@ use crate::session::cram::CramSession;
 use crate::session::cram_piped;
 use crate::session::exam_session::ExamCard;
 use crate::session::piped::Io;
+use crate::store::{LearnerId, Storage};
 use crate::ui::{quiz, terminal};
 use crate::{Error, Result};
 
@@ -31,25 +32,21 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
     let days = ctx.days(&settings);
     let missed: Option<HashSet<String>> = match args.missed {
         Some(n) => Some(
-            store
-                // Beyond what the clock can count back, "since ever".
-                .missed_since(
-                    chrono::TimeDelta::try_days(i64::from(n))
-                        .and_then(|days| ctx.now().checked_sub_signed(days))
-                        .map_or(i64::MIN, |since| since.timestamp_millis()),
-                )?
-                .into_iter()
-                .collect(),
+            // Beyond what the clock can count back, "since ever".
+            Storage::missed_since(
+                &store,
+                LearnerId::PERSONAL,
+                chrono::TimeDelta::try_days(i64::from(n))
+                    .and_then(|days| ctx.now().checked_sub_signed(days))
+                    .map_or(i64::MIN, |since| since.timestamp_millis()),
+            )?
+            .into_iter()
+            .collect(),
         ),
         None => None,
     };
     let filter = args.scope.filter();
-    let mut cards: Vec<ExamCard> =
-        store.cards_with_content(&|deck, tags| filter.covers(deck, tags), |id, card, schedule| ExamCard {
-            card,
-            id,
-            schedule,
-        })?;
+    let mut cards = ExamCard::in_scope(&store, LearnerId::PERSONAL, &|deck, tags| filter.covers(deck, tags))?;
     cards.retain(|c| missed.as_ref().is_none_or(|m| m.contains(&c.card.key)));
     if cards.is_empty() {
         return Err(Error::Input(match args.missed {
@@ -58,7 +55,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
             None => "no card in scope".into(),
         }));
     }
-    let mut session = CramSession::new(cards, args.limit);
+    let mut session = CramSession::new(LearnerId::PERSONAL, cards, args.limit);
     if terminal::is_interactive() {
         let ending = quiz::cram(&mut session, &mut store, &days, &|| ctx.now())?;
         let n = session.saved();

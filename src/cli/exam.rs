@@ -9,6 +9,7 @@ use crate::session::exam;
 use crate::session::exam_piped;
 use crate::session::exam_session::{ExamCard, ExamOptions, ExamSession};
 use crate::session::piped::Io;
+use crate::store::LearnerId;
 use crate::ui::{quiz, terminal};
 use crate::{Error, Result};
 
@@ -62,11 +63,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
         ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags), Access::Exclusive)?;
     let days = ctx.days(&settings);
     let filter = args.scope.filter();
-    let cards = store.cards_with_content(&|deck, tags| filter.covers(deck, tags), |id, card, schedule| ExamCard {
-        card,
-        id,
-        schedule,
-    })?;
+    let cards = ExamCard::in_scope(&store, LearnerId::PERSONAL, &|deck, tags| filter.covers(deck, tags))?;
     let seed = args.seed.unwrap_or_else(|| exam::seed_from(ctx.now()));
     let pool: Vec<&Card> = cards.iter().map(|c| &c.card).collect();
     let paper = exam::build_paper(&pool, args.count, seed);
@@ -84,7 +81,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
     }
     let scope = args.scope.describe();
     let options = ExamOptions { seed, time_limit_secs, feed_review: args.feed_review, scope };
-    let mut session = ExamSession::new(cards, paper, options, ctx.now());
+    let mut session = ExamSession::new(LearnerId::PERSONAL, cards, paper, options, ctx.now());
     if terminal::is_interactive() {
         let (ending, report) = quiz::exam(&mut session, &mut store, &days, &|| ctx.now())?;
         // What stays on the terminal after the screen closes.

@@ -25,7 +25,7 @@ mod stats;
 mod suspend;
 mod undo;
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fs::File;
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -38,7 +38,7 @@ use clap::{Parser, Subcommand};
 use crate::deck::{self, DeckSource, FileCache, FileRecord};
 use crate::scheduler::{DayClock, Scheduler};
 use crate::settings::Settings;
-use crate::store::Store;
+use crate::store::{LearnerId, Storage, Store};
 use crate::{Error, Result};
 
 /// kioku (記憶): a quiz and flashcard trainer. YAML decks, FSRS-6 scheduling, every answer kept.
@@ -296,7 +296,7 @@ impl Context {
             None => None,
         };
         let records = match &existing {
-            Some(store) => store.file_records()?,
+            Some(store) => Storage::file_records(store, LearnerId::PERSONAL)?,
             None => FileCache::new(),
         };
         let scan = deck::scan(&self.decks, &records)?;
@@ -304,7 +304,7 @@ impl Context {
         check(&|| Ok(scan.deck_ids()), &|| {
             // Tags of unchanged decks from the store, of changed ones from their files.
             let mut tags = match &existing {
-                Some(store) => store.tags(&|deck| kept.contains(deck))?,
+                Some(store) => Storage::tags(store, LearnerId::PERSONAL, &|deck| kept.contains(deck))?,
                 None => Vec::new(),
             };
             for (deck, _) in &scan.changed {
@@ -358,7 +358,7 @@ impl Context {
                 warn("kioku: another kioku session (a review?) is using this database; deck changes will be read when it ends");
             }
         } else if !scan.is_unchanged() || !refreshed.is_empty() {
-            apply_scan(&mut store, &scan, &refreshed, self.now().timestamp_millis())?;
+            Storage::apply_scan(&mut store, LearnerId::PERSONAL, &scan, &refreshed, self.now().timestamp_millis())?;
         }
         let settings = store.typed_settings()?;
         deck::reading::set_shown(settings.show_readings);
@@ -385,38 +385,6 @@ impl Context {
 fn any_path() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
     use clap::builder::TypedValueParser;
     clap::builder::OsStringValueParser::new().map(PathBuf::from)
-}
-
-/// Brings the card rows and file records in line with `scan`, in one transaction: records of
-/// gone files forgotten, `refreshed` ones updated, then (when files changed) every gone row
-/// marked first, so a renamed card finds its old row gone, and the changed decks' rows written.
-fn apply_scan(store: &mut Store, scan: &deck::Scan, refreshed: &[&FileRecord], now_ms: i64) -> Result<()> {
-    let sync = store.begin_sync()?;
-    for path in &scan.gone {
-        sync.forget_record(path)?;
-    }
-    for record in refreshed {
-        sync.refresh_record(record)?;
-    }
-    if !scan.is_unchanged() {
-        sync.keep_only_decks(&scan.deck_ids())?;
-        for (deck, _) in &scan.changed {
-            let cards = deck::expand(deck);
-            sync.mark_gone(&deck.id, &cards.iter().map(|c| c.key.as_str()).collect())?;
-        }
-        // Whether a key is a card of a deck being synced (asked only for renamed cards whose old
-        // row is gone: the deck is expanded again rather than every key kept in memory).
-        let changed: HashMap<&str, &deck::Deck> = scan.changed.iter().map(|(d, _)| (d.id.as_str(), d)).collect();
-        let synced = |key: &str| {
-            let deck_id = key.split('/').next().unwrap_or_default();
-            changed.get(deck_id).is_some_and(|d| deck::expand(d).iter().any(|c| c.key == key))
-        };
-        for (deck, record) in &scan.changed {
-            sync.upsert_deck(&deck::expand(deck), &synced, now_ms)?;
-            sync.save_record(record)?;
-        }
-    }
-    sync.commit()
 }
 
 /// The session lock for `access`: an exclusive command waits up to a second for it and is

@@ -11,10 +11,11 @@ use super::exam_session::ExamCard;
 use super::judge::{self, Judged};
 use crate::deck::Card;
 use crate::scheduler::{DayClock, Rating};
-use crate::store::{ReviewKind, ReviewRow, ReviewRowTime, Store};
+use crate::store::{LearnerId, ReviewKind, ReviewRow, ReviewRowTime, Storage};
 use crate::Result;
 
 pub struct CramSession {
+    learner: LearnerId,
     cards: Vec<ExamCard>,
     queue: VecDeque<usize>,
     /// (review row id, card index) of the answers saved, oldest first.
@@ -25,10 +26,10 @@ pub struct CramSession {
 }
 
 impl CramSession {
-    /// Cram over `cards` in the order given, stopping after `limit` answers when given.
-    pub fn new(cards: Vec<ExamCard>, limit: Option<u32>) -> CramSession {
+    /// Cram of `learner` over `cards` in the order given, stopping after `limit` answers when given.
+    pub fn new(learner: LearnerId, cards: Vec<ExamCard>, limit: Option<u32>) -> CramSession {
         let queue = (0..cards.len()).collect();
-        CramSession { cards, queue, saved: Vec::new(), limit, current: None }
+        CramSession { learner, cards, queue, saved: Vec::new(), limit, current: None }
     }
 
     /// The next card to show, or None when every card was answered without "again" or the limit
@@ -83,7 +84,7 @@ impl CramSession {
     /// untouched. Again puts it back at the end of the queue. Returns its key.
     pub fn grade(
         &mut self,
-        store: &mut Store,
+        store: &mut dyn Storage,
         days: &DayClock,
         rating: Rating,
         now: DateTime<Utc>,
@@ -96,7 +97,7 @@ impl CramSession {
         let at = ReviewRowTime::new(now, days);
         let duration_ms = (now - shown_at).num_milliseconds();
         let row = ReviewRow::log_only(&c.card.key, &c.schedule, ReviewKind::Cram, rating.as_u8(), at, duration_ms);
-        let review_id = store.record_log_only(c.id, &c.schedule, &row)?;
+        let review_id = store.record_log_only(self.learner, c.id, &c.schedule, &row)?;
         self.saved.push((review_id, index));
         if rating == Rating::Again {
             self.queue.push_back(index);
@@ -106,11 +107,11 @@ impl CramSession {
 
     /// Takes back the last saved answer: its row is deleted and its card is shown next (the
     /// card shown now comes right after it). Returns the card's index, or None with nothing to undo.
-    pub fn undo(&mut self, store: &mut Store) -> Result<Option<usize>> {
+    pub fn undo(&mut self, store: &mut dyn Storage) -> Result<Option<usize>> {
         let Some((review_id, undone)) = self.saved.pop() else {
             return Ok(None);
         };
-        store.delete_log_row(review_id)?;
+        store.delete_log_row(self.learner, review_id)?;
         self.queue.retain(|&i| i != undone);
         if let Some((index, _)) = self.current.take() {
             self.queue.push_front(index);

@@ -7,13 +7,13 @@ use super::cram::CramSession;
 use super::input::{Command, Line};
 use super::piped::{human, write_card, write_reveal, Io};
 use crate::scheduler::{DayClock, Rating};
-use crate::store::Store;
+use crate::store::Storage;
 use crate::Result;
 
 /// Runs `cram` until it is over, `:q`, or end of input. Returns the number of answers saved.
 pub fn run(
     cram: &mut CramSession,
-    store: &mut Store,
+    store: &mut dyn Storage,
     days: &DayClock,
     clock: &dyn Fn() -> DateTime<Utc>,
     io: &mut Io,

@@ -9,13 +9,13 @@ use super::exam_session::{ExamReport, ExamSession, Submitted};
 use super::input::{Command, Line};
 use super::piped::{human, write_card, Io};
 use crate::scheduler::{human_interval, DayClock};
-use crate::store::Store;
+use crate::store::Storage;
 use crate::Result;
 
 /// Runs `exam` over the protocol until it is over; saves the paper. Returns the report.
 pub fn run(
     exam: &mut ExamSession,
-    store: &mut Store,
+    store: &mut dyn Storage,
     days: &DayClock,
     clock: &dyn Fn() -> DateTime<Utc>,
     io: &mut Io,

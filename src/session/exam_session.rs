@@ -12,7 +12,7 @@ use crate::answer::Verdict;
 use crate::deck::reading::shown;
 use crate::deck::Card;
 use crate::scheduler::{CardSchedule, DayClock, State};
-use crate::store::{ExamRecord, ReviewKind, ReviewRow, ReviewRowTime, Store};
+use crate::store::{ExamRecord, LearnerId, ReviewKind, ReviewRow, ReviewRowTime, Storage};
 use crate::Result;
 
 /// What the exam command passes in.
@@ -29,6 +29,20 @@ pub struct ExamCard {
     pub card: Card,
     pub id: i64,
     pub schedule: CardSchedule,
+}
+
+impl ExamCard {
+    /// The cards of `learner` that `keep` accepts (by deck and tags), in deck order: what an
+    /// exam or a cram may ask.
+    pub fn in_scope(
+        store: &dyn Storage,
+        learner: LearnerId,
+        keep: &dyn Fn(&str, &[String]) -> bool,
+    ) -> Result<Vec<ExamCard>> {
+        let mut cards = Vec::new();
+        store.cards_in_scope(learner, keep, &mut |id, card, schedule| cards.push(ExamCard { card, id, schedule }))?;
+        Ok(cards)
+    }
 }
 
 /// What became of a submitted response.
@@ -75,6 +89,7 @@ struct Answered {
 }
 
 pub struct ExamSession {
+    learner: LearnerId,
     cards: Vec<ExamCard>,
     paper: Vec<Question>,
     options: ExamOptions,
@@ -88,9 +103,16 @@ pub struct ExamSession {
 }
 
 impl ExamSession {
-    /// An exam of `paper` (drawn from `cards`) starting at `now`.
-    pub fn new(cards: Vec<ExamCard>, paper: Vec<Question>, options: ExamOptions, now: DateTime<Utc>) -> ExamSession {
+    /// An exam of `learner` on `paper` (drawn from `cards`) starting at `now`.
+    pub fn new(
+        learner: LearnerId,
+        cards: Vec<ExamCard>,
+        paper: Vec<Question>,
+        options: ExamOptions,
+        now: DateTime<Utc>,
+    ) -> ExamSession {
         ExamSession {
+            learner,
             cards,
             paper,
             options,
@@ -153,7 +175,7 @@ impl ExamSession {
     /// is not counted and ends the exam.
     pub fn submit(
         &mut self,
-        store: &mut Store,
+        store: &mut dyn Storage,
         days: &DayClock,
         judged: Judged,
         now: DateTime<Utc>,
@@ -174,7 +196,7 @@ impl ExamSession {
             at,
             (now - shown_at).num_milliseconds(),
         );
-        store.record_log_only(source.id, &source.schedule, &row)?;
+        store.record_log_only(self.learner, source.id, &source.schedule, &row)?;
         self.results.push((self.current, judged.verdict));
         self.current += 1;
         Ok(Submitted::Judged(judged))
@@ -197,7 +219,7 @@ impl ExamSession {
 
     /// Ends the exam at `now` (if it was not over) and saves the paper with its score; with
     /// `--feed-review`, missed review cards become due today. Returns the report.
-    pub fn finish(&mut self, store: &mut Store, days: &DayClock, now: DateTime<Utc>) -> Result<ExamReport> {
+    pub fn finish(&mut self, store: &mut dyn Storage, days: &DayClock, now: DateTime<Utc>) -> Result<ExamReport> {
         self.over = true;
         let verdict_of = |n: usize| self.results.iter().find(|(k, _)| *k == n).map_or(Verdict::Wrong, |(_, v)| *v);
         let score = self.results.iter().filter(|(_, v)| *v == Verdict::Right).count() as u32;
@@ -235,16 +257,19 @@ impl ExamSession {
                 verdict: verdict_of(n).as_str(),
             })
             .collect();
-        store.save_exam(&ExamRecord {
-            taken_at_ms: self.started.timestamp_millis(),
-            utc_offset_secs: days.utc_offset_secs(self.started),
-            seed: self.options.seed,
-            scope: self.options.scope.clone(),
-            questions,
-            score,
-            duration_ms: (now - self.started).num_milliseconds(),
-            results: serde_json::to_string(&answered).unwrap_or_default(),
-        })?;
+        store.save_exam(
+            self.learner,
+            &ExamRecord {
+                taken_at_ms: self.started.timestamp_millis(),
+                utc_offset_secs: days.utc_offset_secs(self.started),
+                seed: self.options.seed,
+                scope: self.options.scope.clone(),
+                questions,
+                score,
+                duration_ms: (now - self.started).num_milliseconds(),
+                results: serde_json::to_string(&answered).unwrap_or_default(),
+            },
+        )?;
         let fed_to_review =
             if self.options.feed_review { Some(self.feed_review(store, days, &verdict_of, now)?) } else { None };
         let flatten = |map: BTreeMap<String, (u32, u32)>| map.into_iter().map(|(k, (r, n))| (k, r, n)).collect();
@@ -263,7 +288,7 @@ impl ExamSession {
     /// `--feed-review`: review cards missed in the exam become due today. Returns how many.
     fn feed_review(
         &self,
-        store: &mut Store,
+        store: &mut dyn Storage,
         days: &DayClock,
         verdict_of: &dyn Fn(usize) -> Verdict,
         now: DateTime<Utc>,
@@ -281,7 +306,7 @@ impl ExamSession {
                 due_at_ms: Some(days.day_start(today).timestamp_millis()),
                 ..s.clone()
             };
-            store.record_manual(c.id, &c.card.key, s, &after, ReviewRowTime::new(now, days))?;
+            store.record_manual(self.learner, c.id, &c.card.key, s, &after, ReviewRowTime::new(now, days))?;
             fed += 1;
         }
         Ok(fed)

@@ -1,4 +1,4 @@
-//! The storage contract: what the review engine needs from a database, as a trait, so that a
+//! The storage contract: what the engines (review, exam, cram) and deck sync need from a database, as a trait, so that a
 //! second implementation (PostgreSQL, for a class on several servers) can stand beside SQLite
 //! without touching the engine. Synchronous (a web server calls it on blocking threads); every
 //! call names the learner whose rows it reads or writes; one answer is one transaction; the
@@ -6,12 +6,12 @@
 
 use std::collections::HashMap;
 
-use crate::deck::Card;
+use crate::deck::{Card, FileCache, FileRecord, Scan};
 use crate::scheduler::breaks::Break;
 use crate::scheduler::{CardSchedule, State, StudyDay};
 use crate::{Error, Result};
 
-use super::{CardList, Plan, ReviewRow, Store, StoredCard};
+use super::{CardList, ExamRecord, Plan, ReviewRow, ReviewRowTime, Store, StoredCard};
 
 /// Whose rows a call reads or writes. A personal database holds one learner,
 /// `LearnerId::PERSONAL`; a class database holds one per student.
@@ -23,8 +23,8 @@ impl LearnerId {
     pub const PERSONAL: LearnerId = LearnerId(0);
 }
 
-/// What the review engine reads and writes. Each method is documented on `Store`'s method of
-/// the same name.
+/// What the engines and deck sync read and write. Each method is documented on `Store`'s method
+/// of the same name.
 pub trait Storage {
     fn plans(&self, learner: LearnerId) -> Result<Vec<Plan>>;
     fn answered_on(&self, learner: LearnerId, day: StudyDay) -> Result<Vec<(String, State)>>;
@@ -69,6 +69,44 @@ pub trait Storage {
         -> Result<HashMap<StudyDay, usize>>;
     /// Review-card answers on each study day of the `days` before `today` that has any.
     fn review_answers_before(&self, learner: LearnerId, today: StudyDay, days: u32) -> Result<Vec<usize>>;
+    /// The cards in the decks that `keep` accepts (by deck and tags), in deck order, each given
+    /// to `visit` with its row id and schedule (exam and cram: any card in scope).
+    fn cards_in_scope(
+        &self,
+        learner: LearnerId,
+        keep: &dyn Fn(&str, &[String]) -> bool,
+        visit: &mut dyn FnMut(i64, Card, CardSchedule),
+    ) -> Result<()>;
+    /// Keys of cards answered "again" (any kind) since `since_ms` (epoch ms).
+    fn missed_since(&self, learner: LearnerId, since_ms: i64) -> Result<Vec<String>>;
+    /// Logs a cram or exam row; the card's schedule is untouched. Returns the row's id.
+    fn record_log_only(
+        &mut self,
+        learner: LearnerId,
+        card_id: i64,
+        schedule: &CardSchedule,
+        row: &ReviewRow,
+    ) -> Result<i64>;
+    /// Deletes a cram or exam row (undo in cram).
+    fn delete_log_row(&mut self, learner: LearnerId, review_id: i64) -> Result<()>;
+    /// Saves a finished exam paper.
+    fn save_exam(&mut self, learner: LearnerId, exam: &ExamRecord) -> Result<()>;
+    /// Changes a card's schedule outside an answer, logging a manual row. Returns the row's id.
+    fn record_manual(
+        &mut self,
+        learner: LearnerId,
+        card_id: i64,
+        key: &str,
+        before: &CardSchedule,
+        after: &CardSchedule,
+        at: ReviewRowTime,
+    ) -> Result<i64>;
+    /// The fingerprints of the deck files synced before, by path.
+    fn file_records(&self, learner: LearnerId) -> Result<FileCache>;
+    /// Every tag of the cards of the decks `only` accepts, sorted, each once.
+    fn tags(&self, learner: LearnerId, only: &dyn Fn(&str) -> bool) -> Result<Vec<String>>;
+    /// Brings the card rows and file records in line with a deck scan, in one transaction.
+    fn apply_scan(&mut self, learner: LearnerId, scan: &Scan, refreshed: &[&FileRecord], now_ms: i64) -> Result<()>;
 }
 
 impl Store {
@@ -178,5 +216,60 @@ impl Storage for Store {
     }
     fn idle(&mut self) -> Result<()> {
         self.checkpoint_when_idle()
+    }
+    fn cards_in_scope(
+        &self,
+        learner: LearnerId,
+        keep: &dyn Fn(&str, &[String]) -> bool,
+        visit: &mut dyn FnMut(i64, Card, CardSchedule),
+    ) -> Result<()> {
+        self.only_personal(learner)?;
+        Store::cards_with_content(self, keep, visit).map(|_: Vec<()>| ())
+    }
+    fn missed_since(&self, learner: LearnerId, since_ms: i64) -> Result<Vec<String>> {
+        self.only_personal(learner)?;
+        Store::missed_since(self, since_ms)
+    }
+    fn record_log_only(
+        &mut self,
+        learner: LearnerId,
+        card_id: i64,
+        schedule: &CardSchedule,
+        row: &ReviewRow,
+    ) -> Result<i64> {
+        self.only_personal(learner)?;
+        Store::record_log_only(self, card_id, schedule, row)
+    }
+    fn delete_log_row(&mut self, learner: LearnerId, review_id: i64) -> Result<()> {
+        self.only_personal(learner)?;
+        Store::delete_log_row(self, review_id)
+    }
+    fn save_exam(&mut self, learner: LearnerId, exam: &ExamRecord) -> Result<()> {
+        self.only_personal(learner)?;
+        Store::save_exam(self, exam)
+    }
+    fn record_manual(
+        &mut self,
+        learner: LearnerId,
+        card_id: i64,
+        key: &str,
+        before: &CardSchedule,
+        after: &CardSchedule,
+        at: ReviewRowTime,
+    ) -> Result<i64> {
+        self.only_personal(learner)?;
+        Store::record_manual(self, card_id, key, before, after, at)
+    }
+    fn file_records(&self, learner: LearnerId) -> Result<FileCache> {
+        self.only_personal(learner)?;
+        Store::file_records(self)
+    }
+    fn tags(&self, learner: LearnerId, only: &dyn Fn(&str) -> bool) -> Result<Vec<String>> {
+        self.only_personal(learner)?;
+        Store::tags(self, only)
+    }
+    fn apply_scan(&mut self, learner: LearnerId, scan: &Scan, refreshed: &[&FileRecord], now_ms: i64) -> Result<()> {
+        self.only_personal(learner)?;
+        Store::apply_scan(self, scan, refreshed, now_ms)
     }
 }

@@ -1,12 +1,12 @@
 //! Deck sync: the deck files' fingerprints and the one transaction that brings card rows in line
 //! with the decks. Rows are never deleted here.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use rusqlite::{params, OptionalExtension};
 
-use crate::deck::{Card, FileCache, FileRecord};
+use crate::deck::{self, Card, FileCache, FileRecord, Scan};
 use crate::{Error, Result};
 
 use super::*;
@@ -163,6 +163,39 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| db_error(&self.path, e))?;
         Ok(DeckSync { tx, path: &self.path })
+    }
+
+    /// Brings the card rows and file records in line with `scan`, in one transaction: records
+    /// of gone files forgotten, `refreshed` ones updated, then (when files changed) every gone
+    /// row marked first, so a renamed card finds its old row gone, and the changed decks' rows
+    /// written. Nothing is written unless all of it is.
+    pub fn apply_scan(&mut self, scan: &Scan, refreshed: &[&FileRecord], now_ms: i64) -> Result<()> {
+        let sync = self.begin_sync()?;
+        for path in &scan.gone {
+            sync.forget_record(path)?;
+        }
+        for record in refreshed {
+            sync.refresh_record(record)?;
+        }
+        if !scan.is_unchanged() {
+            sync.keep_only_decks(&scan.deck_ids())?;
+            for (deck, _) in &scan.changed {
+                let cards = deck::expand(deck);
+                sync.mark_gone(&deck.id, &cards.iter().map(|c| c.key.as_str()).collect())?;
+            }
+            // Whether a key is a card of a deck being synced (asked only for renamed cards whose
+            // old row is gone: the deck is expanded again rather than every key kept in memory).
+            let changed: HashMap<&str, &deck::Deck> = scan.changed.iter().map(|(d, _)| (d.id.as_str(), d)).collect();
+            let synced = |key: &str| {
+                let deck_id = key.split('/').next().unwrap_or_default();
+                changed.get(deck_id).is_some_and(|d| deck::expand(d).iter().any(|c| c.key == key))
+            };
+            for (deck, record) in &scan.changed {
+                sync.upsert_deck(&deck::expand(deck), &synced, now_ms)?;
+                sync.save_record(record)?;
+            }
+        }
+        sync.commit()
     }
 
     /// Makes the rows match `cards`, every card of a collection with each deck's cards together

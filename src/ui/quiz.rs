@@ -17,7 +17,7 @@ use crate::session::cram::CramSession;
 use crate::session::exam_piped::report_lines;
 use crate::session::exam_session::{ExamReport, ExamSession, Submitted};
 use crate::session::judge::Judged;
-use crate::store::Store;
+use crate::store::Storage;
 use crate::Result;
 
 /// A line being typed, with its cursor (in chars).
@@ -152,7 +152,7 @@ pub(super) fn reveal(card: &Card, judged: Option<&Judged>, response: &str, expla
 /// signal) and returns how it ended with the report.
 pub fn exam(
     exam: &mut ExamSession,
-    store: &mut Store,
+    store: &mut dyn Storage,
     days: &DayClock,
     clock: &dyn Fn() -> DateTime<Utc>,
 ) -> Result<(Ending, ExamReport)> {
@@ -170,7 +170,7 @@ pub fn exam(
 
 fn exam_loop(
     exam: &mut ExamSession,
-    store: &mut Store,
+    store: &mut dyn Storage,
     days: &DayClock,
     clock: &dyn Fn() -> DateTime<Utc>,
     color: bool,
@@ -289,7 +289,7 @@ pub(super) fn report_view(report: &ExamReport) -> ReviewView {
 /// Runs `cram` on the terminal screen until it is over or the learner quits.
 pub fn cram(
     cram: &mut CramSession,
-    store: &mut Store,
+    store: &mut dyn Storage,
     days: &DayClock,
     clock: &dyn Fn() -> DateTime<Utc>,
 ) -> Result<Ending> {
@@ -302,7 +302,7 @@ pub fn cram(
 
 fn cram_loop(
     cram: &mut CramSession,
-    store: &mut Store,
+    store: &mut dyn Storage,
     days: &DayClock,
     clock: &dyn Fn() -> DateTime<Utc>,
     color: bool,
