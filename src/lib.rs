@@ -16,6 +16,7 @@ pub mod answer;
 pub mod cli;
 pub mod deck;
 pub mod error;
+pub mod i18n;
 pub mod rng;
 pub mod safe_text;
 pub mod scheduler;

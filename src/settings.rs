@@ -82,6 +82,11 @@ pub const SPECS: &[SettingSpec] = &[
         default: "deck",
         help: "which new cards come first: \"deck\" (the decks' order) or \"random\" (a fixed shuffle of every new card, the same on every run)",
     },
+    SettingSpec {
+        key: "language",
+        default: "auto",
+        help: "language of kioku's screens and messages: ja, en, or auto (from --lang/KIOKU_LANG, else the locale)",
+    },
 ];
 
 /// Which new cards a study day introduces, and in what order (setting `new_card_order`).
@@ -120,6 +125,8 @@ pub struct Settings {
     /// Whether the terminal shows readings after their bases (`文在寅(ムン・ジェイン)`).
     pub show_readings: bool,
     pub new_card_order: NewCardOrder,
+    /// The interface language; None = `auto` (the locale decides).
+    pub language: Option<crate::i18n::Lang>,
 }
 
 impl Default for Settings {
@@ -151,6 +158,7 @@ impl Settings {
             backlog_pause_new: parse_bool("backlog_pause_new", get("backlog_pause_new"))?,
             show_readings: parse_readings(get("readings"))?,
             new_card_order: parse_new_card_order(get("new_card_order"))?,
+            language: parse_language(get("language"))?,
         })
     }
 }
@@ -178,6 +186,7 @@ pub fn validate(key: &str, value: &str) -> Result<String> {
             NewCardOrder::Deck => "deck".to_string(),
             NewCardOrder::Random => "random".to_string(),
         },
+        "language" => parse_language(value)?.map_or("auto", crate::i18n::Lang::code).to_string(),
         "learning_steps" | "relearning_steps" => {
             parse_steps(key, value)?;
             value.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -195,6 +204,16 @@ fn parse_new_card_order(value: &str) -> Result<NewCardOrder> {
         "deck" => Ok(NewCardOrder::Deck),
         "random" => Ok(NewCardOrder::Random),
         _ => Err(Error::Input(format!("new_card_order must be deck or random, not '{value}'"))),
+    }
+}
+
+/// `ja`, `en`, or `auto` (also empty) for the locale's choice.
+pub fn parse_language(value: &str) -> Result<Option<crate::i18n::Lang>> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "auto" | "" => Ok(None),
+        other => crate::i18n::Lang::parse(other)
+            .map(Some)
+            .ok_or_else(|| Error::Input(format!("language must be ja, en or auto, not '{value}'"))),
     }
 }
 
@@ -282,6 +301,7 @@ mod tests {
         assert!(s.load_balance && s.backlog_pause_new && s.easy_days.is_normal());
         assert!(s.show_readings, "readings are shown by default (DESIGN.md, Readings)");
         assert_eq!(s.new_card_order, NewCardOrder::Deck);
+        assert_eq!(s.language, None, "the language follows the locale until set");
     }
 
     #[test]
@@ -306,5 +326,9 @@ mod tests {
         assert_eq!(validate("new_card_order", " Random ").unwrap(), "random");
         assert_eq!(validate("new_card_order", "deck").unwrap(), "deck");
         assert!(validate("new_card_order", "shuffled").is_err());
+        assert_eq!(validate("language", " JA ").unwrap(), "ja");
+        assert_eq!(validate("language", "en").unwrap(), "en");
+        assert_eq!(validate("language", "Auto").unwrap(), "auto");
+        assert!(validate("language", "fr").is_err());
     }
 }

@@ -28,6 +28,8 @@ fn run_script(script: &str) {
         .arg(root.join("tests/anki").join(script))
         .arg(assert_cmd::cargo::cargo_bin("kioku"))
         .arg(root.join("decks"))
+        // The script reads kioku's English messages.
+        .env("KIOKU_LANG", "en")
         .output()
         .expect("run the reference script");
     let stdout = String::from_utf8_lossy(&out.stdout);

@@ -52,7 +52,7 @@ impl Tmux {
         let socket = format!("kioku-test-{}-{n}-{width}", std::process::id());
         let bin = assert_cmd::cargo::cargo_bin("kioku");
         let command = format!(
-            "env -i TERM=xterm-256color NO_COLOR=1 KIOKU_DB='{}' KIOKU_DECKS='{}' KIOKU_TZ=UTC KIOKU_NOW=2025-06-01T09:00:00Z '{}' {args}; echo EXIT=$?; sleep 30",
+            "env -i TERM=xterm-256color NO_COLOR=1 KIOKU_DB='{}' KIOKU_DECKS='{}' KIOKU_TZ=UTC KIOKU_LANG=en KIOKU_NOW=2025-06-01T09:00:00Z '{}' {args}; echo EXIT=$?; sleep 30",
             env.db().display(),
             env.decks().display(),
             bin.display()

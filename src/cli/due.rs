@@ -6,7 +6,8 @@ use serde::Serialize;
 
 use crate::session::{Filter, Today};
 use crate::store::LearnerId;
-use crate::Result;
+use crate::ui::columns;
+use crate::{tr, Result};
 
 use super::{Access, Context, Prepared};
 
@@ -57,17 +58,36 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         writeln!(out, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;
         return Ok(());
     }
-    let width = report.decks.iter().map(|d| d.deck.len()).max().unwrap_or(4).max(12);
-    writeln!(out, "{:width$}  {:>5}  {:>8}  {:>6}", "deck", "new", "learning", "review")?;
+    // Columns as wide as their headers (which depend on the language), aligned by display width.
+    let head = [tr!("due-col-deck"), tr!("due-col-new"), tr!("due-col-learning"), tr!("due-col-review")];
+    let today_label = tr!("due-row-today");
+    let width = report.decks.iter().map(|d| columns::width(&d.deck)).chain([12, columns::width(&today_label)]).max();
+    let widths = [
+        width.unwrap_or(12),
+        columns::width(&head[1]).max(5),
+        columns::width(&head[2]).max(8),
+        columns::width(&head[3]).max(6),
+    ];
+    let row = |cells: [&str; 4]| {
+        format!(
+            "{}  {}  {}  {}",
+            columns::pad_end(cells[0], widths[0]),
+            columns::pad_start(cells[1], widths[1]),
+            columns::pad_start(cells[2], widths[2]),
+            columns::pad_start(cells[3], widths[3])
+        )
+    };
+    writeln!(out, "{}", row([&head[0], &head[1], &head[2], &head[3]]))?;
     for d in &report.decks {
-        writeln!(out, "{:width$}  {:>5}  {:>8}  {:>6}", d.deck, d.counts.new, d.counts.learning, d.counts.review)?;
+        let c = d.counts;
+        writeln!(out, "{}", row([&d.deck, &c.new.to_string(), &c.learning.to_string(), &c.review.to_string()]))?;
     }
     let t = report.total;
-    writeln!(out, "{:width$}  {:>5}  {:>8}  {:>6}", "today", t.new, t.learning, t.review)?;
+    writeln!(out, "{}", row([&today_label, &t.new.to_string(), &t.learning.to_string(), &t.review.to_string()]))?;
     if t.new + t.learning + t.review > 0 {
-        writeln!(out, "next: kioku review")?;
+        writeln!(out, "{}", tr!("due-next"))?;
     } else {
-        writeln!(out, "nothing left for today")?;
+        writeln!(out, "{}", tr!("due-nothing-left"))?;
     }
     Ok(())
 }
@@ -79,7 +99,7 @@ pub fn status(ctx: &Context) -> Result<()> {
         let settings = store.typed_settings()?;
         let today = ctx.days(&settings).study_day(ctx.now());
         let streak = crate::stats::streak(&store.recent_review_days(today)?, today);
-        writeln!(std::io::stdout(), "streak: {streak} day{}", if streak == 1 { "" } else { "s" })?;
+        writeln!(std::io::stdout(), "{}", tr!("due-streak", n = streak))?;
     }
     Ok(())
 }

@@ -61,6 +61,10 @@ pub struct Cli {
     #[arg(long, global = true, env = "KIOKU_TZ", value_name = "ZONE")]
     pub tz: Option<String>,
 
+    /// Language of screens and messages: ja or en [default: the language setting, else the locale]
+    #[arg(long, global = true, env = "KIOKU_LANG", value_name = "ja|en", value_parser = lang_value)]
+    pub lang: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -118,8 +122,17 @@ pub enum Command {
 
 /// Parses the command line and runs the command. Returns the process exit code.
 pub fn run() -> Result<i32> {
+    // Help and clap's messages come before any database: flag, variable and locale only.
+    let given = given_lang(std::env::args_os(), &env_var);
+    crate::i18n::set_lang(crate::i18n::choose(given, None, &env_var));
     let cli = Cli::parse();
     let ctx = Context::new(&cli)?;
+    if given.is_none() {
+        // The `language` setting, read without opening the store for writing.
+        let setting = crate::store::peek_setting(&ctx.db, "language");
+        let setting = setting.and_then(|v| crate::settings::parse_language(&v).ok().flatten());
+        crate::i18n::set_lang(crate::i18n::choose(None, setting, &env_var));
+    }
     match cli.command {
         Some(Command::Review(args)) => return review::run(&ctx, args),
         Some(Command::Lint(args)) => return lint::run(&ctx, args),
@@ -377,6 +390,45 @@ impl Context {
     /// defaults.
     pub fn scheduler(&self, store: &Store, settings: &Settings) -> Result<Scheduler> {
         Scheduler::new(settings.clone(), store.parameters()?.as_deref())
+    }
+}
+
+/// An environment variable as text (None when unset or not Unicode).
+fn env_var(name: &str) -> Option<String> {
+    std::env::var(name).ok()
+}
+
+/// The language asked for on the command line (`--lang X`, `--lang=X`) or by `KIOKU_LANG`, read
+/// before clap parses so its help is in that language. An empty or invalid value counts as not
+/// given here (clap then refuses an invalid one).
+pub fn given_lang(
+    args: impl IntoIterator<Item = std::ffi::OsString>,
+    var: &dyn Fn(&str) -> Option<String>,
+) -> Option<crate::i18n::Lang> {
+    let args: Vec<String> = args.into_iter().map(|a| a.to_string_lossy().into_owned()).collect();
+    let mut flag = None;
+    for (i, arg) in args.iter().enumerate().skip(1) {
+        if arg == "--" {
+            break;
+        }
+        if let Some(value) = arg.strip_prefix("--lang=") {
+            flag = Some(value.to_string());
+        } else if arg == "--lang" {
+            flag = args.get(i + 1).cloned();
+        }
+    }
+    match flag {
+        Some(value) => crate::i18n::Lang::parse(&value),
+        None => var("KIOKU_LANG").and_then(|v| crate::i18n::Lang::parse(&v)),
+    }
+}
+
+/// `--lang`/`KIOKU_LANG`: `ja` or `en` in any case, or empty (not set).
+fn lang_value(text: &str) -> std::result::Result<String, String> {
+    match text.trim() {
+        "" => Ok(String::new()),
+        t if crate::i18n::Lang::parse(t).is_some() => Ok(t.to_ascii_lowercase()),
+        t => Err(crate::tr!("cli-lang-invalid", value = t)),
     }
 }
 

@@ -30,6 +30,7 @@ pub use exams::ExamRecord;
 pub use log::{NewestReview, ReviewKind, ReviewRow, ReviewRowTime};
 pub use plans::Plan;
 pub use schema::LATEST as SCHEMA_VERSION;
+pub use settings::peek_setting;
 pub use sync::DeckSync;
 
 pub struct Store {

@@ -57,3 +57,17 @@ impl Store {
         Ok(())
     }
 }
+
+/// One stored setting read before any command runs (the `language` setting): the file is opened
+/// read-only, nothing is created, migrated or locked. None when there is no database file, no
+/// such row, or the file cannot be read as a database (the command itself then reports that).
+pub fn peek_setting(path: &std::path::Path, key: &str) -> Option<String> {
+    // Only a regular, non-empty file: opening a FIFO would block, a device is no database.
+    let meta = std::fs::metadata(path).ok()?;
+    if !meta.is_file() || meta.len() == 0 {
+        return None;
+    }
+    let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = rusqlite::Connection::open_with_flags(path, flags).ok()?;
+    conn.query_row("SELECT value FROM settings WHERE key = ?1", [key], |r| r.get(0)).ok()
+}

@@ -39,8 +39,9 @@ impl Env {
         std::fs::write(self.decks().join(name), text).unwrap();
     }
 
-    /// `kioku` with --db and --decks set, a fixed start time and zone, and nothing else from
-    /// the environment.
+    /// `kioku` with --db and --decks set, a fixed start time and zone, English (`KIOKU_LANG=en`:
+    /// tests assert English text; override with `.env("KIOKU_LANG", "ja")`), and nothing else
+    /// from the environment.
     pub fn kioku(&self, now: &str) -> Command {
         Command::from_std(self.std_command(now))
     }
@@ -53,15 +54,20 @@ impl Env {
             .env("KIOKU_DECKS", self.decks())
             .env("KIOKU_NOW", now)
             .env("KIOKU_TZ", "Asia/Tokyo")
+            .env("KIOKU_LANG", "en")
             .current_dir(self.dir.path());
         cmd
     }
 
     /// `kioku ARGS` as a child process with piped stdin and stdout (stderr discarded), the
-    /// environment cleared but for --db, --decks, UTC and `now` when given.
+    /// environment cleared but for --db, --decks, UTC, English and `now` when given.
     pub fn spawn(&self, now: Option<&str>, args: &[&str]) -> std::process::Child {
         let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("kioku"));
-        cmd.env_clear().env("KIOKU_DB", self.db()).env("KIOKU_DECKS", self.decks()).env("KIOKU_TZ", "UTC");
+        cmd.env_clear()
+            .env("KIOKU_DB", self.db())
+            .env("KIOKU_DECKS", self.decks())
+            .env("KIOKU_TZ", "UTC")
+            .env("KIOKU_LANG", "en");
         if let Some(now) = now {
             cmd.env("KIOKU_NOW", now);
         }

@@ -1,0 +1,93 @@
+//! Which language kioku speaks (`--lang`/`KIOKU_LANG` > the `language` setting > the locale),
+//! run on the real binary. The expected lines are the catalogue's `due` texts.
+
+mod common;
+
+use common::{Env, SMALL_DECK};
+
+const NOW: &str = "2025-06-01T09:00:00+09:00";
+
+/// `kioku ARGS` with no language variable but those in `vars`; returns stdout.
+fn run(env: &Env, vars: &[(&str, &str)], args: &[&str]) -> String {
+    let mut cmd = env.kioku(NOW);
+    cmd.env_remove("KIOKU_LANG");
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    let out = cmd.args(args).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn env() -> Env {
+    let env = Env::new();
+    env.write_deck("alpha.yaml", SMALL_DECK);
+    env
+}
+
+fn is_japanese(out: &str) -> bool {
+    out.contains("デッキ") && out.contains("新規") && out.contains("今日") && !out.contains("learning")
+}
+
+fn is_english(out: &str) -> bool {
+    out.starts_with("deck ") && out.contains("learning") && !out.contains("新規")
+}
+
+#[test]
+fn lang_c_gives_english_and_a_japanese_locale_gives_japanese_without_any_flag() {
+    let env = env();
+    assert!(is_english(&run(&env, &[("LANG", "C")], &["due"])));
+    assert!(is_english(&run(&env, &[("LANG", "C.UTF-8")], &["due"])));
+    assert!(is_english(&run(&env, &[], &["due"])), "no locale at all: English");
+    assert!(is_japanese(&run(&env, &[("LANG", "ja_JP.UTF-8")], &["due"])));
+    assert!(is_japanese(&run(&env, &[("LC_ALL", "ja_JP.UTF-8"), ("LANG", "C")], &["due"])));
+    assert!(is_japanese(&run(&env, &[("LANGUAGE", "ja:en"), ("LANG", "en_US.UTF-8")], &["due"])));
+}
+
+#[test]
+fn flag_and_variable_beat_the_setting_which_beats_the_locale() {
+    let env = env();
+    let ja_locale = [("LANG", "ja_JP.UTF-8")];
+    assert!(is_english(&run(&env, &ja_locale, &["--lang", "en", "due"])));
+    assert!(is_english(&run(&env, &[("LANG", "ja_JP.UTF-8"), ("KIOKU_LANG", "en")], &["due"])));
+    assert!(is_japanese(&run(&env, &[("LANG", "C"), ("KIOKU_LANG", "ja")], &["due"])));
+    assert!(is_english(&run(&env, &[("KIOKU_LANG", "ja")], &["due", "--lang=en"])), "the flag beats the variable");
+
+    // The setting: beats the locale, loses to the flag and the variable; `auto` goes back.
+    run(&env, &[], &["config", "set", "language", "ja"]);
+    assert!(is_japanese(&run(&env, &[("LANG", "C")], &["due"])));
+    assert!(is_english(&run(&env, &[("LANG", "C")], &["--lang", "en", "due"])));
+    assert!(is_english(&run(&env, &[("KIOKU_LANG", "en")], &["due"])));
+    run(&env, &[], &["config", "set", "language", "auto"]);
+    assert!(is_english(&run(&env, &[("LANG", "C")], &["due"])));
+    assert!(is_japanese(&run(&env, &ja_locale, &["due"])));
+}
+
+#[test]
+fn an_empty_variable_is_not_set_and_an_unknown_language_is_a_usage_error() {
+    let env = env();
+    assert!(is_japanese(&run(&env, &[("KIOKU_LANG", ""), ("LANG", "ja_JP.UTF-8")], &["due"])));
+    let out = env.kioku(NOW).args(["--lang", "fr", "due"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("ja or en"));
+    let out = env.kioku(NOW).args(["config", "set", "language", "fr"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "a bad setting is refused");
+}
+
+#[test]
+fn json_keys_stay_english_in_japanese() {
+    let env = env();
+    let en: serde_json::Value = serde_json::from_str(&run(&env, &[("KIOKU_LANG", "en")], &["due", "--json"])).unwrap();
+    let ja: serde_json::Value = serde_json::from_str(&run(&env, &[("KIOKU_LANG", "ja")], &["due", "--json"])).unwrap();
+    assert_eq!(en, ja);
+    assert!(ja["total"]["new"].is_number());
+}
+
+#[test]
+fn the_status_screen_says_the_streak_in_the_language() {
+    let env = env();
+    let ja = run(&env, &[("KIOKU_LANG", "ja")], &[]);
+    assert!(ja.contains("連続学習: 0日"), "{ja}");
+    let en = run(&env, &[("KIOKU_LANG", "en")], &[]);
+    assert!(en.contains("streak: 0 days"), "{en}");
+}
