@@ -124,7 +124,17 @@ pub fn import_text(text: &str) -> Result<Imported, String> {
                     "pipe" => b'|',
                     "space" => b' ',
                     "colon" => b':',
-                    other => other.bytes().next().unwrap_or(b'\t'),
+                    // One ASCII character, as Anki writes; anything else (、 or ，, say) would split
+                    // characters in half, so it is refused by its line.
+                    other => match other.as_bytes() {
+                        [byte] if byte.is_ascii() => *byte,
+                        _ => {
+                            return Err(format!(
+                                "line {}: the separator {:?} is not one Anki knows: use tab, comma, semicolon, pipe, space or colon",
+                                header_lines, value.trim()
+                            ))
+                        }
+                    },
                 })
             }
             "html" => layout.html = value.trim() == "true",
@@ -379,6 +389,17 @@ mod tests {
         assert_eq!((n[2].reverse, n[3].reverse, n[4].reverse), (Some(true), None, Some(true)));
         assert_eq!(imported.anki_decks, vec!["Korea::Terms".to_string()]);
         assert_eq!(imported.kioku_deck, None);
+    }
+
+    #[test]
+    fn a_separator_that_is_not_one_ascii_character_is_refused_by_its_line() {
+        let err = import_text("#html:false\n#separator:、\n表、裏\n").unwrap_err();
+        assert_eq!(
+            err,
+            "line 2: the separator \"、\" is not one Anki knows: use tab, comma, semicolon, pipe, space or colon"
+        );
+        let imported = import_text("#separator:;\n表;裏\n").unwrap();
+        assert_eq!(imported.notes[0].back.as_deref(), Some("裏"));
     }
 
     #[test]
