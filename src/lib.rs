@@ -7,12 +7,14 @@
 //! takes the storage, through the [`store::Storage`] trait) and return data.
 //! Front ends are thin drivers over them: the piped protocol (`session::piped`,
 //! `session::exam_piped`, `session::cram_piped`) and the terminal screens ([`ui`]); a new front
-//! end (the web) plugs in at the engines. [`stats`] computes the figures a learner reads, and
+//! end (the web) opens a collection through [`app`] (the use cases: open and sync, plans, pruning,
+//! retention) and plugs in at the engines. [`stats`] computes the figures a learner reads, and
 //! [`cli`] is the only layer that reads the clock and the environment.
 //!
 //! The binary (`src/main.rs`) is a thin wrapper around [`cli::run`].
 
 pub mod answer;
+pub mod app;
 pub mod cli;
 pub mod deck;
 pub mod error;

@@ -79,7 +79,7 @@ pub fn new(ctx: &Context, args: NewArgs) -> Result<()> {
     }
     let path = match &args.output {
         Some(p) => p.clone(),
-        None => match &ctx.decks {
+        None => match &ctx.paths().decks {
             DeckSource::Dir(dir) => dir.join(format!("{}.yaml", args.deck)),
             DeckSource::Bundled => PathBuf::from("decks").join(format!("{}.yaml", args.deck)),
         },
@@ -106,7 +106,7 @@ pub struct PreviewArgs {
 
 /// `kioku preview DECK`: every card as a student will see it, both sides.
 pub fn preview(ctx: &Context, args: PreviewArgs) -> Result<()> {
-    let collection = deck::load(&ctx.decks)?;
+    let collection = deck::load(&ctx.paths().decks)?;
     let Some(d) = collection.decks.iter().find(|d| d.id == args.deck) else {
         let known: Vec<&str> = collection.decks.iter().map(|d| d.id.as_str()).collect();
         return Err(Error::Input(format!("no deck '{}'; loaded decks: {}", args.deck, known.join(", "))));

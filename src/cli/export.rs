@@ -107,7 +107,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     // Keys come from deck files: a spreadsheet must not run one as a formula.
     let cell = |text: &str| crate::safe_text::csv_cell(text).into_owned();
     for r in &rows {
-        let deck = r.card_key.split('/').next().unwrap_or("");
+        let deck = crate::deck::key::deck_of(&r.card_key);
         csv.write_record([
             card_id(&r.card_key).to_string(),
             r.reviewed_at_ms.to_string(),
@@ -149,7 +149,7 @@ fn export_deck(
             "an .apkg is a binary file: name it with -o, e.g. kioku export deck {id} -o {id}.apkg"
         )));
     }
-    let collection = crate::deck::load(&ctx.decks)?;
+    let collection = crate::deck::load(&ctx.paths().decks)?;
     let Some(deck) = collection.decks.iter().find(|d| d.id == id) else {
         let known: Vec<&str> = collection.decks.iter().map(|d| d.id.as_str()).collect();
         return Err(Error::Input(format!("no deck '{id}'; loaded decks: {}", known.join(", "))));

@@ -21,7 +21,7 @@ pub struct Args {
 
 /// Returns the exit code: 1 when any error was found.
 pub fn run(ctx: &Context, args: Args) -> Result<i32> {
-    let diagnostics = lint::lint(&args.paths, &ctx.decks)?;
+    let diagnostics = lint::lint(&args.paths, &ctx.paths().decks)?;
     let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diagnostics.len() - errors;
     let mut out = std::io::stdout().lock();

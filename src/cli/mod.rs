@@ -25,8 +25,6 @@ mod stats;
 mod suspend;
 mod undo;
 
-use std::collections::HashSet;
-use std::fs::File;
 use std::path::PathBuf;
 use std::str::FromStr;
 use std::time::Instant;
@@ -35,10 +33,11 @@ use chrono::{DateTime, Utc};
 use chrono_tz::Tz;
 use clap::{Parser, Subcommand};
 
-use crate::deck::{self, DeckSource, FileCache, FileRecord};
+use crate::app;
+use crate::deck::DeckSource;
 use crate::scheduler::{DayClock, Scheduler};
 use crate::settings::Settings;
-use crate::store::{LearnerId, Storage, Store};
+use crate::store::Store;
 use crate::{Error, Result};
 
 /// kioku (記憶): a quiz and flashcard trainer. YAML decks, FSRS-6 scheduling, every answer kept.
@@ -129,7 +128,7 @@ pub fn run() -> Result<i32> {
     let ctx = Context::new(&cli)?;
     if given.is_none() {
         // The `language` setting, read without opening the store for writing.
-        let setting = crate::store::peek_setting(&ctx.db, "language");
+        let setting = crate::store::peek_setting(&ctx.paths.db, "language");
         let setting = setting.and_then(|v| crate::settings::parse_language(&v).ok().flatten());
         crate::i18n::set_lang(crate::i18n::choose(None, setting, &env_var));
     }
@@ -164,37 +163,16 @@ pub fn run() -> Result<i32> {
 
 /// Global options resolved: where things are, what time it is, which zone.
 pub struct Context {
-    pub db: PathBuf,
-    pub decks: DeckSource,
+    paths: app::Paths,
     start: DateTime<Utc>,
     started: Instant,
     pub tz: Tz,
 }
 
-/// Lists names in the decks (deck ids, tags), read only when asked.
-pub type Names<'a> = &'a dyn Fn() -> Result<Vec<String>>;
-
-/// Checks names given on the command line against the decks: (deck ids, tags).
-pub type NameCheck<'a> = &'a dyn Fn(Names, Names) -> Result<()>;
+pub use crate::app::{Access, NameCheck, Names};
 
 /// The store in line with the deck files (`Context::prepare`).
-pub struct Prepared {
-    pub store: Store,
-    pub settings: Settings,
-    /// The session lock, held until this is dropped (`Access::Exclusive`); None for
-    /// `Access::Shared`, which holds it only while syncing (and, when another session holds it,
-    /// does not sync: the store is as that session left it).
-    pub lock: Option<File>,
-}
-
-/// Whether a command needs the database to itself (it answers, moves or deletes cards).
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub enum Access {
-    /// Refused with `Error::Locked` while another session is open.
-    Exclusive,
-    /// Runs beside an open session, on the store as it is.
-    Shared,
-}
+pub type Prepared = crate::app::Collection;
 
 impl Context {
     fn new(cli: &Cli) -> Result<Context> {
@@ -246,7 +224,7 @@ impl Context {
             None if PathBuf::from("decks").is_dir() => DeckSource::Dir(PathBuf::from("decks")),
             None => DeckSource::Bundled,
         };
-        Ok(Context { db, decks, start, started: Instant::now(), tz })
+        Ok(Context { paths: app::Paths { db, decks }, start, started: Instant::now(), tz })
     }
 
     /// The current time: `--now` plus the time since start, or the system clock.
@@ -254,142 +232,66 @@ impl Context {
         self.start + chrono::Duration::from_std(self.started.elapsed()).unwrap_or_default()
     }
 
+    /// Where the collection is.
+    pub fn paths(&self) -> &app::Paths {
+        &self.paths
+    }
+
     /// Opens (or creates) the database, for commands that do not load decks.
     pub fn open_store(&self) -> Result<Store> {
-        // A device (`--db /dev/null`), pipe or socket is no database: SQLite would fail on it with
-        // "disk I/O error", after making a journal file beside it.
-        if let Ok(meta) = std::fs::metadata(&self.db) {
-            if !meta.is_file() && !meta.is_dir() {
-                return Err(Error::Database {
-                    path: self.db.clone(),
-                    message: "is not a regular file (a device, pipe or socket); give the path of a database file, \
-                              or of a new one, e.g. kioku.sqlite3"
-                        .into(),
-                });
-            }
-        }
-        let new = !self.db.exists();
-        let store = Store::open(&self.db, self.now())?;
-        if new {
-            warn(&format!("kioku: created a new database at {}", self.db.display()));
-        }
+        let (store, created) = self.paths.open_store(self.now())?;
+        created.iter().for_each(show_warning);
         Ok(store)
     }
 
-    /// Opens the database only if it exists.
+    /// Opens the database only if it exists (`app::Paths::open_existing_store`).
     pub fn open_existing_store(&self) -> Result<Option<Store>> {
-        // A 0-byte file (made by `touch`) holds nothing yet: treat it as absent, so a deck error
-        // leaves it untouched too.
-        if self.db.metadata().is_ok_and(|m| m.len() > 0 || m.is_dir()) {
-            self.open_store().map(Some)
-        } else {
-            Ok(None)
-        }
+        self.paths.open_existing_store(self.now())
     }
 
     pub fn days(&self, settings: &Settings) -> DayClock {
-        DayClock::new(self.tz, settings.rollover_hour)
+        app::day_clock(self.tz, settings)
     }
 
-    /// Opens (or creates) the store and brings it in line with the deck files, for every command
-    /// that reads cards (they read them from the store). Only files that changed since the last run
-    /// are parsed (`deck::scan`), and only their decks' rows are rewritten, in one transaction
-    /// with the file records; with nothing changed, no deck is read at all. `check` gets the deck
-    /// ids and tags as the files now have them and runs before anything is written: a deck
-    /// error or a failed check changes nothing (with no database yet, creates nothing).
-    ///
-    /// Syncing needs the session lock (it may move a renamed card's row, which an open session
-    /// could be answering). With `Access::Exclusive` a lock held for over a second is `Error::Locked` before
-    /// anything is written; with `Access::Shared` the sync is left to a later run and the store
-    /// is used as it is.
+    /// Opens the collection and brings it in line with the deck files
+    /// (`app::Paths::open_collection`), showing its warnings.
     pub fn prepare(&self, check: NameCheck, access: Access) -> Result<Prepared> {
-        let existing = self.open_existing_store()?;
-        let lock = match &existing {
-            Some(store) => take_lock(store, access)?,
-            None => None,
-        };
-        let records = match &existing {
-            Some(store) => Storage::file_records(store, LearnerId::PERSONAL)?,
-            None => FileCache::new(),
-        };
-        let scan = deck::scan(&self.decks, &records)?;
-        let kept: HashSet<&str> = scan.kept.iter().map(|r| r.deck_id.as_str()).collect();
-        check(&|| Ok(scan.deck_ids()), &|| {
-            // Tags of unchanged decks from the store, of changed ones from their files.
-            let mut tags = match &existing {
-                Some(store) => Storage::tags(store, LearnerId::PERSONAL, &|deck| kept.contains(deck))?,
-                None => Vec::new(),
+        let (collection, warnings) = self.paths.open_collection(check, access, self.now())?;
+        warnings.iter().for_each(show_warning);
+        Ok(collection)
+    }
+
+    /// Whether the deck files differ from what the store last synced.
+    pub fn decks_changed(&self, store: &Store) -> Result<bool> {
+        self.paths.decks_changed(store)
+    }
+
+    /// The scheduler with the learner's trained FSRS parameters, else the defaults.
+    pub fn scheduler(&self, store: &Store, settings: &Settings) -> Result<Scheduler> {
+        app::scheduler(store, settings)
+    }
+}
+
+/// Shows a warning of the application layer on stderr.
+fn show_warning(warning: &app::Warning) {
+    match warning {
+        app::Warning::CreatedDatabase { path } => warn(&format!("kioku: created a new database at {}", path.display())),
+        app::Warning::OtherDecks { folder } => {
+            let source = match folder {
+                Some(dir) => format!("the decks in {}", dir.display()),
+                None => "the bundled decks".to_string(),
             };
-            for (deck, _) in &scan.changed {
-                tags.extend(deck::tags_of(&deck::expand(deck)));
-            }
-            tags.sort_unstable();
-            tags.dedup();
-            Ok(tags)
-        })?;
-        let (mut store, lock) = match existing {
-            Some(store) => (store, lock),
-            None => {
-                // Another run may be creating it at the same moment.
-                let store = self.open_store()?;
-                let lock = take_lock(&store, access)?;
-                (store, lock)
-            }
-        };
-        if access == Access::Exclusive {
-            store.check_writable()?;
-        }
-        let refreshed: Vec<&FileRecord> = scan.kept.iter().filter(|r| records.get(&r.path) != Some(*r)).collect();
-        // The default decks folder depends on where kioku runs: say so when it found none of
-        // the files of the last run.
-        let same_files = scan.kept.len() + scan.changed.iter().filter(|(_, r)| records.contains_key(&r.path)).count();
-        let (source, folder) = match &self.decks {
-            DeckSource::Dir(dir) => {
-                let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone());
-                (format!("the decks in {}", dir.display()), dir)
-            }
-            DeckSource::Bundled => ("the bundled decks".to_string(), PathBuf::from("<bundled>")),
-        };
-        // Files of the last run in this very folder were renamed or removed, not left elsewhere:
-        // another folder setting would not help.
-        let same_folder = records.keys().any(|p| std::path::Path::new(p).starts_with(&folder));
-        if !records.is_empty() && same_files == 0 && !same_folder {
             warn(&format!(
                 "kioku: using {source}, none of which the last run used; progress on the others is kept \
                  (kioku orphans). Set KIOKU_DECKS or --decks to use one folder wherever you are"
-            ));
+            ))
         }
-        if store.is_read_only()? {
-            if !scan.is_unchanged() {
-                warn(&format!(
-                    "kioku: {} is read-only, so deck changes are not saved; showing it as it is",
-                    store.path().display()
-                ));
-            }
-        } else if lock.is_none() {
-            if !scan.is_unchanged() {
-                warn("kioku: another kioku session (a review?) is using this database; deck changes will be read when it ends");
-            }
-        } else if !scan.is_unchanged() || !refreshed.is_empty() {
-            Storage::apply_scan(&mut store, LearnerId::PERSONAL, &scan, &refreshed, self.now().timestamp_millis())?;
+        app::Warning::ReadOnlyNotSynced { path } => {
+            warn(&format!("kioku: {} is read-only, so deck changes are not saved; showing it as it is", path.display()))
         }
-        let settings = store.typed_settings()?;
-        deck::reading::set_shown(settings.show_readings);
-        // A reading command lets go of the lock once synced, so a review can start meanwhile.
-        let lock = if access == Access::Shared { None } else { lock };
-        Ok(Prepared { store, settings, lock })
-    }
-
-    /// Whether the deck files differ from what the store last synced (an unreadable or broken
-    /// file counts as a change).
-    pub fn decks_changed(&self, store: &Store) -> Result<bool> {
-        Ok(deck::scan(&self.decks, &store.file_records()?).map_or(true, |scan| !scan.is_unchanged()))
-    }
-
-    /// The scheduler with the learner's trained FSRS parameters (`kioku optimize`), else the
-    /// defaults.
-    pub fn scheduler(&self, store: &Store, settings: &Settings) -> Result<Scheduler> {
-        Scheduler::new(settings.clone(), store.parameters()?.as_deref())
+        app::Warning::SessionOpenNotSynced => warn(
+            "kioku: another kioku session (a review?) is using this database; deck changes will be read when it ends",
+        ),
     }
 }
 
@@ -437,19 +339,6 @@ fn lang_value(text: &str) -> std::result::Result<String, String> {
 fn any_path() -> impl clap::builder::TypedValueParser<Value = PathBuf> {
     use clap::builder::TypedValueParser;
     clap::builder::OsStringValueParser::new().map(PathBuf::from)
-}
-
-/// The session lock for `access`: an exclusive command waits up to a second for it and is
-/// refused after that (`Error::Locked`); a shared one takes it if free, else goes on without.
-fn take_lock(store: &Store, access: Access) -> Result<Option<File>> {
-    match access {
-        Access::Exclusive => store.lock_session_within(std::time::Duration::from_secs(1)).map(Some),
-        Access::Shared => match store.lock_session() {
-            Ok(lock) => Ok(Some(lock)),
-            Err(Error::Locked { .. }) => Ok(None),
-            Err(e) => Err(e),
-        },
-    }
 }
 
 fn parse_tz(name: &str) -> Option<Tz> {

@@ -8,7 +8,7 @@ use chrono::DateTime;
 
 use crate::scheduler::training::{self, Fit, LogEntry, TrainingSet};
 use crate::scheduler::DayClock;
-use crate::{Error, Result};
+use crate::Result;
 
 use super::Context;
 
@@ -111,39 +111,25 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     Ok(())
 }
 
-/// Workload per new card (the crate's simulator, default costs) at each desired retention,
-/// and the retention with the least work per card remembered.
+/// The retention table (`app::suggest_retention`) for people.
 fn retention_table(out: &mut impl Write, parameters: &[f32], current: f32) -> Result<()> {
-    let config = fsrs::SimulatorConfig::default();
-    let workload =
-        |r: f32| fsrs::expected_workload(parameters, r, &config).map_err(|e| Error::Scheduler(e.to_string()));
-    let mut best = (0.0f32, f32::INFINITY);
-    for step in 0..=27 {
-        let r = 0.70 + step as f32 * 0.01;
-        let cost = workload(r)? / r;
-        if cost < best.1 {
-            best = (r, cost);
-        }
-    }
-    let base = workload(current)?;
+    let suggestion = crate::app::suggest_retention(parameters, current)?;
     writeln!(
         out,
         "\ndesired retention   workload per new card   work per card remembered   (both vs. your {current:.2})"
     )?;
-    let mut rows = vec![0.70f32, 0.75, 0.80, 0.85, 0.90, 0.95, 0.97];
-    if !rows.iter().any(|r| (r - best.0).abs() < 1e-4) {
-        rows.push(best.0);
-        rows.sort_by(f32::total_cmp);
-    }
-    for r in rows {
-        let w = workload(r)?;
-        let mark = if (r - best.0).abs() < 1e-4 { "  ← suggested" } else { "" };
-        writeln!(out, "{r:>17.2}   {:>20.0}%   {:>24.0}%{mark}", w / base * 100.0, (w / r) / (base / current) * 100.0)?;
+    for row in &suggestion.rows {
+        let mark = if row.suggested { "  ← suggested" } else { "" };
+        writeln!(
+            out,
+            "{:>17.2}   {:>20.0}%   {:>24.0}%{mark}",
+            row.retention, row.workload_pct, row.work_per_remembered_pct
+        )?;
     }
     writeln!(
         out,
         "suggested: {:.2} — the least work per card remembered; set it with `kioku config set desired_retention {:.2}`",
-        best.0, best.0
+        suggestion.suggested, suggestion.suggested
     )?;
     Ok(())
 }

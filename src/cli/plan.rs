@@ -3,8 +3,8 @@
 use std::io::Write;
 
 use crate::scheduler::plan::ExamTarget;
-use crate::scheduler::{CardSchedule, State, StudyDay};
-use crate::store::{Plan, ReviewRowTime};
+use crate::scheduler::{State, StudyDay};
+use crate::store::Plan;
 use crate::{Error, Result};
 
 use super::{Access, Context, Prepared};
@@ -70,35 +70,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             tags: args.scope.tags.clone(),
             created_at_ms: ctx.now().timestamp_millis(),
         };
-        let id = store.add_plan(&plan)?;
-        // Cards already scheduled past the exam get their review moved into their window now
-        // (logged as manual rows); later answers are placed as they are given.
         let scheduler = ctx.scheduler(&store, &settings)?;
-        let exam = ExamTarget { day: exam_day, target: args.target };
-        let now = ctx.now();
-        let at = ReviewRowTime::new(now, &days);
-        let mut moved = 0;
-        let all = store.cards_in_decks()?;
-        let mut load: std::collections::HashMap<StudyDay, usize> = std::collections::HashMap::new();
-        for s in all.iter().map(|c| &c.schedule) {
-            if let (State::Review, Some(d)) = (s.state, s.due_day) {
-                *load.entry(d).or_default() += 1;
-            }
-        }
-        for card in all.into_iter().filter(|c| plan.covers(&c.deck, &c.tags)) {
-            let (row_id, key, schedule) = (card.id, card.key, card.schedule);
-            let fitted = scheduler.fit_to_exam(&schedule, today, exam, &|d| load.get(&d).copied().unwrap_or(0));
-            if let Some(fitted) = fitted {
-                let due = fitted.due_day.unwrap_or(today);
-                if let Some(old) = schedule.due_day {
-                    load.entry(old).and_modify(|n| *n = n.saturating_sub(1));
-                }
-                *load.entry(due).or_default() += 1;
-                let after = CardSchedule { due_at_ms: Some(days.day_start(due).timestamp_millis()), ..fitted };
-                store.record_manual(row_id, &key, &schedule, &after, at)?;
-                moved += 1;
-            }
-        }
+        let crate::app::PlanRecorded { id, moved } =
+            crate::app::record_plan(&mut store, &scheduler, &days, &plan, ctx.now())?;
         writeln!(
             std::io::stdout(),
             "plan {id} recorded: cards in scope are scheduled to be remembered on {date} ({moved} review{} moved before it)",

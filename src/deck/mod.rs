@@ -4,6 +4,7 @@
 pub mod cloze;
 pub mod diagnostic;
 pub mod interchange;
+pub mod key;
 pub mod lint;
 pub mod load;
 pub mod model;
@@ -13,6 +14,7 @@ pub mod validate;
 pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};
+pub use key::CardKey;
 pub use load::{load, scan, Collection, DeckSource, FileCache, FileRecord, Scan};
 pub use model::{Card, CardKind, Deck, Judge, Note, NoteKind, RawDeck, RawNote};
 
@@ -50,9 +52,9 @@ pub fn expand(deck: &Deck) -> Vec<Card> {
             _ => None,
         });
         let card = |variant: Option<String>, kind, prompt: String, answer: String, judge: Judge, short: &str| {
-            let suffix = variant.map(|v| format!(":{v}")).unwrap_or_default();
+            let suffix = variant.as_ref().map(|v| format!(":{v}")).unwrap_or_default();
             Card {
-                key: format!("{}/{}{suffix}", deck.id, note.id),
+                key: CardKey::format(&deck.id, &note.id, variant.as_deref()),
                 deck: deck.id.clone(),
                 note_id: note.id.clone(),
                 kind,

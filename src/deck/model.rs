@@ -199,6 +199,6 @@ pub enum Judge {
 impl Card {
     /// The note key `deck/note-id` shared by siblings.
     pub fn note_key(&self) -> String {
-        format!("{}/{}", self.deck, self.note_id)
+        super::CardKey::format(&self.deck, &self.note_id, None)
     }
 }

@@ -198,7 +198,7 @@ impl ReviewSession {
         }
         let at = ReviewRowTime::new(now, &self.days);
         let key = self.card(index).key.clone();
-        let row = ReviewRow::manual(&key, &before, &after, at);
+        let row = ReviewRow::manual(&key, &before, &after, at, 0);
         let (id, version) = (self.today.ids[index], self.today.versions[index]);
         store.record_if_unchanged(self.today.learner, id, version, &before, &after, &row)?;
         self.today.versions[index] += 1;

@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rusqlite::params;
 
 use super::log::insert_review;
-use super::{db_error, write_schedule, ReviewKind, ReviewRow, ReviewRowTime, Store};
+use super::{db_error, write_schedule, ReviewRow, ReviewRowTime, Store};
 use crate::scheduler::breaks::Break;
 use crate::scheduler::{CardSchedule, StudyDay};
 use crate::{Error, Result};
@@ -73,39 +73,15 @@ impl Store {
     }
 
     /// Changes the schedules of `moves` in one transaction, logging each as a manual row
-    /// (rating 0) with `action` (postpone, advance, break). All or nothing.
+    /// (rating 0) with `action` (postpone, advance, break) and its new interval. All or nothing.
     pub fn record_moves(&mut self, moves: &[CardMove], at: ReviewRowTime, action: &str) -> Result<()> {
         let path = self.path.clone();
-        let e = |e: rusqlite::Error| db_error(&path, e);
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate).map_err(e)?;
-        for &(card_id, key, before, after) in moves {
-            let row = ReviewRow {
-                card_key: key.to_string(),
-                reviewed_at_ms: at.at_ms,
-                utc_offset_secs: at.utc_offset_secs,
-                study_day: at.study_day,
-                rating: 0,
-                kind: ReviewKind::Manual,
-                state_before: before.state,
-                state_after: after.state,
-                elapsed_days: 0,
-                interval_secs: after
-                    .due_day
-                    .zip(after.last_review_day)
-                    .map_or(0, |(due, last)| due.days_since(last) as i64 * 86_400),
-                due_at_ms: after.due_at_ms,
-                stability: after.stability,
-                difficulty: after.difficulty,
-                duration_ms: 0,
-            };
-            let before_json = serde_json::to_string(before).map_err(|x| Error::Scheduler(x.to_string()))?;
-            insert_review(&tx, card_id, &row, &before_json).map_err(e)?;
-            tx.execute("UPDATE reviews SET action = ?2 WHERE id = ?1", params![tx.last_insert_rowid(), action])
-                .map_err(e)?;
-            write_schedule(&tx, card_id, after).map_err(e)?;
-        }
-        tx.commit().map_err(e)?;
-        Ok(())
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| db_error(&path, e))?;
+        write_moves(&tx, &path, moves, at, Some(action))?;
+        tx.commit().map_err(|e| db_error(&path, e))
     }
 
     /// The actions of manual rows, oldest first: (card key, action); rows without one are left
@@ -118,4 +94,29 @@ impl Store {
             |r| Ok((r.get(0)?, r.get(1)?)),
         )
     }
+}
+
+/// Writes `moves` inside the caller's transaction: for each, a manual row (with `action` when
+/// given; its interval the new due day's distance from the last review) and the new schedule.
+pub(super) fn write_moves(
+    tx: &rusqlite::Connection,
+    path: &std::path::Path,
+    moves: &[CardMove],
+    at: ReviewRowTime,
+    action: Option<&str>,
+) -> Result<()> {
+    let e = |e: rusqlite::Error| db_error(path, e);
+    for &(card_id, key, before, after) in moves {
+        let interval_secs =
+            after.due_day.zip(after.last_review_day).map_or(0, |(due, last)| due.days_since(last) as i64 * 86_400);
+        let row = ReviewRow::manual(key, before, after, at, interval_secs);
+        let before_json = serde_json::to_string(before).map_err(|x| Error::Scheduler(x.to_string()))?;
+        insert_review(tx, card_id, &row, &before_json).map_err(e)?;
+        if let Some(action) = action {
+            tx.execute("UPDATE reviews SET action = ?2 WHERE id = ?1", params![tx.last_insert_rowid(), action])
+                .map_err(e)?;
+        }
+        write_schedule(tx, card_id, after).map_err(e)?;
+    }
+    Ok(())
 }

@@ -72,8 +72,15 @@ pub struct ReviewRow {
 }
 
 impl ReviewRow {
-    /// A manual row (suspend, unsuspend, bury, forget): rating 0, the schedule after it.
-    pub fn manual(card_key: &str, before: &CardSchedule, after: &CardSchedule, at: ReviewRowTime) -> ReviewRow {
+    /// A manual row (suspend, unsuspend, bury, a move): rating 0, the schedule after it, and
+    /// `interval_secs` (0 where the change is not a new interval).
+    pub fn manual(
+        card_key: &str,
+        before: &CardSchedule,
+        after: &CardSchedule,
+        at: ReviewRowTime,
+        interval_secs: i64,
+    ) -> ReviewRow {
         ReviewRow {
             card_key: card_key.to_string(),
             reviewed_at_ms: at.at_ms,
@@ -84,7 +91,7 @@ impl ReviewRow {
             state_before: before.state,
             state_after: after.state,
             elapsed_days: 0,
-            interval_secs: 0,
+            interval_secs,
             due_at_ms: after.due_at_ms,
             stability: after.stability,
             difficulty: after.difficulty,
@@ -318,7 +325,7 @@ impl Store {
         after: &CardSchedule,
         at: ReviewRowTime,
     ) -> Result<i64> {
-        self.record(card_id, before, after, &ReviewRow::manual(key, before, after, at))
+        self.record(card_id, before, after, &ReviewRow::manual(key, before, after, at, 0))
     }
 
     /// Logs a row (cram or exam) that leaves the card's schedule exactly as it is. Returns the

@@ -31,19 +31,21 @@ impl Plan {
 impl Store {
     /// Records an exam plan; returns its id.
     pub fn add_plan(&mut self, plan: &Plan) -> Result<i64> {
-        self.conn
-            .execute(
-                "INSERT INTO plans (exam_day, target, decks, tags, created_at_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![
-                    plan.exam_day.0,
-                    plan.target,
-                    serde_json::to_string(&plan.decks).unwrap_or_default(),
-                    serde_json::to_string(&plan.tags).unwrap_or_default(),
-                    plan.created_at_ms
-                ],
-            )
-            .map_err(|e| self.err(e))?;
-        Ok(self.conn.last_insert_rowid())
+        insert_plan(&self.conn, plan).map_err(|e| self.err(e))
+    }
+
+    /// Records an exam plan and the review moves it makes (manual rows) in one transaction:
+    /// all or nothing. Returns the plan's id.
+    pub fn add_plan_with_moves(&mut self, plan: &Plan, moves: &[CardMove], at: ReviewRowTime) -> Result<i64> {
+        let path = self.path.clone();
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(|e| db_error(&path, e))?;
+        let id = insert_plan(&tx, plan).map_err(|e| db_error(&path, e))?;
+        super::breaks::write_moves(&tx, &path, moves, at, None)?;
+        tx.commit().map_err(|e| db_error(&path, e))?;
+        Ok(id)
     }
 
     /// Every exam plan, by exam day.
@@ -79,6 +81,21 @@ impl Store {
     pub fn remove_plan(&mut self, id: i64) -> Result<bool> {
         Ok(self.conn.execute("DELETE FROM plans WHERE id = ?1", [id]).map_err(|e| self.err(e))? == 1)
     }
+}
+
+/// Inserts a plan row; returns its id.
+fn insert_plan(conn: &rusqlite::Connection, plan: &Plan) -> rusqlite::Result<i64> {
+    conn.execute(
+        "INSERT INTO plans (exam_day, target, decks, tags, created_at_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
+        params![
+            plan.exam_day.0,
+            plan.target,
+            serde_json::to_string(&plan.decks).unwrap_or_default(),
+            serde_json::to_string(&plan.tags).unwrap_or_default(),
+            plan.created_at_ms
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
 }
 
 #[cfg(test)]

@@ -187,7 +187,7 @@ impl Store {
             // old row is gone: the deck is expanded again rather than every key kept in memory).
             let changed: HashMap<&str, &deck::Deck> = scan.changed.iter().map(|(d, _)| (d.id.as_str(), d)).collect();
             let synced = |key: &str| {
-                let deck_id = key.split('/').next().unwrap_or_default();
+                let deck_id = deck::key::deck_of(key);
                 changed.get(deck_id).is_some_and(|d| deck::expand(d).iter().any(|c| c.key == key))
             };
             for (deck, record) in &scan.changed {

@@ -1,0 +1,53 @@
+//! Card keys, `deck/note-id` or `deck/note-id:variant` (`:r` for a reverse, `:c2` for a cloze
+//! deletion): the one place that writes and splits them.
+
+/// A card key split into its parts (borrowed from the key).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CardKey<'a> {
+    pub deck: &'a str,
+    pub note: &'a str,
+    /// `r`, `c1`, … or None for a note's only (or first) card.
+    pub variant: Option<&'a str>,
+}
+
+impl<'a> CardKey<'a> {
+    /// Splits `key`; None when it has no `/` (not a card key).
+    pub fn parse(key: &'a str) -> Option<CardKey<'a>> {
+        let (deck, rest) = key.split_once('/')?;
+        let (note, variant) = match rest.split_once(':') {
+            Some((note, variant)) => (note, Some(variant)),
+            None => (rest, None),
+        };
+        Some(CardKey { deck, note, variant })
+    }
+
+    /// The key of a card of note `note` in deck `deck`.
+    pub fn format(deck: &str, note: &str, variant: Option<&str>) -> String {
+        match variant {
+            Some(v) => format!("{deck}/{note}:{v}"),
+            None => format!("{deck}/{note}"),
+        }
+    }
+}
+
+/// The deck id a card (or note) key starts with; the whole text when it has no `/`.
+pub fn deck_of(key: &str) -> &str {
+    key.split_once('/').map_or(key, |(deck, _)| deck)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_split_into_deck_note_and_variant_and_back() {
+        let k = CardKey::parse("korea-2025/grossi:c2").unwrap();
+        assert_eq!((k.deck, k.note, k.variant), ("korea-2025", "grossi", Some("c2")));
+        assert_eq!(CardKey::format(k.deck, k.note, k.variant), "korea-2025/grossi:c2");
+        let k = CardKey::parse("k/basic").unwrap();
+        assert_eq!((k.deck, k.note, k.variant), ("k", "basic", None));
+        assert_eq!(CardKey::parse("no-slash"), None);
+        assert_eq!(deck_of("k/basic:r"), "k");
+        assert_eq!(deck_of("k"), "k");
+    }
+}

@@ -1,0 +1,162 @@
+//! The application layer in process, as a front end other than the command line calls it:
+//! opening a collection (warnings as values, the session lock), recording a plan in one
+//! transaction with the reviews it moves, the orphan-prune policy (the retention suggestion is tested beside its code, on a curve whose
+//! answer is known: the simulator takes minutes in a debug build).
+
+mod common;
+
+use chrono::{DateTime, TimeZone, Utc};
+use kioku::app::{self, Access, Orphan, Paths, Warning};
+use kioku::deck::DeckSource;
+use kioku::scheduler::{CardSchedule, DayClock, Scheduler, State, StudyDay};
+use kioku::settings::Settings;
+use kioku::store::{Plan, ReviewRowTime};
+use kioku::Error;
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 6, 1, 9, 0, 0).unwrap()
+}
+
+fn paths(env: &common::Env) -> Paths {
+    Paths { db: env.db(), decks: DeckSource::Dir(env.decks()) }
+}
+
+const DECK_A: &str =
+    "deck: a\ncards:\n  - id: one\n    front: One\n    back: 1\n  - id: two\n    front: Two\n    back: 2\n";
+const DECK_B: &str = "deck: b\ncards:\n  - id: three\n    front: Three\n    back: 3\n";
+
+fn no_check(_: app::Names, _: app::Names) -> kioku::Result<()> {
+    Ok(())
+}
+
+fn count(env: &common::Env, sql: &str) -> i64 {
+    rusqlite::Connection::open(env.db()).unwrap().query_row(sql, [], |r| r.get(0)).unwrap()
+}
+
+#[test]
+fn opening_returns_warnings_as_values_and_honours_the_session_lock() {
+    let env = common::Env::new();
+    env.write_deck("a.yaml", DECK_A);
+    let (collection, warnings) = paths(&env).open_collection(&no_check, Access::Exclusive, now()).unwrap();
+    assert_eq!(warnings, [Warning::CreatedDatabase { path: env.db() }]);
+    assert_eq!(collection.store.cards_in_decks().unwrap().len(), 2);
+    // While it is open (its lock held), a changed deck is not synced by a reading use case…
+    env.write_deck("b.yaml", DECK_B);
+    let (shared, warnings) = paths(&env).open_collection(&no_check, Access::Shared, now()).unwrap();
+    assert_eq!(warnings, [Warning::SessionOpenNotSynced]);
+    assert_eq!(shared.store.cards_in_decks().unwrap().len(), 2);
+    // …and a writing one is refused before anything is written.
+    let refused = paths(&env).open_collection(&no_check, Access::Exclusive, now());
+    assert!(matches!(refused, Err(Error::Locked { .. })), "{:?}", refused.err());
+    drop(collection);
+    let (synced, warnings) = paths(&env).open_collection(&no_check, Access::Shared, now()).unwrap();
+    assert_eq!(warnings, []);
+    assert_eq!(synced.store.cards_in_decks().unwrap().len(), 3);
+    // A name check that fails changes nothing.
+    env.write_deck("b.yaml", "deck: b\ncards: []\n");
+    let check = |_: app::Names, _: app::Names| Err(Error::Input("no such deck".into()));
+    assert!(paths(&env).open_collection(&check, Access::Exclusive, now()).is_err());
+    assert_eq!(count(&env, "SELECT count(*) FROM cards WHERE position IS NOT NULL"), 3);
+}
+
+/// The collection with card `a/one` a review card due on 2025-06-20 (stability 20 days, last
+/// reviewed on 2025-05-31), as a manual change.
+fn with_a_review_due_late(env: &common::Env) -> (app::Collection, DayClock) {
+    env.write_deck("a.yaml", DECK_A);
+    let (mut c, _) = paths(env).open_collection(&no_check, Access::Exclusive, now()).unwrap();
+    let days = DayClock::new(chrono_tz::UTC, 4);
+    let row = c.store.cards_in_decks().unwrap().into_iter().find(|r| r.key == "a/one").unwrap();
+    let day = |d: u32| StudyDay::from_date(chrono::NaiveDate::from_ymd_opt(2025, 6, d).unwrap());
+    let after = CardSchedule {
+        state: State::Review,
+        stability: Some(20.0),
+        difficulty: Some(5.0),
+        due_day: Some(day(20)),
+        due_at_ms: Some(days.day_start(day(20)).timestamp_millis()),
+        last_review_day: Some(StudyDay(day(1).0 - 1)),
+        last_review_at_ms: Some(now().timestamp_millis() - 86_400_000),
+        reps: 1,
+        ..row.schedule.clone()
+    };
+    c.store.record_manual(row.id, &row.key, &row.schedule, &after, ReviewRowTime::new(now(), &days)).unwrap();
+    (c, days)
+}
+
+fn plan_on(day: u32) -> Plan {
+    Plan {
+        id: 0,
+        exam_day: StudyDay::from_date(chrono::NaiveDate::from_ymd_opt(2025, 6, day).unwrap()),
+        target: 0.95,
+        decks: vec!["a".into()],
+        tags: vec![],
+        created_at_ms: now().timestamp_millis(),
+    }
+}
+
+#[test]
+fn a_plan_is_recorded_with_the_reviews_it_moves() {
+    let env = common::Env::new();
+    let (mut c, days) = with_a_review_due_late(&env);
+    let scheduler = Scheduler::new(Settings { fuzz: false, ..Settings::default() }, None).unwrap();
+    // Due on the 20th, after an exam on the 15th: moved before it.
+    let recorded = app::record_plan(&mut c.store, &scheduler, &days, &plan_on(15), now()).unwrap();
+    assert_eq!(recorded.moved, 1);
+    assert_eq!(c.store.plans().unwrap().iter().map(|p| p.id).collect::<Vec<_>>(), [recorded.id]);
+    let due: i64 = count(&env, "SELECT due_day FROM cards WHERE key = 'a/one'");
+    assert!(due < plan_on(15).exam_day.0 as i64, "{due}");
+    assert_eq!(count(&env, "SELECT count(*) FROM reviews WHERE kind = 'manual'"), 2);
+}
+
+#[test]
+fn a_plan_whose_moves_fail_is_not_recorded_at_all() {
+    let env = common::Env::new();
+    let (mut c, days) = with_a_review_due_late(&env);
+    let scheduler = Scheduler::new(Settings { fuzz: false, ..Settings::default() }, None).unwrap();
+    // Any further manual row fails, as a full disk would.
+    rusqlite::Connection::open(env.db())
+        .unwrap()
+        .execute_batch(
+            "CREATE TRIGGER no_more BEFORE INSERT ON reviews WHEN NEW.kind = 'manual' BEGIN SELECT RAISE(ABORT, 'full'); END;",
+        )
+        .unwrap();
+    assert!(app::record_plan(&mut c.store, &scheduler, &days, &plan_on(15), now()).is_err());
+    assert_eq!(count(&env, "SELECT count(*) FROM plans"), 0, "the plan went with its moves");
+}
+
+#[test]
+fn only_orphans_of_loaded_decks_may_be_pruned_and_not_after_the_decks_changed() {
+    let env = common::Env::new();
+    env.write_deck("a.yaml", DECK_A);
+    env.write_deck("b.yaml", DECK_B);
+    let (mut c, _) = paths(&env).open_collection(&no_check, Access::Exclusive, now()).unwrap();
+    let days = DayClock::new(chrono_tz::UTC, 4);
+    for row in c.store.cards_in_decks().unwrap() {
+        let after = CardSchedule { suspended: true, ..row.schedule.clone() };
+        c.store.record_manual(row.id, &row.key, &row.schedule, &after, ReviewRowTime::new(now(), &days)).unwrap();
+    }
+    drop(c);
+    // Note `two` leaves deck a; deck b's file goes (it may only be missing).
+    env.write_deck("a.yaml", "deck: a\ncards:\n  - id: one\n    front: One\n    back: 1\n");
+    std::fs::remove_file(env.decks().join("b.yaml")).unwrap();
+    let (mut c, _) = paths(&env).open_collection(&no_check, Access::Exclusive, now()).unwrap();
+    let orphans = app::find_orphans(&c.store).unwrap();
+    assert_eq!(
+        orphans,
+        [
+            Orphan { key: "a/two".into(), reviews: 1, deck_loaded: true },
+            Orphan { key: "b/three".into(), reviews: 1, deck_loaded: false },
+        ]
+    );
+    let doomed = app::prunable(&orphans);
+    assert_eq!(doomed, ["a/two"]);
+    // A deck file saved meanwhile: nothing is deleted.
+    env.write_deck("a.yaml", DECK_A);
+    assert!(app::prune(&paths(&env), &mut c.store, &doomed).is_err());
+    assert_eq!(count(&env, "SELECT count(*) FROM cards WHERE key = 'a/two'"), 1);
+    env.write_deck("a.yaml", "deck: a\ncards:\n  - id: one\n    front: One\n    back: 1\n");
+    drop(c);
+    let (mut c, _) = paths(&env).open_collection(&no_check, Access::Exclusive, now()).unwrap();
+    assert_eq!(app::prune(&paths(&env), &mut c.store, &doomed).unwrap(), 1);
+    assert_eq!(count(&env, "SELECT count(*) FROM cards WHERE key = 'a/two'"), 0);
+    assert_eq!(count(&env, "SELECT count(*) FROM cards WHERE key = 'b/three'"), 1);
+}
