@@ -16,6 +16,7 @@
 pub mod answer;
 pub mod app;
 pub mod cli;
+pub mod csv_columns;
 pub mod deck;
 pub mod error;
 pub mod i18n;
@@ -28,4 +29,4 @@ pub mod stats;
 pub mod store;
 pub mod ui;
 
-pub use error::{Error, Result};
+pub use error::{Error, ExitCode, Result};

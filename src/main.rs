@@ -1,18 +1,16 @@
-//! The `kioku` binary: runs the command line and maps errors to exit codes
-//! (0 success, also a closed stdout; 1 bad input or a failed check; 2 usage errors, from clap).
+//! The `kioku` binary: runs the command line, shows an error, and exits with the code of
+//! `kioku::ExitCode` (0 success, also a closed stdout; 1 bad input or a failed check; 2 usage
+//! errors, from clap; 130 after Ctrl-C; 128 + n after signal n).
 
 fn main() {
-    let code = match kioku::cli::run() {
-        Ok(code) => code,
-        Err(e) if e.is_broken_pipe() => 0,
-        Err(e @ kioku::Error::Deck(_)) => {
-            kioku::cli::warn(&e.to_string());
-            1
-        }
-        Err(e) => {
-            kioku::cli::warn(&format!("kioku: error: {e}"));
-            1
-        }
-    };
-    std::process::exit(code);
+    let result = kioku::cli::run();
+    let code = kioku::ExitCode::of(&result);
+    match result {
+        Err(e) if !e.is_broken_pipe() => match e {
+            kioku::Error::Deck(_) => kioku::cli::warn(&e.to_string()),
+            _ => kioku::cli::warn(&kioku::tr!("errors-error", message = e.to_string())),
+        },
+        _ => {}
+    }
+    std::process::exit(code.code());
 }

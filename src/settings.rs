@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::error::Expected;
 use crate::scheduler::balance::EasyDays;
 use crate::{Error, Result};
 
@@ -192,8 +193,8 @@ pub fn validate(key: &str, value: &str) -> Result<String> {
             value.split_whitespace().collect::<Vec<_>>().join(" ")
         }
         _ => {
-            let known: Vec<&str> = SPECS.iter().map(|s| s.key).collect();
-            return Err(Error::Input(format!("unknown setting '{key}'; known settings: {}", known.join(", "))));
+            let known = SPECS.iter().map(|s| s.key.to_string()).collect();
+            return Err(Error::UnknownSetting { key: key.to_string(), known });
         }
     };
     Ok(canonical)
@@ -203,7 +204,11 @@ fn parse_new_card_order(value: &str) -> Result<NewCardOrder> {
     match value.to_ascii_lowercase().as_str() {
         "deck" => Ok(NewCardOrder::Deck),
         "random" => Ok(NewCardOrder::Random),
-        _ => Err(Error::Input(format!("new_card_order must be deck or random, not '{value}'"))),
+        _ => Err(Error::Invalid {
+            name: "new_card_order".into(),
+            value: value.into(),
+            expected: Expected::OneOf(&["deck", "random"]),
+        }),
     }
 }
 
@@ -211,27 +216,39 @@ fn parse_new_card_order(value: &str) -> Result<NewCardOrder> {
 pub fn parse_language(value: &str) -> Result<Option<crate::i18n::Lang>> {
     match value.trim().to_ascii_lowercase().as_str() {
         "auto" | "" => Ok(None),
-        other => crate::i18n::Lang::parse(other)
-            .map(Some)
-            .ok_or_else(|| Error::Input(format!("language must be ja, en or auto, not '{value}'"))),
+        other => crate::i18n::Lang::parse(other).map(Some).ok_or_else(|| Error::Invalid {
+            name: "language".into(),
+            value: value.into(),
+            expected: Expected::OneOf(&["ja", "en", "auto"]),
+        }),
     }
 }
 
 fn parse_easy_days(value: &str) -> Result<EasyDays> {
-    EasyDays::parse(value).map_err(|e| Error::Input(format!("easy_days: {e}")))
+    EasyDays::parse(value).map_err(|e| Error::Invalid {
+        name: "easy_days".into(),
+        value: value.into(),
+        expected: Expected::Other(e.to_string()),
+    })
 }
 
 fn parse_retention(value: &str) -> Result<f32> {
     match value.parse::<f32>() {
         Ok(r) if (0.70..=0.99).contains(&r) => Ok(r),
-        _ => Err(Error::Input(format!("desired_retention must be a number from 0.70 to 0.99, not '{value}'"))),
+        _ => Err(Error::Invalid {
+            name: "desired_retention".into(),
+            value: value.into(),
+            expected: Expected::Number { min: 0.70, max: 0.99 },
+        }),
     }
 }
 
 fn parse_int(key: &str, value: &str, min: u32, max: u32) -> Result<u32> {
     match value.parse::<u32>() {
         Ok(n) if (min..=max).contains(&n) => Ok(n),
-        _ => Err(Error::Input(format!("{key} must be a whole number from {min} to {max}, not '{value}'"))),
+        _ => {
+            Err(Error::Invalid { name: key.into(), value: value.into(), expected: Expected::WholeNumber { min, max } })
+        }
     }
 }
 
@@ -239,7 +256,7 @@ fn parse_bool(key: &str, value: &str) -> Result<bool> {
     match value.to_ascii_lowercase().as_str() {
         "true" | "yes" | "on" | "1" => Ok(true),
         "false" | "no" | "off" | "0" => Ok(false),
-        _ => Err(Error::Input(format!("{key} must be true or false, not '{value}'"))),
+        _ => Err(Error::Invalid { name: key.into(), value: value.into(), expected: Expected::Bool }),
     }
 }
 
@@ -248,7 +265,11 @@ fn parse_readings(value: &str) -> Result<bool> {
     match value.to_ascii_lowercase().as_str() {
         "show" => Ok(true),
         "hide" => Ok(false),
-        _ => Err(Error::Input(format!("readings must be show or hide, not '{value}'"))),
+        _ => Err(Error::Invalid {
+            name: "readings".into(),
+            value: value.into(),
+            expected: Expected::OneOf(&["show", "hide"]),
+        }),
     }
 }
 
@@ -258,9 +279,7 @@ pub fn parse_steps(key: &str, value: &str) -> Result<Vec<u32>> {
     value
         .split_whitespace()
         .map(|step| {
-            let bad = || {
-                Error::Input(format!("{key}: '{step}' is not a step; write delays like \"1m 10m\" (units s, m, h, d)"))
-            };
+            let bad = || Error::Invalid { name: key.into(), value: step.into(), expected: Expected::Step };
             let (number, unit) = match step.find(|c: char| c.is_ascii_alphabetic()) {
                 Some(i) => (&step[..i], &step[i..]),
                 None => (step, "m"),
@@ -275,7 +294,7 @@ pub fn parse_steps(key: &str, value: &str) -> Result<Vec<u32>> {
             };
             let secs = (n * factor).round();
             if !(1.0..=365.0 * 86_400.0).contains(&secs) {
-                return Err(Error::Input(format!("{key}: '{step}' must be between 1s and 365d")));
+                return Err(Error::Invalid { name: key.into(), value: step.into(), expected: Expected::StepRange });
             }
             Ok(secs as u32)
         })

@@ -48,14 +48,12 @@ pub fn prunable(orphans: &[Orphan]) -> Vec<String> {
 }
 
 /// Deletes the history of `keys` (from `prunable`), unless the deck files changed since the
-/// store was synced (`Error::Input`, nothing deleted): a file saved meanwhile may have brought
+/// store was synced (`Error::DecksChanged`, nothing deleted): a file saved meanwhile may have brought
 /// a note back. The caller holds the session lock (`Access::Exclusive`) from the sync on.
 /// Returns how many cards' history was deleted.
 pub fn prune(paths: &Paths, store: &mut Store, keys: &[String]) -> Result<usize> {
     if paths.decks_changed(store)? {
-        return Err(Error::Input(
-            "the deck files changed while waiting for the answer; nothing was deleted; run kioku orphans again".into(),
-        ));
+        return Err(Error::DecksChanged);
     }
     store.delete_cards(keys)?;
     Ok(keys.len())

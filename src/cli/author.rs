@@ -85,13 +85,10 @@ pub fn new(ctx: &Context, args: NewArgs) -> Result<()> {
         },
     };
     if path.exists() && !args.force {
-        return Err(Error::Input(format!(
-            "{} exists; choose another name, or --force to overwrite it",
-            path.display()
-        )));
+        return Err(Error::Exists { path });
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir)?;
+        std::fs::create_dir_all(dir).map_err(Error::file(dir, crate::error::FileAction::Create))?;
     }
     std::fs::write(&path, starter(&args.deck))?;
     writeln!(std::io::stdout(), "wrote {} (check it with `kioku lint {}`)", path.display(), path.display())?;
@@ -107,10 +104,7 @@ pub struct PreviewArgs {
 /// `kioku preview DECK`: every card as a student will see it, both sides.
 pub fn preview(ctx: &Context, args: PreviewArgs) -> Result<()> {
     let collection = deck::load(&ctx.paths().decks)?;
-    let Some(d) = collection.decks.iter().find(|d| d.id == args.deck) else {
-        let known: Vec<&str> = collection.decks.iter().map(|d| d.id.as_str()).collect();
-        return Err(Error::Input(format!("no deck '{}'; loaded decks: {}", args.deck, known.join(", "))));
-    };
+    let d = collection.deck(&args.deck)?;
     let cards = deck::expand(d);
     let mut out = std::io::stdout().lock();
     // Deck text is untrusted: escape sequences in it are shown, never run.

@@ -66,6 +66,5 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
 }
 
 fn unknown(key: &str) -> Error {
-    let known: Vec<&str> = SPECS.iter().map(|s| s.key).collect();
-    Error::Input(format!("unknown setting '{key}'; known settings: {}", known.join(", ")))
+    Error::UnknownSetting { key: key.to_string(), known: SPECS.iter().map(|s| s.key.to_string()).collect() }
 }

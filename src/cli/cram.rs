@@ -7,7 +7,7 @@ use crate::session::exam_session::ExamCard;
 use crate::session::piped::Io;
 use crate::store::{LearnerId, Storage};
 use crate::ui::{quiz, terminal};
-use crate::{Error, Result};
+use crate::{Error, ExitCode, Result};
 
 use std::collections::HashSet;
 
@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 /// Runs cram (a screen in a terminal, the protocol otherwise); returns the exit code.
-pub fn run(ctx: &Context, args: Args) -> Result<i32> {
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let Prepared { mut store, settings, lock: _lock } =
         ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags), Access::Exclusive)?;
     let days = ctx.days(&settings);
@@ -70,5 +70,5 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
     let mut err = std::io::stderr().lock();
     let mut io = Io { input: &mut input, out: &mut out, err: &mut err };
     cram_piped::run(&mut session, &mut store, &days, &|| ctx.now(), &mut io)?;
-    Ok(0)
+    Ok(ExitCode::Success)
 }

@@ -5,13 +5,14 @@ use std::io::Write;
 use chrono::{FixedOffset, TimeZone};
 
 use crate::deck::Card;
+use crate::error::Expected;
 use crate::session::exam;
 use crate::session::exam_piped;
 use crate::session::exam_session::{ExamCard, ExamOptions, ExamSession};
 use crate::session::piped::Io;
 use crate::store::LearnerId;
 use crate::ui::{quiz, terminal};
-use crate::{Error, Result};
+use crate::{Error, ExitCode, Result};
 
 use super::{Access, Context, Prepared};
 
@@ -37,22 +38,18 @@ pub struct Args {
 }
 
 /// Runs the exam (a screen in a terminal, the protocol otherwise); returns the exit code.
-pub fn run(ctx: &Context, args: Args) -> Result<i32> {
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     if args.history {
         history(ctx)?;
-        return Ok(0);
+        return Ok(ExitCode::Success);
     }
     let time_limit_secs = match args.time_limit.as_deref() {
         Some(text) => match crate::settings::parse_steps("--time-limit", text)
-            .map_err(|_| {
-                Error::Input(format!(
-                    "--time-limit: '{text}' is not a duration; write one like 20m or 30s (units s, m, h, d; a bare number is minutes)"
-                ))
-            })?
+            .map_err(|_| invalid_time_limit(text, Expected::Duration))?
             .as_slice()
         {
             [secs] => Some(*secs as i64),
-            _ => return Err(Error::Input(format!("--time-limit: give one duration like 20m, not '{text}'"))),
+            _ => return Err(invalid_time_limit(text, Expected::OneDuration)),
         },
         None => None,
     };
@@ -95,7 +92,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
     let mut err = std::io::stderr().lock();
     let mut io = Io { input: &mut input, out: &mut out, err: &mut err };
     exam_piped::run(&mut session, &mut store, &days, &|| ctx.now(), &mut io)?;
-    Ok(0)
+    Ok(ExitCode::Success)
+}
+
+fn invalid_time_limit(text: &str, expected: Expected) -> Error {
+    Error::Invalid { name: "--time-limit".into(), value: text.into(), expected }
 }
 
 /// Prints `lines` for people once the screen is closed (after SIGHUP there may be no terminal:

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::deck::interchange::{self, AnkiLang};
+use crate::error::FileAction;
 use crate::scheduler::fuzz::fnv1a;
 use crate::{Error, Result};
 
@@ -78,13 +79,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         rows.retain(|r| kinds.iter().any(|k| k == r.kind.as_str()));
     }
     let sink: Box<dyn Write> = match &output {
-        Some(path) if path.exists() && !force => {
-            return Err(Error::Input(format!(
-                "{} exists; choose another file, or --force to overwrite it",
-                path.display()
-            )));
-        }
-        Some(path) => Box::new(std::fs::File::create(path)?),
+        Some(path) if path.exists() && !force => return Err(Error::Exists { path: path.clone() }),
+        Some(path) => Box::new(std::fs::File::create(path).map_err(Error::file(path, FileAction::Create))?),
         None => Box::new(std::io::stdout().lock()),
     };
     let mut csv = csv::Writer::from_writer(sink);
@@ -139,10 +135,7 @@ fn export_deck(
         _ => "anki-tsv",
     });
     if let Some(path) = output.as_ref().filter(|p| p.exists() && !force) {
-        return Err(Error::Input(format!(
-            "{} exists; choose another file, or --force to overwrite it",
-            path.display()
-        )));
+        return Err(Error::Exists { path: path.clone() });
     }
     if format == "apkg" && output.is_none() {
         return Err(Error::Input(format!(
@@ -150,10 +143,7 @@ fn export_deck(
         )));
     }
     let collection = crate::deck::load(&ctx.paths().decks)?;
-    let Some(deck) = collection.decks.iter().find(|d| d.id == id) else {
-        let known: Vec<&str> = collection.decks.iter().map(|d| d.id.as_str()).collect();
-        return Err(Error::Input(format!("no deck '{id}'; loaded decks: {}", known.join(", "))));
-    };
+    let deck = collection.deck(id)?;
     let text = match format {
         "apkg" => None,
         "csv" => Some(interchange::export_csv(deck)),
@@ -163,9 +153,7 @@ fn export_deck(
         return Ok(write!(std::io::stdout(), "{}", text.unwrap_or_default())?);
     };
     match text {
-        Some(text) => {
-            std::fs::write(&path, text).map_err(|e| Error::Input(format!("cannot write {}: {e}", path.display())))?
-        }
+        Some(text) => std::fs::write(&path, text).map_err(Error::file(&path, FileAction::Write))?,
         None => crate::store::anki_package::write_package(
             &path,
             &interchange::anki::deck_name(deck),

@@ -40,10 +40,7 @@ pub fn run(args: Args) -> Result<()> {
         ))
     })?;
     if let Some(path) = args.output.as_ref().filter(|p| p.exists() && !args.force) {
-        return Err(Error::Input(format!(
-            "{} exists; choose another file, or --force to overwrite it",
-            path.display()
-        )));
+        return Err(Error::Exists { path: path.clone() });
     }
     let imported = interchange::import_text(&text).map_err(|e| Error::Input(format!("{name}: {e}")))?;
     let mut stderr = std::io::stderr().lock();
@@ -114,9 +111,9 @@ pub fn run(args: Args) -> Result<()> {
         return Ok(write!(std::io::stdout(), "{yaml}")?);
     };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(|e| Error::Input(format!("cannot create {}: {e}", dir.display())))?;
+        std::fs::create_dir_all(dir).map_err(Error::file(dir, crate::error::FileAction::Create))?;
     }
-    std::fs::write(path, yaml).map_err(|e| Error::Input(format!("cannot write {}: {e}", path.display())))?;
+    std::fs::write(path, yaml).map_err(Error::file(path, crate::error::FileAction::Write))?;
     if let Some(m) = matches {
         report(&mut stderr, path, &m)?;
     }

@@ -6,6 +6,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
+use crate::error::FileAction;
 use crate::{Error, Result};
 
 const MIB: u64 = 1024 * 1024;
@@ -16,30 +17,21 @@ pub const LOG_MAX_BYTES: u64 = 64 * MIB;
 /// All the logs of one `report` together.
 pub const REPORT_TOTAL_MAX_BYTES: u64 = 256 * MIB;
 
-/// `bytes` in MiB for messages, rounded up ("64 MiB").
-pub fn mib(bytes: u64) -> String {
-    format!("{} MiB", bytes.div_ceil(MIB))
-}
+pub use crate::error::mib;
 
 /// Opens `path` for reading at most `max_bytes`: a regular file (not a device, pipe, socket or
 /// folder) no larger than that. Reading past the cap (a file that grew) fails with an
 /// `InvalidData` error naming the file and the cap. Returns the reader and the file's size.
 pub fn open(path: &Path, max_bytes: u64) -> Result<(Capped<File>, u64)> {
     let name = path.display().to_string();
-    let file = File::open(path).map_err(|e| Error::Input(format!("cannot read {name}: {e}")))?;
+    let file = File::open(path).map_err(Error::file(path, FileAction::Read))?;
     // The opened file's own metadata: what is checked is what is read.
-    let meta = file.metadata().map_err(|e| Error::Input(format!("cannot read {name}: {e}")))?;
+    let meta = file.metadata().map_err(Error::file(path, FileAction::Read))?;
     if !meta.is_file() {
-        return Err(Error::Input(format!(
-            "{name} is not a regular file (a device, pipe, socket or folder); give a file"
-        )));
+        return Err(Error::NotRegularFile { path: path.to_path_buf() });
     }
     if meta.len() > max_bytes {
-        return Err(Error::Input(format!(
-            "{name} is {}; such files are limited to {}",
-            mib(meta.len()),
-            mib(max_bytes)
-        )));
+        return Err(Error::TooLarge { path: path.to_path_buf(), size_bytes: meta.len(), limit_bytes: max_bytes });
     }
     Ok((Capped { inner: file, left: max_bytes, name, max_bytes }, meta.len()))
 }
@@ -48,7 +40,7 @@ pub fn open(path: &Path, max_bytes: u64) -> Result<(Capped<File>, u64)> {
 pub fn read(path: &Path, max_bytes: u64) -> Result<Vec<u8>> {
     let (mut reader, size) = open(path, max_bytes)?;
     let mut bytes = Vec::with_capacity(size as usize);
-    reader.read_to_end(&mut bytes).map_err(|e| Error::Input(e.to_string()))?;
+    reader.read_to_end(&mut bytes).map_err(Error::file(path, FileAction::Read))?;
     Ok(bytes)
 }
 

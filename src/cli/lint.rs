@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use crate::deck::{lint, Severity};
-use crate::Result;
+use crate::{ExitCode, Result};
 
 use super::Context;
 
@@ -20,7 +20,7 @@ pub struct Args {
 }
 
 /// Returns the exit code: 1 when any error was found.
-pub fn run(ctx: &Context, args: Args) -> Result<i32> {
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let diagnostics = lint::lint(&args.paths, &ctx.paths().decks)?;
     let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diagnostics.len() - errors;
@@ -34,5 +34,5 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
         let plural = |n: usize| if n == 1 { "" } else { "s" };
         writeln!(out, "{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings))?;
     }
-    Ok(i32::from(errors > 0))
+    Ok(if errors > 0 { ExitCode::Failure } else { ExitCode::Success })
 }

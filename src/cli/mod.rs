@@ -38,7 +38,7 @@ use crate::deck::DeckSource;
 use crate::scheduler::{DayClock, Scheduler};
 use crate::settings::Settings;
 use crate::store::Store;
-use crate::{Error, Result};
+use crate::{Error, ExitCode, Result};
 
 /// kioku (記憶): a quiz and flashcard trainer. YAML decks, FSRS-6 scheduling, every answer kept.
 #[derive(Parser, Debug)]
@@ -120,7 +120,7 @@ pub enum Command {
 }
 
 /// Parses the command line and runs the command. Returns the process exit code.
-pub fn run() -> Result<i32> {
+pub fn run() -> Result<ExitCode> {
     // Help and clap's messages come before any database: flag, variable and locale only.
     let given = given_lang(std::env::args_os(), &env_var);
     crate::i18n::set_lang(crate::i18n::choose(given, None, &env_var));
@@ -158,7 +158,7 @@ pub fn run() -> Result<i32> {
         Some(Command::Advance(args)) => postpone::run(&ctx, args, postpone::Direction::Advance),
         None => due::status(&ctx),
     }?;
-    Ok(0)
+    Ok(ExitCode::Success)
 }
 
 /// Global options resolved: where things are, what time it is, which zone.

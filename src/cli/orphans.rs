@@ -53,7 +53,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         out.flush()?;
         let answer = crate::session::input::read_bounded(&mut std::io::stdin().lock(), 64)?.unwrap_or_default();
         if String::from_utf8_lossy(&answer).trim() != "yes" {
-            return Err(Error::Input("not confirmed; nothing was deleted".into()));
+            return Err(Error::NotConfirmed);
         }
     }
     crate::app::prune(ctx.paths(), &mut store, &doomed)?;

@@ -6,7 +6,7 @@ use crate::session::piped::{self, Io};
 use crate::session::review::{ReviewOptions, ReviewSession};
 use crate::store::LearnerId;
 use crate::ui::terminal;
-use crate::Result;
+use crate::{ExitCode, Result};
 
 use super::{Access, Context, Prepared};
 
@@ -23,7 +23,7 @@ pub struct Args {
 }
 
 /// Runs the review; returns the exit code (130 after Ctrl-C in the terminal).
-pub fn run(ctx: &Context, args: Args) -> Result<i32> {
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let Prepared { mut store, settings, lock: _lock } =
         ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags), Access::Exclusive)?;
     let scheduler = ctx.scheduler(&store, &settings)?;
@@ -56,5 +56,5 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
     }
     let mut io = Io { input: &mut input, out: &mut out, err: &mut err };
     piped::run(&mut session, &mut store, &|| ctx.now(), &mut io)?;
-    Ok(0)
+    Ok(ExitCode::Success)
 }

@@ -33,7 +33,7 @@ impl Scope {
         let deck_ids = if self.only_decks.is_empty() { Vec::new() } else { deck_ids()? };
         for d in &self.only_decks {
             if !deck_ids.contains(d) {
-                return Err(Error::Input(format!("no deck '{d}'; loaded decks: {}", deck_ids.join(", "))));
+                return Err(Error::UnknownDeck { deck: d.clone(), known: deck_ids });
             }
         }
         if self.tags.is_empty() {
@@ -42,10 +42,7 @@ impl Scope {
         let all = tags()?;
         for tag in &self.tags {
             if !all.contains(tag) {
-                return Err(Error::Input(format!(
-                    "no card has the tag '{tag}' (tags are case-sensitive); tags in the decks: {}",
-                    all.join(", ")
-                )));
+                return Err(Error::UnknownTag { tag: tag.clone(), known: all });
             }
         }
         Ok(())

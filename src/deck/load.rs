@@ -54,10 +54,20 @@ pub struct Collection {
     pub decks: Vec<Deck>,
 }
 
+impl Collection {
+    /// The deck with id `id`; `Error::UnknownDeck` (listing the loaded ones) when there is none.
+    pub fn deck(&self, id: &str) -> Result<&Deck> {
+        self.decks.iter().find(|d| d.id == id).ok_or_else(|| Error::UnknownDeck {
+            deck: id.to_string(),
+            known: self.decks.iter().map(|d| d.id.clone()).collect(),
+        })
+    }
+}
+
 /// Loads (parses and validates) every deck of `source`, for commands that show whole decks
 /// (`preview`, `export`); the daily commands read the store, synced by `scan`. Returns
-/// `Error::Deck` with every problem found, each naming `file:line:col`, or `Error::Input` when
-/// the folder cannot be read.
+/// `Error::Deck` with every problem found, each naming `file:line:col`, or `Error::DecksFolder` /
+/// `Error::File` when the folder is missing, empty or unreadable.
 pub fn load(source: &DeckSource) -> Result<Collection> {
     let mut collection = Collection::default();
     let mut diagnostics = Vec::new();
@@ -110,12 +120,12 @@ pub fn load(source: &DeckSource) -> Result<Collection> {
 /// unreadable or holds none.
 fn deck_paths(dir: &Path) -> Result<Vec<PathBuf>> {
     if !dir.is_dir() {
-        return Err(Error::Input(format!("decks folder {} does not exist or is not a folder", dir.display())));
+        return Err(Error::DecksFolder { path: dir.to_path_buf(), empty: false });
     }
     let mut paths = Vec::new();
     collect_files(dir, &mut paths)?;
     if paths.is_empty() {
-        return Err(Error::Input(format!("no deck files (*.yaml, *.yml) in {}", dir.display())));
+        return Err(Error::DecksFolder { path: dir.to_path_buf(), empty: true });
     }
     paths.sort();
     Ok(paths)
@@ -133,8 +143,7 @@ pub(super) fn collect_bundled<'a>(dir: &'a Dir<'a>, out: &mut Vec<&'a include_di
 }
 
 pub(super) fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<()> {
-    let entries =
-        std::fs::read_dir(dir).map_err(|e| Error::Input(format!("cannot read decks folder {}: {e}", dir.display())))?;
+    let entries = std::fs::read_dir(dir).map_err(Error::file(dir, crate::error::FileAction::Read))?;
     for entry in entries {
         let entry = entry?;
         let path = entry.path();

@@ -9,6 +9,7 @@ use chrono::{DateTime, Utc};
 use fsrs::{FSRSItem, FSRSReview};
 
 use super::DayClock;
+use crate::error::CsvProblem;
 use crate::{Error, Result};
 
 /// The crate returns its default parameters, silently, when given fewer items than this.
@@ -71,26 +72,18 @@ pub fn is_plausible_review_time(t: &DateTime<Utc>) -> bool {
 /// columns found by header name — `card_id`, `review_rating` (1–4), `review_time` (epoch ms
 /// or ISO-8601), and optionally `review_kind`, whose `cram`, `exam` and `manual` rows are left
 /// out (and counted in `CsvLog::left_out`). Other columns (`review_duration`, `review_state`)
-/// are ignored. Returns `Error::Input` naming the line of the first bad row, or the missing column.
+/// are ignored. Returns `Error::Csv` naming the line of the first bad row, or the missing column.
 pub fn read_csv_log(reader: impl std::io::Read, name: &str) -> Result<CsvLog> {
     let mut csv = csv::ReaderBuilder::new().trim(csv::Trim::All).from_reader(reader);
-    let headers = csv.headers().map_err(|e| Error::Input(format!("{name}: {e}")))?.clone();
-    let column = |wanted: &str| headers.iter().position(|h| h.eq_ignore_ascii_case(wanted));
-    let need = |wanted: &str| {
-        column(wanted).ok_or_else(|| {
-            Error::Input(format!(
-                "{name}: no `{wanted}` column (found: {})",
-                headers.iter().collect::<Vec<_>>().join(", ")
-            ))
-        })
-    };
-    let (card, rating, time) = (need("card_id")?, need("review_rating")?, need("review_time")?);
-    let kind = column("review_kind");
+    let columns = crate::csv_columns::Columns::read(&mut csv, name)?;
+    let (card, rating, time) = (columns.need("card_id")?, columns.need("review_rating")?, columns.need("review_time")?);
+    let kind = columns.find("review_kind");
     let mut entries = Vec::new();
     let mut left_out = 0;
     for (i, record) in csv.records().enumerate() {
-        let line = i + 2;
-        let record = record.map_err(|e| Error::Input(format!("{name}:{line}: {e}")))?;
+        let line = i as u64 + 2;
+        let record = record.map_err(|e| crate::csv_columns::row_error(name, Some(line), &e))?;
+        let at_line = |problem| Error::Csv { file: name.to_string(), line: Some(line), problem };
         let field = |k: usize| record.get(k).unwrap_or("");
         if kind.is_some_and(|k| matches!(field(k).to_ascii_lowercase().as_str(), "cram" | "exam" | "manual")) {
             left_out += 1;
@@ -98,7 +91,7 @@ pub fn read_csv_log(reader: impl std::io::Read, name: &str) -> Result<CsvLog> {
         }
         let rating: u8 = match field(rating).parse() {
             Ok(r @ 1..=4) => r,
-            _ => return Err(Error::Input(format!("{name}:{line}: review_rating '{}' is not 1-4", field(rating)))),
+            _ => return Err(at_line(CsvProblem::Rating(field(rating).to_string()))),
         };
         let text = field(time);
         let reviewed_at = match text.parse::<i64>() {
@@ -106,12 +99,7 @@ pub fn read_csv_log(reader: impl std::io::Read, name: &str) -> Result<CsvLog> {
             Err(_) => DateTime::parse_from_rfc3339(text).ok().map(|t| t.with_timezone(&Utc)),
         }
         .filter(is_plausible_review_time)
-        .ok_or_else(|| {
-            Error::Input(format!(
-                "{name}:{line}: review_time '{}' is not a time from 1970 to 9999 in epoch milliseconds or ISO-8601",
-                crate::deck::diagnostic::shorten(text.to_string(), 40)
-            ))
-        })?;
+        .ok_or_else(|| at_line(CsvProblem::Time(crate::deck::diagnostic::shorten(text.to_string(), 40))))?;
         entries.push(LogEntry { card: field(card).to_string(), reviewed_at, rating });
     }
     Ok(CsvLog { entries, left_out })
@@ -141,16 +129,12 @@ pub fn evaluate(parameters: &[f32], items: &[FSRSItem]) -> Result<Fit> {
 }
 
 /// Trains FSRS-6 parameters on `items` (`compute_parameters`, short-term memory on). Returns
-/// `Error::Input` saying how much history is needed when there are fewer than `MIN_ITEMS` items
+/// `Error::TooFewItems` saying how much history is needed when there are fewer than `MIN_ITEMS` items
 /// (the crate would quietly return its defaults).
 pub fn train(set: &TrainingSet) -> Result<Vec<f32>> {
     let items = &set.items;
     if items.len() < MIN_ITEMS {
-        return Err(Error::Input(format!(
-            "only {} training item{} (reviews of a card on a later day than its first); FSRS needs at least {MIN_ITEMS}: keep reviewing and try again",
-            items.len(),
-            if items.len() == 1 { "" } else { "s" }
-        )));
+        return Err(Error::TooFewItems { items: items.len(), needed: MIN_ITEMS });
     }
     let input = fsrs::ComputeParametersInput {
         train_set: items.to_vec(),

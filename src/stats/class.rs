@@ -91,26 +91,28 @@ pub fn difficulty(answers: &[StudentAnswer], now: DateTime<Utc>, days: &DayClock
 
 /// Reads one student's `kioku export reviews` file (`name` for messages): the answers of kind
 /// review (cram, exam and manual rows say nothing about memory), keys with the CSV formula guard
-/// taken off. Returns `Error::Input` naming the line of a row that is not such a row.
+/// taken off. Returns `Error::Csv` naming the line of a row that is not such a row.
 pub fn read_export(reader: impl std::io::Read, student: usize, name: &str) -> crate::Result<Vec<StudentAnswer>> {
     use crate::Error;
     let mut answers = Vec::new();
     let mut csv = csv::Reader::from_reader(reader);
-    let headers = csv.headers().map_err(|e| Error::Input(format!("{name}: {e}")))?.clone();
-    let col = |h: &str| headers.iter().position(|x| x == h);
-    let need = |h: &str| {
-        col(h).ok_or_else(|| Error::Input(format!("{name}: no `{h}` column; is it from `kioku export reviews`?")))
-    };
+    let columns = crate::csv_columns::Columns::read(&mut csv, name)?;
+    let need = |h: &str| columns.need(h);
     let (key, time, rating, state) =
         (need("card_key")?, need("review_time")?, need("review_rating")?, need("review_state")?);
-    let kind = col("review_kind");
+    let kind = columns.find("review_kind");
     for (i, record) in csv.records().enumerate() {
-        let record = record.map_err(|e| Error::Input(format!("{name}:{}: {e}", i + 2)))?;
+        let line = i as u64 + 2;
+        let record = record.map_err(|e| crate::csv_columns::row_error(name, Some(line), &e))?;
         let field = |k: usize| record.get(k).unwrap_or("");
         if kind.is_some_and(|k| field(k) != "review") {
             continue; // cram, exam and manual rows say nothing about memory
         }
-        let bad = || Error::Input(format!("{name}:{}: not a review row from `kioku export reviews`", i + 2));
+        let bad = || Error::Csv {
+            file: name.to_string(),
+            line: Some(line),
+            problem: crate::error::CsvProblem::NotAReviewRow,
+        };
         answers.push(StudentAnswer {
             student,
             card: crate::safe_text::csv_cell_read(field(key)).to_string(),

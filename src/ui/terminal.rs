@@ -41,12 +41,12 @@ pub enum Ending {
 }
 
 impl Ending {
-    /// The process exit code: 0 done, 130 after Ctrl-C (the shell's code), 128 + n for signal n.
-    pub fn exit_code(self) -> i32 {
+    /// The process exit code: success when done, `Interrupted` after Ctrl-C, `Signalled(n)`.
+    pub fn exit_code(self) -> crate::ExitCode {
         match self {
-            Ending::Done => 0,
-            Ending::Interrupted => 130,
-            Ending::Signalled(signal) => 128 + signal,
+            Ending::Done => crate::ExitCode::Success,
+            Ending::Interrupted => crate::ExitCode::Interrupted,
+            Ending::Signalled(signal) => crate::ExitCode::Signalled(signal),
         }
     }
 }
