@@ -16,11 +16,18 @@ pub fn parse_true_false(line: &str) -> Option<bool> {
     }
 }
 
+/// The line NFKC-normalised and trimmed: a Japanese input method types full-width digits,
+/// commas and spaces (`１ ３ ２`, `１，２`), which the terminal passes on as they are.
+fn width_folded(line: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    line.nfkc().collect::<String>().trim().to_string()
+}
+
 /// Reads a choice response: a whole number in 1..=n is always a displayed position; otherwise the
 /// exact text of an option (after normalisation). Returns the displayed position (0-based) or an
 /// error message for an invalid line.
 pub fn parse_choice(line: &str, displayed: &[&str]) -> Result<usize, String> {
-    let t = line.trim();
+    let t = &width_folded(line);
     if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
         return match t.parse::<usize>() {
             Ok(n) if (1..=displayed.len()).contains(&n) => Ok(n - 1),
@@ -38,7 +45,7 @@ pub fn parse_choice(line: &str, displayed: &[&str]) -> Result<usize, String> {
 /// separated by spaces or commas (`2 1 3`, `2,1,3`; `213` when n ≤ 9). Each number exactly once.
 /// Returns displayed positions (0-based) or an error message.
 pub fn parse_order(line: &str, n: usize) -> Result<Vec<usize>, String> {
-    let t = line.trim();
+    let t = &width_folded(line);
     let tokens: Vec<String> = if n <= 9 && t.len() == n && t.chars().all(|c| c.is_ascii_digit()) {
         t.chars().map(|c| c.to_string()).collect()
     } else {

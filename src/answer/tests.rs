@@ -145,6 +145,11 @@ fn response_forms() {
     assert_eq!(parse_true_false("maybe"), None);
     let options = ["賛成", "棄権", "反対"];
     assert_eq!(parse_choice("2", &options), Ok(1));
+    // As a Japanese input method types them: full-width digits, commas and spaces.
+    assert_eq!(parse_choice("２", &options), Ok(1));
+    assert_eq!(parse_order("１３２", 3), Ok(vec![0, 2, 1]));
+    assert_eq!(parse_order("１　３　２", 3), Ok(vec![0, 2, 1]));
+    assert_eq!(parse_order("１，３，２", 3), Ok(vec![0, 2, 1]));
     assert_eq!(parse_choice("棄権", &options), Ok(1));
     assert!(parse_choice("9", &options).is_err());
     assert!(parse_choice("0", &options).is_err());
