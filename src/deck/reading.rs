@@ -284,7 +284,8 @@ pub fn slips(text: &str) -> Vec<(usize, Slip)> {
         let closed = stop.is_some_and(|s| chars[s] == ']');
         if closed && inner.iter().all(|&c| is_separator(c)) {
             out.push((i, Slip::Empty));
-        } else if !closed && !inner.is_empty() && is_reading(inner) {
+        } else if !closed && inner.first().is_some_and(|&c| is_kana(c)) {
+            // `文在寅[ムン・ジェイン は誰？`: kana right after the bracket was meant as a reading.
             out.push((i, Slip::Unclosed));
         } else if closed && is_reading(inner) {
             // The base as `parse` sees it: back to a space or the end of a reading.
@@ -501,6 +502,9 @@ mod tests {
     #[test]
     fn slips_for_lint() {
         assert_eq!(slips("文在寅[ムン・ジェイン"), vec![(3, Slip::Unclosed)]);
+        // Unclosed in the middle of a field, with text after it.
+        assert_eq!(slips("文在寅[ムン・ジェイン は誰？"), vec![(3, Slip::Unclosed)]);
+        assert_eq!(slips("文在寅[ムン・ジェインは誰？"), vec![(3, Slip::Unclosed)]);
         assert_eq!(slips("文在寅[]"), vec![(3, Slip::Empty)]);
         assert_eq!(slips("文在寅[ ]"), vec![(3, Slip::Empty)]);
         assert_eq!(slips("韓国の文在寅[ムン・ジェイン]"), vec![(6, Slip::LongBase("韓国の文在寅".into()))]);
