@@ -1,5 +1,7 @@
 //! The verdict explained, as data: what was set aside, what was read, and why the answer is not
-//! right. The screens turn it into lines (`lines`, English until kioku has a message catalogue).
+//! right. The screens turn it into lines (`lines`, in the interface language).
+
+use crate::tr;
 
 /// Why a typed answer is almost or wrong (None in `Explanation::reason` when right, or when
 /// simply different).
@@ -48,26 +50,26 @@ impl Explanation {
     pub fn lines(&self) -> Vec<String> {
         let mut lines = Vec::new();
         if !self.set_aside.is_empty() {
-            lines.push(format!("set aside: {}", self.set_aside.join(", ")));
+            lines.push(tr!("answer-set-aside", words = self.set_aside.join(", ")));
         }
         if let Some((typed, read)) = &self.read {
-            lines.push(format!("read: {typed} → {read}"));
+            lines.push(tr!("answer-read", typed = typed, read = read));
         }
         if let Some(reason) = &self.reason {
             let why = match reason {
-                Reason::Negation(w) => format!("why: it negates the answer ({w})"),
-                Reason::Bound(w) => format!("why: it bounds the answer instead of giving it ({w})"),
-                Reason::SecondCandidate(w) => format!("why: it gives two answers ({w})"),
-                Reason::Correction(w) => format!("why: it corrects itself ({w}); only one answer counts"),
-                Reason::AmbiguousDate => "why: the date reads two ways (day/month or month/day)".to_string(),
-                Reason::WrongWeekday { written } => format!("why: {written} is not that date's weekday"),
-                Reason::TooLong => "why: far longer than the answer; not read".to_string(),
-                Reason::LessPrecise => "almost: right, but less precise than asked".to_string(),
-                Reason::Typo => "almost: a letter or two off".to_string(),
-                Reason::KanaReading => "almost: the reading, written in kana".to_string(),
-                Reason::SameReading => "almost: a kanji of the same reading".to_string(),
-                Reason::HeadNounMissing(w) => format!("almost: {w} is missing"),
-                Reason::PartOfName => "almost: only part of the name".to_string(),
+                Reason::Negation(w) => tr!("answer-why-negation", word = w),
+                Reason::Bound(w) => tr!("answer-why-bound", word = w),
+                Reason::SecondCandidate(w) => tr!("answer-why-second", word = w),
+                Reason::Correction(w) => tr!("answer-why-correction", word = w),
+                Reason::AmbiguousDate => tr!("answer-why-ambiguous-date"),
+                Reason::WrongWeekday { written } => tr!("answer-why-weekday", written = written),
+                Reason::TooLong => tr!("answer-why-too-long"),
+                Reason::LessPrecise => tr!("answer-almost-less-precise"),
+                Reason::Typo => tr!("answer-almost-typo"),
+                Reason::KanaReading => tr!("answer-almost-kana"),
+                Reason::SameReading => tr!("answer-almost-same-reading"),
+                Reason::HeadNounMissing(w) => tr!("answer-almost-head-noun", word = w),
+                Reason::PartOfName => tr!("answer-almost-part-of-name"),
             };
             lines.push(why);
         }

@@ -31,14 +31,14 @@ pub fn parse_choice(line: &str, displayed: &[&str]) -> Result<usize, String> {
     if !t.is_empty() && t.chars().all(|c| c.is_ascii_digit()) {
         return match t.parse::<usize>() {
             Ok(n) if (1..=displayed.len()).contains(&n) => Ok(n - 1),
-            _ => Err(format!("there is no option {t}; type a number from 1 to {}", displayed.len())),
+            _ => Err(crate::tr!("review-no-option", number = t, n = displayed.len())),
         };
     }
     let wanted = comparable(t);
     displayed
         .iter()
         .position(|o| comparable(o) == wanted)
-        .ok_or_else(|| format!("'{t}' is not one of the options; type its number or its exact text"))
+        .ok_or_else(|| crate::tr!("review-not-an-option", text = t))
 }
 
 /// Reads an order response: the displayed numbers 1..=n in the order the student puts them,
@@ -54,21 +54,22 @@ pub fn parse_order(line: &str, n: usize) -> Result<Vec<usize>, String> {
             .map(str::to_string)
             .collect()
     };
-    let usage = || format!("type the numbers 1 to {n} in the right order, each once, e.g. '2 1 3'");
+    let usage = || crate::tr!("review-order-usage", n = n);
     let mut seen = vec![false; n];
     let mut order = Vec::with_capacity(n);
     for token in &tokens {
-        let k: usize = token.parse().map_err(|_| format!("'{token}' is not an item number; {}", usage()))?;
+        let k: usize =
+            token.parse().map_err(|_| crate::tr!("review-order-not-number", token = token, usage = usage()))?;
         if !(1..=n).contains(&k) {
-            return Err(format!("there is no item {k}; {}", usage()));
+            return Err(crate::tr!("review-order-no-item", k = k, usage = usage()));
         }
         if std::mem::replace(&mut seen[k - 1], true) {
-            return Err(format!("item {k} appears twice; {}", usage()));
+            return Err(crate::tr!("review-order-twice", k = k, usage = usage()));
         }
         order.push(k - 1);
     }
     if order.len() != n {
-        return Err(format!("{} of {n} items given; {}", order.len(), usage()));
+        return Err(crate::tr!("review-order-count", given = order.len(), n = n, usage = usage()));
     }
     Ok(order)
 }

@@ -23,7 +23,14 @@ macro_rules! area {
 
 /// Every area's files. Each key starts with its area's name and a hyphen (`review-left`).
 /// A new area is one line here (and its two files).
-pub const AREAS: &[Area] = &[area!("cli"), area!("due"), area!("errors")];
+pub const AREAS: &[Area] = &[
+    area!("cli"),
+    area!("due"),
+    area!("errors"),
+    area!("time"),
+    area!("review"),
+    area!("answer"),
+];
 
 /// Bundles are `Sync` (the concurrent memoizer), so the web server's threads share them.
 pub(super) type Bundle = FluentBundle<FluentResource>;

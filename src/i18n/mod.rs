@@ -65,12 +65,33 @@ pub fn set_lang(lang: Lang) {
     PROCESS_LANG.store(lang as u8, Ordering::Relaxed);
 }
 
-/// The language `tr!` uses.
+thread_local! {
+    /// A language for this thread only (`with_lang`), over the process language.
+    static THREAD_LANG: std::cell::Cell<Option<Lang>> = const { std::cell::Cell::new(None) };
+}
+
+/// The language `tr!` uses: this thread's (`with_lang`), else the process language.
 pub fn lang() -> Lang {
+    if let Some(lang) = THREAD_LANG.with(|l| l.get()) {
+        return lang;
+    }
     match PROCESS_LANG.load(Ordering::Relaxed) {
         1 => Lang::Ja,
         _ => Lang::En,
     }
+}
+
+/// Runs `f` with `tr!` speaking `lang` on this thread (a web request, a test that renders a
+/// Japanese screen while other tests run in English), then restores what was there.
+pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
+    struct Restore(Option<Lang>);
+    impl Drop for Restore {
+        fn drop(&mut self) {
+            THREAD_LANG.with(|l| l.set(self.0));
+        }
+    }
+    let _restore = Restore(THREAD_LANG.with(|l| l.replace(Some(lang))));
+    f()
 }
 
 /// The message `key` in the process language: `tr!("review-left")`, or with arguments

@@ -147,3 +147,11 @@ fn accept_language_is_negotiated() {
     assert_eq!(from_accept_language("fr-FR, de;q=0.9"), None);
     assert_eq!(from_accept_language(""), None);
 }
+
+#[test]
+fn a_thread_may_speak_its_own_language() {
+    assert_eq!(lang(), Lang::En, "the process language of the test binary is never changed");
+    let inside = with_lang(Lang::Ja, || (tr!("due-col-new"), with_lang(Lang::En, || tr!("due-col-new")), tr!("due-col-new")));
+    assert_eq!(inside, ("新規".to_string(), "new".to_string(), "新規".to_string()));
+    assert_eq!(tr!("due-col-new"), "new");
+}

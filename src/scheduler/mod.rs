@@ -40,6 +40,16 @@ impl State {
             State::Relearning => "relearning",
         }
     }
+    /// The state's name for people, in the interface language (`as_str` is the stored and
+    /// protocol word).
+    pub fn label(self) -> String {
+        match self {
+            State::New => crate::tr!("review-state-new"),
+            State::Learning => crate::tr!("review-state-learning"),
+            State::Review => crate::tr!("review-state-review"),
+            State::Relearning => crate::tr!("review-state-relearning"),
+        }
+    }
     pub fn to_i64(self) -> i64 {
         self as i64
     }
@@ -81,10 +91,24 @@ impl Rating {
             Rating::Easy => "easy",
         }
     }
-    /// Parses `1`–`4` or `again|hard|good|easy` (any case).
+    /// The grade's name for people, in the interface language (`name` is the protocol word):
+    /// Japanese as Anki's Japanese interface, もう一度 / 難しい / 正解 / 簡単.
+    pub fn label(self) -> String {
+        match self {
+            Rating::Again => crate::tr!("review-grade-again"),
+            Rating::Hard => crate::tr!("review-grade-hard"),
+            Rating::Good => crate::tr!("review-grade-good"),
+            Rating::Easy => crate::tr!("review-grade-easy"),
+        }
+    }
+    /// Parses `1`–`4` or `again|hard|good|easy` (any case), or a grade's Japanese name.
     pub fn parse(text: &str) -> Option<Rating> {
         let lower = text.trim().to_lowercase();
-        Rating::ALL.into_iter().find(|r| lower == r.name() || lower == r.as_u8().to_string())
+        Rating::ALL.into_iter().find(|r| {
+            lower == r.name()
+                || lower == r.as_u8().to_string()
+                || lower == crate::tr_in!(crate::i18n::Lang::Ja, &format!("review-grade-{}", r.name()))
+        })
     }
 }
 
@@ -412,27 +436,30 @@ fn step_move(steps: &[u32], current: u32, rating: Rating) -> StepMove {
     }
 }
 
-/// A duration in human units: `45s`, `10m`, `3h`, `5d`, `2.5mo`, `1.2y`.
+/// A duration in human units, in the interface language: `45s`, `10m`, `3h`, `5d`, `2.5mo`,
+/// `1.2y` (Japanese: `45秒`, `10分`, `3時間`, `5日`, `2.5ヶ月`, `1.2年`).
 pub fn human_interval(secs: i64) -> String {
     let secs = secs.max(0) as f64;
+    let whole = |v: f64| format!("{v:.0}");
     if secs < 60.0 {
-        format!("{secs:.0}s")
+        crate::tr!("time-secs", n = whole(secs))
     } else if secs < 3600.0 {
-        format!("{:.0}m", secs / 60.0)
+        crate::tr!("time-mins", n = whole(secs / 60.0))
     } else if secs < 86_400.0 {
-        format!("{:.0}h", secs / 3600.0)
+        crate::tr!("time-hours", n = whole(secs / 3600.0))
     } else if secs < 30.0 * 86_400.0 {
-        format!("{:.0}d", secs / 86_400.0)
+        crate::tr!("time-days", n = whole(secs / 86_400.0))
     } else if secs < 365.0 * 86_400.0 {
-        trim_decimal(secs / (30.4375 * 86_400.0), "mo")
+        crate::tr!("time-months", n = trim_decimal(secs / (30.4375 * 86_400.0)))
     } else {
-        trim_decimal(secs / (365.25 * 86_400.0), "y")
+        crate::tr!("time-years", n = trim_decimal(secs / (365.25 * 86_400.0)))
     }
 }
 
-fn trim_decimal(value: f64, unit: &str) -> String {
+/// One decimal, without a trailing `.0`.
+fn trim_decimal(value: f64) -> String {
     let text = format!("{value:.1}");
-    format!("{}{unit}", text.strip_suffix(".0").unwrap_or(&text))
+    text.strip_suffix(".0").unwrap_or(&text).to_string()
 }
 
 #[cfg(test)]

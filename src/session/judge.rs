@@ -8,6 +8,7 @@ use crate::answer::Check;
 use crate::deck::reading::{self, shown};
 use crate::deck::{Card, Judge};
 use crate::scheduler::Rating;
+use crate::tr;
 
 /// A judged response: the verdict, the grade it suggests, and what to show the student.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,56 +42,59 @@ pub fn judge(card: &Card, reps: u32, line: &str) -> Result<Option<Judged>, Strin
             // A person's titles are set aside (DESIGN.md, "Answer judging").
             let person = card.category.as_deref() == Some("person") || answer::names_in(accept);
             let j = judge_typed_with_readings(*check, expected, accept, line, person);
-            let mut lines = vec![
-                format!("answer: {}", shown(expected)),
-                format!("you: {}", if dont_know { "(no answer)" } else { line }),
-            ];
+            let mut lines = vec![tr!("review-answer", answer = shown(expected)), you(if dont_know { None } else { Some(line) })];
             if let Some(diff) = j.diff.filter(|_| !dont_know) {
-                lines.push(format!("diff: {diff}"));
+                lines.push(tr!("review-diff", diff = diff));
             }
             lines.extend(j.explanation.lines());
             judged(j.verdict, lines)
         }
         Judge::Choice { options } => {
             let right_pos = order.iter().position(|&i| i == 0).unwrap_or(0);
-            let answer_line = format!("answer: {} {}", right_pos + 1, shown(&options[0]));
+            let answer_line = tr!("review-answer", answer = format!("{} {}", right_pos + 1, shown(&options[0])));
             if dont_know {
-                return judged(Verdict::Wrong, vec![answer_line, "you: (no answer)".into()]);
+                return judged(Verdict::Wrong, vec![answer_line, you(None)]);
             }
             // An option is typed as its text without readings (as the `option` lines give it).
             let bases: Vec<Cow<str>> = order.iter().map(|&i| reading::base(&options[i])).collect();
             let bases: Vec<&str> = bases.iter().map(|b| b.as_ref()).collect();
             let pos = answer::parse_choice(line, &bases)?;
             let verdict = if order[pos] == 0 { Verdict::Right } else { Verdict::Wrong };
-            judged(verdict, vec![answer_line, format!("you: {} {}", pos + 1, shown(&options[order[pos]]))])
+            judged(verdict, vec![answer_line, you(Some(&format!("{} {}", pos + 1, shown(&options[order[pos]]))))])
         }
         Judge::TrueFalse { answer } => {
-            let word = |b: bool| if b { "true (正)" } else { "false (誤)" };
-            let answer_line = format!("answer: {}", word(*answer));
+            let word = |b: bool| if b { tr!("review-true") } else { tr!("review-false") };
+            let answer_line = tr!("review-answer", answer = word(*answer));
             if dont_know {
-                return judged(Verdict::Wrong, vec![answer_line, "you: (no answer)".into()]);
+                return judged(Verdict::Wrong, vec![answer_line, you(None)]);
             }
-            let said = answer::parse_true_false(line).ok_or_else(|| {
-                format!("'{line}' is not true or false; type t/f, true/false, y/n, yes/no, ○/×, はい/いいえ or 正/誤")
-            })?;
+            let said =
+                answer::parse_true_false(line).ok_or_else(|| tr!("review-not-true-false", line = line))?;
             let verdict = if said == *answer { Verdict::Right } else { Verdict::Wrong };
-            judged(verdict, vec![answer_line, format!("you: {}", word(said))])
+            judged(verdict, vec![answer_line, you(Some(&word(said)))])
         }
         Judge::Order { items } => {
             let right: Vec<String> =
                 (0..items.len()).map(|i| (order.iter().position(|&o| o == i).unwrap_or(0) + 1).to_string()).collect();
-            let answer_line = format!("answer: {}  ({})", right.join(" "), shown(&reading::join(items, " → ")));
+            let answer_line =
+                tr!("review-answer", answer = format!("{}  ({})", right.join(" "), shown(&reading::join(items, " → "))));
             if dont_know {
-                return judged(Verdict::Wrong, vec![answer_line, "you: (no answer)".into()]);
+                return judged(Verdict::Wrong, vec![answer_line, you(None)]);
             }
             let response = answer::parse_order(line, items.len())?;
             let (in_place, verdict) = answer::judge_order(&response, &order);
             let typed: Vec<String> = response.iter().map(|p| (p + 1).to_string()).collect();
-            judged(
-                verdict,
-                vec![answer_line, format!("you: {}  ({in_place}/{} in place)", typed.join(" "), items.len())],
-            )
+            let placed = tr!("review-order-you", typed = typed.join(" "), n = in_place, total = items.len());
+            judged(verdict, vec![answer_line, you(Some(&placed))])
         }
+    }
+}
+
+/// "you: …", or "you: (no answer)" for an empty line.
+fn you(response: Option<&str>) -> String {
+    match response {
+        Some(text) => tr!("review-you", response = text),
+        None => tr!("review-you", response = tr!("review-no-answer")),
     }
 }
 

@@ -45,13 +45,13 @@ pub fn backlog_on(
 
 /// The lines that say so, for people.
 pub fn backlog_lines(b: &Backlog) -> Vec<String> {
-    let mut lines = vec![format!("backlog: {} overdue · {} due today", b.overdue, b.due_today)];
+    let mut lines = vec![crate::tr!("review-backlog", overdue = b.overdue, today = b.due_today)];
     lines.push(match b.days_to_clear {
-        Some(1) => format!("at {} reviews a day it is gone today", b.pace),
-        Some(days) => format!("at {} reviews a day it is gone in {days} days", b.pace),
-        None => format!("at {} reviews a day it does not shrink: more fall due each day", b.pace),
+        Some(1) => crate::tr!("review-backlog-gone-today", pace = b.pace),
+        Some(days) => crate::tr!("review-backlog-gone-in", pace = b.pace, days = days),
+        None => crate::tr!("review-backlog-grows", pace = b.pace),
     });
-    lines.push("the cards you are most likely to forget come first; new cards wait until it is cleared".to_string());
+    lines.push(crate::tr!("review-backlog-order"));
     lines
 }
 

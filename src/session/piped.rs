@@ -15,7 +15,7 @@ use crate::deck::{Card, Judge};
 use crate::safe_text::{terminal, terminal_line};
 use crate::scheduler::{human_interval, Rating};
 use crate::store::Storage;
-use crate::Result;
+use crate::{tr, Result};
 
 /// The streams a session talks to. `out` should be buffered (a `BufWriter`): it is flushed only
 /// when the session waits for a line (`Io::read`) and at its end, so each step's lines reach
@@ -109,16 +109,16 @@ pub fn run(
         let preview = session.preview(index, clock())?;
         let intervals: Vec<String> = Rating::ALL
             .iter()
-            .map(|&r| format!("{} {}", r.name(), human_interval(preview.get(r).interval_secs)))
+            .map(|&r| format!("{} {}", r.label(), human_interval(preview.get(r).interval_secs)))
             .collect();
         human(io.out, &intervals.join(" · "))?;
-        human(io.out, &format!("grade: 1 again · 2 hard · 3 good · 4 easy (empty = {})", suggested.name()))?;
+        human(io.out, &grade_prompt(suggested))?;
 
         // 2. The grade line (after undo the current card goes back to the queue; its response is
         // dropped).
         let read = read_line(session, store, index, clock, io, &mut |_, text| match text.as_str() {
             "" => Ok(suggested),
-            _ => Rating::parse(&text).ok_or(format!("'{text}' is not a grade; type 1-4 or again, hard, good, easy")),
+            _ => Rating::parse(&text).ok_or_else(|| tr!("review-not-a-grade", text = text.as_str())),
         })?;
         let rating = match read {
             Read::Got(rating) => rating,
@@ -133,12 +133,7 @@ pub fn run(
         if outcome.became_leech {
             writeln!(io.out, "suspended {key}")?;
             let lapses = outcome.card.lapses;
-            human(
-                io.out,
-                &format!(
-                    "leech: forgotten {lapses} times, so it is tagged leech and suspended (kioku unsuspend {key})"
-                ),
-            )?;
+            human(io.out, &tr!("review-piped-leech", n = lapses, key = key.as_str()))?;
         }
     }
     let summary = session.summary(store, clock())?;
@@ -167,7 +162,7 @@ fn act(
                 Acted::NextCard
             }
             None => {
-                writeln!(io.err, "error: nothing to undo in this session")?;
+                writeln!(io.err, "error: {}", tr!("review-nothing-to-undo"))?;
                 Acted::Again
             }
         },
@@ -179,7 +174,7 @@ fn act(
             Acted::NextCard
         }
         Command::Unknown(c) => {
-            writeln!(io.err, "error: unknown command '{c}' (commands: :u undo, :s suspend, :b bury, :q quit)")?;
+            writeln!(io.err, "error: {}", tr!("review-piped-unknown-command", command = c))?;
             Acted::Again
         }
     })
@@ -188,8 +183,8 @@ fn act(
 fn show_card(out: &mut dyn Write, session: &ReviewSession, index: usize) -> Result<()> {
     let card = session.card(index);
     let (new, learning, review) = session.remaining();
-    let meta = format!("left: {new} new · {learning} learning · {review} review");
-    write_card(out, card, session.schedule(index).state.as_str(), &meta, &session.display_order(index))
+    let meta = tr!("review-left", new = new, learning = learning, review = review);
+    write_card(out, card, &session.schedule(index).state.label(), &meta, &session.display_order(index))
 }
 
 /// The `card` line, the card's metadata and prompt for people, and its `option`/`item` lines
@@ -206,8 +201,8 @@ pub fn write_card(out: &mut dyn Write, card: &Card, state: &str, extra: &str, or
     let (word, texts) = match &card.judge {
         Judge::Choice { options } => ("option", options),
         Judge::Order { items } => ("item", items),
-        Judge::TrueFalse { .. } => return Ok(human(out, "true or false?")?),
-        Judge::Typed { .. } => return Ok(human(out, "type the answer")?),
+        Judge::TrueFalse { .. } => return Ok(human(out, &tr!("review-ask-truefalse"))?),
+        Judge::Typed { .. } => return Ok(human(out, &tr!("review-ask-typed"))?),
         Judge::SelfGraded => return Ok(()),
     };
     for (p, &i) in order.iter().enumerate() {
@@ -230,9 +225,9 @@ pub fn write_reveal(out: &mut dyn Write, card: &Card, judged: Option<&Judged>, r
             j.suggest
         }
         None => {
-            human(out, &format!("answer: {}", shown(&card.answer)))?;
+            human(out, &tr!("review-answer", answer = shown(&card.answer)))?;
             if !response.is_empty() {
-                human(out, &format!("you: {response}"))?;
+                human(out, &tr!("review-you", response = response))?;
             }
             Rating::Good
         }
@@ -248,32 +243,42 @@ pub fn summary_lines(s: &Summary) -> Vec<String> {
     let mut lines = Vec::new();
     let minutes = s.time_spent_secs / 60;
     let time = if minutes > 0 {
-        format!("{minutes} min {} s", s.time_spent_secs % 60)
+        tr!("time-spent-min-sec", min = minutes, sec = s.time_spent_secs % 60)
     } else {
-        format!("{} s", s.time_spent_secs)
+        tr!("time-spent-sec", sec = s.time_spent_secs)
     };
-    lines.push(format!("{} card{} answered in {time}", s.saved, if s.saved == 1 { "" } else { "s" }));
+    lines.push(tr!("review-summary-answered", n = s.saved, time = time));
     if let Some((remembered, asked)) = s.true_retention_today {
-        lines.push(format!(
-            "true retention today: {}% ({remembered} of {asked} reviews remembered)",
-            remembered * 100 / asked.max(1)
-        ));
+        let pct = remembered * 100 / asked.max(1);
+        lines.push(tr!("review-summary-retention", pct = pct, remembered = remembered, asked = asked));
     }
     let (new, learning, review) = s.left_today;
     if new + learning + review > 0 {
-        lines.push(format!("left today: {new} new · {learning} learning · {review} review"));
+        lines.push(tr!("review-summary-left", new = new, learning = learning, review = review));
         if let Some(secs) = s.next_learning_in_secs {
-            lines.push(format!("the next learning card is due in {}", human_interval(secs)));
+            lines.push(tr!("review-summary-next-learning", time = human_interval(secs)));
         }
     } else {
-        lines.push("nothing more to review today".to_string());
+        lines.push(tr!("review-summary-nothing-left"));
     }
     if let Some(backlog) = &s.backlog {
         lines.extend(super::life::backlog_lines(backlog));
     }
-    lines.push(format!("due tomorrow: {}", s.due_tomorrow));
-    lines.push(format!("streak: {} day{}", s.streak_days, if s.streak_days == 1 { "" } else { "s" }));
+    lines.push(tr!("review-summary-due-tomorrow", n = s.due_tomorrow));
+    lines.push(tr!("review-summary-streak", n = s.streak_days));
     lines
+}
+
+/// "grade: 1 again · 2 hard · 3 good · 4 easy (empty = good)", in the interface language.
+pub fn grade_prompt(suggested: Rating) -> String {
+    tr!(
+        "review-grade-prompt",
+        again = Rating::Again.label(),
+        hard = Rating::Hard.label(),
+        good = Rating::Good.label(),
+        easy = Rating::Easy.label(),
+        suggested = suggested.label()
+    )
 }
 
 /// Writes text for people: every line indented by two spaces, control characters shown (deck

@@ -5,6 +5,7 @@ use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use crate::answer::Verdict;
 use crate::scheduler::Rating;
+use crate::tr;
 
 /// How a span is drawn. The terminal maps these to colours (none with NO_COLOR).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,29 +87,43 @@ pub struct ReviewView {
 /// The narrowest layout kioku draws; a smaller terminal gets lines cut, never garbage.
 pub const MIN_WIDTH: usize = 20;
 
-const HELP: &[&str] = &[
-    "keys",
-    "  space or enter  show the answer",
-    "  1 2 3 4         grade: again, hard, good, easy",
-    "  enter           take the suggested grade",
-    "  u               undo the last answer",
-    "  s               suspend this card",
-    "  b               bury it until tomorrow",
-    "  q or Esc        quit",
-    "  ?               this help",
-    "when typing an answer",
-    "  enter submits; an empty answer means \"don't know\"",
-    "  :u :s :b :q     undo, suspend, bury, quit",
-    "every graded answer is already saved; an answer judged on screen is saved with its suggested grade when you leave it with q, Esc, s or b",
-    "",
-    "press ? to go back",
-];
+/// The help screen (`?`), in the interface language: keys in a column as wide as the widest.
+fn help_lines() -> Vec<String> {
+    let grades = tr!(
+        "review-help-grade",
+        again = Rating::Again.label(),
+        hard = Rating::Hard.label(),
+        good = Rating::Good.label(),
+        easy = Rating::Easy.label()
+    );
+    let keys: [(String, String); 8] = [
+        (tr!("review-help-show-keys"), tr!("review-help-show")),
+        ("1 2 3 4".into(), grades),
+        (tr!("review-help-suggested-keys"), tr!("review-help-suggested")),
+        ("u".into(), tr!("review-help-undo")),
+        ("s".into(), tr!("review-help-suspend")),
+        ("b".into(), tr!("review-help-bury")),
+        (tr!("review-help-quit-keys"), tr!("review-help-quit")),
+        ("?".into(), tr!("review-help-help")),
+    ];
+    let column = keys.iter().map(|(k, _)| k.width()).max().unwrap_or(0).max(":u :s :b :q".width()) + 2;
+    let row = |k: &str, what: &str| format!("  {}{what}", crate::ui::columns::pad_end(k, column));
+    let mut lines = vec![tr!("review-help-title")];
+    lines.extend(keys.iter().map(|(k, what)| row(k, what)));
+    lines.push(tr!("review-help-typing-title"));
+    lines.push(format!("  {}", tr!("review-help-typing-enter")));
+    lines.push(row(":u :s :b :q", &tr!("review-help-typing-commands")));
+    lines.push(tr!("review-help-saved"));
+    lines.push(String::new());
+    lines.push(tr!("review-help-back"));
+    lines
+}
 
 /// The screen after the last card: the session's summary (`summary`, one line each), a message
 /// (e.g. "nothing to undo"), and the keys that still work.
 pub fn render_summary(summary: &[String], message: Option<&str>, width: usize) -> Vec<Line> {
     let width = width.max(MIN_WIDTH);
-    let mut lines = vec![Line::styled("nothing more to ask in this session", Style::Bold)];
+    let mut lines = vec![Line::styled(tr!("review-summary-title"), Style::Bold)];
     lines.push(Line::styled("─".repeat(width), Style::Dim));
     lines.push(Line::default());
     for s in summary {
@@ -119,7 +134,7 @@ pub fn render_summary(summary: &[String], message: Option<&str>, width: usize) -
         lines.extend(wrap(m, width).into_iter().map(|l| Line::styled(l, Style::Error)));
     }
     lines.push(Line::styled("─".repeat(width), Style::Dim));
-    lines.extend(wrap("u undo the last answer · q quit", width).into_iter().map(|l| Line::styled(l, Style::Dim)));
+    lines.extend(wrap(&tr!("review-summary-keys"), width).into_iter().map(|l| Line::styled(l, Style::Dim)));
     lines
 }
 
@@ -133,7 +148,8 @@ pub fn render(view: &ReviewView, width: usize) -> Vec<Line> {
         about.push_str(&format!(" · {}", view.tags.join(", ")));
     }
     let (new, learning, review) = view.counts;
-    let counts = view.progress.clone().unwrap_or_else(|| format!("new {new} · learn {learning} · due {review}"));
+    let counts =
+        view.progress.clone().unwrap_or_else(|| tr!("review-counts", new = new, learning = learning, review = review));
     if about.width() + 2 + counts.width() <= width {
         let gap = width - about.width() - counts.width();
         lines.push(Line(vec![
@@ -149,7 +165,7 @@ pub fn render(view: &ReviewView, width: usize) -> Vec<Line> {
     lines.push(Line::default());
 
     if view.help {
-        lines.extend(HELP.iter().flat_map(|h| wrap(h, width)).map(Line::plain));
+        lines.extend(help_lines().iter().flat_map(|h| wrap(h, width)).map(Line::plain));
         return lines;
     }
 
@@ -188,9 +204,9 @@ pub fn render(view: &ReviewView, width: usize) -> Vec<Line> {
             lines.push(Line::default());
             if let Some(verdict) = reveal.verdict {
                 let word = match verdict {
-                    Verdict::Right => "✓ right",
-                    Verdict::Almost => "~ almost",
-                    Verdict::Wrong => "✗ wrong",
+                    Verdict::Right => tr!("review-verdict-right"),
+                    Verdict::Almost => tr!("review-verdict-almost"),
+                    Verdict::Wrong => tr!("review-verdict-wrong"),
                 };
                 lines.push(Line::styled(format!("  {word}"), Style::Verdict(verdict)));
             }
@@ -215,13 +231,9 @@ pub fn render(view: &ReviewView, width: usize) -> Vec<Line> {
     lines.push(Line::default());
     lines.push(Line::styled("─".repeat(width), Style::Dim));
     let keys = view.keys.clone().unwrap_or_else(|| match &view.phase {
-        Phase::Question { input: Some(_) } => "enter answer · :u undo · :s suspend · :b bury · :q quit".to_string(),
-        Phase::Question { input: None } => {
-            "space show answer · u undo · s suspend · b bury · q quit · ? help".to_string()
-        }
-        Phase::Answer(r) => {
-            format!("1-4 grade · enter {} · u undo · s suspend · b bury · q quit · ? help", r.suggested.name())
-        }
+        Phase::Question { input: Some(_) } => tr!("review-keys-typing"),
+        Phase::Question { input: None } => tr!("review-keys-question"),
+        Phase::Answer(r) => tr!("review-keys-answer", grade = r.suggested.label()),
     });
     lines.extend(wrap(&keys, width).into_iter().map(|l| Line::styled(l, Style::Dim)));
     lines
@@ -234,7 +246,7 @@ fn interval_lines(intervals: &[(Rating, String)], width: usize) -> Vec<Line> {
     let mut current = Line(vec![Span { text: "  ".into(), style: Style::Plain }]);
     let mut used = 2;
     for (k, (rating, interval)) in intervals.iter().enumerate() {
-        let item = format!("{} {} {interval}", rating.as_u8(), rating.name());
+        let item = format!("{} {} {interval}", rating.as_u8(), rating.label());
         let sep = if k == 0 { "" } else { " · " };
         if used + sep.width() + item.width() > width && used > 2 {
             lines.push(std::mem::replace(&mut current, Line(vec![Span { text: "  ".into(), style: Style::Plain }])));

@@ -26,7 +26,7 @@ use crate::scheduler::{human_interval, Rating};
 use crate::session::input::{classify, normalize, Command, Line as InputLine};
 use crate::session::review::{Hide as HideCard, ReviewSession};
 use crate::store::Storage;
-use crate::Result;
+use crate::{tr, Result};
 
 /// How an interactive session ended.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -192,7 +192,7 @@ fn summary_screen(
             }
             KeyCode::Char('u') => match session.undo(store)? {
                 Some(_) => return Ok(None),
-                None => message = Some("nothing to undo in this session".into()),
+                None => message = Some(tr!("review-nothing-to-undo")),
             },
             KeyCode::Char('q') | KeyCode::Esc | KeyCode::Enter => return Ok(Some(Ending::Done)),
             _ => {}
@@ -217,10 +217,9 @@ fn save_judged(
     let rating = reveal.suggested;
     let outcome = session.answer(store, index, rating, clock(), shown_at)?;
     let key = safe_text::terminal_line(&session.card(index).key).into_owned();
-    let mut note =
-        format!("your answer to {key} was saved with the suggested grade, {} {}", rating.as_u8(), rating.name());
+    let mut note = tr!("review-saved-suggested", key = key, n = rating.as_u8(), grade = rating.label());
     if outcome.became_leech {
-        note.push_str(" (it is now a leech: tagged and suspended)");
+        note = format!("{note} {}", tr!("review-now-leech"));
     }
     Ok(Some(note))
 }
@@ -330,8 +329,8 @@ fn command_key(
     if matches!(command, Command::Quit | Command::Suspend | Command::Bury) {
         if let Some(note) = save_judged(session, store, index, st, clock, shown_at)? {
             match command {
-                Command::Suspend => *message = Some(format!("{note}; then suspended the card")),
-                Command::Bury => *message = Some(format!("{note}; then buried the card until tomorrow")),
+                Command::Suspend => *message = Some(tr!("review-then-suspended", note = note)),
+                Command::Bury => *message = Some(tr!("review-then-buried", note = note)),
                 _ => *notice = Some(note),
             }
         }
@@ -350,12 +349,7 @@ fn grade(
 ) -> Result<Next> {
     let outcome = session.answer(store, index, rating, clock(), shown_at)?;
     if outcome.became_leech {
-        *message = Some(format!(
-            "{} was forgotten {} time{}: it is tagged leech and suspended",
-            session.card(index).key,
-            outcome.card.lapses,
-            if outcome.card.lapses == 1 { "" } else { "s" }
-        ));
+        *message = Some(tr!("review-leech", key = session.card(index).key.as_str(), n = outcome.card.lapses));
     }
     Ok(Next::Card)
 }
@@ -373,7 +367,7 @@ fn hide_or_undo(
         Command::Undo => match session.undo(store)? {
             Some(_) => Next::Card,
             None => {
-                st.message = Some("nothing to undo in this session".into());
+                st.message = Some(tr!("review-nothing-to-undo"));
                 st.input.clear();
                 st.cursor = 0;
                 Next::Stay
@@ -388,7 +382,7 @@ fn hide_or_undo(
             Next::Card
         }
         Command::Unknown(c) => {
-            st.message = Some(format!("unknown command '{c}' (:u undo, :s suspend, :b bury, :q quit)"));
+            st.message = Some(tr!("review-unknown-command", command = c));
             st.input.clear();
             st.cursor = 0;
             Next::Stay
@@ -409,9 +403,9 @@ fn reveal(
     let (verdict, lines, suggested): (Option<Verdict>, Vec<String>, Rating) = match judged {
         Some(j) => (Some(j.verdict), j.lines.clone(), j.suggest),
         None => {
-            let mut lines = vec![format!("answer: {}", shown(&card.answer))];
+            let mut lines = vec![tr!("review-answer", answer = shown(&card.answer))];
             if !response.is_empty() {
-                lines.push(format!("you: {response}"));
+                lines.push(tr!("review-you", response = response));
             }
             (None, lines, Rating::Good)
         }
@@ -441,20 +435,20 @@ fn view(session: &ReviewSession, index: usize, st: &CardState, judged_kind: bool
         _ => Vec::new(),
     };
     let hint = match &card.judge {
-        Judge::Typed { .. } => Some("type the answer, then enter (empty = don't know)"),
-        Judge::Choice { .. } => Some("type the number of the right option"),
-        Judge::TrueFalse { .. } => Some("true or false? (t/f, ○/×, はい/いいえ)"),
-        Judge::Order { .. } => Some("type the numbers in the right order, e.g. 2 1 3"),
+        Judge::Typed { .. } => Some(tr!("review-hint-typed")),
+        Judge::Choice { .. } => Some(tr!("review-hint-choice")),
+        Judge::TrueFalse { .. } => Some(tr!("review-hint-truefalse")),
+        Judge::Order { .. } => Some(tr!("review-hint-order")),
         Judge::SelfGraded => None,
     };
     ReviewView {
         deck: line(&card.deck),
         tags: card.tags.iter().map(line).collect(),
-        state: session.schedule(index).state.as_str().to_string(),
+        state: session.schedule(index).state.label(),
         counts: session.remaining(),
         prompt: text(&shown(&card.prompt).into_owned()),
         choices,
-        hint: hint.map(str::to_string),
+        hint,
         phase: match &st.reveal {
             Some(r) => Phase::Answer(Reveal {
                 lines: r.lines.iter().map(text).collect(),
