@@ -30,6 +30,8 @@ pub const AREAS: &[Area] = &[
     area!("time"),
     area!("review"),
     area!("answer"),
+    area!("exam"),
+    area!("cram"),
 ];
 
 /// Bundles are `Sync` (the concurrent memoizer), so the web server's threads share them.

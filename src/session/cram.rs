@@ -91,7 +91,7 @@ impl CramSession {
         shown_at: DateTime<Utc>,
     ) -> Result<String> {
         let Some((index, _)) = self.current.take() else {
-            return Err(crate::Error::Input("no card is being crammed".into()));
+            return Err(crate::Error::Input(crate::tr!("cram-nothing")));
         };
         let c = &self.cards[index];
         let at = ReviewRowTime::new(now, days);

@@ -5,10 +5,10 @@ use chrono::{DateTime, Utc};
 
 use super::cram::CramSession;
 use super::input::{Command, Line};
-use super::piped::{human, write_card, write_reveal, Io};
+use super::piped::{grade_prompt, human, write_card, write_reveal, Io};
 use crate::scheduler::{DayClock, Rating};
 use crate::store::Storage;
-use crate::Result;
+use crate::{tr, Result};
 
 /// Runs `cram` until it is over, `:q`, or end of input. Returns the number of answers saved.
 pub fn run(
@@ -19,7 +19,8 @@ pub fn run(
     io: &mut Io,
 ) -> Result<u32> {
     'cards: while let Some(index) = cram.next_card() {
-        write_card(io.out, cram.card(index), "cram", &format!("{} left", cram.left()), &cram.display_order(index))?;
+        let left = tr!("cram-left", n = cram.left());
+        write_card(io.out, cram.card(index), &tr!("cram-label"), &left, &cram.display_order(index))?;
         let shown_at = clock();
         let (response, judged) = loop {
             match io.read()? {
@@ -29,9 +30,11 @@ pub fn run(
                         writeln!(io.out, "undone {}", cram.card(undone).key)?;
                         continue 'cards;
                     }
-                    None => writeln!(io.err, "error: nothing to undo in this session")?,
+                    None => writeln!(io.err, "error: {}", tr!("review-nothing-to-undo"))?,
                 },
-                Line::Command(c) => writeln!(io.err, "error: {c:?} is not available in cram (:u undo, :q quit)")?,
+                Line::Command(c) => {
+                    writeln!(io.err, "error: {}", tr!("cram-not-available", command = format!("{c:?}")))?
+                }
                 Line::Text(text) => match cram.judge(index, &text) {
                     Ok(j) => break (text, j),
                     Err(message) => writeln!(io.err, "error: {message}")?,
@@ -39,22 +42,16 @@ pub fn run(
             }
         };
         let suggested = write_reveal(io.out, cram.card(index), judged.as_ref(), &response)?;
-        human(
-            io.out,
-            &format!(
-                "grade: 1 again · 2 hard · 3 good · 4 easy (empty = {}); cram changes no schedule",
-                suggested.name()
-            ),
-        )?;
+        human(io.out, &tr!("cram-grade-prompt", prompt = grade_prompt(suggested)))?;
         let rating = loop {
             match io.read()? {
                 Line::End | Line::Command(Command::Quit) => break 'cards,
                 Line::Text(t) if t.is_empty() => break suggested,
                 Line::Text(t) => match Rating::parse(&t) {
                     Some(r) => break r,
-                    None => writeln!(io.err, "error: '{t}' is not a grade; type 1-4 or again, hard, good, easy")?,
+                    None => writeln!(io.err, "error: {}", tr!("review-not-a-grade", text = t))?,
                 },
-                Line::Command(_) => writeln!(io.err, "error: grade the card first (1-4), or :q to quit")?,
+                Line::Command(_) => writeln!(io.err, "error: {}", tr!("cram-grade-first"))?,
             }
         };
         let key = cram.grade(store, days, rating, clock(), shown_at)?;

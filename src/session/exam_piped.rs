@@ -10,7 +10,7 @@ use super::input::{Command, Line};
 use super::piped::{human, write_card, Io};
 use crate::scheduler::{human_interval, DayClock};
 use crate::store::Storage;
-use crate::Result;
+use crate::{tr, Result};
 
 /// Runs `exam` over the protocol until it is over; saves the paper. Returns the report.
 pub fn run(
@@ -22,15 +22,11 @@ pub fn run(
 ) -> Result<ExamReport> {
     writeln!(io.out, "seed {}", exam.seed())?;
     if let Some(limit) = exam.time_limit_secs() {
-        let s = if exam.len() == 1 { "" } else { "s" };
-        human(io.out, &format!("{} question{s} · time limit {}", exam.len(), human_interval(limit)))?;
+        human(io.out, &tr!("exam-time-limit", n = exam.len(), time = human_interval(limit)))?;
     }
     'questions: while let Some((n, asked)) = exam.current() {
-        let progress = match exam.time_left_secs(clock()) {
-            Some(secs) => format!("question {}/{} · {} left", n + 1, exam.len(), human_interval(secs)),
-            None => format!("question {}/{}", n + 1, exam.len()),
-        };
-        write_card(io.out, asked, "exam", &progress, &exam.display_order())?;
+        let progress = progress(n, exam.len(), exam.time_left_secs(clock()));
+        write_card(io.out, asked, &tr!("exam-label"), &progress, &exam.display_order())?;
         let shown_at = clock();
         let judged = loop {
             let line = io.read()?;
@@ -42,9 +38,9 @@ pub fn run(
                     exam.quit();
                     break 'questions;
                 }
-                Line::Command(Command::Undo) => writeln!(io.err, "error: there is no undo in an exam")?,
+                Line::Command(Command::Undo) => writeln!(io.err, "error: {}", tr!("exam-no-undo"))?,
                 Line::Command(c) => {
-                    writeln!(io.err, "error: {c:?} is not available in an exam; answer, or :q to end it")?
+                    writeln!(io.err, "error: {}", tr!("exam-not-available", command = format!("{c:?}")))?
                 }
                 Line::Text(text) => match exam.judge(&text) {
                     Ok(judged) => break judged,
@@ -65,7 +61,7 @@ pub fn run(
     }
     let report = exam.finish(store, days, clock())?;
     if report.timed_out {
-        human(io.out, "time is up: the remaining questions count as wrong")?;
+        human(io.out, &tr!("exam-time-up"))?;
     }
     writeln!(io.out, "score {}/{}", report.score, report.questions)?;
     for line in report_lines(&report) {
@@ -75,14 +71,22 @@ pub fn run(
     Ok(report)
 }
 
+/// "question 2/10", or "question 2/10 · 4m left" with a time limit.
+pub fn progress(n: usize, total: usize, secs_left: Option<i64>) -> String {
+    match secs_left {
+        Some(secs) => tr!("exam-progress-timed", n = n + 1, total = total, time = human_interval(secs)),
+        None => tr!("exam-progress", n = n + 1, total = total),
+    }
+}
+
 /// The breakdown for people, one line each: time, score by deck and by tag, every miss with
 /// its answer (and explanation), and what `--feed-review` did.
 pub fn report_lines(report: &ExamReport) -> Vec<String> {
-    let mut lines = vec![format!("time: {}", human_interval(report.duration_secs))];
-    for (label, parts) in [("by deck", &report.by_deck), ("by tag", &report.by_tag)] {
+    let mut lines = vec![tr!("exam-report-time", time = human_interval(report.duration_secs))];
+    for (key, parts) in [("exam-report-by-deck", &report.by_deck), ("exam-report-by-tag", &report.by_tag)] {
         let parts: Vec<String> = parts.iter().map(|(name, r, n)| format!("{name} {r}/{n}")).collect();
         if !parts.is_empty() {
-            lines.push(format!("{label}: {}", parts.join(" · ")));
+            lines.push(tr!(key, parts = parts.join(" · ")));
         }
     }
     for miss in &report.misses {
@@ -92,7 +96,7 @@ pub fn report_lines(report: &ExamReport) -> Vec<String> {
         }
     }
     if let Some(fed) = report.fed_to_review {
-        lines.push(format!("{fed} missed review card{} made due today", if fed == 1 { "" } else { "s" }));
+        lines.push(tr!("exam-report-fed", n = fed));
     }
     lines
 }

@@ -161,12 +161,12 @@ impl ExamSession {
     /// for a line that is not a well-formed answer of the question's kind.
     pub fn judge(&self, line: &str) -> std::result::Result<Judged, String> {
         let Some(q) = self.paper.get(self.current) else {
-            return Err("the exam is over".into());
+            return Err(crate::tr!("exam-over"));
         };
         match judge::judge(&q.asked, q.salt, line)? {
             Some(j) => Ok(j),
             // Papers never hold self-graded questions; say so rather than panic.
-            None => Err("this question cannot be judged; answer anything to go on".into()),
+            None => Err(crate::tr!("exam-cannot-judge")),
         }
     }
 

@@ -12,13 +12,13 @@ use super::tty::{catch_termination, next_event, SIGNALLED};
 use crate::deck::reading::shown;
 use crate::deck::{Card, Judge};
 use crate::safe_text;
-use crate::scheduler::{human_interval, DayClock, Rating};
+use crate::scheduler::{DayClock, Rating};
 use crate::session::cram::CramSession;
-use crate::session::exam_piped::report_lines;
+use crate::session::exam_piped::{progress, report_lines};
 use crate::session::exam_session::{ExamReport, ExamSession, Submitted};
 use crate::session::judge::Judged;
 use crate::store::Storage;
-use crate::Result;
+use crate::{tr, Result};
 
 /// A line being typed, with its cursor (in chars).
 #[derive(Default)]
@@ -109,10 +109,10 @@ pub(super) fn question_view(card: &Card, order: &[usize], state: &str, progress:
         _ => Vec::new(),
     };
     let hint = match &card.judge {
-        Judge::Typed { .. } => Some("type the answer, then enter (empty = don't know)"),
-        Judge::Choice { .. } => Some("type the number of the right option, then enter"),
-        Judge::TrueFalse { .. } => Some("true or false? (t/f, ○/×, はい/いいえ), then enter"),
-        Judge::Order { .. } => Some("type the numbers in the right order, e.g. 2 1 3, then enter"),
+        Judge::Typed { .. } => Some(tr!("exam-hint-typed")),
+        Judge::Choice { .. } => Some(tr!("exam-hint-choice")),
+        Judge::TrueFalse { .. } => Some(tr!("exam-hint-truefalse")),
+        Judge::Order { .. } => Some(tr!("exam-hint-order")),
         Judge::SelfGraded => None,
     };
     ReviewView {
@@ -122,7 +122,7 @@ pub(super) fn question_view(card: &Card, order: &[usize], state: &str, progress:
         counts: (0, 0, 0),
         prompt: safe_text::terminal(&shown(&card.prompt)).into_owned(),
         choices,
-        hint: hint.map(str::to_string),
+        hint,
         phase: Phase::Question { input: None },
         message: None,
         help: false,
@@ -137,9 +137,9 @@ pub(super) fn reveal(card: &Card, judged: Option<&Judged>, response: &str, expla
     let (verdict, lines, suggested) = match judged {
         Some(j) => (Some(j.verdict), j.lines.iter().map(|l| text(l)).collect(), j.suggest),
         None => {
-            let mut lines = vec![format!("answer: {}", text(&shown(&card.answer)))];
+            let mut lines = vec![tr!("review-answer", answer = text(&shown(&card.answer)))];
             if !response.is_empty() {
-                lines.push(format!("you: {}", text(response)));
+                lines.push(tr!("review-you", response = text(response)));
             }
             (None, lines, Rating::Good)
         }
@@ -182,16 +182,13 @@ fn exam_loop(
         let mut editor = Editor::default();
         let mut message = None;
         let judged = loop {
-            let progress = match exam.time_left_secs(clock()) {
-                Some(secs) => format!("question {}/{} · {} left", n + 1, exam.len(), human_interval(secs)),
-                None => format!("question {}/{}", n + 1, exam.len()),
-            };
+            let progress = progress(n, exam.len(), exam.time_left_secs(clock()));
             let view = ReviewView {
                 phase: Phase::Question { input: Some(editor.text.clone()) },
                 // Messages may quote what was typed or a key from a deck: made visible like deck text.
                 message: message.take().map(|m: String| safe_text::terminal(&m).into_owned()),
-                keys: Some("enter answer · esc or :q end the exam (the rest count as wrong)".into()),
-                ..question_view(&card, &order, "exam", progress)
+                keys: Some(tr!("exam-keys-typing")),
+                ..question_view(&card, &order, &tr!("exam-label"), progress)
             };
             paint(&view, Some((&editor.text, editor.cursor)), color)?;
             let key = match next_input()? {
@@ -226,8 +223,8 @@ fn exam_loop(
         };
         let view = ReviewView {
             phase: Phase::Answer(reveal(&card, Some(&judged), &editor.text, false)),
-            keys: Some("enter next question · esc end the exam".into()),
-            ..question_view(&card, &order, "exam", format!("question {}/{}", n + 1, exam.len()))
+            keys: Some(tr!("exam-keys-answer")),
+            ..question_view(&card, &order, &tr!("exam-label"), progress(n, exam.len(), None))
         };
         paint(&view, None, color)?;
         loop {
@@ -261,15 +258,15 @@ fn show_report(report: &ExamReport, color: bool) -> Result<Ending> {
 pub(super) fn report_view(report: &ExamReport) -> ReviewView {
     let mut lines = Vec::new();
     if report.timed_out {
-        lines.push("time is up: the remaining questions count as wrong".to_string());
+        lines.push(tr!("exam-time-up"));
     }
     lines.extend(report_lines(report).iter().map(|l| safe_text::terminal(l).into_owned()));
     ReviewView {
-        deck: "exam".into(),
+        deck: tr!("exam-label"),
         tags: Vec::new(),
-        state: "score".into(),
+        state: tr!("exam-score-label"),
         counts: (0, 0, 0),
-        prompt: format!("score {}/{}", report.score, report.questions),
+        prompt: tr!("exam-score", score = report.score, questions = report.questions),
         choices: Vec::new(),
         hint: None,
         phase: Phase::Answer(Reveal {
@@ -282,7 +279,7 @@ pub(super) fn report_view(report: &ExamReport) -> ReviewView {
         message: None,
         help: false,
         progress: Some(String::new()),
-        keys: Some("any key closes (the paper is saved; kioku exam --history lists past papers)".into()),
+        keys: Some(tr!("exam-keys-report")),
     }
 }
 
@@ -314,19 +311,15 @@ fn cram_loop(
         let judged_kind = !matches!(card.judge, Judge::SelfGraded);
         let shown_at = clock();
         let mut editor = Editor::default();
-        let progress = format!("{} left", cram.left());
+        let progress = tr!("cram-left", n = cram.left());
         // The question: type an answer (judged kinds) or press space to see it.
         let judged = loop {
             let view = ReviewView {
                 phase: Phase::Question { input: judged_kind.then(|| editor.text.clone()) },
                 // Messages may quote what was typed or a key from a deck: made visible like deck text.
                 message: message.take().map(|m: String| safe_text::terminal(&m).into_owned()),
-                keys: Some(if judged_kind {
-                    "enter answer · :u undo · esc or :q quit".into()
-                } else {
-                    "space show answer · u undo · q quit".into()
-                }),
-                ..question_view(&card, &order, "cram", progress.clone())
+                keys: Some(if judged_kind { tr!("cram-keys-typing") } else { tr!("cram-keys-question") }),
+                ..question_view(&card, &order, &tr!("cram-label"), progress.clone())
             };
             paint(&view, judged_kind.then_some((editor.text.as_str(), editor.cursor)), color)?;
             let key = match next_input()? {
@@ -345,12 +338,12 @@ fn cram_loop(
                     Key::Submit if editor.text.trim() == ":q" => return Ok(Ending::Done),
                     Key::Submit if editor.text.trim() == ":u" => match cram.undo(store)? {
                         Some(undone) => {
-                            message = Some(format!("undone: {}", safe_text::terminal_line(&cram.card(undone).key)));
+                            message = Some(undone_message(&cram.card(undone).key));
                             continue 'cards;
                         }
                         None => {
                             editor = Editor::default();
-                            message = Some("nothing to undo in this session".into());
+                            message = Some(tr!("review-nothing-to-undo"));
                         }
                     },
                     Key::Submit => match cram.judge(index, &editor.text) {
@@ -367,10 +360,10 @@ fn cram_loop(
                 KeyCode::Char('q') | KeyCode::Esc => return Ok(Ending::Done),
                 KeyCode::Char('u') => match cram.undo(store)? {
                     Some(undone) => {
-                        message = Some(format!("undone: {}", safe_text::terminal_line(&cram.card(undone).key)));
+                        message = Some(undone_message(&cram.card(undone).key));
                         continue 'cards;
                     }
-                    None => message = Some("nothing to undo in this session".into()),
+                    None => message = Some(tr!("review-nothing-to-undo")),
                 },
                 _ => {}
             }
@@ -380,8 +373,8 @@ fn cram_loop(
         let suggested = shown_reveal.suggested;
         let view = ReviewView {
             phase: Phase::Answer(shown_reveal),
-            keys: Some(format!("1-4 grade · enter {} · u undo · q quit — cram changes no schedule", suggested.name())),
-            ..question_view(&card, &order, "cram", progress.clone())
+            keys: Some(tr!("cram-keys-answer", grade = suggested.label())),
+            ..question_view(&card, &order, &tr!("cram-label"), progress.clone())
         };
         let rating = loop {
             paint(&view, None, color)?;
@@ -397,7 +390,7 @@ fn cram_loop(
                 KeyCode::Char('q') | KeyCode::Esc => return Ok(Ending::Done),
                 KeyCode::Char('u') => {
                     if let Some(undone) = cram.undo(store)? {
-                        message = Some(format!("undone: {}", safe_text::terminal_line(&cram.card(undone).key)));
+                        message = Some(undone_message(&cram.card(undone).key));
                         continue 'cards;
                     }
                 }
@@ -405,7 +398,12 @@ fn cram_loop(
             }
         };
         let key = cram.grade(store, days, rating, clock(), shown_at)?;
-        message = Some(format!("saved: {} {}", safe_text::terminal_line(&key), rating.name()));
+        message = Some(tr!("cram-saved", key = safe_text::terminal_line(&key), grade = rating.label()));
     }
     Ok(Ending::Done)
+}
+
+/// "undone: KEY", the key made visible.
+fn undone_message(key: &str) -> String {
+    tr!("cram-undone", key = safe_text::terminal_line(key))
 }

@@ -1,0 +1,23 @@
+# 模擬試験(`kioku exam`): 端末の画面と、パイプのプロトコルの人が読む行。キーは "exam-" で始まる。
+exam-label = 試験
+exam-score-label = 得点
+exam-score = 得点 { $score }/{ $questions }
+exam-time-limit = { $n } 問 · 制限時間 { $time }
+exam-progress = 第 { $n } 問 / { $total } 問
+exam-progress-timed = 第 { $n } 問 / { $total } 問 · 残り { $time }
+exam-keys-typing = Enter 解答 · Esc・:q 試験を終える(残りは不正解)
+exam-keys-answer = Enter 次の問題 · Esc 試験を終える
+exam-keys-report = どのキーでも閉じる(答案は保存済み。kioku exam --history で過去の答案を一覧)
+exam-hint-typed = 答えを入力して Enter(空のままなら「わからない」)
+exam-hint-choice = 正しい選択肢の番号を入力して Enter
+exam-hint-truefalse = 正しい？ 誤り？(t/f、○/×、はい/いいえ)を入力して Enter
+exam-hint-order = 正しい順に番号を入力して Enter(例: 2 1 3)
+exam-time-up = 時間切れ: 残りの問題は不正解になります
+exam-no-undo = 試験では取り消しはできません
+exam-not-available = { $command } は試験では使えません。答えるか、:q で終えてください
+exam-over = 試験は終わっています
+exam-cannot-judge = この問題は判定できません。何か入力すると次へ進みます
+exam-report-time = 時間: { $time }
+exam-report-by-deck = デッキ別: { $parts }
+exam-report-by-tag = タグ別: { $parts }
+exam-report-fed = 間違えた復習カード { $n } 枚を今日の復習に入れました
