@@ -7,8 +7,10 @@ use serde::Serialize;
 
 use crate::safe_text::terminal_line;
 use crate::session::piped::rfc3339_utc;
-use crate::store::ReviewRow;
-use crate::Result;
+use crate::scheduler::Rating;
+use crate::store::{ReviewKind, ReviewRow};
+use crate::ui::columns::pad_end;
+use crate::{tr, Result};
 
 use super::Context;
 
@@ -70,25 +72,25 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         return Ok(());
     }
     if entries.is_empty() {
-        writeln!(out, "no reviews yet")?;
+        writeln!(out, "{}", tr!("stats-history-none"))?;
     }
-    for e in &entries {
-        let rating = match e.rating {
-            1 => "again",
-            2 => "hard",
-            3 => "good",
-            4 => "easy",
-            _ => "-",
+    for (e, row) in entries.iter().zip(&rows) {
+        let rating = Rating::from_u8(e.rating).map_or("-".to_string(), Rating::label);
+        let kind = match row.kind {
+            ReviewKind::Review => tr!("stats-kind-review"),
+            ReviewKind::Cram => tr!("stats-kind-cram"),
+            ReviewKind::Exam => tr!("stats-kind-exam"),
+            ReviewKind::Manual => tr!("stats-kind-manual"),
         };
         writeln!(
             out,
-            "{}  {:<6} {:<5} {:<10} {}  due {}",
+            "{}  {} {} {} {}  {}",
             e.reviewed_at,
-            e.kind,
-            rating,
-            e.state_before,
+            pad_end(&kind, 6),
+            pad_end(&rating, 5),
+            pad_end(&row.state_before.label(), 10),
             terminal_line(e.card),
-            e.due.as_deref().unwrap_or("-")
+            tr!("stats-history-due", due = e.due.as_deref().unwrap_or("-"))
         )?;
     }
     Ok(())

@@ -3,7 +3,8 @@
 use std::io::Write;
 
 use crate::stats::report::{self, CardInfo};
-use crate::Result;
+use crate::i18n::dates;
+use crate::{tr, Result};
 
 use super::{Access, Context, Prepared};
 
@@ -45,19 +46,18 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         }
         // The forecast counts the due days the scheduler chose, so balancing is in it; say how
         // they were placed and which coming days are breaks.
-        let balancing = match (settings.fuzz, settings.load_balance) {
-            (true, true) => "load balancing on",
-            (true, false) => "load balancing off",
-            (false, _) => "load balancing off (fuzz is off)",
+        let mut how = match (settings.fuzz, settings.load_balance) {
+            (true, true) => tr!("stats-balancing-on"),
+            (true, false) => tr!("stats-balancing-off"),
+            (false, _) => tr!("stats-balancing-no-fuzz"),
         };
-        let easy = if settings.easy_days.is_normal() {
-            String::new()
-        } else {
-            format!(" · easy days {}", settings.easy_days)
-        };
-        writeln!(out, "forecast placed with {balancing}{easy}")?;
+        if !settings.easy_days.is_normal() {
+            how = format!("{how} · {}", tr!("stats-easy-days", days = settings.easy_days.to_string()));
+        }
+        writeln!(out, "{}", tr!("stats-forecast-placed", how = how))?;
         for b in store.breaks()?.iter().filter(|b| b.last >= today && b.first.0 < today.0 + 30) {
-            writeln!(out, "break {} – {}: no new cards, reviews moved around it", b.first.date(), b.last.date())?;
+            let (first, last) = (dates::day(b.first.date()), dates::day(b.last.date()));
+            writeln!(out, "{}", tr!("stats-break", first = first, last = last))?;
         }
     }
     Ok(())

@@ -32,6 +32,7 @@ pub const AREAS: &[Area] = &[
     area!("answer"),
     area!("exam"),
     area!("cram"),
+    area!("stats"),
 ];
 
 /// Bundles are `Sync` (the concurrent memoizer), so the web server's threads share them.

@@ -13,6 +13,7 @@
 
 mod catalogue;
 mod choice;
+pub mod dates;
 
 pub use catalogue::{message, AREAS};
 pub use choice::{choose, from_accept_language, from_locale};

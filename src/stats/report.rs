@@ -9,6 +9,8 @@ use serde::Serialize;
 
 use crate::scheduler::{CardSchedule, State, StudyDay};
 use crate::store::{ReviewKind, ReviewRow};
+use crate::tr;
+use crate::ui::columns::{pad_end, pad_start, width};
 
 /// Interval (days) from which a card counts as mature, as in Anki.
 pub const MATURE_DAYS: i64 = 21;
@@ -230,50 +232,56 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
 pub fn render(report: &Report, today: StudyDay) -> Vec<String> {
     let mut out = Vec::new();
     let c = &report.cards;
-    out.push(format!(
-        "cards: {} new · {} learning · {} review · {} relearning · {} suspended",
-        c.new, c.learning, c.review, c.relearning, c.suspended
+    out.push(tr!(
+        "stats-cards",
+        new = c.new,
+        learning = c.learning,
+        review = c.review,
+        relearning = c.relearning,
+        suspended = c.suspended
     ));
     match report.mean_retrievability {
-        Some(r) => out.push(format!(
-            "recall now: {:.0}% on average; {} card{} likely known (≥ 90%)",
-            r * 100.0,
-            report.likely_known,
-            if report.likely_known == 1 { "" } else { "s" }
-        )),
-        None => out.push("recall now: nothing studied yet".into()),
+        Some(r) => out.push(tr!("stats-recall", pct = format!("{:.0}", r * 100.0), n = report.likely_known)),
+        None => out.push(tr!("stats-recall-none")),
     }
     out.push(String::new());
-    out.push("due in the next 30 days (today first)".into());
+    out.push(tr!("stats-forecast-title"));
     out.extend(bar_chart(&report.forecast));
     out.push(String::new());
-    out.push("true retention     today    7 days   30 days  365 days".into());
-    for (label, w) in [("young (< 21 d)", &report.true_retention_young), ("mature", &report.true_retention_mature)] {
+    // Columns aligned by display width: the labels are Japanese or English.
+    let row = |cells: [&str; 5]| {
+        format!(
+            "{} {}  {}  {}  {}",
+            pad_end(cells[0], 16),
+            pad_start(cells[1], 8),
+            pad_start(cells[2], 8),
+            pad_start(cells[3], 8),
+            pad_start(cells[4], 8)
+        )
+    };
+    let heads = ["stats-retention-today", "stats-retention-7", "stats-retention-30", "stats-retention-365"].map(|k| tr!(k));
+    out.push(row([&tr!("stats-retention-title"), &heads[0], &heads[1], &heads[2], &heads[3]]));
+    let young = tr!("stats-retention-young");
+    let mature = tr!("stats-retention-mature");
+    for (label, w) in [(&young, &report.true_retention_young), (&mature, &report.true_retention_mature)] {
         let cell = |r: &Retention| match r.rate {
             Some(rate) => format!("{:>4.0}% {:>3}", rate * 100.0, r.asked),
-            None => format!("{:>8}", "–"),
+            None => "–".to_string(),
         };
-        out.push(format!(
-            "{label:<16} {:>8}  {:>8}  {:>8}  {:>8}",
-            cell(&w.today),
-            cell(&w.days_7),
-            cell(&w.days_30),
-            cell(&w.days_365)
-        ));
+        out.push(row([label, &cell(&w.today), &cell(&w.days_7), &cell(&w.days_30), &cell(&w.days_365)]));
     }
     out.push(String::new());
-    out.push("reviews, last 26 weeks (columns are weeks, Monday on top; · none ░ ▒ ▓ █ more)".into());
+    out.push(tr!("stats-calendar-title"));
     out.extend(calendar(&report.calendar, today));
-    out.push(format!(
-        "streak: {} day{} (longest {}) · time: {} today, {} in all",
-        report.current_streak_days,
-        if report.current_streak_days == 1 { "" } else { "s" },
-        report.longest_streak_days,
-        duration(report.time_spent_today_secs),
-        duration(report.time_spent_total_secs)
+    out.push(tr!(
+        "stats-streak",
+        n = report.current_streak_days,
+        longest = report.longest_streak_days,
+        today = duration(report.time_spent_today_secs),
+        total = duration(report.time_spent_total_secs)
     ));
     out.push(String::new());
-    out.push("weak spots (lapse rate · recall now · cards)".into());
+    out.push(tr!("stats-weak-title"));
     for w in report.weak_decks.iter().chain(report.weak_tags.iter().take(5)) {
         let lapse = w.lapse_rate.map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0));
         let recall = w.mean_retrievability.map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0));
@@ -282,9 +290,9 @@ pub fn render(report: &Report, today: StudyDay) -> Vec<String> {
         out.push(format!("  {name}{}{lapse:>5} · {recall:>4} · {}", " ".repeat(pad), w.cards));
     }
     if report.leeches.is_empty() {
-        out.push("leeches: none".into());
+        out.push(tr!("stats-leeches-none"));
     } else {
-        out.push(format!("leeches ({}): {}", report.leeches.len(), report.leeches.join(", ")));
+        out.push(tr!("stats-leeches", n = report.leeches.len(), keys = report.leeches.join(", ")));
     }
     out
 }
@@ -309,10 +317,10 @@ pub fn bar_chart(values: &[usize]) -> Vec<String> {
     }
     lines.push(format!("    0 └{}", "──".repeat(values.len())));
     // Labels every ten days, only as far as the chart goes.
-    let mut labels = String::from("       today");
+    let mut labels = format!("       {}", tr!("stats-chart-today"));
     for mark in (10..values.len()).step_by(10) {
         let at = 7 + mark * 2;
-        labels.push_str(&" ".repeat(at.saturating_sub(labels.chars().count())));
+        labels.push_str(&" ".repeat(at.saturating_sub(width(&labels))));
         labels.push_str(&format!("+{mark}"));
     }
     lines.push(labels);
@@ -337,15 +345,22 @@ fn calendar(per_day: &[u32], today: StudyDay) -> Vec<String> {
             _ => '█',
         };
     }
-    let names = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    grid.into_iter().zip(names).map(|(row, name)| format!("  {name} {}", row.into_iter().collect::<String>())).collect()
+    // Rows start on Monday.
+    let mut day = chrono::Weekday::Mon;
+    let mut lines = Vec::new();
+    for row in grid {
+        let name = pad_end(crate::i18n::dates::weekday(day), 3);
+        lines.push(format!("  {name} {}", row.into_iter().collect::<String>()));
+        day = day.succ();
+    }
+    lines
 }
 
 fn duration(secs: i64) -> String {
     if secs >= 3600 {
-        format!("{}h {:02}m", secs / 3600, secs / 60 % 60)
+        tr!("stats-duration-hm", h = secs / 3600, m = format!("{:02}", secs / 60 % 60))
     } else {
-        format!("{}m {:02}s", secs / 60, secs % 60)
+        tr!("stats-duration-ms", m = secs / 60, s = format!("{:02}", secs % 60))
     }
 }
 
