@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use crate::settings::{self, SPECS};
-use crate::{Error, Result};
+use crate::{tr, Error, Result};
 
 use super::Context;
 
@@ -18,9 +18,13 @@ pub enum Action {
     /// Print every setting with its value and meaning
     List,
     /// Print one setting's value
-    Get { key: String },
+    Get {
+        /// The setting's name (kioku config list shows them all)
+        key: String,
+    },
     /// Change a setting (validated; e.g. `config set learning_steps 1m 10m`)
     Set {
+        /// The setting's name (kioku config list shows them all)
         key: String,
         /// The new value; several words are joined with spaces
         #[arg(num_args = 0.., allow_hyphen_values = true)]
@@ -38,12 +42,15 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             };
             for spec in SPECS {
                 let value = stored.get(spec.key).map(String::as_str).unwrap_or(spec.default);
-                let mut default =
-                    if value == spec.default { String::new() } else { format!(" (default {})", spec.default) };
+                let mut default = if value == spec.default {
+                    String::new()
+                } else {
+                    format!(" {}", tr!("manage-config-default", default = spec.default))
+                };
                 if let Err(e) = settings::validate(spec.key, value) {
-                    default.push_str(&format!("  INVALID: {e}"));
+                    default.push_str(&format!("  {}", tr!("manage-config-invalid", error = e.to_string())));
                 }
-                writeln!(out, "{} = \"{value}\"{default}\n    {}", spec.key, spec.help)?;
+                writeln!(out, "{} = \"{value}\"{default}\n    {}", spec.key, help(spec))?;
             }
         }
         Action::Get { key } => {
@@ -63,6 +70,18 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A setting's meaning in the interface language (the catalogue's `manage-setting-KEY`; the
+/// spec's English text for a setting the catalogue does not have yet).
+fn help(spec: &settings::SettingSpec) -> String {
+    let key = format!("manage-setting-{}", spec.key);
+    let text = tr!(&key);
+    if text == key {
+        spec.help.to_string()
+    } else {
+        text
+    }
 }
 
 fn unknown(key: &str) -> Error {

@@ -10,6 +10,7 @@ mod dates;
 mod due;
 mod exam;
 mod export;
+mod help;
 mod history;
 mod import;
 pub mod input_file;
@@ -124,7 +125,7 @@ pub fn run() -> Result<ExitCode> {
     // Help and clap's messages come before any database: flag, variable and locale only.
     let given = given_lang(std::env::args_os(), &env_var);
     crate::i18n::set_lang(crate::i18n::choose(given, None, &env_var));
-    let cli = Cli::parse();
+    let cli = parse()?;
     let ctx = Context::new(&cli)?;
     if given.is_none() {
         // The `language` setting, read without opening the store for writing.
@@ -159,6 +160,33 @@ pub fn run() -> Result<ExitCode> {
         None => due::status(&ctx),
     }?;
     Ok(ExitCode::Success)
+}
+
+/// Parses the command line with `--help` in the process language. Help and `--version` print
+/// and exit 0; a usage error prints `kioku: error: …` (clap's message, which stays English) and
+/// exits 2.
+fn parse() -> Result<Cli> {
+    use clap::{CommandFactory, FromArgMatches};
+    let command = help::localized(Cli::command());
+    let matches = command.try_get_matches().unwrap_or_else(|e| usage_error(e));
+    Cli::from_arg_matches(&matches).map_err(|e| usage_error(e))
+}
+
+/// Prints a clap error and exits: help and version as clap writes them, anything else as
+/// `kioku: error: …` on stderr with exit code 2.
+fn usage_error(e: clap::Error) -> ! {
+    use clap::error::ErrorKind;
+    if matches!(
+        e.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) {
+        e.exit()
+    }
+    let text = e.to_string();
+    let text = text.strip_prefix("error: ").unwrap_or(&text);
+    use std::io::Write;
+    let _ = write!(std::io::stderr(), "kioku: error: {text}");
+    std::process::exit(2)
 }
 
 /// Global options resolved: where things are, what time it is, which zone.

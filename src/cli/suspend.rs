@@ -4,7 +4,7 @@
 use std::io::Write;
 
 use crate::store::ReviewRowTime;
-use crate::{Error, Result};
+use crate::{tr, Error, Result};
 
 use super::{Access, Context, Prepared};
 
@@ -23,10 +23,11 @@ pub fn run(ctx: &Context, args: Args, suspend: bool) -> Result<()> {
     let Prepared { mut store, settings, lock: _lock } = ctx.prepare(&|_, _| Ok(()), Access::Exclusive)?;
     let (id, before) = store.schedule(&args.key)?;
     let mut out = std::io::stdout().lock();
-    let word = if suspend { "suspended" } else { "unsuspended" };
+
     if before.suspended == suspend {
-        let state = if suspend { "already suspended" } else { "not suspended" };
-        writeln!(out, "{} was {state}; nothing changed", args.key)?;
+        let key = args.key.as_str();
+        let text = if suspend { tr!("manage-already-suspended", key = key) } else { tr!("manage-not-suspended", key = key) };
+        writeln!(out, "{text}")?;
         return Ok(());
     }
     let mut after = before.clone();
@@ -35,6 +36,7 @@ pub fn run(ctx: &Context, args: Args, suspend: bool) -> Result<()> {
     let days = ctx.days(&settings);
     let at = ReviewRowTime::new(now, &days);
     store.record_manual(id, &args.key, &before, &after, at)?;
-    writeln!(out, "{word} {}", args.key)?;
+    let key = args.key.as_str();
+    writeln!(out, "{}", if suspend { tr!("manage-suspended", key = key) } else { tr!("manage-unsuspended", key = key) })?;
     Ok(())
 }

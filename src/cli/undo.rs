@@ -37,6 +37,7 @@ pub fn run(ctx: &Context, _args: Args) -> Result<()> {
         )));
     }
     store.undo(newest.review_id)?;
-    writeln!(std::io::stdout(), "undone {key} ({grade}, {when})")?;
+    let grade = Rating::from_u8(newest.rating).map_or("-".to_string(), Rating::label);
+    writeln!(std::io::stdout(), "{}", crate::tr!("manage-undone", key = key, grade = grade, when = when))?;
     Ok(())
 }

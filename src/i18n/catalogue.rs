@@ -33,6 +33,7 @@ pub const AREAS: &[Area] = &[
     area!("exam"),
     area!("cram"),
     area!("stats"),
+    area!("manage"),
 ];
 
 /// Bundles are `Sync` (the concurrent memoizer), so the web server's threads share them.

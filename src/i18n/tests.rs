@@ -155,3 +155,12 @@ fn a_thread_may_speak_its_own_language() {
     assert_eq!(inside, ("新規".to_string(), "new".to_string(), "新規".to_string()));
     assert_eq!(tr!("due-col-new"), "new");
 }
+
+#[test]
+fn every_setting_has_its_meaning_in_the_catalogue() {
+    let all: BTreeSet<String> = AREAS.iter().flat_map(|&(area, en, _)| keys(area, Lang::En, en)).collect();
+    for spec in crate::settings::SPECS {
+        let key = format!("manage-setting-{}", spec.key);
+        assert!(all.contains(&key), "add {key} to locales/en/manage.ftl and locales/ja/manage.ftl (`config list` shows it)");
+    }
+}
