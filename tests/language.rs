@@ -91,3 +91,61 @@ fn the_status_screen_says_the_streak_in_the_language() {
     let en = run(&env, &[("KIOKU_LANG", "en")], &[]);
     assert!(en.contains("streak: 0 days"), "{en}");
 }
+
+/// `kioku ARGS` with stdin, no language variable but those in `vars`; returns (stdout, stderr, code).
+fn run_with(env: &Env, vars: &[(&str, &str)], args: &[&str], stdin: &str) -> (String, String, Option<i32>) {
+    let mut cmd = env.kioku(NOW);
+    cmd.env_remove("KIOKU_LANG");
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    let out = cmd.args(args).write_stdin(stdin).output().unwrap();
+    (String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap(), out.status.code())
+}
+
+#[test]
+fn a_japanese_locale_reviews_in_japanese_with_the_protocol_keywords_unchanged() {
+    let env = env();
+    let (ja, _, code) = run_with(&env, &[("LANG", "ja_JP.UTF-8")], &["review"], "\n3\n\n1\n:q\n");
+    assert_eq!(code, Some(0));
+    let env_en = self::env();
+    let (en, _, _) = run_with(&env_en, &[("LANG", "C")], &["review"], "\n3\n\n1\n:q\n");
+    // The keyword lines are the same bytes in both languages.
+    let keywords = |s: &str| s.lines().filter(|l| !l.starts_with("  ")).map(str::to_string).collect::<Vec<_>>();
+    assert_eq!(keywords(&ja), keywords(&en));
+    assert!(ja.contains("  評価: 1 もう一度 · 2 難しい · 3 正解 · 4 簡単(空 = 正解)"), "{ja}");
+    assert!(en.contains("  grade: 1 again · 2 hard · 3 good · 4 easy (empty = good)"), "{en}");
+    // No English grade name in the Japanese lines for people.
+    for line in ja.lines().filter(|l| l.starts_with("  ")) {
+        for word in line.split(|c: char| !c.is_ascii_alphabetic()) {
+            assert!(!["again", "hard", "good", "easy"].contains(&word), "{line}");
+        }
+    }
+}
+
+#[test]
+fn help_follows_the_locale_and_usage_errors_say_kioku_error() {
+    let env = env();
+    let (ja, _, code) = run_with(&env, &[("LANG", "ja_JP.UTF-8")], &["review", "--help"], "");
+    assert_eq!(code, Some(0));
+    assert!(
+        ja.contains("使い方: kioku review")
+            && ja.contains("全体のオプション:")
+            && ja.contains("今日のカードを復習する"),
+        "{ja}"
+    );
+    let (en, _, _) = run_with(&env, &[("LANG", "C")], &["review", "--help"], "");
+    assert!(en.contains("Usage: kioku review") && en.contains("Global options:"), "{en}");
+    // The global options come after the command's own, under their heading.
+    assert!(
+        en.find("--limit").unwrap() < en.find("Global options:").unwrap()
+            && en.find("--db").unwrap() > en.find("Global options:").unwrap()
+    );
+    // The setting does not apply to help (no database is read for it).
+    run(&env, &[], &["config", "set", "language", "ja"]);
+    let (en, _, _) = run_with(&env, &[("LANG", "C")], &["--help"], "");
+    assert!(en.contains("Commands:"), "{en}");
+    let (_, err, code) = run_with(&env, &[("LANG", "C")], &["revew"], "");
+    assert_eq!(code, Some(2));
+    assert!(err.starts_with("kioku: error: unrecognized subcommand 'revew'"), "{err}");
+}

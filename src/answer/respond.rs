@@ -35,10 +35,7 @@ pub fn parse_choice(line: &str, displayed: &[&str]) -> Result<usize, String> {
         };
     }
     let wanted = comparable(t);
-    displayed
-        .iter()
-        .position(|o| comparable(o) == wanted)
-        .ok_or_else(|| crate::tr!("review-not-an-option", text = t))
+    displayed.iter().position(|o| comparable(o) == wanted).ok_or_else(|| crate::tr!("review-not-an-option", text = t))
 }
 
 /// Reads an order response: the displayed numbers 1..=n in the order the student puts them,

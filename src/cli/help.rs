@@ -68,7 +68,10 @@ fn localize(mut command: Command, path: &str) -> Command {
 
 /// clap's layout with the usage heading in the interface language.
 fn template() -> String {
-    format!("{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}", tr!("cli-heading-usage"))
+    format!(
+        "{{before-help}}{{about-with-newline}}\n{} {{usage}}\n\n{{all-args}}{{after-help}}",
+        tr!("cli-heading-usage")
+    )
 }
 
 /// The catalogue's text for `key`, if it has one.
@@ -101,9 +104,14 @@ mod tests {
         let mut all = Vec::new();
         texts(&command, "kioku", &mut all);
         // Japanese text has kana or kanji; an English doc comment left over has neither.
-        let japanese = |t: &str| t.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let japanese = |t: &str| {
+            t.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c))
+        };
         let english: Vec<_> = all.iter().filter(|(_, t)| !japanese(t)).collect();
-        assert!(english.is_empty(), "no Japanese --help text (add cli-about-PATH / cli-arg-PATH-ID to locales/*/cli.ftl): {english:?}");
+        assert!(
+            english.is_empty(),
+            "no Japanese --help text (add cli-about-PATH / cli-arg-PATH-ID to locales/*/cli.ftl): {english:?}"
+        );
         command.debug_assert();
     }
 

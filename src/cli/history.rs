@@ -6,8 +6,8 @@ use chrono::{FixedOffset, SecondsFormat, TimeZone};
 use serde::Serialize;
 
 use crate::safe_text::terminal_line;
-use crate::session::piped::rfc3339_utc;
 use crate::scheduler::Rating;
+use crate::session::piped::rfc3339_utc;
 use crate::store::{ReviewKind, ReviewRow};
 use crate::ui::columns::pad_end;
 use crate::{tr, Result};

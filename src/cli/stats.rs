@@ -2,8 +2,8 @@
 
 use std::io::Write;
 
-use crate::stats::report::{self, CardInfo};
 use crate::i18n::dates;
+use crate::stats::report::{self, CardInfo};
 use crate::{tr, Result};
 
 use super::{Access, Context, Prepared};

@@ -26,7 +26,8 @@ pub fn run(ctx: &Context, args: Args, suspend: bool) -> Result<()> {
 
     if before.suspended == suspend {
         let key = args.key.as_str();
-        let text = if suspend { tr!("manage-already-suspended", key = key) } else { tr!("manage-not-suspended", key = key) };
+        let text =
+            if suspend { tr!("manage-already-suspended", key = key) } else { tr!("manage-not-suspended", key = key) };
         writeln!(out, "{text}")?;
         return Ok(());
     }
@@ -37,6 +38,10 @@ pub fn run(ctx: &Context, args: Args, suspend: bool) -> Result<()> {
     let at = ReviewRowTime::new(now, &days);
     store.record_manual(id, &args.key, &before, &after, at)?;
     let key = args.key.as_str();
-    writeln!(out, "{}", if suspend { tr!("manage-suspended", key = key) } else { tr!("manage-unsuspended", key = key) })?;
+    writeln!(
+        out,
+        "{}",
+        if suspend { tr!("manage-suspended", key = key) } else { tr!("manage-unsuspended", key = key) }
+    )?;
     Ok(())
 }

@@ -26,7 +26,9 @@ macro_rules! area {
 pub const AREAS: &[Area] = &[
     area!("cli"),
     area!("due"),
+pub const AREAS: &[Area] = &[
     area!("errors"),
+];
     area!("time"),
     area!("review"),
     area!("answer"),

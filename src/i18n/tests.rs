@@ -151,7 +151,8 @@ fn accept_language_is_negotiated() {
 #[test]
 fn a_thread_may_speak_its_own_language() {
     assert_eq!(lang(), Lang::En, "the process language of the test binary is never changed");
-    let inside = with_lang(Lang::Ja, || (tr!("due-col-new"), with_lang(Lang::En, || tr!("due-col-new")), tr!("due-col-new")));
+    let inside =
+        with_lang(Lang::Ja, || (tr!("due-col-new"), with_lang(Lang::En, || tr!("due-col-new")), tr!("due-col-new")));
     assert_eq!(inside, ("新規".to_string(), "new".to_string(), "新規".to_string()));
     assert_eq!(tr!("due-col-new"), "new");
 }
@@ -161,6 +162,9 @@ fn every_setting_has_its_meaning_in_the_catalogue() {
     let all: BTreeSet<String> = AREAS.iter().flat_map(|&(area, en, _)| keys(area, Lang::En, en)).collect();
     for spec in crate::settings::SPECS {
         let key = format!("manage-setting-{}", spec.key);
-        assert!(all.contains(&key), "add {key} to locales/en/manage.ftl and locales/ja/manage.ftl (`config list` shows it)");
+        assert!(
+            all.contains(&key),
+            "add {key} to locales/en/manage.ftl and locales/ja/manage.ftl (`config list` shows it)"
+        );
     }
 }

@@ -42,7 +42,8 @@ pub fn judge(card: &Card, reps: u32, line: &str) -> Result<Option<Judged>, Strin
             // A person's titles are set aside (DESIGN.md, "Answer judging").
             let person = card.category.as_deref() == Some("person") || answer::names_in(accept);
             let j = judge_typed_with_readings(*check, expected, accept, line, person);
-            let mut lines = vec![tr!("review-answer", answer = shown(expected)), you(if dont_know { None } else { Some(line) })];
+            let mut lines =
+                vec![tr!("review-answer", answer = shown(expected)), you(if dont_know { None } else { Some(line) })];
             if let Some(diff) = j.diff.filter(|_| !dont_know) {
                 lines.push(tr!("review-diff", diff = diff));
             }
@@ -68,16 +69,17 @@ pub fn judge(card: &Card, reps: u32, line: &str) -> Result<Option<Judged>, Strin
             if dont_know {
                 return judged(Verdict::Wrong, vec![answer_line, you(None)]);
             }
-            let said =
-                answer::parse_true_false(line).ok_or_else(|| tr!("review-not-true-false", line = line))?;
+            let said = answer::parse_true_false(line).ok_or_else(|| tr!("review-not-true-false", line = line))?;
             let verdict = if said == *answer { Verdict::Right } else { Verdict::Wrong };
             judged(verdict, vec![answer_line, you(Some(&word(said)))])
         }
         Judge::Order { items } => {
             let right: Vec<String> =
                 (0..items.len()).map(|i| (order.iter().position(|&o| o == i).unwrap_or(0) + 1).to_string()).collect();
-            let answer_line =
-                tr!("review-answer", answer = format!("{}  ({})", right.join(" "), shown(&reading::join(items, " → "))));
+            let answer_line = tr!(
+                "review-answer",
+                answer = format!("{}  ({})", right.join(" "), shown(&reading::join(items, " → ")))
+            );
             if dont_know {
                 return judged(Verdict::Wrong, vec![answer_line, you(None)]);
             }

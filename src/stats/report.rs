@@ -259,7 +259,8 @@ pub fn render(report: &Report, today: StudyDay) -> Vec<String> {
             pad_start(cells[4], 8)
         )
     };
-    let heads = ["stats-retention-today", "stats-retention-7", "stats-retention-30", "stats-retention-365"].map(|k| tr!(k));
+    let heads =
+        ["stats-retention-today", "stats-retention-7", "stats-retention-30", "stats-retention-365"].map(|k| tr!(k));
     out.push(row([&tr!("stats-retention-title"), &heads[0], &heads[1], &heads[2], &heads[3]]));
     let young = tr!("stats-retention-young");
     let mature = tr!("stats-retention-mature");

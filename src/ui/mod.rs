@@ -9,3 +9,5 @@ mod tty;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_ja;
