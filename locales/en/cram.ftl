@@ -11,3 +11,7 @@ cram-saved = saved: { $key } { $grade }
 cram-not-available = { $command } is not available in cram (:u undo, :q quit)
 cram-grade-first = grade the card first (1-4), or :q to quit
 cram-nothing = no card is being crammed
+cram-after-screen = { $n } { $n ->
+    [one] answer
+   *[other] answers
+} saved (cram changes no schedule)

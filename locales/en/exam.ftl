@@ -28,3 +28,14 @@ exam-report-fed = { $n } missed review { $n ->
     [one] card
    *[other] cards
 } made due today
+exam-only-drawn = kioku: only { $n } { $n ->
+    [one] question
+   *[other] questions
+} can be drawn from this scope (one per note, judged forms)
+exam-after-screen = score { $score }/{ $questions } (seed { $seed })
+exam-history-none = no exams yet (kioku exam)
+exam-history-taken = taken
+exam-history-score = score
+exam-history-time = time
+exam-history-seed = seed
+exam-history-scope = scope

@@ -10,3 +10,4 @@ cram-saved = 保存しました: { $key } { $grade }
 cram-not-available = { $command } は詰め込み学習では使えません(:u 取り消し、:q 終了)
 cram-grade-first = 先にカードを評価してください(1-4)。終えるには :q
 cram-nothing = 詰め込み学習中のカードはありません
+cram-after-screen = { $n } 回の解答を保存しました(詰め込み学習では予定は変わりません)

@@ -59,10 +59,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     if terminal::is_interactive() {
         let ending = quiz::cram(&mut session, &mut store, &days, &|| ctx.now())?;
         let n = session.saved();
-        super::exam::print_after_screen(&[format!(
-            "{n} answer{} saved (cram changes no schedule)",
-            if n == 1 { "" } else { "s" }
-        )]);
+        super::exam::print_after_screen(&[crate::tr!("cram-after-screen", n = n)]);
         return Ok(ending.exit_code());
     }
     let mut input = std::io::stdin().lock();

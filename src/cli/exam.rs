@@ -65,11 +65,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let pool: Vec<&Card> = cards.iter().map(|c| &c.card).collect();
     let paper = exam::build_paper(&pool, args.count, seed);
     if paper.len() < args.count && !paper.is_empty() {
-        crate::cli::warn(&format!(
-            "kioku: only {} question{} can be drawn from this scope (one per note, judged forms)",
-            paper.len(),
-            if paper.len() == 1 { "" } else { "s" }
-        ));
+        crate::cli::warn(&crate::tr!("exam-only-drawn", n = paper.len()));
     }
     if paper.is_empty() {
         return Err(Error::Input(
@@ -82,7 +78,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     if terminal::is_interactive() {
         let (ending, report) = quiz::exam(&mut session, &mut store, &days, &|| ctx.now())?;
         // What stays on the terminal after the screen closes.
-        let mut lines = vec![format!("score {}/{} (seed {})", report.score, report.questions, session.seed())];
+        let mut lines = vec![crate::tr!(
+            "exam-after-screen",
+            score = report.score,
+            questions = report.questions,
+            seed = session.seed().to_string()
+        )];
         lines.extend(exam_piped::report_lines(&report));
         print_after_screen(&lines);
         return Ok(ending.exit_code());
@@ -117,9 +118,20 @@ fn history(ctx: &Context) -> Result<()> {
     };
     let mut out = std::io::stdout().lock();
     if exams.is_empty() {
-        writeln!(out, "no exams yet (kioku exam)")?;
+        writeln!(out, "{}", crate::tr!("exam-history-none"))?;
     } else {
-        writeln!(out, "{:<16}  {:>7} {:>4}  {:>6}  {:<12} scope", "taken", "score", "", "time", "seed")?;
+        use crate::ui::columns::{pad_end, pad_start};
+        let head = |key: &str| crate::tr!(key);
+        writeln!(
+            out,
+            "{}  {} {:>4}  {}  {} {}",
+            pad_end(&head("exam-history-taken"), 16),
+            pad_start(&head("exam-history-score"), 7),
+            "",
+            pad_start(&head("exam-history-time"), 6),
+            pad_end(&head("exam-history-seed"), 12),
+            head("exam-history-scope")
+        )?;
     }
     for e in &exams {
         let offset = FixedOffset::east_opt(e.utc_offset_secs).unwrap_or(FixedOffset::east_opt(0).expect("zero offset"));
@@ -131,10 +143,11 @@ fn history(ctx: &Context) -> Result<()> {
         let pct = e.score * 100 / e.questions.max(1);
         writeln!(
             out,
-            "{when}  {:>3}/{:<3} {pct:>3}%  {:>6}  seed {:<7} {}",
+            "{when}  {:>3}/{:<3} {pct:>3}%  {}  {} {:<7} {}",
             e.score,
             e.questions,
-            crate::scheduler::human_interval(e.duration_ms / 1000),
+            crate::ui::columns::pad_start(&crate::scheduler::human_interval(e.duration_ms / 1000), 6),
+            crate::tr!("exam-history-seed"),
             e.seed,
             e.scope
         )?;
