@@ -26,9 +26,7 @@ macro_rules! area {
 pub const AREAS: &[Area] = &[
     area!("cli"),
     area!("due"),
-pub const AREAS: &[Area] = &[
     area!("errors"),
-];
     area!("time"),
     area!("review"),
     area!("answer"),
