@@ -91,12 +91,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
                 "card", "stud.", "answ.", "lapse", "again", "recall"
             )?;
             for r in table.iter().take(args.top) {
-                let card = crate::ui::render::truncate(&safe_text::terminal_line(&r.card), 44);
-                let pad = 44usize.saturating_sub(unicode_width::UnicodeWidthStr::width(card.as_str()));
+                let card = crate::ui::wrap::fit(&safe_text::terminal_line(&r.card), 44);
                 writeln!(
                     out,
-                    "{card}{} {:>5} {:>6} {:>6} {:>5.0}% {:>6}",
-                    " ".repeat(pad),
+                    "{card} {:>5} {:>6} {:>6} {:>5.0}% {:>6}",
                     r.students,
                     r.answers,
                     pct(r.lapse_rate),

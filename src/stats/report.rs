@@ -286,9 +286,8 @@ pub fn render(report: &Report, today: StudyDay) -> Vec<String> {
     for w in report.weak_decks.iter().chain(report.weak_tags.iter().take(5)) {
         let lapse = w.lapse_rate.map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0));
         let recall = w.mean_retrievability.map_or("–".to_string(), |r| format!("{:.0}%", r * 100.0));
-        let name = crate::ui::render::truncate(&w.name, 40);
-        let pad = 42usize.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()));
-        out.push(format!("  {name}{}{lapse:>5} · {recall:>4} · {}", " ".repeat(pad), w.cards));
+        let name = crate::ui::wrap::fit(&w.name, 40);
+        out.push(format!("  {name}  {lapse:>5} · {recall:>4} · {}", w.cards));
     }
     if report.leeches.is_empty() {
         out.push(tr!("stats-leeches-none"));

@@ -1,11 +1,13 @@
 //! The terminal: the only code that touches it. `render` is pure (view model → styled lines);
-//! `terminal` reads keys with crossterm and drives a review session.
+//! `terminal` reads keys with crossterm and drives a review session; `wrap` fits text to a width
+//! (UAX #14 line breaking, so Japanese follows kinsoku rules).
 
 pub mod columns;
 pub mod quiz;
 pub mod render;
 pub mod terminal;
 mod tty;
+pub mod wrap;
 
 #[cfg(test)]
 mod tests;

@@ -1,7 +1,9 @@
 //! Rendering a review screen: a pure function from a view model to styled lines, fitted to the
 //! terminal's width by display width (Japanese is double width). Snapshot-tested.
 
-use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+use unicode_width::UnicodeWidthStr;
+
+use super::wrap::{wrap, wrap_indented, wrap_typed};
 
 use crate::answer::Verdict;
 use crate::scheduler::Rating;
@@ -191,12 +193,10 @@ pub fn render(view: &ReviewView, width: usize) -> Vec<Line> {
                 lines.extend(wrap_indented(hint, width, "  ").into_iter().map(|l| Line::styled(l, Style::Dim)));
             }
             if let Some(input) = input {
-                lines.extend(wrap_indented(input, width, "  > ").into_iter().enumerate().map(|(i, l)| {
-                    if i == 0 {
-                        Line::plain(l)
-                    } else {
-                        Line::plain(format!("    {}", l.trim_start()))
-                    }
+                // Typed text wraps by characters, so the terminal can place the cursor.
+                lines.extend(wrap_typed(input, width - 4).into_iter().enumerate().map(|(i, l)| {
+                    let lead = if i == 0 { "  > " } else { "    " };
+                    Line::plain(format!("{lead}{l}"))
                 }));
             }
         }
@@ -260,85 +260,4 @@ fn interval_lines(intervals: &[(Rating, String)], width: usize) -> Vec<Line> {
     }
     lines.push(current);
     lines
-}
-
-/// Wraps `text` to `width` display columns, breaking at spaces where it can and anywhere in
-/// text without spaces (Japanese). Keeps the text's own line breaks.
-pub fn wrap(text: &str, width: usize) -> Vec<String> {
-    let width = width.max(2);
-    let mut out = Vec::new();
-    for para in text.split('\n') {
-        let mut line = String::new();
-        let mut used = 0;
-        for word in split_keep_spaces(para) {
-            let core = word.trim_end().width();
-            if used + core <= width {
-                line.push_str(word);
-                used += word.width();
-                continue;
-            }
-            if !line.trim().is_empty() && core <= width {
-                out.push(line.trim_end().to_string());
-                line = word.to_string();
-                used = word.width();
-                continue;
-            }
-            // Longer than a line (text without spaces, such as Japanese): break anywhere.
-            for c in word.chars() {
-                let cw = c.width().unwrap_or(0);
-                if used + cw > width {
-                    out.push(line.trim_end().to_string());
-                    line = String::new();
-                    used = 0;
-                    if c == ' ' {
-                        continue;
-                    }
-                }
-                line.push(c);
-                used += cw;
-            }
-        }
-        out.push(line.trim_end().to_string());
-    }
-    out
-}
-
-/// Wraps with a prefix on the first line and the same width of spaces on the others.
-fn wrap_indented(text: &str, width: usize, prefix: &str) -> Vec<String> {
-    let indent = prefix.width();
-    wrap(text, width.saturating_sub(indent).max(4))
-        .into_iter()
-        .enumerate()
-        .map(|(i, l)| if i == 0 { format!("{prefix}{l}") } else { format!("{}{l}", " ".repeat(indent)) })
-        .collect()
-}
-
-/// Words with the spaces after them, so wrapping can keep or drop them.
-fn split_keep_spaces(text: &str) -> Vec<&str> {
-    let mut parts = Vec::new();
-    let mut start = 0;
-    let mut in_space = false;
-    for (i, c) in text.char_indices() {
-        let is_space = c == ' ';
-        if i > start && is_space != in_space && !is_space {
-            parts.push(&text[start..i]);
-            start = i;
-        }
-        in_space = is_space;
-    }
-    if start < text.len() {
-        parts.push(&text[start..]);
-    }
-    parts
-}
-
-/// Cuts `text` to at most `width` display columns.
-pub fn truncate(text: &str, width: usize) -> String {
-    let mut used = 0;
-    text.chars()
-        .take_while(|c| {
-            used += c.width().unwrap_or(0);
-            used <= width
-        })
-        .collect()
 }

@@ -15,9 +15,10 @@ use crossterm::terminal::{self, Clear, ClearType, EnterAlternateScreen, LeaveAlt
 use crossterm::{execute, queue};
 use unicode_width::UnicodeWidthStr;
 
-use super::render::{render, render_summary, truncate, Line, Phase, Reveal, ReviewView, Style};
+use super::render::{render, render_summary, Line, Phase, Reveal, ReviewView, Style, MIN_WIDTH};
 use super::tty::{catch_termination, next_event, SIGNALLED};
 pub use super::tty::{is_interactive, use_color};
+use super::wrap::{self, truncate};
 use crate::answer::Verdict;
 use crate::deck::reading::shown;
 use crate::deck::Judge;
@@ -490,11 +491,10 @@ pub(super) fn paint(view: &ReviewView, input: Option<(&str, usize)>, color: bool
         queue!(out, MoveTo(0, row as u16))?;
         write_line(&mut out, line, width, color)?;
         if let (true, Some((text, cursor))) = (Some(row) == input_row, input) {
-            // The input wraps after the "  > " prompt; put the cursor on the row it falls on.
+            // The input wraps after the "  > " prompt (as `render` wraps it); put the cursor on
+            // the row it falls on.
             let before: String = text.chars().take(cursor).collect();
-            let avail = width.min(100).saturating_sub(4).max(1);
-            let w = before.width();
-            let (down, across) = (w / avail, w % avail);
+            let (down, across) = wrap::cursor_at(&before, width.clamp(MIN_WIDTH, 100) - 4);
             cursor_at = Some(((4 + across).min(width.saturating_sub(1)) as u16, (row + down).min(height - 1) as u16));
         }
     }

@@ -4,6 +4,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::render::*;
+use super::wrap::{truncate, wrap};
 use crate::answer::Verdict;
 use crate::scheduler::Rating;
 
