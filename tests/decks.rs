@@ -483,3 +483,62 @@ fn a_run_that_finds_none_of_the_last_runs_deck_files_says_so() {
     assert!(stderr.contains("using the bundled decks, none of which the last run used"), "{stderr}");
     assert!(run().stderr.is_empty(), "said once, when the files changed");
 }
+
+#[test]
+fn slips_of_a_japanese_keyboard_are_named_where_they_are_and_change_nothing() {
+    let env = Env::new();
+    // Lines 3, 4, 6, 9 and 15 hold a slip each; the ： and ・ of lines 5 and 10 are content.
+    let text = "\
+cards:
+  - id: a
+    front：尹錫悦大統領が非常戒厳を宣布したのはいつ？
+　　back: 2024年12月
+    explanation: 本文：「昨年12月」・ 国会は即座に否定した。
+  ＃ 次は選択問題
+  - id: b
+    question: 中国の投票は？
+    answer:　棄権
+    distractors: [・賛成]
+  - id: c
+    statement: 李在明が当選した。
+    answer: true
+    tags:
+      ・ 人物
+";
+    env.write_deck("slips.yaml", text);
+    let out = env.kioku(NOW).env("KIOKU_LANG", "en").args(["lint", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let found: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let errors: Vec<(u64, u64, &str)> = found
+        .iter()
+        .filter(|d| d["severity"] == "error")
+        .map(|d| (d["line"].as_u64().unwrap(), d["col"].as_u64().unwrap(), d["code"].as_str().unwrap()))
+        .collect();
+    assert_eq!(
+        errors,
+        [
+            (3, 10, "fullwidth-colon"),
+            (4, 1, "fullwidth-space"),
+            (6, 3, "fullwidth-hash"),
+            (9, 12, "fullwidth-space"),
+            (15, 7, "fullwidth-dash")
+        ]
+    );
+    assert!(found.iter().all(|d| d["hint"].as_str().unwrap().contains("(U+")), "{found:?}");
+    // The text form: path:line:col, the line, a caret under the character (double width
+    // counted), and the hint.
+    let out = env.kioku(NOW).env("KIOKU_LANG", "en").arg("review").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let file = env.decks().join("slips.yaml").display().to_string();
+    assert!(
+        stderr.contains(&format!(
+            "{file}:3:10: error: `front` is followed by a full-width colon, so YAML does not see a field name\n  \
+             |     front：尹錫悦大統領が非常戒厳を宣布したのはいつ？\n  |          ^\n  \
+             = hint: replace ： (U+FF1A FULLWIDTH COLON) with a half-width colon and a space: `front: `"
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("5 errors in the decks; nothing was changed"), "{stderr}");
+    assert!(!env.db().exists());
+}

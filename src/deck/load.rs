@@ -390,10 +390,48 @@ pub(super) fn load_text(bytes: &[u8], shown: &str, stem: &str) -> Result<(Deck, 
     if !controls.is_empty() {
         return Err(controls);
     }
+    load_str(text, shown, stem, true)
+}
+
+/// Parses and validates a deck file's text. When it is not well-formed and `slips` is set, the
+/// slips of a Japanese keyboard in its structure (`slips.rs`) are looked for, and if there are
+/// any they are reported with the problems of the text once they are mended.
+fn load_str(text: &str, shown: &str, stem: &str, slips: bool) -> Result<(Deck, RawDeck), Vec<Diagnostic>> {
+    let keyboard_slips = |found: Vec<Diagnostic>| {
+        if !slips {
+            return found;
+        }
+        let (slips, mended, columns) = super::slips::find(text);
+        if slips.is_empty() {
+            return found;
+        }
+        let slip_lines: std::collections::HashSet<usize> = slips.iter().map(|s| s.line).collect();
+        let mut out: Vec<Diagnostic> = slips.iter().map(|s| s.diagnostic(shown, text)).collect();
+        // The mended text's own problems, placed in the file as it is; on a slip's line, only
+        // a problem of another kind (an unknown field's name) is kept.
+        if let Err(more) = load_str(&mended, shown, stem, false) {
+            out.extend(
+                more.into_iter()
+                    .filter(|d| {
+                        !slip_lines.contains(&d.line) || d.code != "yaml" || d.message.contains("unknown field")
+                    })
+                    .map(|d| {
+                        let (line, col) = columns.original((d.line, d.col));
+                        Diagnostic { line, col, ..d }.with_source(text)
+                    }),
+            );
+        }
+        out.sort_by_key(|d| (d.line, d.col));
+        out
+    };
     if let Err(e) = check_structure(text) {
-        return Err(vec![
-            Diagnostic::error(shown, e.position.unwrap_or((1, 1)), "structure", e.message).with_source(text)
-        ]);
+        return Err(keyboard_slips(vec![Diagnostic::error(
+            shown,
+            e.position.unwrap_or((1, 1)),
+            "structure",
+            e.message,
+        )
+        .with_source(text)]));
     }
     let raw = match parse_deck_all(text) {
         Ok(raw) => raw,
@@ -419,7 +457,7 @@ pub(super) fn load_text(bytes: &[u8], shown: &str, stem: &str) -> Result<(Deck, 
                 diagnostics.append(&mut more);
             }
             diagnostics.sort_by_key(|d| (d.line, d.col));
-            return Err(diagnostics);
+            return Err(keyboard_slips(diagnostics));
         }
     };
     let deck = validate(&raw, shown, stem, text)?;

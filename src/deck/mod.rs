@@ -10,6 +10,7 @@ pub mod load;
 pub mod model;
 pub mod reading;
 pub mod schema;
+mod slips;
 pub mod validate;
 pub mod yaml;
 
