@@ -263,6 +263,24 @@ fn aliases_of_a_large_value_are_refused_by_expanded_size() {
 
 #[cfg(unix)]
 #[test]
+fn a_megabyte_of_keyboard_slips_is_named_twenty_times_in_bounded_memory() {
+    let env = Env::new();
+    // A line of 350,000 list dashes each followed by a full-width space, then 2,000 lines
+    // indented with full-width spaces: every slip is mended, the first 20 are named, and each
+    // diagnostic is built once (not a copy of the megabyte line per slip).
+    let deck = format!("cards:\n  {}x\n{}", "-\u{3000}".repeat(350_000), "\u{3000}\u{3000}front: x\n".repeat(2_000));
+    env.write_deck("slips.yaml", &deck);
+    let out = under_memory_limit(&env, 1024, &["lint"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{}", String::from_utf8_lossy(&out.stderr));
+    let head = &stdout[..stdout.len().min(3000)];
+    assert!(stdout.contains("slips.yaml:2:4: error: `-` is followed by a full-width space"), "{head}");
+    assert_eq!(stdout.matches("the line is indented with full-width spaces").count(), 19, "{head}");
+    assert!(stdout.matches(": error: ").count() <= 25, "{head}");
+}
+
+#[cfg(unix)]
+#[test]
 fn inputs_that_are_not_files_or_too_big_are_refused_clearly() {
     let env = Env::new();
     env.write_deck("t.yaml", "cards:\n  - id: a\n    front: Q\n    back: A\n");

@@ -406,7 +406,8 @@ fn load_str(text: &str, shown: &str, stem: &str, slips: bool) -> Result<(Deck, R
             return found;
         }
         let slip_lines: std::collections::HashSet<usize> = slips.iter().map(|s| s.line).collect();
-        let mut out: Vec<Diagnostic> = slips.iter().map(|s| s.diagnostic(shown, text)).collect();
+        // The first 20, as for control characters: a file of thousands says enough with those.
+        let mut out: Vec<Diagnostic> = slips.iter().take(20).map(|s| s.diagnostic(shown, text)).collect();
         // The mended text's own problems, placed in the file as it is; on a slip's line, only
         // a problem of another kind (an unknown field's name) is kept.
         if let Err(more) = load_str(&mended, shown, stem, false) {

@@ -152,11 +152,23 @@ impl LineFix {
     }
 
     /// Replaces the character at `at` (an index into `out`) with `with`.
-    fn replace(&mut self, at: usize, with: &str) {
-        let from = self.origin[at];
-        let n = with.chars().count();
-        self.out.splice(at..=at, with.chars());
-        self.origin.splice(at..=at, std::iter::repeat_n(from, n));
+    fn replace(&mut self, at: usize, with: &'static str) {
+        self.replace_run(at, at + 1, |_| with);
+    }
+
+    /// Replaces `out[start..end]` at once, each character by what `with` gives for it (a line
+    /// is mended in a bounded number of such steps, so a long line costs linear time).
+    fn replace_run(&mut self, start: usize, end: usize, with: impl Fn(char) -> &'static str) {
+        let mut out = Vec::new();
+        let mut origin = Vec::new();
+        for k in start..end {
+            for c in with(self.out[k]).chars() {
+                out.push(c);
+                origin.push(self.origin[k]);
+            }
+        }
+        self.out.splice(start..end, out);
+        self.origin.splice(start..end, origin);
         self.changed = true;
     }
 }
@@ -177,16 +189,10 @@ fn read_line(chars: &[char], indent: usize, line: usize, slips: &mut Vec<Slip>, 
     // Full-width spaces in the indentation (mixed with half-width ones).
     if fix.out.get(at) == Some(&'　') {
         slip(at, Kind::Indent, '　', slips, fix);
-        while let Some(&c) = fix.out.get(at) {
-            match c {
-                '　' => {
-                    fix.replace(at, "  ");
-                    at += 2;
-                }
-                ' ' => at += 1,
-                _ => break,
-            }
-        }
+        let end = at + fix.out[at..].iter().take_while(|&&c| c == '　' || c == ' ').count();
+        let wide = fix.out[at..end].iter().filter(|&&c| c == '　').count();
+        fix.replace_run(at, end, |c| if c == '　' { "  " } else { " " });
+        at = end + wide;
     }
     // A comment.
     match fix.out.get(at) {
@@ -214,11 +220,12 @@ fn read_line(chars: &[char], indent: usize, line: usize, slips: &mut Vec<Slip>, 
             }
             _ => break,
         }
-        dash = Some(at);
-        if fix.out.get(at + 1) == Some(&'　') {
+        // A full-width space after the first dash only: each mend costs the line's length.
+        if dash.is_none() && fix.out.get(at + 1) == Some(&'　') {
             slip(at + 1, Kind::SpaceAfter { what: "-".into() }, '　', slips, fix);
             fix.replace(at + 1, " ");
         }
+        dash = Some(at);
         at += 1;
         while fix.out.get(at) == Some(&' ') {
             at += 1;
