@@ -62,3 +62,24 @@ fn every_problem_in_every_file_at_once() {
     assert!(clean.status.success());
     assert_eq!(String::from_utf8(clean.stdout).unwrap(), "0 errors, 0 warnings\n");
 }
+
+/// The same folder, and keyboard slips, in Japanese: messages, hints and the summary follow the
+/// language; paths, positions, codes and the source lines do not (a reviewed snapshot).
+#[test]
+fn every_problem_in_japanese() {
+    let env = Env::new();
+    bad_decks(&env);
+    env.write_deck(
+        "20-keyboard-slips.yaml",
+        "cards:\n  - id: a\n    front：尹錫悦大統領が非常戒厳を宣布したのはいつ？\n　　back: 2024年12月\n  ＃ 選択問題\n  - id: b\n    question: 中国の投票は？\n    answer:　棄権\n    distractors:\n      ・ 賛成\n",
+    );
+    let out = env.kioku(NOW).env("KIOKU_LANG", "ja").arg("lint").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap().replace(&env.decks().display().to_string(), "DECKS");
+    insta::assert_snapshot!(text);
+    // JSON keeps its keys and codes, and the severity's English word; messages are Japanese.
+    let out = env.kioku(NOW).env("KIOKU_LANG", "ja").args(["lint", "--format", "json"]).output().unwrap();
+    let json: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(json.iter().any(|d| d["code"] == "fullwidth-colon" && d["severity"] == "error"));
+    assert!(json.iter().any(|d| d["code"] == "duplicate-id" && d["message"].as_str().unwrap().contains("重複")));
+}

@@ -27,6 +27,33 @@ fn new_deck_lints_clean_and_previews_every_card() {
 }
 
 #[test]
+fn the_starter_deck_is_japanese_when_the_language_is() {
+    let env = Env::new();
+    let out = env.kioku(NOW).env("KIOKU_LANG", "ja").args(["new", "kiso"]).output().unwrap();
+    assert!(out.status.success());
+    let path = env.decks().join("kiso.yaml");
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        format!("{} を作りました（`kioku lint {}` で確かめられます）\n", path.display(), path.display())
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains("deck: kiso ") && text.contains("lang: ja"), "{text}");
+    assert!(text.contains("憲法裁判所は{{c1::2025年4月4日}}") && text.contains("# 穴埋め"), "{text}");
+    let lint = env.kioku(NOW).env("KIOKU_LANG", "ja").arg("lint").output().unwrap();
+    assert_eq!(String::from_utf8(lint.stdout).unwrap(), "エラー 0 件、警告 0 件\n");
+    // One note of each kind, as the English starter.
+    let preview = env.kioku(NOW).env("KIOKU_LANG", "ja").args(["preview", "kiso"]).output().unwrap();
+    let shown = String::from_utf8(preview.stdout).unwrap();
+    assert!(shown.starts_with("kiso — ノート 6 件、カード 7 枚 · わたしのデッキ"), "{shown}");
+    assert!(shown.contains("尹錫悦(ユン・ソンニョル)大統領が"), "{shown}");
+    assert!(shown.contains("（入力、check date）"), "{shown}");
+    // The English starter says it is English.
+    env.kioku(NOW).args(["new", "basics"]).assert().success();
+    let english = std::fs::read_to_string(env.decks().join("basics.yaml")).unwrap();
+    assert!(english.contains("lang: en") && english.contains("What is CVID short for?"), "{english}");
+}
+
+#[test]
 fn orphans_are_listed_and_pruned_only_for_loaded_decks_after_confirmation() {
     let env = Env::new();
     env.write_deck("alpha.yaml", SMALL_DECK);
@@ -87,6 +114,20 @@ fn exports_merge_into_a_class_report_hardest_first() {
     assert!(rows[1].starts_with("c/easy,3,9,0.0000,"), "{text}");
     let md = env.kioku(NOW).arg("report").args(&files).args(["--format", "markdown"]).output().unwrap();
     assert!(String::from_utf8(md.stdout).unwrap().starts_with("| card | students |"));
+    // In Japanese the table's words change and its columns stay aligned by display width; the
+    // CSV's column names are for programs and stay.
+    let ja = |format: &str| {
+        let out = env.kioku(NOW).env("KIOKU_LANG", "ja").arg("report").args(&files).args(["--format", format]).output();
+        String::from_utf8(out.unwrap().stdout).unwrap()
+    };
+    let table = ja("text");
+    let lines: Vec<&str> = table.lines().collect();
+    assert_eq!(lines[0], "学習者 3 人 · カード 2 枚（難しい順）", "{table}");
+    assert!(lines[1].starts_with("カード ") && lines[1].ends_with("想起率"), "{table}");
+    let width = unicode_width::UnicodeWidthStr::width;
+    assert_eq!(width(lines[1]), width(lines[2]), "header and rows line up: {table}");
+    assert!(ja("csv").starts_with("card_key,students,"));
+    assert!(ja("markdown").starts_with("| カード | 学習者 |"));
 }
 
 #[test]

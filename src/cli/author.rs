@@ -29,53 +29,19 @@ pub struct NewArgs {
     pub force: bool,
 }
 
-/// The starter deck: one note of each kind, every field explained.
+/// The starter deck, in the interface's language: one note of each kind, every field explained
+/// (the templates are `locales/{en,ja}/new-deck.yaml`, with `{id}` for the deck id).
 fn starter(id: &str) -> String {
-    format!(
-        r#"# yaml-language-server: $schema=kioku-deck.schema.json
-# (make that file once with: kioku schema > kioku-deck.schema.json)
-# A kioku deck. Check it with `kioku lint`, see every card with `kioku preview {id}`.
-deck: {id}                       # the deck id; keep it stable
-title: "My deck"
-lang: ja
-source: "Where the facts come from (a citation)"
-tags: [{id}]
-cards:
-  # Front and back; `reverse: true` also asks back → front.
-  - id: first-question            # stable id: it keeps each student's progress when you edit
-    front: "What is CVID short for?"
-    back: "complete, verifiable and irreversible denuclearisation"
-    category: term                # what the answer is (exam distractors come from the same kind)
-    explanation: "Shown after the answer."
-    section: "Where in the source"
-  # A typed answer, judged: check is text, date or number; accept lists other right answers.
-  - id: a-date
-    front: "When was martial law declared?"
-    back: "2024年12月"
-    check: date
-  # Cloze: each {{{{c1::…}}}} is a card of its own; {{{{c1::text::hint}}}} shows a hint.
-  - id: a-cloze
-    cloze: "The court ruled on {{{{c1::2025年4月4日}}}} that the impeachment was {{{{c2::valid}}}}."
-  # Multiple choice: the answer and at least one wrong option.
-  - id: a-choice
-    question: "How did China vote?"
-    answer: "abstained"
-    distractors: ["for", "against"]
-  # True or false.
-  - id: a-statement
-    statement: "The National Assembly rejected martial law at once."
-    answer: true
-  # Put in order: list the items in the right order; they are shown shuffled.
-  - id: an-order
-    order: "Oldest first"
-    items: ["1990", "1992", "1996"]
-"#
-    )
+    let template = match crate::i18n::lang() {
+        crate::i18n::Lang::Ja => include_str!("../../locales/ja/new-deck.yaml"),
+        crate::i18n::Lang::En => include_str!("../../locales/en/new-deck.yaml"),
+    };
+    template.replace("{id}", id)
 }
 
 pub fn new(ctx: &Context, args: NewArgs) -> Result<()> {
     if !deck::validate::is_valid_id(&args.deck) {
-        return Err(Error::Input(format!("'{}' is not a deck id: use letters, digits, '-' and '_'", args.deck)));
+        return Err(Error::Input(crate::tr!("deck-new-bad-id", id = args.deck.as_str())));
     }
     let path = match &args.output {
         Some(p) => p.clone(),
@@ -91,7 +57,7 @@ pub fn new(ctx: &Context, args: NewArgs) -> Result<()> {
         std::fs::create_dir_all(dir).map_err(Error::file(dir, crate::error::FileAction::Create))?;
     }
     std::fs::write(&path, starter(&args.deck))?;
-    writeln!(std::io::stdout(), "wrote {} (check it with `kioku lint {}`)", path.display(), path.display())?;
+    writeln!(std::io::stdout(), "{}", crate::tr!("deck-new-wrote", path = path.display().to_string()))?;
     Ok(())
 }
 
@@ -110,10 +76,8 @@ pub fn preview(ctx: &Context, args: PreviewArgs) -> Result<()> {
     // Deck text is untrusted: escape sequences in it are shown, never run.
     writeln!(
         out,
-        "{} — {} notes, {} cards{}",
-        d.id,
-        d.notes.len(),
-        cards.len(),
+        "{}{}",
+        crate::tr!("deck-preview-header", deck = d.id.as_str(), notes = d.notes.len(), cards = cards.len()),
         d.title.as_ref().map(|t| format!(" · {}", terminal_line(t))).unwrap_or_default()
     )?;
     for card in &cards {
@@ -134,12 +98,14 @@ pub fn preview(ctx: &Context, args: PreviewArgs) -> Result<()> {
         let how = match &card.judge {
             Judge::Typed { check, accept, .. } => {
                 let accept: Vec<_> = accept.iter().map(|a| shown(a)).collect();
-                let accept = if accept.is_empty() {
-                    String::new()
+                let check = format!("{check:?}").to_lowercase();
+                let note = if accept.is_empty() {
+                    crate::tr!("deck-preview-typed", check = check)
                 } else {
-                    format!(", also {}", terminal_line(&accept.join(" / ")))
+                    let accept = terminal_line(&accept.join(" / ")).into_owned();
+                    crate::tr!("deck-preview-typed-also", check = check, accept = accept)
                 };
-                format!("  (typed, check {check:?}{accept})").to_lowercase()
+                format!("  {note}")
             }
             _ => String::new(),
         };

@@ -138,9 +138,7 @@ fn export_deck(
         return Err(Error::Exists { path: path.clone() });
     }
     if format == "apkg" && output.is_none() {
-        return Err(Error::Input(format!(
-            "an .apkg is a binary file: name it with -o, e.g. kioku export deck {id} -o {id}.apkg"
-        )));
+        return Err(Error::Input(crate::tr!("interchange-apkg-needs-file", id = id)));
     }
     let collection = crate::deck::load(&ctx.paths().decks)?;
     let deck = collection.deck(id)?;
@@ -163,6 +161,6 @@ fn export_deck(
         )?,
     }
     let notes = deck.notes.len();
-    writeln!(std::io::stderr(), "wrote {notes} note{} to {}", if notes == 1 { "" } else { "s" }, path.display())?;
+    writeln!(std::io::stderr(), "{}", crate::tr!("interchange-wrote", n = notes, path = path.display().to_string()))?;
     Ok(())
 }

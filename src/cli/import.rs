@@ -30,15 +30,10 @@ pub fn run(args: Args) -> Result<()> {
     let name = args.file.display().to_string();
     let bytes = super::input_file::read(&args.file, super::input_file::IMPORT_MAX_BYTES)?;
     if bytes.starts_with(b"PK\x03\x04") {
-        return Err(Error::Input(format!(
-            "{name} is a zip file (an Anki package?); kioku reads Anki's text export: in Anki, File → Export → Notes in Plain Text"
-        )));
+        return Err(Error::Input(crate::tr!("interchange-zip", file = name.as_str())));
     }
-    let text = String::from_utf8(bytes).map_err(|_| {
-        Error::Input(format!(
-            "{name} is not UTF-8 text; convert it first, e.g. iconv -f SHIFT_JIS -t UTF-8 '{name}' > converted.txt"
-        ))
-    })?;
+    let text =
+        String::from_utf8(bytes).map_err(|_| Error::Input(crate::tr!("interchange-not-utf8", file = name.as_str())))?;
     if let Some(path) = args.output.as_ref().filter(|p| p.exists() && !args.force) {
         return Err(Error::Exists { path: path.clone() });
     }
@@ -63,14 +58,15 @@ pub fn run(args: Args) -> Result<()> {
             stem.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect()
         });
     if !is_valid_id(&id) {
-        return Err(Error::Input(format!("'{id}' is not a deck id; give one with --deck")));
+        return Err(Error::Input(crate::tr!("interchange-bad-deck-id", id = id.as_str())));
     }
     let mut warnings = imported.warnings.clone();
     if imported.anki_decks.len() > 1 {
-        warnings.push(format!(
-            "the rows come from {} Anki decks ({}): all are in deck '{id}'; export each Anki deck alone to keep them apart",
-            imported.anki_decks.len(),
-            imported.anki_decks.join(", ")
+        warnings.push(crate::tr!(
+            "interchange-several-anki-decks",
+            n = imported.anki_decks.len(),
+            decks = imported.anki_decks.join(", "),
+            id = id.as_str()
         ));
     }
     let mut notes = imported.notes;
@@ -88,23 +84,25 @@ pub fn run(args: Args) -> Result<()> {
     deck.cards = Some(notes);
     warnings.extend(interchange::drop_invalid(&mut deck, &mut lines));
     for w in &warnings {
-        writeln!(stderr, "warning: {name}: {w}")?;
+        writeln!(stderr, "{}", crate::tr!("interchange-warning", file = name.as_str(), warning = w.as_str()))?;
     }
     if let Some(problem) = interchange::deck_error(&deck) {
-        return Err(Error::Input(format!("{name}: the deck would not pass `kioku lint` ({problem}); nothing written")));
+        return Err(Error::Input(crate::tr!("interchange-would-fail-lint", file = name.as_str(), problem = problem)));
     }
     let count = deck.cards.as_ref().map_or(0, Vec::len);
     if count == 0 {
-        return Err(Error::Input(format!("{name}: no note could be imported; nothing written")));
+        return Err(Error::Input(crate::tr!("interchange-nothing-imported", file = name.as_str())));
     }
-    let yaml = format!("# Imported by kioku from {name}; check it with `kioku lint`.\n{}", yaml::to_yaml(&deck));
+    let yaml =
+        format!("{}\n{}", crate::tr!("interchange-imported-comment", file = name.as_str()), yaml::to_yaml(&deck));
     // A deck kioku would refuse to load is not written.
     let limit = crate::deck::load::MAX_FILE_BYTES;
     if yaml.len() as u64 > limit {
-        return Err(Error::Input(format!(
-            "{name} makes a deck of {}, over the {} a deck file may hold; split the file and import the parts",
-            super::input_file::mib(yaml.len() as u64),
-            super::input_file::mib(limit)
+        return Err(Error::Input(crate::tr!(
+            "interchange-too-big",
+            file = name.as_str(),
+            size = super::input_file::mib(yaml.len() as u64),
+            limit = super::input_file::mib(limit)
         )));
     }
     let Some(path) = &args.output else {
@@ -117,21 +115,21 @@ pub fn run(args: Args) -> Result<()> {
     if let Some(m) = matches {
         report(&mut stderr, path, &m)?;
     }
-    writeln!(stderr, "wrote {count} note{} to {}", if count == 1 { "" } else { "s" }, path.display())?;
+    writeln!(stderr, "{}", crate::tr!("interchange-wrote", n = count, path = path.display().to_string()))?;
     Ok(())
 }
 
 /// The deck in the file about to be overwritten, its notes and its stem; None (with a warning)
 /// when it is not a deck kioku can read.
 fn existing_deck(path: &Path, stderr: &mut impl Write) -> Result<Option<(RawDeck, Vec<OldNote>, String)>> {
-    let shown = path.display();
+    let shown = path.display().to_string();
     let bytes = super::input_file::read(path, crate::deck::load::MAX_FILE_BYTES).unwrap_or_default();
     let text = String::from_utf8(bytes).unwrap_or_default();
     let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     match interchange::old_notes(text.strip_prefix('\u{feff}').unwrap_or(&text), &stem) {
         Some((deck, notes)) => Ok(Some((deck, notes, stem))),
         None => {
-            writeln!(stderr, "warning: {shown} is not a deck kioku can read: its note ids cannot be kept")?;
+            writeln!(stderr, "{}", crate::tr!("interchange-not-a-deck", path = shown))?;
             Ok(None)
         }
     }
@@ -139,28 +137,25 @@ fn existing_deck(path: &Path, stderr: &mut impl Write) -> Result<Option<(RawDeck
 
 /// What kept its id, for the teacher to check.
 fn report(out: &mut impl Write, path: &Path, m: &Matches) -> Result<()> {
-    let shown = path.display();
-    writeln!(
-        out,
-        "kept the ids of {} notes of {shown}: {} by id or guid column, {} by the same front, {} by a near-identical front",
-        m.by_column + m.by_front + m.by_near.len(),
-        m.by_column,
-        m.by_front,
-        m.by_near.len()
-    )?;
+    let shown = path.display().to_string();
+    let kept = crate::tr!(
+        "interchange-kept-ids",
+        kept = m.by_column + m.by_front + m.by_near.len(),
+        path = shown.as_str(),
+        column = m.by_column,
+        front = m.by_front,
+        near = m.by_near.len()
+    );
+    writeln!(out, "{kept}")?;
     for (id, line) in &m.by_near {
-        writeln!(out, "  line {line}: front changed a little, kept id '{id}'")?;
+        writeln!(out, "  {}", crate::tr!("interchange-kept-near", line = *line, id = id.as_str()))?;
     }
     if !m.new.is_empty() {
         let lines: Vec<String> = m.new.iter().map(usize::to_string).collect();
-        writeln!(out, "new notes (no match in {shown}): lines {}", lines.join(", "))?;
+        writeln!(out, "{}", crate::tr!("interchange-new-notes", path = shown.as_str(), lines = lines.join(", ")))?;
     }
     if !m.gone.is_empty() {
-        writeln!(
-            out,
-            "notes of {shown} not in this import: {} (their students' history stays in the database; give a new note `renamed_from: OLD-ID` to move it)",
-            m.gone.join(", ")
-        )?;
+        writeln!(out, "{}", crate::tr!("interchange-gone-notes", path = shown.as_str(), ids = m.gone.join(", ")))?;
     }
     Ok(())
 }

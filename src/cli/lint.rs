@@ -31,8 +31,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
         for d in &diagnostics {
             writeln!(out, "{}", d.render())?;
         }
-        let plural = |n: usize| if n == 1 { "" } else { "s" };
-        writeln!(out, "{errors} error{}, {warnings} warning{}", plural(errors), plural(warnings))?;
+        writeln!(out, "{}", crate::tr!("lint-summary", errors = errors, warnings = warnings))?;
     }
     Ok(if errors > 0 { ExitCode::Failure } else { ExitCode::Success })
 }

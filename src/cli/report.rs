@@ -32,9 +32,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     // Every file is checked (regular, within the caps, alone and together) before any is read.
     let opened = files.iter().map(|p| input_file::open(p, input_file::LOG_MAX_BYTES)).collect::<Result<Vec<_>>>()?;
     if opened.iter().map(|(_, size)| size).sum::<u64>() > input_file::REPORT_TOTAL_MAX_BYTES {
-        return Err(Error::Input(format!(
-            "the files come to more than {} together; report on fewer students at a time",
-            input_file::mib(input_file::REPORT_TOTAL_MAX_BYTES)
+        return Err(Error::Input(crate::tr!(
+            "interchange-report-too-big",
+            limit = input_file::mib(input_file::REPORT_TOTAL_MAX_BYTES)
         )));
     }
     for (student, (path, (file, _))) in files.iter().zip(opened).enumerate() {
@@ -69,7 +69,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             csv.flush()?;
         }
         "markdown" => {
-            writeln!(out, "| card | students | answers | lapse rate | again | recall now |\n| --- | ---: | ---: | ---: | ---: | ---: |")?;
+            writeln!(
+                out,
+                "{}\n| --- | ---: | ---: | ---: | ---: | ---: |",
+                crate::tr!("interchange-report-md-header")
+            )?;
             for r in table.iter().take(args.top) {
                 writeln!(
                     out,
@@ -84,11 +88,24 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             }
         }
         _ => {
-            writeln!(out, "{} students · {} cards, hardest first", files.len(), table.len())?;
+            writeln!(out, "{}", crate::tr!("interchange-report-title", students = files.len(), cards = table.len()))?;
+            // Headers by display width: Japanese ones are double width.
+            let right = |key: &str, width: usize| {
+                let text = crate::tr!(key);
+                format!(
+                    "{}{text}",
+                    " ".repeat(width.saturating_sub(unicode_width::UnicodeWidthStr::width(text.as_str())))
+                )
+            };
             writeln!(
                 out,
-                "{:<44} {:>5} {:>6} {:>6} {:>6} {:>6}",
-                "card", "stud.", "answ.", "lapse", "again", "recall"
+                "{} {} {} {} {} {}",
+                crate::ui::wrap::fit(&crate::tr!("interchange-report-card"), 44),
+                right("interchange-report-students", 5),
+                right("interchange-report-answers", 6),
+                right("interchange-report-lapse", 6),
+                right("interchange-report-again", 6),
+                right("interchange-report-recall", 6)
             )?;
             for r in table.iter().take(args.top) {
                 let card = crate::ui::wrap::fit(&safe_text::terminal_line(&r.card), 44);

@@ -33,18 +33,11 @@ pub fn parse(text: &str) -> Result<Vec<Segment>, (usize, String)> {
             let body_start = i + 2;
             let end = (body_start..chars.len().saturating_sub(1)).find(|&j| chars[j] == '}' && chars[j + 1] == '}');
             let Some(end) = end else {
-                return Err((
-                    start,
-                    "'{{' is never closed with '}}' (write \\{{ for a literal brace pair)".to_string(),
-                ));
+                return Err((start, crate::tr!("lint-cloze-unclosed")));
             };
             let body: String = chars[body_start..end].iter().collect();
             if body.contains('{') {
-                return Err((
-                    start,
-                    "a cloze deletion cannot contain '{' or another {{…}} (write \\{{ for a literal brace pair)"
-                        .to_string(),
-                ));
+                return Err((start, crate::tr!("lint-cloze-nested")));
             }
             if !plain.is_empty() {
                 segments.push(Segment::Text(std::mem::take(&mut plain)));
@@ -58,10 +51,12 @@ pub fn parse(text: &str) -> Result<Vec<Segment>, (usize, String)> {
                     match digits.map(|d| d.trim_start_matches('0').parse::<u32>()) {
                         Some(Ok(n)) if (1..=MAX_NUMBER).contains(&n) => (Some(n), rest.to_string()),
                         Some(_) if digits.is_some_and(|d| d.bytes().all(|b| b == b'0')) => {
-                            return Err((start, format!("cloze number must be 1 or more, not '{head}'")))
+                            return Err((start, crate::tr!("lint-cloze-number-zero", head = head)))
                         }
-                        Some(_) => return Err((start, format!("cloze numbers go up to {MAX_NUMBER}, not '{head}'"))),
-                        None => return Err((start, format!("'{head}' is not a cloze number: write {{{{c1::text}}}}"))),
+                        Some(_) => {
+                            return Err((start, crate::tr!("lint-cloze-number-too-big", max = MAX_NUMBER, head = head)))
+                        }
+                        None => return Err((start, crate::tr!("lint-cloze-not-a-number", head = head))),
                     }
                 }
                 None => (None, body.clone()),
@@ -71,7 +66,7 @@ pub fn parse(text: &str) -> Result<Vec<Segment>, (usize, String)> {
                 None => (rest, None),
             };
             if text.trim().is_empty() {
-                return Err((start, "empty cloze deletion".to_string()));
+                return Err((start, crate::tr!("lint-cloze-empty")));
             }
             if number.is_none() {
                 bare.push((segments.len(), start));
@@ -90,7 +85,7 @@ pub fn parse(text: &str) -> Result<Vec<Segment>, (usize, String)> {
     for (index, start) in bare {
         next += 1;
         if next > MAX_NUMBER {
-            return Err((start, format!("this deletion would be number {next}; cloze numbers go up to {MAX_NUMBER}")));
+            return Err((start, crate::tr!("lint-cloze-numbers-run-out", next = next, max = MAX_NUMBER)));
         }
         if let Segment::Deletion { number, .. } = &mut segments[index] {
             *number = next;

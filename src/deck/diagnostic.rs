@@ -77,8 +77,8 @@ impl Diagnostic {
     /// shown (`safe_text`); the caret is placed on the line as shown.
     pub fn render(&self) -> String {
         let severity = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => crate::tr!("lint-severity-error"),
+            Severity::Warning => crate::tr!("lint-severity-warning"),
         };
         let mut out = format!(
             "{}:{}:{}: {severity}: {}",
@@ -106,7 +106,7 @@ impl Diagnostic {
             out.push_str(&format!("\n  | {source}\n  | {}^", " ".repeat(pad)));
         }
         if let Some(hint) = &self.hint {
-            out.push_str(&format!("\n  = hint: {}", terminal(hint)));
+            out.push_str(&format!("\n  = {}: {}", crate::tr!("lint-hint"), terminal(hint)));
         }
         out
     }
@@ -116,11 +116,7 @@ impl Diagnostic {
 pub fn render_all(diagnostics: &[Diagnostic]) -> String {
     let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let blocks: Vec<String> = diagnostics.iter().map(Diagnostic::render).collect();
-    format!(
-        "{}\n{errors} error{} in the decks; nothing was changed",
-        blocks.join("\n"),
-        if errors == 1 { "" } else { "s" }
-    )
+    format!("{}\n{}", blocks.join("\n"), crate::tr!("lint-nothing-changed", errors = errors))
 }
 
 #[cfg(test)]

@@ -38,7 +38,7 @@ pub fn drop_invalid(deck: &mut RawDeck, lines: &mut Vec<usize>) -> Vec<String> {
     for (note, line) in notes.into_iter().zip(lines.iter().copied()) {
         let alone = RawDeck { deck: deck.deck.clone(), cards: Some(vec![note.clone()]), ..RawDeck::default() };
         match deck_error(&alone) {
-            Some(reason) => warnings.push(format!("line {line}: skipped: {reason}")),
+            Some(reason) => warnings.push(crate::tr!("interchange-skipped", line = line, reason = reason)),
             None => {
                 kept.push(note);
                 kept_lines.push(line);

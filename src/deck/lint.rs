@@ -114,10 +114,10 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Vec<Diagnostic>> {
                     &deck.file,
                     at,
                     "duplicate-deck",
-                    format!("deck id '{}' is also the id of {first}", deck.id),
+                    crate::tr!("lint-duplicate-deck", id = deck.id.as_str(), first = first),
                 )
                 .with_source(text)
-                .with_hint("give one of them another `deck:` id or file name"),
+                .with_hint(crate::tr!("lint-duplicate-deck-hint")),
             );
         }
         for note in &deck.notes {
@@ -137,10 +137,10 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Vec<Diagnostic>> {
                         &deck.file,
                         at,
                         "duplicate-prompt",
-                        format!("note {here} asks the same as {first}"),
+                        crate::tr!("lint-duplicate-prompt", here = here.as_str(), first = first.as_str()),
                     )
                     .with_source(text)
-                    .with_hint("students cannot tell the two cards apart; reword or merge them")
+                    .with_hint(crate::tr!("lint-duplicate-prompt-hint"))
                 });
             }
         }
@@ -201,7 +201,7 @@ pub(crate) fn retyped_as(value: &str) -> Option<&'static str> {
 fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
     // Lines split once: a file may have thousands of warnings.
     let lines: Vec<&str> = text.lines().collect();
-    let warn = |at: (usize, usize), code: &'static str, message: String, hint: &str| Diagnostic {
+    let warn = |at: (usize, usize), code: &'static str, message: String, hint: String| Diagnostic {
         severity: Severity::Warning,
         source_line: lines.get(at.0.saturating_sub(1)).map(|l| l.trim_end_matches('\r').to_string()),
         ..Diagnostic::error(file, at, code, message).with_hint(hint)
@@ -209,7 +209,7 @@ fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let locator = Locator::new(text);
     if raw.is_some_and(|raw| raw.cards.as_ref().is_none_or(|c| c.is_empty())) {
-        out.push(warn((1, 1), "no-cards", "the file has no cards".into(), "add notes under `cards:`"));
+        out.push(warn((1, 1), "no-cards", crate::tr!("lint-no-cards"), crate::tr!("lint-no-cards-hint")));
     }
     for (path, value, at) in &locator.plain {
         if !is_text_path(path) {
@@ -228,11 +228,16 @@ fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
             continue;
         }
         let field = path.rsplit('.').find(|p| p.parse::<usize>().is_err()).unwrap_or(path);
+        let key = match kind {
+            "a boolean" => "lint-retyped-boolean",
+            "a number" => "lint-retyped-number",
+            _ => "lint-retyped-date",
+        };
         out.push(warn(
             *at,
             "retyped-value",
-            format!("`{field}: {value}` is kept as the text \"{value}\", but other YAML tools read it as {kind}"),
-            &format!("quote it, \"{value}\", so every tool sees the text"),
+            crate::tr!(key, field = field, value = value.as_str()),
+            crate::tr!("lint-retyped-hint", value = value.as_str()),
         ));
     }
     for (path, c, at) in &locator.controls {
@@ -246,12 +251,13 @@ fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
         out.push(warn(
             at,
             "control-character",
-            format!(
-                "`{field}` holds the control character U+{:04X}: terminals act on such characters (kioku shows it as {})",
-                *c as u32,
-                crate::safe_text::terminal(&c.to_string())
+            crate::tr!(
+                "lint-control-character",
+                field = field,
+                code = format!("U+{:04X}", *c as u32),
+                shown = crate::safe_text::terminal(&c.to_string()).into_owned()
             ),
-            "delete it; text in a deck needs no control characters",
+            crate::tr!("lint-control-character-hint"),
         ));
     }
     for (path, value) in raw.map(text_fields).unwrap_or_default() {
@@ -269,24 +275,25 @@ fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
                 Slip::Unclosed => warn(
                     at,
                     "reading-unclosed",
-                    format!("the reading `{bracket}` is never closed with `]`, so it is shown as text"),
-                    "close it: 文在寅[ムン・ジェイン]; or write \\[ for a bracket that is text",
+                    crate::tr!("lint-reading-unclosed", bracket = bracket.as_str()),
+                    crate::tr!("lint-reading-unclosed-hint"),
                 ),
                 Slip::Empty => warn(
                     at,
                     "reading-empty",
-                    format!("empty reading `{bracket}`: it is shown as text"),
-                    "write the reading in kana between the brackets, or remove them",
+                    crate::tr!("lint-reading-empty", bracket = bracket.as_str()),
+                    crate::tr!("lint-reading-empty-hint"),
                 ),
                 Slip::LongBase(base) => {
                     let reading: String = bracket.split(']').next().unwrap_or("").into();
                     warn(
                         at,
                         "reading-base",
-                        format!("the reading `{reading}]` belongs to `{base}`: a base runs back to the last space"),
-                        &format!(
-                            "put a space before the word it reads, e.g. `{}{reading}]` (the space is not shown)",
-                            reading::split_long_base(&base)
+                        crate::tr!("lint-reading-base", reading = reading.as_str(), base = base.as_str()),
+                        crate::tr!(
+                            "lint-reading-base-hint",
+                            fixed = reading::split_long_base(&base),
+                            reading = reading.as_str()
                         ),
                     )
                 }
@@ -308,8 +315,8 @@ fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
             out.push(warn(
                 locator.find(&format!("cards.{i}.{field}")),
                 "look-alike-options",
-                format!("the options '{a}' and '{b}' differ only in case, width, kana or punctuation"),
-                "students choose by number, so both work; make them easier to tell apart if that is not the point",
+                crate::tr!("lint-look-alike-options", first = a.as_str(), second = b.as_str()),
+                crate::tr!("lint-look-alike-options-hint"),
             ));
         }
         // The reverse card shows the back and expects the front: a question there reads as the answer.
@@ -318,9 +325,8 @@ fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
                 out.push(warn(
                     locator.find(&format!("cards.{i}.front")),
                     "reverse-question",
-                    "the front is a question, but `reverse: true` also shows it as the answer of the reverse card"
-                        .into(),
-                    "write the front as a noun phrase (the thing the back names), or drop `reverse`",
+                    crate::tr!("lint-reverse-question"),
+                    crate::tr!("lint-reverse-question-hint"),
                 ));
             }
         }
@@ -335,8 +341,8 @@ fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
                 out.push(warn(
                     locator.find(&format!("cards.{i}.cloze")),
                     "bare-cloze",
-                    "a deletion without a number ({{text}}) is numbered by position".into(),
-                    "write {{c1::text}} so the card keys stay put when the text is edited",
+                    crate::tr!("lint-bare-cloze"),
+                    crate::tr!("lint-bare-cloze-hint"),
                 ));
             }
         }

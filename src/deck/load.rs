@@ -103,9 +103,9 @@ pub fn load(source: &DeckSource) -> Result<Collection> {
                     &deck.file,
                     (1, 1),
                     "duplicate-deck",
-                    format!("deck id '{}' is also the id of {}", deck.id, first.file),
+                    crate::tr!("lint-duplicate-deck", id = deck.id.as_str(), first = first.file.as_str()),
                 )
-                .with_hint("give one of them another `deck:` id or file name"),
+                .with_hint(crate::tr!("lint-duplicate-deck-hint")),
             );
         }
     }
@@ -331,8 +331,13 @@ pub fn scan(source: &DeckSource, records: &FileCache) -> Result<Scan> {
     for (id, path) in files {
         if let Some(first) = by_id.insert(id.clone(), path.clone()) {
             diagnostics.push(
-                Diagnostic::error(path, (1, 1), "duplicate-deck", format!("deck id '{id}' is also the id of {first}"))
-                    .with_hint("give one of them another `deck:` id or file name"),
+                Diagnostic::error(
+                    path,
+                    (1, 1),
+                    "duplicate-deck",
+                    crate::tr!("lint-duplicate-deck", id = id.as_str(), first = first.as_str()),
+                )
+                .with_hint(crate::tr!("lint-duplicate-deck-hint")),
             );
         }
     }
@@ -346,22 +351,22 @@ pub fn scan(source: &DeckSource, records: &FileCache) -> Result<Scan> {
 /// a device is never read without end).
 pub(super) fn read_deck_bytes(path: &Path, shown: &str) -> Result<(Vec<u8>, std::fs::Metadata), Vec<Diagnostic>> {
     let fail = |message: String| vec![Diagnostic::error(shown, (1, 1), "unreadable", message)];
-    let meta = std::fs::metadata(path).map_err(|e| fail(format!("cannot read: {e}")))?;
+    let meta = std::fs::metadata(path).map_err(|e| fail(crate::tr!("deck-cannot-read", error = e.to_string())))?;
     if !meta.is_file() {
-        return Err(fail("is not a regular file (a device, pipe or socket); deck files are text files".into()));
+        return Err(fail(crate::tr!("deck-not-a-file")));
     }
     if meta.len() > MAX_FILE_BYTES {
-        return Err(fail(format!("file is {} MiB; deck files are limited to 10 MiB", meta.len().div_ceil(1 << 20)))
+        return Err(fail(crate::tr!("deck-too-big", mib = meta.len().div_ceil(1 << 20)))
             .into_iter()
-            .map(|d| d.with_hint("split it into several decks"))
+            .map(|d| d.with_hint(crate::tr!("deck-too-big-hint")))
             .collect());
     }
     let mut bytes = Vec::new();
     std::fs::File::open(path)
         .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes))
-        .map_err(|e| fail(format!("cannot read: {e}")))?;
+        .map_err(|e| fail(crate::tr!("deck-cannot-read", error = e.to_string())))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(fail("file grew past 10 MiB while being read; deck files are limited to 10 MiB".into()));
+        return Err(fail(crate::tr!("deck-grew")));
     }
     Ok((bytes, meta))
 }
@@ -371,10 +376,8 @@ pub(super) fn read_deck_bytes(path: &Path, shown: &str) -> Result<(Vec<u8>, std:
 pub(super) fn load_text(bytes: &[u8], shown: &str, stem: &str) -> Result<(Deck, RawDeck), Vec<Diagnostic>> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     if let Some(encoding) = utf16(bytes) {
-        return Err(vec![Diagnostic::error(shown, (1, 1), "not-utf8", format!("file is {encoding} text, not UTF-8"))
-            .with_hint(format!(
-            "save it as UTF-8 in your editor, or convert it: iconv -f {encoding} -t UTF-8 '{shown}' > converted.yaml"
-        ))]);
+        return Err(vec![Diagnostic::error(shown, (1, 1), "not-utf8", crate::tr!("deck-utf16", encoding = encoding))
+            .with_hint(crate::tr!("deck-convert-hint", encoding = encoding, file = shown))]);
     }
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
@@ -382,8 +385,8 @@ pub(super) fn load_text(bytes: &[u8], shown: &str, stem: &str) -> Result<(Deck, 
             let valid = &bytes[..e.valid_up_to()];
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
             let col = String::from_utf8_lossy(valid.rsplit(|&b| b == b'\n').next().unwrap_or(&[])).chars().count() + 1;
-            return Err(vec![Diagnostic::error(shown, (line, col), "not-utf8", "file is not UTF-8 text (perhaps Shift_JIS from an older editor)")
-                .with_hint(format!("save it as UTF-8 in your editor, or convert it: iconv -f SHIFT_JIS -t UTF-8 '{shown}' > converted.yaml"))]);
+            return Err(vec![Diagnostic::error(shown, (line, col), "not-utf8", crate::tr!("deck-not-utf8"))
+                .with_hint(crate::tr!("deck-convert-hint", encoding = "SHIFT_JIS", file = shown))]);
         }
     };
     let controls = raw_controls(text, shown);
@@ -409,13 +412,14 @@ fn load_str(text: &str, shown: &str, stem: &str, slips: bool) -> Result<(Deck, R
         // The first 20, as for control characters: a file of thousands says enough with those.
         let mut out: Vec<Diagnostic> = slips.iter().take(20).map(|s| s.diagnostic(shown, text)).collect();
         // The mended text's own problems, placed in the file as it is; on a slip's line, only
-        // a problem of another kind (an unknown field's name) is kept.
+        // a problem of another kind (a misspelt field name) is kept: a YAML error there comes
+        // from the mending (a guess at the indentation meant).
+        let marker = crate::tr!("lint-yaml-unknown-field", place = "", field = "\u{0}", known = "");
+        let unknown_field = marker.split('\u{0}').next().unwrap_or_default().to_string();
         if let Err(more) = load_str(&mended, shown, stem, false) {
             out.extend(
                 more.into_iter()
-                    .filter(|d| {
-                        !slip_lines.contains(&d.line) || d.code != "yaml" || d.message.contains("unknown field")
-                    })
+                    .filter(|d| !slip_lines.contains(&d.line) || d.code != "yaml" || d.message.contains(&unknown_field))
                     .map(|d| {
                         let (line, col) = columns.original((d.line, d.col));
                         Diagnostic { line, col, ..d }.with_source(text)
@@ -441,14 +445,13 @@ fn load_str(text: &str, shown: &str, stem: &str, slips: bool) -> Result<(Deck, R
             let mut diagnostics: Vec<Diagnostic> = errors
                 .into_iter()
                 .map(|e| {
-                    let hint = super::yaml::did_you_mean(&e.message);
                     let mut d =
                         Diagnostic::error(shown, e.position.unwrap_or((1, 1)), "yaml", e.message).with_source(text);
-                    d.hint = hint;
+                    d.hint = e.hint;
                     let tab_indented =
                         d.source_line.as_deref().is_some_and(|l| l.trim_start_matches(' ').starts_with('\t'));
                     if tab_indented {
-                        d.with_hint("YAML indents with spaces; this line starts with a tab")
+                        d.with_hint(crate::tr!("lint-tab-indent-hint"))
                     } else {
                         d
                     }
@@ -505,10 +508,10 @@ fn raw_controls(text: &str, shown: &str) -> Vec<Diagnostic> {
                     shown,
                     (n + 1, col + 1),
                     "control-character",
-                    format!("the control character U+{:04X} is not allowed in a YAML file", c as u32),
+                    crate::tr!("deck-control-character", code = format!("U+{:04X}", c as u32)),
                 )
                 .with_source(text)
-                .with_hint("delete it (it is invisible in most editors; often pasted from a terminal)"),
+                .with_hint(crate::tr!("deck-control-character-hint")),
             );
             if out.len() == 20 {
                 break;

@@ -57,7 +57,7 @@ impl Slip {
     fn shown(&self) -> String {
         let name = match self.found {
             '：' => "FULLWIDTH COLON",
-            '　' => "IDEOGRAPHIC SPACE, a full-width space",
+            '　' => return format!("「　」 (U+3000 IDEOGRAPHIC SPACE, {})", crate::tr!("lint-char-fullwidth-space")),
             '－' => "FULLWIDTH HYPHEN-MINUS",
             'ー' => "KATAKANA-HIRAGANA PROLONGED SOUND MARK",
             '・' => "KATAKANA MIDDLE DOT",
@@ -65,33 +65,26 @@ impl Slip {
             '＃' => "FULLWIDTH NUMBER SIGN",
             _ => "",
         };
-        let glyph = if self.found == '　' { "「　」".to_string() } else { self.found.to_string() };
-        format!("{glyph} (U+{:04X} {name})", self.found as u32)
+        format!("{} (U+{:04X} {name})", self.found, self.found as u32)
     }
 
     pub fn diagnostic(&self, file: &str, text: &str) -> Diagnostic {
         let shown = self.shown();
         let (message, hint) = match &self.kind {
             Kind::Colon { key } => (
-                format!("`{key}` is followed by a full-width colon, so YAML does not see a field name"),
-                format!("replace {shown} with a half-width colon and a space: `{key}: `"),
+                crate::tr!("lint-slip-colon", key = key.as_str()),
+                crate::tr!("lint-slip-colon-hint", char = shown, key = key.as_str()),
             ),
-            Kind::Indent => (
-                "the line is indented with full-width spaces, which YAML does not count as indentation".to_string(),
-                format!("replace each {shown} with two half-width spaces"),
-            ),
+            Kind::Indent => (crate::tr!("lint-slip-indent"), crate::tr!("lint-slip-indent-hint", char = shown)),
             Kind::SpaceAfter { what } => (
-                format!("`{what}` is followed by a full-width space; YAML needs a half-width one"),
-                format!("replace {shown} after `{what}` with a half-width space"),
+                crate::tr!("lint-slip-space-after", what = what.as_str()),
+                crate::tr!("lint-slip-space-after-hint", char = shown, what = what.as_str()),
             ),
             Kind::Dash => (
-                format!("a list item starts with {} instead of the half-width `-`", self.found),
-                format!("replace {shown} with `- ` (a half-width hyphen and a space)"),
+                crate::tr!("lint-slip-dash", found = self.found.to_string()),
+                crate::tr!("lint-slip-dash-hint", char = shown),
             ),
-            Kind::Hash => (
-                "a comment starts with a full-width ＃, so YAML reads the line as text".to_string(),
-                format!("replace {shown} with a half-width `#`"),
-            ),
+            Kind::Hash => (crate::tr!("lint-slip-hash"), crate::tr!("lint-slip-hash-hint", char = shown)),
         };
         Diagnostic::error(file, (self.line, self.col), self.code(), message).with_hint(hint).with_source(text)
     }

@@ -20,12 +20,14 @@ pub fn is_valid_id(id: &str) -> bool {
 struct Problems(Vec<(String, &'static str, String, Option<String>)>);
 
 impl Problems {
-    fn add(&mut self, path: String, code: &'static str, message: String, hint: Option<&str>) {
-        self.0.push((path, code, message, hint.map(str::to_string)));
+    fn add(&mut self, path: String, code: &'static str, message: String, hint: Option<String>) {
+        self.0.push((path, code, message, hint));
     }
 }
 
-const ID_HINT: Option<&str> = Some("use letters, digits, '-' and '_' only");
+fn id_hint() -> Option<String> {
+    Some(crate::tr!("lint-id-hint"))
+}
 
 /// Validates `raw` (read from `file`, whose text is `text`); the deck id defaults to `stem`.
 pub fn validate(raw: &RawDeck, file: &str, stem: &str, text: &str) -> Result<Deck, Vec<Diagnostic>> {
@@ -33,19 +35,15 @@ pub fn validate(raw: &RawDeck, file: &str, stem: &str, text: &str) -> Result<Dec
     let deck_id = raw.deck.clone().unwrap_or_else(|| stem.to_string());
     if !is_valid_id(&deck_id) {
         let path = if raw.deck.is_some() { "deck" } else { "" };
-        let hint = if raw.deck.is_some() {
-            ID_HINT
-        } else {
-            Some("the deck id comes from the file name: rename the file, or add `deck: an-id` (letters, digits, '-' and '_')")
-        };
-        problems.add(path.into(), "bad-deck-id", format!("deck id '{deck_id}' is not valid"), hint);
+        let hint = if raw.deck.is_some() { id_hint() } else { Some(crate::tr!("lint-bad-deck-id-hint")) };
+        problems.add(path.into(), "bad-deck-id", crate::tr!("lint-bad-deck-id", id = deck_id.as_str()), hint);
     }
     let deck_check = match raw.check.as_deref() {
         None => None,
         Some(c) => {
             let parsed = Check::parse(c);
             if parsed.is_none() {
-                problems.add("check".into(), "bad-check", format!("check '{c}' is not text, date or number"), None);
+                problems.add("check".into(), "bad-check", crate::tr!("lint-bad-check", check = c), None);
             }
             parsed
         }
@@ -62,22 +60,22 @@ pub fn validate(raw: &RawDeck, file: &str, stem: &str, text: &str) -> Result<Dec
                 problems.add(
                     format!("cards.{i}"),
                     "missing-id",
-                    "note has no id".into(),
-                    Some("add `id: a-stable-name`; the id keeps the student's progress when the note is edited"),
+                    crate::tr!("lint-missing-id"),
+                    Some(crate::tr!("lint-missing-id-hint")),
                 );
                 continue;
             }
             Some(id) => id.to_string(),
         };
         if !is_valid_id(&id) {
-            problems.add(format!("cards.{i}.id"), "bad-id", format!("note id '{id}' is not valid"), ID_HINT);
+            problems.add(format!("cards.{i}.id"), "bad-id", crate::tr!("lint-bad-id", id = id.as_str()), id_hint());
         }
         if let Some(&first) = seen.get(&id) {
             problems.add(
                 format!("cards.{i}.id"),
                 "duplicate-id",
-                format!("duplicate note id '{id}' (also used by note {} of this deck)", first + 1),
-                Some("each note needs its own id"),
+                crate::tr!("lint-duplicate-id", id = id.as_str(), first = first + 1),
+                Some(crate::tr!("lint-duplicate-id-hint")),
             );
         } else {
             seen.insert(id.clone(), i);
@@ -112,16 +110,16 @@ pub fn validate(raw: &RawDeck, file: &str, stem: &str, text: &str) -> Result<Dec
             problems.add(
                 format!("cards.{i}.renamed_from"),
                 "renamed-from-twice",
-                format!("renamed_from '{old}' is also given by note {} of this deck", first + 1),
-                Some("the old note's history can move to one note only: keep renamed_from on that one"),
+                crate::tr!("lint-renamed-from-twice", old = old, first = first + 1),
+                Some(crate::tr!("lint-renamed-from-twice-hint")),
             );
         }
         if old_deck == deck_id && seen.contains_key(old_id) {
             problems.add(
                 format!("cards.{i}.renamed_from"),
                 "renamed-from-present",
-                format!("renamed_from names '{old_id}', which is still a note of this deck"),
-                Some("renamed_from is for a note whose id changed: give the old id, once the old note is gone"),
+                crate::tr!("lint-renamed-from-present", old = old_id),
+                Some(crate::tr!("lint-renamed-from-present-hint")),
             );
         }
     }
@@ -160,7 +158,7 @@ impl NoteChecker<'_> {
         format!("cards.{}.{field}", self.i)
     }
 
-    fn add(&mut self, field: &str, code: &'static str, message: String, hint: Option<&str>) {
+    fn add(&mut self, field: &str, code: &'static str, message: String, hint: Option<String>) {
         let path = if field.is_empty() { format!("cards.{}", self.i) } else { self.at(field) };
         self.problems.add(path, code, message, hint);
     }
@@ -169,7 +167,7 @@ impl NoteChecker<'_> {
     fn text(&mut self, field: &str, value: &Option<String>) -> Option<String> {
         match value {
             Some(v) if v.trim().is_empty() => {
-                self.add(field, "empty-field", format!("`{field}` is empty"), None);
+                self.add(field, "empty-field", crate::tr!("lint-empty-field", field = field), None);
                 None
             }
             v => v.clone(),
@@ -187,14 +185,20 @@ impl NoteChecker<'_> {
                 self.problems.add(
                     format!("{}.{k}", self.at(field)),
                     "empty-field",
-                    format!("entry {} of `{field}` is empty", k + 1),
+                    crate::tr!("lint-empty-entry", n = k + 1, field = field),
                     None,
                 );
             } else if let Some(first) = seen.insert(v.trim().to_string(), k).filter(|_| field != "accept") {
                 self.problems.add(
                     format!("{}.{k}", self.at(field)),
                     "duplicate-entry",
-                    format!("'{v}' is listed twice in `{field}` (entries {} and {})", first + 1, k + 1),
+                    crate::tr!(
+                        "lint-duplicate-entry",
+                        value = v.as_str(),
+                        field = field,
+                        first = first + 1,
+                        second = k + 1
+                    ),
                     None,
                 );
             }
@@ -218,46 +222,41 @@ impl NoteChecker<'_> {
             [one] => *one,
             [] => {
                 let hint = if n.answer.is_some() {
-                    "`answer` goes with `question:` or `statement:`; a front/back note uses `back:`"
+                    crate::tr!("lint-no-content-answer-hint")
                 } else {
-                    "add `front:` and `back:`, or `cloze:` with {{c1::…}}, or `question:`, `statement:` or `order:`"
+                    crate::tr!("lint-no-content-hint")
                 };
-                self.add(
-                    "",
-                    "no-content",
-                    format!("note '{}' has no question: no front/back, cloze, question, statement or order", self.id),
-                    Some(hint),
-                );
+                self.add("", "no-content", crate::tr!("lint-no-content", id = self.id), Some(hint));
                 return None;
             }
             several => {
                 self.add(
                     "",
                     "mixed-kinds",
-                    format!("note '{}' mixes kinds ({}); a note is one kind", self.id, several.join(", ")),
+                    crate::tr!("lint-mixed-kinds", id = self.id, kinds = several.join(", ")),
                     None,
                 );
                 return None;
             }
         };
         if n.reverse == Some(true) && kind != "front/back" {
-            self.add("reverse", "misplaced-field", "`reverse` applies to front/back notes only".into(), None);
+            self.add("reverse", "misplaced-field", crate::tr!("lint-misplaced-reverse"), None);
         }
         if n.answer.is_some() && !matches!(kind, "question" | "statement") {
             self.add(
                 "answer",
                 "misplaced-field",
-                "`answer` belongs to question and statement notes".into(),
-                Some("a front/back note uses `back:`; a cloze hides its answer in {{c1::…}}"),
+                crate::tr!("lint-misplaced-answer"),
+                Some(crate::tr!("lint-misplaced-answer-hint")),
             );
         }
         match kind {
             "front/back" => {
                 if n.front.is_none() {
-                    self.add("", "missing-front", format!("note '{}' has a back but no front", self.id), None);
+                    self.add("", "missing-front", crate::tr!("lint-missing-front", id = self.id), None);
                 }
                 if n.back.is_none() {
-                    self.add("", "missing-back", format!("note '{}' has a front but no back", self.id), None);
+                    self.add("", "missing-back", crate::tr!("lint-missing-back", id = self.id), None);
                 }
                 let (front, back) = (self.text("front", &n.front), self.text("back", &n.back));
                 Some(NoteKind::Basic { front: front?, back: back?, reverse: n.reverse.unwrap_or(false) })
@@ -270,8 +269,8 @@ impl NoteChecker<'_> {
                         self.add(
                             "cloze",
                             "cloze-without-deletion",
-                            "cloze has no deletion".into(),
-                            Some("mark the hidden part as {{c1::text}}"),
+                            crate::tr!("lint-cloze-without-deletion"),
+                            Some(crate::tr!("lint-cloze-without-deletion-hint")),
                         );
                         None
                     }
@@ -284,24 +283,19 @@ impl NoteChecker<'_> {
             "question" => {
                 let question = self.text("question", &n.question);
                 if n.question.is_none() {
-                    self.add(
-                        "",
-                        "missing-question",
-                        format!("note '{}' has distractors but no question", self.id),
-                        None,
-                    );
+                    self.add("", "missing-question", crate::tr!("lint-missing-question", id = self.id), None);
                 }
                 let answer = self.text("answer", &n.answer);
                 if n.answer.is_none() {
-                    self.add("", "missing-answer", format!("question '{}' has no `answer`", self.id), None);
+                    self.add("", "missing-answer", crate::tr!("lint-missing-answer", id = self.id), None);
                 }
                 let distractors = self.list("distractors", &n.distractors);
                 if distractors.is_empty() {
                     self.add(
                         "",
                         "too-few-options",
-                        format!("question '{}' needs `distractors` (at least one wrong option)", self.id),
-                        Some("or write it as front/back if it has no options"),
+                        crate::tr!("lint-too-few-options", id = self.id),
+                        Some(crate::tr!("lint-too-few-options-hint")),
                     );
                 }
                 if let Some(a) = &answer {
@@ -309,7 +303,7 @@ impl NoteChecker<'_> {
                         self.problems.add(
                             format!("{}.{k}", self.at("distractors")),
                             "answer-in-distractors",
-                            format!("the answer '{a}' is also a distractor"),
+                            crate::tr!("lint-answer-in-distractors", answer = a.as_str()),
                             None,
                         );
                     }
@@ -321,23 +315,13 @@ impl NoteChecker<'_> {
                 let statement = self.text("statement", &n.statement);
                 let answer = match n.answer.as_deref() {
                     None => {
-                        self.add(
-                            "",
-                            "missing-answer",
-                            format!("statement '{}' needs `answer: true` or `answer: false`", self.id),
-                            None,
-                        );
+                        self.add("", "missing-answer", crate::tr!("lint-missing-statement-answer", id = self.id), None);
                         None
                     }
                     Some(a) => {
                         let parsed = answer::parse_true_false(a);
                         if parsed.is_none() {
-                            self.add(
-                                "answer",
-                                "bad-answer",
-                                format!("a statement's answer is true or false, not '{a}'"),
-                                None,
-                            );
+                            self.add("answer", "bad-answer", crate::tr!("lint-bad-statement-answer", answer = a), None);
                         }
                         parsed
                     }
@@ -354,7 +338,7 @@ impl NoteChecker<'_> {
                     self.add(
                         if n.items.is_some() { "items" } else { "" },
                         "too-few-items",
-                        format!("order '{}' needs at least two `items`, listed in the right order", self.id),
+                        crate::tr!("lint-too-few-items", id = self.id),
                         None,
                     );
                     return None;
@@ -372,7 +356,7 @@ impl NoteChecker<'_> {
             Some(c) => {
                 let parsed = Check::parse(c);
                 if parsed.is_none() {
-                    self.add("check", "bad-check", format!("check '{c}' is not text, date or number"), None);
+                    self.add("check", "bad-check", crate::tr!("lint-bad-check", check = c), None);
                 }
                 parsed
             }
@@ -380,11 +364,11 @@ impl NoteChecker<'_> {
         let typed_kind = matches!(kind, Some(NoteKind::Basic { .. } | NoteKind::Cloze { .. }));
         if (n.check.is_some() || n.accept.is_some()) && kind.is_some() && !typed_kind {
             let field = if n.check.is_some() { "check" } else { "accept" };
-            self.add(field, "misplaced-field", format!("`{field}` applies to front/back and cloze notes"), None);
+            self.add(field, "misplaced-field", crate::tr!("lint-misplaced-check", field = field), None);
             return None;
         }
         if n.accept.is_some() && own.is_none() && deck_default.is_none() && n.check.is_none() {
-            self.add("accept", "accept-without-check", "`accept` needs `check:` (text, date or number)".into(), None);
+            self.add("accept", "accept-without-check", crate::tr!("lint-accept-without-check"), None);
         }
         self.list("accept", &n.accept);
         let check = own.or(deck_default).filter(|_| typed_kind)?;
@@ -404,20 +388,12 @@ impl NoteChecker<'_> {
                 Check::Number => number::parse(&folded).is_some(),
             };
             if !readable {
-                let what = if check == Check::Date {
-                    "a date (write it like 2024年12月 or 2024-12-05)"
+                let message = if check == Check::Date {
+                    crate::tr!("lint-unreadable-date", value = value.as_str())
                 } else {
-                    "a number (write it like 60日 or 23億ドル)"
+                    crate::tr!("lint-unreadable-number", value = value.as_str())
                 };
-                self.add(
-                    field,
-                    "unreadable-answer",
-                    format!(
-                        "'{value}' is not {what}, but the note says check: {}",
-                        if check == Check::Date { "date" } else { "number" }
-                    ),
-                    Some("fix the answer, or use check: text"),
-                );
+                self.add(field, "unreadable-answer", message, Some(crate::tr!("lint-unreadable-answer-hint")));
             }
         }
         Some(check)
@@ -428,12 +404,7 @@ impl NoteChecker<'_> {
         let full = if old.contains('/') { old.to_string() } else { format!("{deck_id}/{old}") };
         let valid = full.split_once('/').is_some_and(|(d, n)| is_valid_id(d) && is_valid_id(n));
         if !valid {
-            self.add(
-                "renamed_from",
-                "bad-renamed-from",
-                format!("renamed_from '{old}' is not a note id or deck/note-id"),
-                None,
-            );
+            self.add("renamed_from", "bad-renamed-from", crate::tr!("lint-bad-renamed-from", old = old), None);
         }
         Some(full)
     }

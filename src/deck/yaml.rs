@@ -13,6 +13,8 @@ use super::model::{RawDeck, RawNote};
 pub struct YamlError {
     pub message: String,
     pub position: Option<(usize, usize)>,
+    /// For a misspelt field, the field meant.
+    pub hint: Option<String>,
 }
 
 /// Writes a deck as YAML (for `kioku import`). Every text is a string, quoted where YAML needs it.
@@ -71,8 +73,9 @@ pub fn check_structure(text: &str) -> Result<(), YamlError> {
             // Not well-formed (or beyond the parser's own limits): say so rather than hand it on.
             Err(e) => {
                 return Err(YamlError {
-                    message: format!("YAML syntax: {}", e.info()),
+                    message: crate::tr!("lint-yaml-syntax", info = e.info()),
                     position: Some((e.marker().line(), e.marker().col() + 1)),
+                    hint: None,
                 })
             }
         };
@@ -86,12 +89,7 @@ pub fn check_structure(text: &str) -> Result<(), YamlError> {
             expanded += weight;
             expanded_bytes += bytes;
             if expanded > MAX_ALIAS_EXPANSION || expanded_bytes > MAX_ALIAS_TEXT_BYTES {
-                return Err(YamlError {
-                    message:
-                        "aliases (*name) expand to more than 100,000 values or 1 MiB of text; write the values out"
-                            .into(),
-                    position: at,
-                });
+                return Err(YamlError { message: crate::tr!("lint-alias-bomb"), position: at, hint: None });
             }
         }
         for entry in open.iter_mut() {
@@ -103,8 +101,9 @@ pub fn check_structure(text: &str) -> Result<(), YamlError> {
                 depth += 1;
                 if depth > MAX_DEPTH {
                     return Err(YamlError {
-                        message: format!("nested more than {MAX_DEPTH} levels deep"),
+                        message: crate::tr!("lint-nested-too-deep", max = MAX_DEPTH),
                         position: at,
+                        hint: None,
                     });
                 }
                 open.push((anchor, 1, 0));
@@ -150,7 +149,11 @@ pub fn parse_deck_all(text: &str) -> Result<RawDeck, Box<Failure>> {
         // serde_yaml stops at the first problem, which may be a field before the syntax error.
         let mut errors = vec![first];
         if errors[0].position.is_none_or(|(l, _)| l != line) {
-            errors.push(YamlError { message: format!("YAML syntax: {info}"), position: Some((line, col)) });
+            errors.push(YamlError {
+                message: crate::tr!("lint-yaml-syntax", info = info),
+                position: Some((line, col)),
+                hint: None,
+            });
         }
         return Err(Box::new(Failure { partial: None, errors }));
     }
@@ -258,12 +261,19 @@ fn yaml_error(e: &serde_yaml::Error, line_offset: usize, note: Option<usize>) ->
     if let (Some(i), Some(rest)) = (note, message.strip_prefix(".[0]").or_else(|| message.strip_prefix("[0]"))) {
         message = format!("cards[{i}]{rest}");
     }
-    YamlError { message, position }
+    let hint = did_you_mean(&message);
+    // serde's own words stay English, but for the commonest mistake, a misspelt field.
+    if let Some((place, rest)) = message.split_once("unknown field `") {
+        if let Some((field, known)) = rest.split_once("`, expected one of ") {
+            message = crate::tr!("lint-yaml-unknown-field", place = place, field = field, known = known);
+        }
+    }
+    YamlError { message, position, hint }
 }
 
 /// For serde's "unknown field `anwser`, expected one of `id`, …": the known field nearest to
 /// the unknown one (at most two edits away), as a hint.
-pub fn did_you_mean(message: &str) -> Option<String> {
+fn did_you_mean(message: &str) -> Option<String> {
     let unknown = message.split("unknown field `").nth(1)?.split('`').next()?;
     let known = message.split("expected one of ").nth(1).or_else(|| message.split("expected ").nth(1))?;
     known
@@ -273,7 +283,7 @@ pub fn did_you_mean(message: &str) -> Option<String> {
         .map(|k| (crate::answer::osa_distance(&unknown.to_lowercase(), k), k))
         .filter(|&(d, _)| d <= 2)
         .min()
-        .map(|(_, k)| format!("did you mean `{k}`?"))
+        .map(|(_, k)| crate::tr!("lint-did-you-mean", field = k))
 }
 
 /// Positions of the nodes of a YAML document, by path: `cards.3.front` is the value of `front`

@@ -34,6 +34,9 @@ pub const AREAS: &[Area] = &[
     area!("cram"),
     area!("stats"),
     area!("manage"),
+    area!("lint"),
+    area!("deck"),
+    area!("interchange"),
 ];
 
 /// Bundles are `Sync` (the concurrent memoizer), so the web server's threads share them.

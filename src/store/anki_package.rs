@@ -81,9 +81,11 @@ fn note_types(deck_id: i64) -> serde_json::Value {
 /// as newer than what it has. The file appears whole or not at all (written beside, then
 /// renamed). Returns `Error::Input` naming the file when it cannot be written.
 pub fn write_package(path: &Path, deck_name: &str, deck_key: &str, notes: &[PackageNote], now_ms: i64) -> Result<()> {
-    let failed = |e: &dyn std::fmt::Display| Error::Input(format!("cannot write {}: {e}", path.display()));
+    let failed = |e: &dyn std::fmt::Display| {
+        Error::Input(crate::tr!("interchange-cannot-write", path = path.display().to_string(), error = e.to_string()))
+    };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty() && !d.is_dir()) {
-        return Err(failed(&format!("there is no folder {}", dir.display())));
+        return Err(failed(&crate::tr!("interchange-no-folder", path = dir.display().to_string())));
     }
     let collection = collection_bytes(path, deck_name, deck_key, notes, now_ms).map_err(|e| failed(&e))?;
     let partial = sibling(path, "part");

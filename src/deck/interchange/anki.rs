@@ -114,12 +114,11 @@ pub fn fields(note: &Note, lang: Option<&str>) -> AnkiFields {
             basic(format!("{question}\n{}", listed.join("\n")), answer.clone())
         }
         NoteKind::TrueFalse { statement, answer } => {
-            let (ask, yes, no) = if ja {
-                ("（正しいか、誤りか）", "正しい", "誤り")
-            } else {
-                ("(true or false?)", "true", "false")
-            };
-            basic(format!("{statement}\n{ask}"), if *answer { yes } else { no }.to_string())
+            // In the deck's language, whatever the interface's.
+            let lang = if ja { crate::i18n::Lang::Ja } else { crate::i18n::Lang::En };
+            let ask = crate::tr_in!(lang, "interchange-true-or-false");
+            let verdict = crate::tr_in!(lang, if *answer { "interchange-true" } else { "interchange-false" });
+            basic(format!("{statement}\n{ask}"), verdict)
         }
         NoteKind::Order { instruction, items } => {
             let mut shown = items.clone();
@@ -318,6 +317,28 @@ pub fn package_notes(deck: &Deck) -> Vec<PackageNote> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_statement_is_labelled_in_the_decks_language() {
+        let note = crate::deck::Note {
+            id: "grossi".into(),
+            kind: crate::deck::NoteKind::TrueFalse { statement: "S".into(), answer: true },
+            check: None,
+            accept: vec![],
+            tags: vec![],
+            section: None,
+            explanation: None,
+            category: None,
+            renamed_from: None,
+        };
+        // The interface speaks English in tests; a Japanese deck still gets Japanese labels.
+        let AnkiFields::Basic { front, back, .. } = fields(&note, Some("ja")) else { panic!("basic") };
+        assert_eq!((front.as_str(), back.as_str()), ("S\n（正しいか、誤りか）", "正しい"));
+        let AnkiFields::Basic { front, back, .. } = fields(&note, Some("en")) else { panic!("basic") };
+        assert_eq!((front.as_str(), back.as_str()), ("S\n(true or false?)", "true"));
+        let AnkiFields::Basic { front, .. } = fields(&note, None) else { panic!("basic") };
+        assert_eq!(front, "S\n(true or false?)");
+    }
 
     #[test]
     fn guids_become_ids_and_come_back_whatever_their_characters() {

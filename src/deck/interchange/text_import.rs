@@ -129,9 +129,10 @@ pub fn import_text(text: &str) -> Result<Imported, String> {
                     other => match other.as_bytes() {
                         [byte] if byte.is_ascii() => *byte,
                         _ => {
-                            return Err(format!(
-                                "line {}: the separator {:?} is not one Anki knows: use tab, comma, semicolon, pipe, space or colon",
-                                header_lines, value.trim()
+                            return Err(crate::tr!(
+                                "interchange-bad-separator",
+                                line = header_lines,
+                                separator = format!("{:?}", value.trim())
                             ))
                         }
                     },
@@ -160,7 +161,7 @@ pub fn import_text(text: &str) -> Result<Imported, String> {
     let mut rows: Vec<(usize, Vec<String>)> = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| match e.position() {
-            Some(p) => format!("line {}: {e}", header_lines as u64 + p.line()),
+            Some(p) => crate::tr!("interchange-line", line = header_lines as u64 + p.line(), error = e.to_string()),
             None => e.to_string(),
         })?;
         let line = header_lines + record.position().map_or(0, |p| p.line() as usize);
@@ -200,10 +201,10 @@ pub fn import_text(text: &str) -> Result<Imported, String> {
     let rows: Vec<(usize, Vec<String>)> =
         rows.into_iter().filter(|(_, r)| r.iter().any(|c| !c.trim().is_empty())).collect();
     if rows.is_empty() {
-        return Err("no rows with content".into());
+        return Err(crate::tr!("interchange-no-rows"));
     }
     if rows.iter().all(|(_, r)| r.len() < 2) && layout.notetype.is_none() && layout.notetype_all.is_none() {
-        return Err("every row has a single column: no separator was found; separate front and back with a tab or a comma (or add an Anki `#separator:` header line)".into());
+        return Err(crate::tr!("interchange-one-column"));
     }
     Ok(build(&layout, &rows))
 }
@@ -256,7 +257,7 @@ fn build(layout: &Layout, rows: &[(usize, Vec<String>)]) -> Imported {
             })
             .collect();
         for m in &media {
-            out.warnings.push(format!("line {line}: left out {m} (kioku cannot carry media)"));
+            out.warnings.push(crate::tr!("interchange-media", line = line, media = m.as_str()));
         }
         let field = |k: usize| fields.get(k).cloned().unwrap_or_default();
         let kind = if notetype.is_empty() {
@@ -279,14 +280,12 @@ fn build(layout: &Layout, rows: &[(usize, Vec<String>)]) -> Imported {
             && fields.iter().skip(used).any(|f| !f.trim().is_empty())
             && dropped_from.insert(notetype.clone())
         {
-            let name = if notetype.is_empty() { "(none)".to_string() } else { format!("'{notetype}'") };
-            out.warnings.push(format!(
-                "line {line}: note type {name} has more fields than kioku uses: only the first {used} are kept"
-            ));
+            let name =
+                if notetype.is_empty() { crate::tr!("interchange-notetype-none") } else { format!("'{notetype}'") };
+            out.warnings.push(crate::tr!("interchange-extra-fields", line = line, notetype = name, used = used));
         }
         if kind == Meaning::Unsupported {
-            out.warnings
-                .push(format!("line {line}: skipped: note type '{notetype}' (image occlusion) has no kioku form"));
+            out.warnings.push(crate::tr!("interchange-image-occlusion", line = line, notetype = notetype.as_str()));
             continue;
         }
         // The id: from an id column, a guid (kioku's own `deck/note`, or any Anki guid), else the front.
@@ -306,7 +305,7 @@ fn build(layout: &Layout, rows: &[(usize, Vec<String>)]) -> Imported {
             k += 1;
         }
         if from_column && id != base {
-            out.warnings.push(format!("line {line}: id '{base}' is used by an earlier row: this note is '{id}'"));
+            out.warnings.push(crate::tr!("interchange-id-taken", line = line, base = base.as_str(), id = id.as_str()));
         }
         let mut tags: Vec<String> = layout.tags_all.clone();
         tags.extend(cell(layout.tags).split_whitespace().map(str::to_string));

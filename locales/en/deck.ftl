@@ -1,0 +1,26 @@
+# Reading deck files and folders, and the authoring commands (kioku new, kioku preview).
+# Keys start with "deck-".
+deck-folder-missing = decks folder { $dir } does not exist or is not a folder
+deck-folder-empty = no deck files (*.yaml, *.yml) in { $dir }
+deck-folder-unreadable = cannot read decks folder { $dir }: { $error }
+deck-cannot-read = cannot read: { $error }
+deck-not-a-file = is not a regular file (a device, pipe or socket); deck files are text files
+deck-too-big = file is { $mib } MiB; deck files are limited to 10 MiB
+deck-too-big-hint = split it into several decks
+deck-grew = file grew past 10 MiB while being read; deck files are limited to 10 MiB
+deck-utf16 = file is { $encoding } text, not UTF-8
+deck-not-utf8 = file is not UTF-8 text (perhaps Shift_JIS from an older editor)
+deck-convert-hint = save it as UTF-8 in your editor, or convert it: iconv -f { $encoding } -t UTF-8 '{ $file }' > converted.yaml
+deck-control-character = the control character { $code } is not allowed in a YAML file
+deck-control-character-hint = delete it (it is invisible in most editors; often pasted from a terminal)
+
+## kioku new
+deck-new-bad-id = '{ $id }' is not a deck id: use letters, digits, '-' and '_'
+deck-new-exists = { $path } exists; choose another name, or --force to overwrite it
+deck-new-wrote = wrote { $path } (check it with `kioku lint { $path }`)
+
+## kioku preview
+deck-preview-unknown = no deck '{ $deck }'; loaded decks: { $known }
+deck-preview-header = { $deck } — { $notes } notes, { $cards } cards
+deck-preview-typed = (typed, check { $check })
+deck-preview-typed-also = (typed, check { $check }, also { $accept })
