@@ -166,7 +166,7 @@ fn force_break(segment: &str, width: usize, line: &mut String, used: &mut usize,
         let first = |u: &str| u.chars().next().unwrap_or(' ');
         let last = |u: &str| u.chars().next_back().unwrap_or(' ');
         // Cutting before placed[k] (k ≥ 1) keeps placed[..k] here.
-        let good = |k: usize, next: &str| !no_start(first(next)) && !no_end(last(placed[k - 1]));
+        let good = |k: usize, next: &str| k > 0 && !no_start(first(next)) && !no_end(last(placed[k - 1]));
         // Moving units to the next line must leave room there for `unit` too.
         let fits = |k: usize| placed[k..].iter().map(|u| u.width()).sum::<usize>() + w <= width;
         let mut keep = placed.len();
@@ -178,7 +178,10 @@ fn force_break(segment: &str, width: usize, line: &mut String, used: &mut usize,
         let carried: Vec<&str> = placed.split_off(keep);
         let carried_len: usize = carried.iter().map(|u| u.len()).sum();
         line.truncate(line.len() - carried_len);
-        out.push(line.trim_end_matches(is_space).to_string());
+        // A line of nothing but the paragraph's leading spaces is not kept as an empty line.
+        if line.chars().any(|c| !is_space(c)) {
+            out.push(line.trim_end_matches(is_space).to_string());
+        }
         line.clear();
         *used = 0;
         placed.clear();
