@@ -1,8 +1,5 @@
 # Reading deck files and folders, and the authoring commands (kioku new, kioku preview).
 # Keys start with "deck-".
-deck-folder-missing = decks folder { $dir } does not exist or is not a folder
-deck-folder-empty = no deck files (*.yaml, *.yml) in { $dir }
-deck-folder-unreadable = cannot read decks folder { $dir }: { $error }
 deck-cannot-read = cannot read: { $error }
 deck-not-a-file = is not a regular file (a device, pipe or socket); deck files are text files
 deck-too-big = file is { $mib } MiB; deck files are limited to 10 MiB
@@ -16,11 +13,9 @@ deck-control-character-hint = delete it (it is invisible in most editors; often 
 
 ## kioku new
 deck-new-bad-id = '{ $id }' is not a deck id: use letters, digits, '-' and '_'
-deck-new-exists = { $path } exists; choose another name, or --force to overwrite it
 deck-new-wrote = wrote { $path } (check it with `kioku lint { $path }`)
 
 ## kioku preview
-deck-preview-unknown = no deck '{ $deck }'; loaded decks: { $known }
 deck-preview-header = { $deck } — { $notes } notes, { $cards } cards
 deck-preview-typed = (typed, check { $check })
 deck-preview-typed-also = (typed, check { $check }, also { $accept })

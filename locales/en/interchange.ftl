@@ -1,15 +1,12 @@
 # kioku import, kioku export, kioku report: messages, warnings and the column headers people
 # read. CSV headers (card_key, review_time…) are for programs and stay as they are.
 # Keys start with "interchange-".
-interchange-exists = { $path } exists; choose another file, or --force to overwrite it
 interchange-cannot-write = cannot write { $path }: { $error }
-interchange-cannot-create = cannot create { $path }: { $error }
 interchange-wrote = wrote { $n } { $n ->
     [one] note
    *[other] notes
 } to { $path }
 interchange-warning = warning: { $file }: { $warning }
-interchange-unknown-deck = no deck '{ $deck }'; loaded decks: { $known }
 
 ## import
 interchange-zip = { $file } is a zip file (an Anki package?); kioku reads Anki's text export: in Anki, File → Export → Notes in Plain Text
@@ -60,8 +57,3 @@ interchange-report-recall = recall
 interchange-report-md-header = | card | students | answers | lapse rate | again | recall now |
 interchange-bad-separator = line { $line }: the separator { $separator } is not one Anki knows: use tab, comma, semicolon, pipe, space or colon
 interchange-no-folder = there is no folder { $path }
-interchange-report-no-column = { $file }: no `{ $column }` column; is it from `kioku export reviews`?
-interchange-report-bad-row = { $file }:{ $line }: not a review row from `kioku export reviews`
-interchange-file-unreadable = cannot read { $file }: { $error }
-interchange-file-not-regular = { $file } is not a regular file (a device, pipe, socket or folder); give a file
-interchange-file-too-big = { $file } is { $size }; such files are limited to { $limit }

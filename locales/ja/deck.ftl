@@ -1,8 +1,5 @@
 # デッキのファイルとフォルダの読み込み、作成用のコマンド（kioku new、kioku preview）。
 # キーは "deck-" で始まる。
-deck-folder-missing = デッキのフォルダ { $dir } がないか、フォルダではありません
-deck-folder-empty = { $dir } にデッキのファイル（*.yaml、*.yml）がありません
-deck-folder-unreadable = デッキのフォルダ { $dir } を読めません: { $error }
 deck-cannot-read = 読めません: { $error }
 deck-not-a-file = 通常のファイルではありません（デバイス、パイプ、ソケット）。デッキはテキストファイルです
 deck-too-big = ファイルが { $mib } MiB あります。デッキのファイルは 10 MiB までです
@@ -16,11 +13,9 @@ deck-control-character-hint = 削除してください（たいていのエデ�
 
 ## kioku new
 deck-new-bad-id = '{ $id }' はデッキ ID に使えません。英数字と「-」「_」だけを使ってください
-deck-new-exists = { $path } はすでにあります。別の名前にするか、--force で上書きしてください
 deck-new-wrote = { $path } を作りました（`kioku lint { $path }` で確かめられます）
 
 ## kioku preview
-deck-preview-unknown = デッキ '{ $deck }' はありません。読み込んだデッキ: { $known }
 deck-preview-header = { $deck } — ノート { $notes } 件、カード { $cards } 枚
 deck-preview-typed = （入力、check { $check }）
 deck-preview-typed-also = （入力、check { $check }、ほかに { $accept } も正解）

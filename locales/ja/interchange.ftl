@@ -1,11 +1,8 @@
 # kioku import、kioku export、kioku report: メッセージ、警告、人が読む列見出し。
 # CSV の見出し（card_key、review_time など）はプログラム用なので英語のまま。キーは "interchange-" で始まる。
-interchange-exists = { $path } はすでにあります。別のファイルにするか、--force で上書きしてください
 interchange-cannot-write = { $path } に書き込めません: { $error }
-interchange-cannot-create = { $path } を作れません: { $error }
 interchange-wrote = { $path } にノート { $n } 件を書きました
 interchange-warning = 警告: { $file }: { $warning }
-interchange-unknown-deck = デッキ '{ $deck }' はありません。読み込んだデッキ: { $known }
 
 ## import
 interchange-zip = { $file } は zip ファイル（Anki のパッケージ？）です。kioku が読むのは Anki のテキスト書き出しです: Anki で「ファイル → 書き出す → プレーンテキストのノート」
@@ -50,8 +47,3 @@ interchange-report-recall = 想起率
 interchange-report-md-header = | カード | 学習者 | 回答数 | 忘却率 | もう一度の割合 | 現在の想起率 |
 interchange-bad-separator = { $line } 行目: 区切り文字 { $separator } は Anki の区切り文字ではありません。tab、comma、semicolon、pipe、space、colon のどれかを使ってください
 interchange-no-folder = フォルダ { $path } がありません
-interchange-report-no-column = { $file }: `{ $column }` の列がありません。`kioku export reviews` で書き出したファイルですか？
-interchange-report-bad-row = { $file }:{ $line }: `kioku export reviews` の復習の行ではありません
-interchange-file-unreadable = { $file } を読めません: { $error }
-interchange-file-not-regular = { $file } は通常のファイルではありません（デバイス、パイプ、ソケット、フォルダ）。ファイルを指定してください
-interchange-file-too-big = { $file } は { $size } あります。このファイルの上限は { $limit } です
