@@ -6,9 +6,10 @@
 //! are engines ([`session`]): state machines that own their state, borrow no database (each step
 //! takes the storage, through the [`store::Storage`] trait) and return data.
 //! Front ends are thin drivers over them: the piped protocol (`session::piped`,
-//! `session::exam_piped`, `session::cram_piped`) and the terminal screens ([`ui`]); a new front
-//! end (the web) opens a collection through [`app`] (the use cases: open and sync, plans, pruning,
-//! retention) and plugs in at the engines. [`stats`] computes the figures a learner reads, and
+//! `session::exam_piped`, `session::cram_piped`), the terminal screens ([`ui`]) and the web
+//! pages and JSON API of `kioku serve` ([`web`]); a new front end opens a collection through
+//! [`app`] (the use cases: open and sync, plans, pruning, retention) and plugs in at the
+//! engines. [`stats`] computes the figures a learner reads, and
 //! [`cli`] is the only layer that reads the clock and the environment.
 //!
 //! The binary (`src/main.rs`) is a thin wrapper around [`cli::run`].
@@ -28,5 +29,6 @@ pub mod settings;
 pub mod stats;
 pub mod store;
 pub mod ui;
+pub mod web;
 
 pub use error::{Error, ExitCode, Result};

@@ -22,6 +22,7 @@ mod postpone;
 mod report;
 mod review;
 mod scope;
+pub mod serve;
 mod stats;
 mod suspend;
 mod undo;
@@ -118,6 +119,8 @@ pub enum Command {
     Stats(stats::Args),
     /// Train FSRS on your review history (or evaluate it on a CSV review log)
     Optimize(optimize::Args),
+    /// Review in a browser: serves the review on this machine (or the local network with --lan)
+    Serve(serve::Args),
 }
 
 /// Parses the command line and runs the command. Returns the process exit code.
@@ -153,6 +156,7 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Stats(args)) => stats::run(&ctx, args),
         Some(Command::Exam(args)) => return exam::run(&ctx, args),
         Some(Command::Cram(args)) => return cram::run(&ctx, args),
+        Some(Command::Serve(args)) => return serve::run(&ctx, args),
         Some(Command::Plan(args)) => plan::run(&ctx, args),
         Some(Command::Break(args)) => breaks::run(&ctx, args),
         Some(Command::Postpone(args)) => postpone::run(&ctx, args, postpone::Direction::Postpone),

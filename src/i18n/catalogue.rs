@@ -37,6 +37,7 @@ pub const AREAS: &[Area] = &[
     area!("lint"),
     area!("deck"),
     area!("interchange"),
+    area!("web"),
 ];
 
 /// Bundles are `Sync` (the concurrent memoizer), so the web server's threads share them.

@@ -123,6 +123,13 @@ impl ReviewSession {
         &self.today.items[index].schedule
     }
 
+    /// The version of card `index`'s row as this session last read or wrote it: what a front
+    /// end shows with the card, so that an action sent for an older showing (a reload, a double
+    /// click, a second tab) can be told from one for the card as it is now.
+    pub fn version(&self, index: usize) -> i64 {
+        self.today.versions[index]
+    }
+
     /// The display order of a choice's options or an order question's items.
     pub fn display_order(&self, index: usize) -> Vec<usize> {
         judge::display_order(self.card(index), self.schedule(index).reps)

@@ -1,0 +1,100 @@
+# kioku serve: the pages and the server's refusals.
+web-refused-title = kioku
+web-refused-host = This server answers only to its own address (127.0.0.1, localhost, or the LAN address with --lan). Open the address kioku serve printed.
+web-refused-token = This page needs the address kioku serve printed (it carries token=…). If kioku serve was restarted since this tab was opened, open the new address it printed.
+web-refused-origin = Refused: this request came from another site.
+web-refused-csrf = Refused: the form's security token is missing or out of date. Reload the page and try again.
+web-refused-too-large = Refused: the request is too large.
+web-error-title = Something went wrong
+web-not-found-title = Not found
+web-not-found = There is no such page.
+web-nav-label = Main
+web-nav-home = Home
+web-nav-review = Review
+web-skip-to-content = Skip to the card
+web-home-title = Today
+web-streak = Streak: { $n } { $n ->
+    [one] day
+   *[other] days
+}
+web-home-today = { $n ->
+    [one] One card
+   *[other] { $n } cards
+} to review today.
+web-home-start = Start the review
+web-home-nothing = Nothing more to review today.
+web-due-caption = Due today, per deck
+web-due-deck = Deck
+web-due-new = New
+web-due-learning = Learning
+web-due-review = Review
+web-due-today = Today (after the daily limits)
+web-review-title = Review
+web-left-label = Left today
+web-left-new = New { $n }
+web-left-learning = Learning { $n }
+web-left-review = Review { $n }
+web-state-new = new
+web-state-learning = learning
+web-state-review = review
+web-state-relearning = relearning
+web-notice-saved = Saved.
+web-notice-leech = Saved. This card was forgotten many times, so it is tagged leech and suspended ({ $key }).
+web-notice-undone = Undone: { $key } is asked again.
+web-notice-suspended = Suspended { $key } (bring it back with kioku unsuspend).
+web-notice-buried = Buried { $key } until tomorrow.
+web-notice-stale = That card was already answered (in another tab, or the button was pressed twice); nothing was saved twice. Here is the card on screen now.
+web-notice-invalid = Not an answer for this card: { $message }
+web-notice-nothing-to-undo = Nothing to undo in this session.
+web-show-answer = Show answer
+web-your-answer = Your answer
+web-typed-hint = Enter checks it; an empty answer means "don't know".
+web-check = Check
+web-choose = Choose one
+web-dont-know-hint = Or:
+web-dont-know = Don't know
+web-true-or-false = True or false?
+web-true = True
+web-false = False
+web-order-hint = Tap the items in the right order, or type their numbers (2 1 3).
+web-order-label = Order
+web-order-clear = Clear
+web-verdict-right = ✓ Right
+web-verdict-almost = △ Almost
+web-verdict-wrong = ✗ Wrong
+web-mark-right = ✓ right answer
+web-mark-chosen = ✗ your choice
+web-answer = Answer
+web-you = You
+web-grade = How well did you remember?
+web-rating-again = Again
+web-rating-hard = Hard
+web-rating-good = Good
+web-rating-easy = Easy
+web-undo = Undo
+web-suspend = Suspend
+web-bury = Bury
+web-summary-title = Done for now
+web-summary-answered = { $n ->
+    [one] One card
+   *[other] { $n } cards
+} answered in { $time }
+web-summary-retention = True retention today: { $percent }% ({ $remembered } of { $asked } reviews remembered)
+web-summary-next-learning = The next learning card is due in { $after }; review again then.
+web-summary-due-tomorrow = Due tomorrow: { $n }
+web-summary-streak = Streak: { $n } { $n ->
+    [one] day
+   *[other] days
+}
+web-review-again = Review again
+web-help-title = Keyboard
+web-help-reveal = show the answer; on the answer, the suggested grade
+web-help-grade = again, hard, good, easy (or choose option 1–4)
+web-serve-started = kioku: open the address above in a browser; stop with Ctrl-C
+web-serve-lan-started = kioku: serving on the network in plain HTTP: anyone on it who sees this address can use it; use a network you trust, and stop with Ctrl-C
+web-serve-no-browser = kioku: could not open a browser ({ $message }); open the address above yourself
+web-serve-stopped = kioku: stopped; every answer a page showed as saved is in the database
+web-serve-port-busy = cannot listen on { $ip } port { $port }: { $error }; choose another with --port N, or --port 0 for any free one
+web-serve-lan-not-an-address = --lan { $text }: not an IP address
+web-serve-lan-every-interface = --lan { $ip }: give the address of one network interface, not { $ip } (every interface)
+web-serve-lan-none = --lan: this machine has no network address (is it connected?); give one with --lan ADDR

@@ -1,0 +1,237 @@
+//! The settings page (`GET /settings`, `POST /api/settings`), the suspended cards
+//! (`GET /suspended`, `POST /api/unsuspend`) and the review log (`GET /history`,
+//! `GET /api/history`).
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+
+use super::api::{self, Via};
+use super::desk::{Desk, Notice, Refusal};
+use super::pages::layout::PageCtx;
+use super::App;
+use crate::store::ReviewRowTime;
+use crate::Result;
+
+/// The settings the page changes, in the order it shows them.
+pub const SETTINGS: [&str; 5] = ["language", "readings", "new_per_day", "reviews_per_day", "desired_retention"];
+
+/// A suspended card.
+#[derive(Clone, Debug, Serialize)]
+pub struct Suspended {
+    pub key: String,
+    pub deck: String,
+}
+
+/// One row of the review log, as `kioku history --json` gives it.
+#[derive(Clone, Debug, Serialize)]
+pub struct HistoryRow {
+    pub card: String,
+    pub reviewed_at: String,
+    pub rating: u8,
+    pub kind: &'static str,
+    pub interval_secs: i64,
+}
+
+/// Settings as stored (`auto`/defaults filled in), for the form.
+pub fn settings(desk: &mut Desk) -> Result<Vec<(String, String)>> {
+    let stored = desk.store.settings()?;
+    Ok(SETTINGS
+        .iter()
+        .map(|&key| {
+            let value = stored
+                .get(key)
+                .cloned()
+                .unwrap_or_else(|| crate::settings::spec(key).map(|s| s.default.to_string()).unwrap_or_default());
+            (key.to_string(), value)
+        })
+        .collect())
+}
+
+pub fn suspended(desk: &mut Desk) -> Result<Vec<Suspended>> {
+    Ok(desk
+        .store
+        .cards_in_decks()?
+        .into_iter()
+        .filter(|c| c.schedule.suspended)
+        .map(|c| Suspended { key: c.key, deck: c.deck })
+        .collect())
+}
+
+/// The newest `limit` rows of the log, newest first.
+pub fn history(desk: &mut Desk, limit: usize) -> Result<Vec<HistoryRow>> {
+    let rows = desk.store.history(None)?;
+    Ok(rows
+        .iter()
+        .rev()
+        .take(limit)
+        .map(|r| HistoryRow {
+            card: r.card_key.clone(),
+            reviewed_at: chrono::DateTime::from_timestamp_millis(r.reviewed_at_ms)
+                .map(|t| t.with_timezone(&desk.tz).format("%Y-%m-%d %H:%M").to_string())
+                .unwrap_or_default(),
+            rating: r.rating,
+            kind: r.kind.as_str(),
+            interval_secs: r.interval_secs,
+        })
+        .collect())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct SettingsInput {
+    language: Option<String>,
+    readings: Option<String>,
+    new_per_day: Option<String>,
+    reviews_per_day: Option<String>,
+    desired_retention: Option<serde_json::Value>,
+}
+
+/// Validates every value given, then stores them all (none when one is invalid). The review in
+/// progress is rebuilt on the next page, with the new limits.
+fn save_settings(desk: &mut Desk, input: &SettingsInput) -> Result<(), Refusal> {
+    let retention = input.desired_retention.as_ref().map(|v| match v {
+        serde_json::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    });
+    let given = [
+        ("language", input.language.clone()),
+        ("readings", input.readings.clone()),
+        ("new_per_day", input.new_per_day.clone()),
+        ("reviews_per_day", input.reviews_per_day.clone()),
+        ("desired_retention", retention),
+    ];
+    let mut valid = Vec::new();
+    for (key, value) in given {
+        if let Some(value) = value {
+            let canonical = crate::settings::validate(key, &value).map_err(|e| Refusal::Invalid(e.to_string()))?;
+            valid.push((key, canonical));
+        }
+    }
+    for (key, value) in valid {
+        desk.store.set_setting(key, &value)?;
+    }
+    desk.review = None;
+    Ok(())
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct KeyInput {
+    key: Option<String>,
+}
+
+fn unsuspend(desk: &mut Desk, input: &KeyInput) -> Result<Notice, Refusal> {
+    let key = input.key.clone().ok_or_else(|| Refusal::BadRequest("missing field: key".into()))?;
+    let (id, before) = desk.store.schedule(&key).map_err(|e| Refusal::Invalid(e.to_string()))?;
+    if !before.suspended {
+        return Err(Refusal::Invalid(format!("{key} is not suspended")));
+    }
+    let mut after = before.clone();
+    after.suspended = false;
+    let at = ReviewRowTime::new(desk.now(), &desk.days);
+    desk.store.record_manual(id, &key, &before, &after, at)?;
+    // The review in progress was built without it.
+    desk.review = None;
+    Ok(Notice::Unsuspended { key })
+}
+
+/// Runs an action sent as a form (redirect to `page`, the notice said there) or as JSON.
+async fn act<T: for<'de> Deserialize<'de> + Send + 'static>(
+    app: App,
+    headers: HeaderMap,
+    body: Bytes,
+    page: &'static str,
+    action: fn(&mut Desk, &T) -> Result<Option<Notice>, Refusal>,
+) -> Response {
+    let (input, via) = match api::read::<T>(&headers, &body) {
+        Ok(read) => read,
+        Err(unreadable) => return unreadable.response(),
+    };
+    let result = app
+        .worker
+        .run(move |desk| {
+            let done = action(desk, &input);
+            if via == Via::Form {
+                desk.notice = match &done {
+                    Ok(notice) => notice.clone(),
+                    Err(Refusal::Invalid(m) | Refusal::BadRequest(m)) => Some(Notice::Invalid { message: m.clone() }),
+                    Err(_) => None,
+                };
+            }
+            done
+        })
+        .await;
+    match (result, via) {
+        (Ok(Ok(_)), Via::Form) => api::see(page),
+        (Ok(Err(Refusal::Invalid(_) | Refusal::BadRequest(_))), Via::Form) => api::see(page),
+        (Ok(Ok(notice)), Via::Json) => api::ok_json(&serde_json::json!({ "result": notice })),
+        (Ok(Err(Refusal::Failed(e))), Via::Form) => super::pages::error(&headers, &e),
+        (Ok(Err(refusal)), _) => api::refusal_json(&refusal),
+        (Err(gone), _) => api::gone(gone),
+    }
+}
+
+pub async fn post_settings(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+    act::<SettingsInput>(app, headers, body, "/settings", |desk, input| {
+        save_settings(desk, input).map(|()| Some(Notice::SettingsSaved))
+    })
+    .await
+}
+
+pub async fn post_unsuspend(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+    act::<KeyInput>(app, headers, body, "/suspended", |desk, input| unsuspend(desk, input).map(Some)).await
+}
+
+/// A page from the desk: `data` read on its thread, `render` with the request's language.
+async fn show<T: Send + 'static>(
+    app: App,
+    headers: HeaderMap,
+    data: fn(&mut Desk) -> Result<T>,
+    render: fn(&PageCtx, &T, Option<&Notice>) -> maud::Markup,
+) -> Response {
+    let job = move |desk: &mut Desk| data(desk).map(|d| (d, desk.language(), desk.notice.take()));
+    match app.worker.run(job).await {
+        Ok(Ok((value, setting, notice))) => {
+            let ctx = PageCtx { lang: super::text::lang(&headers, setting), csrf: app.security.csrf() };
+            super::pages::html(render(&ctx, &value, notice.as_ref()))
+        }
+        Ok(Err(e)) => super::pages::error(&headers, &e),
+        Err(gone) => api::gone(gone),
+    }
+}
+
+pub async fn settings_page(State(app): State<App>, headers: HeaderMap) -> Response {
+    show(app, headers, settings, |ctx, v: &Vec<_>, n| super::pages::cards::settings(ctx, v, n)).await
+}
+
+pub async fn suspended_page(State(app): State<App>, headers: HeaderMap) -> Response {
+    show(app, headers, suspended, |ctx, v: &Vec<_>, n| super::pages::cards::suspended(ctx, v, n)).await
+}
+
+pub async fn history_page(State(app): State<App>, headers: HeaderMap) -> Response {
+    show(app, headers, |desk| history(desk, 200), |ctx, v: &Vec<_>, n| super::pages::cards::history(ctx, v, n)).await
+}
+
+/// `GET /api/settings`, `/api/suspended`, `/api/history` (the newest 1,000 rows).
+pub async fn settings_data(State(app): State<App>) -> Response {
+    json(
+        app.worker
+            .run(|desk| settings(desk).map(|v| v.into_iter().collect::<std::collections::BTreeMap<_, _>>()))
+            .await,
+    )
+}
+pub async fn suspended_data(State(app): State<App>) -> Response {
+    json(app.worker.run(suspended).await)
+}
+pub async fn history_data(State(app): State<App>) -> Response {
+    json(app.worker.run(|desk| history(desk, 1000)).await)
+}
+
+fn json<T: Serialize>(result: Result<Result<T>, super::worker::Gone>) -> Response {
+    match result {
+        Ok(Ok(value)) => api::ok_json(&value),
+        Ok(Err(e)) => api::refusal_json(&Refusal::Failed(e)),
+        Err(gone) => api::gone(gone),
+    }
+}

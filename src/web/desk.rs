@@ -1,0 +1,275 @@
+//! The server's state, owned by the worker thread: the store, the settings, and the review in
+//! progress over the review engine (`session::review::ReviewSession`). This file only turns web
+//! actions into engine steps: which card is shown, and whether an action names that card as
+//! it is now (key and version), so a reload, a double click or a second tab never acts twice.
+
+use std::fs::File;
+use std::sync::Arc;
+
+use chrono::{DateTime, Utc};
+use chrono_tz::Tz;
+use serde::Serialize;
+
+use crate::scheduler::{DayClock, Rating, Scheduler};
+use crate::session::judge::Judged;
+use crate::session::review::{Hide, ReviewOptions, ReviewSession};
+use crate::session::Filter;
+use crate::settings::Settings;
+use crate::store::{LearnerId, Store};
+use crate::{Error, Result};
+
+/// The server's clock: `--now` plus the time since start, or the system clock.
+pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
+
+/// Brings the store in line with the deck files (under the session lock the server holds).
+pub type Resync = Box<dyn FnMut(&mut Store, DateTime<Utc>) -> Result<()> + Send>;
+
+/// What the server was started with.
+pub struct DeskParts {
+    pub store: Store,
+    /// The session lock, held until the server stops.
+    pub lock: Option<File>,
+    pub tz: Tz,
+    pub clock: Clock,
+    pub resync: Resync,
+}
+
+pub struct Desk {
+    pub store: Store,
+    pub settings: Settings,
+    pub scheduler: Arc<Scheduler>,
+    pub days: DayClock,
+    pub tz: Tz,
+    clock: Clock,
+    resync: Resync,
+    pub review: Option<WebReview>,
+    /// What the next page shows once (after a form was sent): saved, stale, an invalid answer.
+    pub notice: Option<Notice>,
+    _lock: Option<File>,
+}
+
+/// The review in progress and the card on screen.
+pub struct WebReview {
+    pub session: ReviewSession,
+    pub showing: Option<Showing>,
+}
+
+/// The card on screen: since when, and its answer side once a response was sent.
+pub struct Showing {
+    pub index: usize,
+    pub shown_at: DateTime<Utc>,
+    pub reveal: Option<Reveal>,
+}
+
+pub struct Reveal {
+    pub response: String,
+    /// None for a self-graded card.
+    pub judged: Option<Judged>,
+}
+
+/// Said once on the next page.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "notice", rename_all = "snake_case")]
+pub enum Notice {
+    Saved {
+        key: String,
+        rating: u8,
+        due: String,
+        leech: bool,
+    },
+    Undone {
+        key: String,
+    },
+    Suspended {
+        key: String,
+    },
+    Buried {
+        key: String,
+    },
+    /// The action named a card that is no longer on screen as it was; nothing was saved.
+    Stale {
+        key: String,
+    },
+    /// A response that is not well formed for the card's kind; nothing changed.
+    Invalid {
+        message: String,
+    },
+    NothingToUndo,
+}
+
+/// Why an action was refused. Nothing was saved.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The key and version sent are not the card on screen (already answered elsewhere, a
+    /// reload, a double click): HTTP 409.
+    Stale { key: String },
+    /// A response that is not well formed for the card (option 9): HTTP 422.
+    Invalid(String),
+    /// A field is missing or not a value of its kind: HTTP 400.
+    BadRequest(String),
+    /// Undo with nothing saved in this session: HTTP 409.
+    NothingToUndo,
+    /// The database failed: HTTP 500.
+    Failed(Error),
+}
+
+impl From<Error> for Refusal {
+    fn from(e: Error) -> Refusal {
+        match e {
+            Error::Stale { key } => Refusal::Stale { key },
+            e => Refusal::Failed(e),
+        }
+    }
+}
+
+impl Desk {
+    pub fn new(parts: DeskParts) -> Result<Desk> {
+        let settings = parts.store.typed_settings()?;
+        let scheduler = Arc::new(Scheduler::new(settings.clone(), parts.store.parameters()?.as_deref())?);
+        Ok(Desk {
+            days: DayClock::new(parts.tz, settings.rollover_hour),
+            store: parts.store,
+            settings,
+            scheduler,
+            tz: parts.tz,
+            clock: parts.clock,
+            resync: parts.resync,
+            review: None,
+            notice: None,
+            _lock: parts.lock,
+        })
+    }
+
+    pub fn now(&self) -> DateTime<Utc> {
+        (self.clock)()
+    }
+
+    /// The `language` setting, read at each request (`kioku config set language` may change
+    /// it while the server runs); None when `auto`, unset or unreadable.
+    pub fn language(&self) -> Option<crate::i18n::Lang> {
+        let stored = self.store.settings().ok()?;
+        crate::settings::parse_language(stored.get("language")?).ok().flatten()
+    }
+
+    /// Starts a new review session: deck files re-read if they changed, settings and FSRS
+    /// parameters read again (the settings page may have changed them), today's queue built.
+    pub fn start_review(&mut self) -> Result<()> {
+        self.review = None;
+        let now = self.now();
+        (self.resync)(&mut self.store, now)?;
+        self.settings = self.store.typed_settings()?;
+        crate::deck::reading::set_shown(self.settings.show_readings);
+        self.scheduler = Arc::new(Scheduler::new(self.settings.clone(), self.store.parameters()?.as_deref())?);
+        self.days = DayClock::new(self.tz, self.settings.rollover_hour);
+        let session = ReviewSession::new(
+            &self.store,
+            LearnerId::PERSONAL,
+            self.scheduler.clone(),
+            self.days,
+            Filter::default(),
+            ReviewOptions::default(),
+            now,
+        )?;
+        self.review = Some(WebReview { session, showing: None });
+        Ok(())
+    }
+
+    /// The review in progress with a card on screen when one is left (started if there is none).
+    pub fn review(&mut self) -> Result<&mut WebReview> {
+        if self.review.is_none() {
+            self.start_review()?;
+        }
+        let now = self.now();
+        let review = self.review.as_mut().expect("started above");
+        if review.showing.is_none() {
+            if let Some(index) = review.session.next(now) {
+                review.showing = Some(Showing { index, shown_at: now, reveal: None });
+                review.session.idle(&mut self.store)?;
+            }
+        }
+        Ok(self.review.as_mut().expect("started above"))
+    }
+
+    /// The card on screen, if `key` and `version` name it as it is now.
+    fn check_current(&mut self, key: &str, version: i64) -> Result<usize, Refusal> {
+        let review = self.review()?;
+        match &review.showing {
+            Some(s) if review.session.card(s.index).key == key && review.session.version(s.index) == version => {
+                Ok(s.index)
+            }
+            _ => Err(Refusal::Stale { key: key.to_string() }),
+        }
+    }
+
+    /// Judges `response` for the card on screen and shows its answer side. A self-graded card
+    /// takes any response (shown beside the answer, not judged).
+    pub fn respond(&mut self, key: &str, version: i64, response: &str) -> Result<(), Refusal> {
+        let index = self.check_current(key, version)?;
+        let review = self.review.as_mut().expect("checked");
+        let judged = review.session.judge(index, response).map_err(Refusal::Invalid)?;
+        if let Some(showing) = review.showing.as_mut() {
+            showing.reveal = Some(Reveal { response: response.to_string(), judged });
+        }
+        Ok(())
+    }
+
+    /// Saves `rating` for the card on screen (one transaction; durable when this returns).
+    pub fn grade(&mut self, key: &str, version: i64, rating: Rating) -> Result<Notice, Refusal> {
+        let index = self.check_current(key, version)?;
+        let now = self.now();
+        let review = self.review.as_mut().expect("checked");
+        let shown_at = review.showing.as_ref().map_or(now, |s| s.shown_at);
+        let outcome = match review.session.answer(&mut self.store, index, rating, now, shown_at) {
+            Ok(outcome) => outcome,
+            Err(e) => return Err(self.engine_failed(e)),
+        };
+        review.showing = None;
+        Ok(Notice::Saved {
+            key: key.to_string(),
+            rating: rating.as_u8(),
+            due: crate::session::piped::rfc3339_utc(outcome.card.due_at_ms),
+            leech: outcome.became_leech,
+        })
+    }
+
+    /// Suspends or buries the card on screen.
+    pub fn hide(&mut self, key: &str, version: i64, how: Hide) -> Result<Notice, Refusal> {
+        let index = self.check_current(key, version)?;
+        let now = self.now();
+        let review = self.review.as_mut().expect("checked");
+        if let Err(e) = review.session.hide(&mut self.store, index, how, now) {
+            return Err(self.engine_failed(e));
+        }
+        review.showing = None;
+        let key = key.to_string();
+        Ok(match how {
+            Hide::Suspend => Notice::Suspended { key },
+            Hide::Bury => Notice::Buried { key },
+        })
+    }
+
+    /// Undoes the last answer saved in this session; its card is shown next.
+    pub fn undo(&mut self) -> Result<Notice, Refusal> {
+        self.review()?;
+        let review = self.review.as_mut().expect("started");
+        let undone = match review.session.undo(&mut self.store) {
+            Ok(Some(index)) => index,
+            Ok(None) => return Err(Refusal::NothingToUndo),
+            Err(e) => return Err(self.engine_failed(e)),
+        };
+        let review = self.review.as_mut().expect("present");
+        let key = review.session.card(undone).key.clone();
+        // The card on screen goes back to the queue; the undone one is asked next.
+        review.showing = None;
+        Ok(Notice::Undone { key })
+    }
+
+    /// A step the engine refused: when the database says the card changed elsewhere, the
+    /// session is rebuilt from storage on the next request, so it shows the card as it is.
+    fn engine_failed(&mut self, e: Error) -> Refusal {
+        if matches!(e, Error::Stale { .. }) {
+            self.review = None;
+        }
+        Refusal::from(e)
+    }
+}

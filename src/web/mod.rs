@@ -1,0 +1,100 @@
+//! `kioku serve`: the daily review in a browser, a third driver of the review engine beside the
+//! piped protocol and the terminal screen (same database, scheduler and durability; no copy of
+//! the review's steps).
+//!
+//! - [`security`] checks every request (Host, token, Origin, CSRF, body size) and sets the
+//!   headers every response carries;
+//! - [`worker`] runs every database step on one thread that owns the [`desk`] (the store and
+//!   the review in progress);
+//! - [`review`], [`home`] are the routes; [`view`] the review as data (the JSON API's shape);
+//!   [`pages`] render HTML (maud escapes all deck text); [`assets`] are the stylesheet and
+//!   script, compiled into the binary (no route reads files from disk);
+//! - [`lan`] picks the address for `--lan` and draws its QR code.
+
+mod api;
+mod assets;
+mod desk;
+mod home;
+pub mod lan;
+mod pages;
+mod review;
+mod security;
+mod text;
+mod view;
+mod worker;
+
+use std::sync::Arc;
+use std::thread::JoinHandle;
+
+use axum::extract::DefaultBodyLimit;
+use axum::routing::{get, post};
+use axum::Router;
+
+pub use desk::{Clock, DeskParts, Resync};
+pub use security::{secret, BODY_LIMIT, COOKIE};
+
+use desk::Desk;
+use security::Security;
+use worker::Worker;
+
+/// What every handler gets: the desk's thread and the request checks' secrets.
+#[derive(Clone)]
+pub struct App {
+    worker: Worker,
+    security: Arc<Security>,
+}
+
+/// A started server: its desk thread and secrets, ready to route requests.
+pub struct Server {
+    app: App,
+    thread: JoinHandle<()>,
+}
+
+impl Server {
+    /// Starts the desk's thread on `parts`. `token` is the secret every request must show;
+    /// `hosts` the `host:port` values the `Host` header may have. Returns the error reading the
+    /// settings or FSRS parameters gave.
+    pub fn start(parts: DeskParts, token: String, hosts: Vec<String>) -> crate::Result<Server> {
+        let csrf = secret()?;
+        let (worker, thread) = Worker::start(move || Desk::new(parts))?;
+        Ok(Server { app: App { worker, security: Arc::new(Security::new(token, csrf, hosts)) }, thread })
+    }
+
+    /// Every route, behind the request checks.
+    pub fn router(&self) -> Router {
+        Router::new()
+            .route("/", get(home::page))
+            .route("/review", get(review::page))
+            .route("/api/due", get(home::data))
+            .route("/api/review", get(review::data))
+            .route("/api/review/start", post(review::start))
+            .route("/api/review/respond", post(review::respond))
+            .route("/api/review/grade", post(review::grade))
+            .route("/api/review/undo", post(review::undo))
+            .route("/api/review/suspend", post(review::suspend))
+            .route("/api/review/bury", post(review::bury))
+            .route("/assets/app.css", get(assets::css))
+            .route("/assets/app.js", get(assets::js))
+            .fallback(pages::not_found)
+            .with_state(self.app.clone())
+            .layer(axum::middleware::from_fn_with_state(self.app.security.clone(), security::guard))
+            .layer(DefaultBodyLimit::max(BODY_LIMIT))
+    }
+
+    /// Waits for the desk's thread to end once every router made from this server is dropped:
+    /// the store is closed and the session lock released when this returns.
+    pub fn finish(self) {
+        drop(self.app);
+        let _ = self.thread.join();
+    }
+}
+
+/// Serves `router` on `listener` until `shutdown` completes; requests in flight are finished
+/// first, so every answer acknowledged to a browser is saved.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router).with_graceful_shutdown(shutdown).await
+}

@@ -1,0 +1,44 @@
+//! The home page: due per deck, the streak, and the next step.
+
+use maud::{html, Markup};
+
+use super::layout::{page, PageCtx};
+use crate::tr_in;
+use crate::web::home::Due;
+
+pub fn render(ctx: &PageCtx, due: &Due) -> Markup {
+    let t = due.total;
+    let left = t.new + t.learning + t.review;
+    let body = html! {
+        h1 { (tr_in!(ctx.lang, "web-home-title")) }
+        p.streak { (tr_in!(ctx.lang, "web-streak", n = due.streak_days)) }
+        @if left > 0 {
+            p { (tr_in!(ctx.lang, "web-home-today", n = left)) }
+            p { a.button.primary href="/review" { (tr_in!(ctx.lang, "web-home-start")) } }
+        } @else {
+            p { (tr_in!(ctx.lang, "web-home-nothing")) }
+        }
+        table.due {
+            caption { (tr_in!(ctx.lang, "web-due-caption")) }
+            thead { tr {
+                th scope="col" { (tr_in!(ctx.lang, "web-due-deck")) }
+                th scope="col" { (tr_in!(ctx.lang, "web-due-new")) }
+                th scope="col" { (tr_in!(ctx.lang, "web-due-learning")) }
+                th scope="col" { (tr_in!(ctx.lang, "web-due-review")) }
+            } }
+            tbody {
+                @for d in &due.decks {
+                    tr {
+                        th scope="row" { (d.deck) }
+                        td { (d.counts.new) } td { (d.counts.learning) } td { (d.counts.review) }
+                    }
+                }
+            }
+            tfoot { tr {
+                th scope="row" { (tr_in!(ctx.lang, "web-due-today")) }
+                td { (t.new) } td { (t.learning) } td { (t.review) }
+            } }
+        }
+    };
+    page(ctx, &tr_in!(ctx.lang, "web-home-title"), "/", body)
+}

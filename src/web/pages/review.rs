@@ -1,0 +1,298 @@
+//! The review page: the card on screen as a form for its kind, its answer side with the four
+//! grades and their next intervals, undo, suspend and bury, and the summary at the end. Every
+//! action is a form posted to the JSON API's route (answered with a redirect back here), so the
+//! page works without its script; the script adds keyboard shortcuts, tapping the order of
+//! items, and the input-method guard on typed answers.
+
+use maud::{html, Markup};
+
+use super::layout::{human_interval, page, rich, PageCtx};
+use crate::scheduler::Rating;
+use crate::tr_in;
+use crate::web::desk::Notice;
+use crate::web::view::{CardView, Input, Phase, RevealView, ReviewView, SummaryView};
+
+pub fn render(ctx: &PageCtx, view: &ReviewView) -> Markup {
+    let title = tr_in!(ctx.lang, "web-review-title");
+    let body = html! {
+        (counts(ctx, view))
+        @if let Some(notice) = &view.notice { (notice_line(ctx, notice)) }
+        @match (view.phase, &view.card) {
+            (Phase::Done, _) | (_, None) => (summary(ctx, view.summary.as_ref(), view.can_undo)),
+            (phase, Some(card)) => {
+                article.card data-kind=(card.kind) data-phase=(if phase == Phase::Answer { "answer" } else { "question" }) {
+                    p.meta {
+                        span.deck { (card.deck) }
+                        " · " span.state { (state_name(ctx, card.state)) }
+                        @if !card.tags.is_empty() { " · " span.tags { (card.tags.join(", ")) } }
+                    }
+                    @if let Some(section) = &card.section { p.section { (rich(section, view.readings)) } }
+                    h1.prompt #prompt { (rich(&card.prompt, view.readings)) }
+                    @match &view.reveal {
+                        None => (question(ctx, card, view.readings)),
+                        Some(reveal) => (answer_side(ctx, card, reveal, view.readings)),
+                    }
+                }
+                (card_actions(ctx, card, view.can_undo))
+            }
+        }
+        (help(ctx))
+    };
+    page(ctx, &title, "/review", body)
+}
+
+fn counts(ctx: &PageCtx, view: &ReviewView) -> Markup {
+    let l = view.left;
+    html! {
+        p.counts aria-label=(tr_in!(ctx.lang, "web-left-label")) {
+            span.new { (tr_in!(ctx.lang, "web-left-new", n = l.new)) }
+            span.learning { (tr_in!(ctx.lang, "web-left-learning", n = l.learning)) }
+            span.review { (tr_in!(ctx.lang, "web-left-review", n = l.review)) }
+        }
+    }
+}
+
+fn notice_line(ctx: &PageCtx, notice: &Notice) -> Markup {
+    let (class, text) = match notice {
+        Notice::Saved { key, leech: true, .. } => ("warn", tr_in!(ctx.lang, "web-notice-leech", key = key)),
+        Notice::Saved { .. } => ("ok", tr_in!(ctx.lang, "web-notice-saved")),
+        Notice::Undone { key } => ("ok", tr_in!(ctx.lang, "web-notice-undone", key = key)),
+        Notice::Suspended { key } => ("ok", tr_in!(ctx.lang, "web-notice-suspended", key = key)),
+        Notice::Buried { key } => ("ok", tr_in!(ctx.lang, "web-notice-buried", key = key)),
+        Notice::Stale { .. } => ("warn", tr_in!(ctx.lang, "web-notice-stale")),
+        Notice::Invalid { message } => ("warn", tr_in!(ctx.lang, "web-notice-invalid", message = message)),
+        Notice::NothingToUndo => ("warn", tr_in!(ctx.lang, "web-notice-nothing-to-undo")),
+    };
+    html! { p.notice.(class) role="status" { (text) } }
+}
+
+/// The hidden fields naming the card as shown (the stale-state check).
+fn card_fields(ctx: &PageCtx, card: &CardView) -> Markup {
+    html! {
+        (ctx.csrf_field())
+        input type="hidden" name="key" value=(card.key);
+        input type="hidden" name="version" value=(card.version);
+    }
+}
+
+fn question(ctx: &PageCtx, card: &CardView, readings: bool) -> Markup {
+    html! {
+        form.respond method="post" action="/api/review/respond" {
+            (card_fields(ctx, card))
+            @match card.input {
+                Input::Reveal => {
+                    input type="hidden" name="response" value="";
+                    button.primary type="submit" data-keys="space enter" autofocus {
+                        (tr_in!(ctx.lang, "web-show-answer")) kbd { "Space" }
+                    }
+                }
+                Input::Text => {
+                    label for="response" { (tr_in!(ctx.lang, "web-your-answer")) }
+                    input #response type="text" name="response" data-ime autocomplete="off"
+                        autocapitalize="off" spellcheck="false" autofocus enterkeyhint="done";
+                    p.hint { (tr_in!(ctx.lang, "web-typed-hint")) }
+                    button.primary type="submit" { (tr_in!(ctx.lang, "web-check")) kbd { "Enter" } }
+                }
+                Input::Choice => {
+                    fieldset.options {
+                        legend { (tr_in!(ctx.lang, "web-choose")) }
+                        @for (i, option) in card.options.iter().enumerate() {
+                            button.option type="submit" name="response" value=(i + 1) data-keys=(i + 1) {
+                                kbd { (i + 1) } " " (rich(option, readings))
+                            }
+                        }
+                    }
+                    p.hint { (tr_in!(ctx.lang, "web-dont-know-hint")) }
+                    button.quiet type="submit" name="response" value="" { (tr_in!(ctx.lang, "web-dont-know")) }
+                }
+                Input::TrueFalse => {
+                    fieldset.options.truefalse {
+                        legend { (tr_in!(ctx.lang, "web-true-or-false")) }
+                        button.option type="submit" name="response" value="true" data-keys="t 1" {
+                            kbd { "T" } " " (tr_in!(ctx.lang, "web-true"))
+                        }
+                        button.option type="submit" name="response" value="false" data-keys="f 2" {
+                            kbd { "F" } " " (tr_in!(ctx.lang, "web-false"))
+                        }
+                    }
+                    button.quiet type="submit" name="response" value="" { (tr_in!(ctx.lang, "web-dont-know")) }
+                }
+                Input::Order => {
+                    p.hint #order-hint { (tr_in!(ctx.lang, "web-order-hint")) }
+                    ol.items {
+                        @for (i, item) in card.options.iter().enumerate() {
+                            li {
+                                button.item type="button" data-order=(i + 1) {
+                                    kbd { (i + 1) } " " (rich(item, readings))
+                                    span.place aria-hidden="true" {}
+                                }
+                            }
+                        }
+                    }
+                    label for="response" { (tr_in!(ctx.lang, "web-order-label")) }
+                    input #response type="text" name="response" data-ime data-order-field
+                        inputmode="numeric" autocomplete="off" aria-describedby="order-hint";
+                    div.row {
+                        button.quiet type="button" data-order-clear { (tr_in!(ctx.lang, "web-order-clear")) }
+                        button.primary type="submit" { (tr_in!(ctx.lang, "web-check")) kbd { "Enter" } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn answer_side(ctx: &PageCtx, card: &CardView, reveal: &RevealView, readings: bool) -> Markup {
+    html! {
+        @if let Some(verdict) = reveal.verdict {
+            p.verdict.(verdict) role="status" { (verdict_name(ctx, verdict)) }
+        }
+        @if card.input == Input::Choice {
+            ol.options.judged {
+                @for (i, option) in card.options.iter().enumerate() {
+                    @let n = i + 1;
+                    @let class = if Some(n) == reveal.right_option { "right" } else if Some(n) == reveal.chosen_option { "wrong" } else { "" };
+                    li.(class) {
+                        kbd { (n) } " " (rich(option, readings))
+                        @if Some(n) == reveal.right_option { " " span.mark { (tr_in!(ctx.lang, "web-mark-right")) } }
+                        @if Some(n) == reveal.chosen_option && Some(n) != reveal.right_option { " " span.mark { (tr_in!(ctx.lang, "web-mark-chosen")) } }
+                    }
+                }
+            }
+        }
+        dl.answer {
+            dt { (tr_in!(ctx.lang, "web-answer")) }
+            dd #answer { (rich(&reveal.answer, readings)) }
+            @if !reveal.response.trim().is_empty() && card.input != Input::Choice {
+                dt { (tr_in!(ctx.lang, "web-you")) }
+                dd.response { (reveal.response) }
+            }
+        }
+        @if !reveal.notes.is_empty() {
+            ul.notes { @for note in &reveal.notes { li { (note) } } }
+        }
+        @if let Some(explanation) = &reveal.explanation {
+            div.explanation { p { (rich(explanation, readings)) } }
+        }
+        form.grades method="post" action="/api/review/grade" {
+            (card_fields(ctx, card))
+            fieldset {
+                legend { (tr_in!(ctx.lang, "web-grade")) }
+                @for rating in Rating::ALL {
+                    @let n = rating.as_u8();
+                    @let keys = if n == reveal.suggested { format!("{n} space enter") } else { n.to_string() };
+                    button.grade.(rating.name()) type="submit" name="rating" value=(n) data-keys=(keys)
+                        autofocus[n == reveal.suggested] aria-describedby=(format!("next-{n}")) {
+                        kbd { (n) } " " (rating_name(ctx, rating))
+                        span.next #(format!("next-{n}")) { (human_interval(reveal.intervals_secs.get(rating))) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Undo, suspend and bury, each a small form.
+fn card_actions(ctx: &PageCtx, card: &CardView, can_undo: bool) -> Markup {
+    html! {
+        div.actions {
+            @if can_undo {
+                form method="post" action="/api/review/undo" {
+                    (ctx.csrf_field())
+                    button.quiet type="submit" data-keys="u" { kbd { "U" } " " (tr_in!(ctx.lang, "web-undo")) }
+                }
+            }
+            form method="post" action="/api/review/suspend" {
+                (card_fields(ctx, card))
+                button.quiet type="submit" data-keys="s" { kbd { "S" } " " (tr_in!(ctx.lang, "web-suspend")) }
+            }
+            form method="post" action="/api/review/bury" {
+                (card_fields(ctx, card))
+                button.quiet type="submit" data-keys="b" { kbd { "B" } " " (tr_in!(ctx.lang, "web-bury")) }
+            }
+        }
+    }
+}
+
+fn summary(ctx: &PageCtx, summary: Option<&SummaryView>, can_undo: bool) -> Markup {
+    html! {
+        section.summary {
+            h1 { (tr_in!(ctx.lang, "web-summary-title")) }
+            @if let Some(s) = summary {
+                ul {
+                    li { (tr_in!(ctx.lang, "web-summary-answered", n = s.saved, time = duration(s.time_spent_secs))) }
+                    @if let Some((remembered, asked)) = s.true_retention_today {
+                        li { (tr_in!(ctx.lang, "web-summary-retention", percent = remembered * 100 / asked.max(1), remembered = remembered, asked = asked)) }
+                    }
+                    @if let Some(secs) = s.next_learning_in_secs {
+                        li { (tr_in!(ctx.lang, "web-summary-next-learning", after = human_interval(secs))) }
+                    }
+                    li { (tr_in!(ctx.lang, "web-summary-due-tomorrow", n = s.due_tomorrow)) }
+                    li { (tr_in!(ctx.lang, "web-summary-streak", n = s.streak_days)) }
+                }
+            }
+            div.actions {
+                @if can_undo {
+                    form method="post" action="/api/review/undo" {
+                        (ctx.csrf_field())
+                        button.quiet type="submit" data-keys="u" { kbd { "U" } " " (tr_in!(ctx.lang, "web-undo")) }
+                    }
+                }
+                form method="post" action="/api/review/start" {
+                    (ctx.csrf_field())
+                    button.primary type="submit" { (tr_in!(ctx.lang, "web-review-again")) }
+                }
+                a.button href="/" { (tr_in!(ctx.lang, "web-nav-home")) }
+            }
+        }
+    }
+}
+
+fn duration(secs: i64) -> String {
+    if secs >= 60 {
+        format!("{}:{:02}", secs / 60, secs % 60)
+    } else {
+        format!("0:{secs:02}")
+    }
+}
+
+fn help(ctx: &PageCtx) -> Markup {
+    html! {
+        details.help #help {
+            summary { (tr_in!(ctx.lang, "web-help-title")) kbd { "?" } }
+            dl {
+                dt { kbd { "Space" } " " kbd { "Enter" } } dd { (tr_in!(ctx.lang, "web-help-reveal")) }
+                dt { kbd { "1" } "–" kbd { "4" } } dd { (tr_in!(ctx.lang, "web-help-grade")) }
+                dt { kbd { "U" } } dd { (tr_in!(ctx.lang, "web-undo")) }
+                dt { kbd { "S" } } dd { (tr_in!(ctx.lang, "web-suspend")) }
+                dt { kbd { "B" } } dd { (tr_in!(ctx.lang, "web-bury")) }
+            }
+        }
+    }
+}
+
+fn state_name(ctx: &PageCtx, state: &str) -> String {
+    match state {
+        "new" => tr_in!(ctx.lang, "web-state-new"),
+        "learning" => tr_in!(ctx.lang, "web-state-learning"),
+        "relearning" => tr_in!(ctx.lang, "web-state-relearning"),
+        _ => tr_in!(ctx.lang, "web-state-review"),
+    }
+}
+
+fn verdict_name(ctx: &PageCtx, verdict: &str) -> String {
+    match verdict {
+        "right" => tr_in!(ctx.lang, "web-verdict-right"),
+        "almost" => tr_in!(ctx.lang, "web-verdict-almost"),
+        _ => tr_in!(ctx.lang, "web-verdict-wrong"),
+    }
+}
+
+fn rating_name(ctx: &PageCtx, rating: Rating) -> String {
+    match rating {
+        Rating::Again => tr_in!(ctx.lang, "web-rating-again"),
+        Rating::Hard => tr_in!(ctx.lang, "web-rating-hard"),
+        Rating::Good => tr_in!(ctx.lang, "web-rating-good"),
+        Rating::Easy => tr_in!(ctx.lang, "web-rating-easy"),
+    }
+}

@@ -1,0 +1,52 @@
+//! The statistics page (`GET /stats`) and `GET /api/stats`: the figures `kioku stats --json`
+//! gives (cards by state, recall now, the 30-day forecast, true retention, the 26-week
+//! calendar, streaks, time spent, weak spots, leeches), computed by `stats::report`.
+
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::Response;
+
+use super::api;
+use super::desk::{Desk, Refusal};
+use super::pages::layout::PageCtx;
+use super::App;
+use crate::stats::report::{self, CardInfo, Report};
+use crate::Result;
+
+/// The report over every card in the decks, on today's study day.
+pub fn report(desk: &mut Desk) -> Result<Report> {
+    let today = desk.days.study_day(desk.now());
+    let rows = desk.store.cards_in_decks()?;
+    let cards: Vec<CardInfo> = rows
+        .iter()
+        .map(|c| CardInfo {
+            key: &c.key,
+            deck: &c.deck,
+            tags: &c.tags,
+            schedule: &c.schedule,
+            retrievability: desk.scheduler.retrievability(&c.schedule, today),
+        })
+        .collect();
+    desk.store.with_scheduled_rows(|rows| report::build(&cards, rows, today))
+}
+
+/// `GET /api/stats`: the shape of `kioku stats --json`.
+pub async fn data(State(app): State<App>) -> Response {
+    match app.worker.run(report).await {
+        Ok(Ok(report)) => api::ok_json(&report),
+        Ok(Err(e)) => api::refusal_json(&Refusal::Failed(e)),
+        Err(gone) => api::gone(gone),
+    }
+}
+
+/// `GET /stats`.
+pub async fn page(State(app): State<App>, headers: HeaderMap) -> Response {
+    match app.worker.run(|desk| report(desk).map(|r| (r, desk.language()))).await {
+        Ok(Ok((report, setting))) => {
+            let ctx = PageCtx { lang: super::text::lang(&headers, setting), csrf: app.security.csrf() };
+            super::pages::html(super::pages::stats::render(&ctx, &report))
+        }
+        Ok(Err(e)) => super::pages::error(&headers, &e),
+        Err(gone) => api::gone(gone),
+    }
+}

@@ -1,0 +1,1 @@
+//! A real browser: Debian's chromium driven through chromedriver (added in the next step).

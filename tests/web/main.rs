@@ -1,0 +1,12 @@
+//! `kioku serve`: HTTP tests in process for every route and every refusal (`http`, `review`),
+//! the binary's start, ports, lock, signals, `--lan` and `--open` (`serve`), and a real browser
+//! (`browser`, Debian's chromium through chromedriver).
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod browser;
+mod http;
+mod review;
+mod serve;
+mod site;
