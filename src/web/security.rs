@@ -12,8 +12,9 @@
 //! 4. request bodies are read up to [`BODY_LIMIT`] bytes, else 413.
 //!
 //! Every response, refusals included, gets a Content-Security-Policy without inline script,
-//! `Cache-Control: no-store`, `Referrer-Policy: no-referrer` (the token never leaves in a
-//! Referer) and `X-Content-Type-Options: nosniff`.
+//! `Cache-Control: no-store`, `Referrer-Policy: same-origin` (no address is sent to another
+//! site; `no-referrer` would make browsers send `Origin: null` on the pages' own forms) and
+//! `X-Content-Type-Options: nosniff`.
 
 use std::sync::Arc;
 
@@ -135,7 +136,7 @@ pub async fn guard(State(security): State<Arc<Security>>, request: Request, next
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("no-referrer"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     response

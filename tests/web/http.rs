@@ -252,7 +252,7 @@ async fn every_response_carries_the_security_headers() {
         assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), "{csp}");
         assert!(csp.contains("frame-ancestors 'none'"), "{csp}");
         assert_eq!(reply.header("cache-control"), "no-store");
-        assert_eq!(reply.header("referrer-policy"), "no-referrer");
+        assert_eq!(reply.header("referrer-policy"), "same-origin");
         assert_eq!(reply.header("x-content-type-options"), "nosniff");
     }
 }

@@ -13,15 +13,15 @@ use crate::site::KINDS;
 const NOW: &str = "2025-06-01T09:00:00Z";
 
 /// A running `kioku serve`: its address, token and process.
-struct Running {
-    child: Child,
-    url: String,
-    host: String,
-    token: String,
+pub struct Running {
+    pub child: Child,
+    pub url: String,
+    pub host: String,
+    pub token: String,
 }
 
 impl Running {
-    fn start(env: &Env, args: &[&str]) -> Running {
+    pub fn start(env: &Env, args: &[&str]) -> Running {
         Running::start_with(env, args, &[])
     }
 
