@@ -98,3 +98,69 @@ web-serve-port-busy = cannot listen on { $ip } port { $port }: { $error }; choos
 web-serve-lan-not-an-address = --lan { $text }: not an IP address
 web-serve-lan-every-interface = --lan { $ip }: give the address of one network interface, not { $ip } (every interface)
 web-serve-lan-none = --lan: this machine has no network address (is it connected?); give one with --lan ADDR
+web-nav-stats = Stats
+web-stats-title = Statistics
+web-stats-cards = Cards
+web-stats-suspended = Suspended
+web-stats-recall = Recall now: { $percent } on average; { $known } cards likely known (≥ 90 %).
+web-stats-streaks = Streak: { $current } (longest { $longest })
+web-stats-time = time today { $today }, in all { $total }
+web-stats-forecast = Due in the next 30 days
+web-stats-forecast-desc = { $total } reviews due in the next 30 days, { $today } of them today.
+web-stats-forecast-bar = { $day ->
+    [0] Today
+    [1] Tomorrow
+   *[other] In { $day } days
+}: { $n }
+web-stats-day = { $day ->
+    [0] today
+   *[other] +{ $day }
+}
+web-stats-retention = True retention
+web-stats-retention-caption = First answer of the day on review cards remembered (young: interval under 21 days)
+web-stats-today = Today
+web-stats-days = { $n } days
+web-stats-young = Young
+web-stats-mature = Mature
+web-stats-calendar = Reviews over 26 weeks
+web-stats-calendar-desc = Reviews on { $days } of the last 182 days; each column is a week, the newest at the right.
+web-stats-calendar-day = { $ago ->
+    [0] Today
+    [1] Yesterday
+   *[other] { $ago } days ago
+}: { $n }
+web-stats-weak = Weak spots
+web-stats-weak-decks = Decks by lapse rate
+web-stats-weak-tags = Tags by lapse rate
+web-stats-name = Name
+web-stats-card-count = Cards
+web-stats-lapse-rate = Lapse rate
+web-stats-mean-recall = Recall now
+web-stats-leeches = Leeches (suspended)
+web-nav-history = History
+web-nav-suspended = Suspended
+web-nav-settings = Settings
+web-notice-unsuspended = { $key } is back in reviews.
+web-notice-settings-saved = Settings saved; the review uses them from its next card list.
+web-settings-title = Settings
+web-settings-language = Language
+web-settings-language-auto = Automatic (the browser's)
+web-settings-readings = Readings (furigana)
+web-settings-readings-show = Show above the text
+web-settings-readings-hide = Hide
+web-settings-new-per-day = New cards per day
+web-settings-reviews-per-day = Reviews per day
+web-settings-retention = Desired retention
+web-settings-retention-hint = The probability of recall the scheduler aims for when a card is due, 0.70–0.99 (0.9: one in ten forgotten). Higher means more reviews.
+web-settings-save = Save
+web-suspended-title = Suspended cards
+web-suspended-none = No card is suspended.
+web-unsuspend = Unsuspend
+web-unsuspend-label = Unsuspend { $key }
+web-history-title = History
+web-history-none = No answer yet.
+web-history-caption = The newest { $n } rows, newest first
+web-history-when = When
+web-history-card = Card
+web-history-what = Kind, rating
+web-history-interval = Interval

@@ -86,3 +86,69 @@ web-serve-port-busy = { $ip } のポート { $port } で待ち受けできませ
 web-serve-lan-not-an-address = --lan { $text }: IP アドレスではありません
 web-serve-lan-every-interface = --lan { $ip }: すべてのインターフェース（{ $ip }）ではなく、一つのネットワークインターフェースのアドレスを指定してください
 web-serve-lan-none = --lan: このマシンにはネットワークアドレスがありません（接続されていますか？）。--lan ADDR で指定してください
+web-nav-stats = 統計
+web-stats-title = 統計
+web-stats-cards = カード
+web-stats-suspended = 保留
+web-stats-recall = 現在の想起率：平均 { $percent }。覚えている可能性が高い（90 %以上）カード：{ $known }枚。
+web-stats-streaks = 連続学習：{ $current }日（最長 { $longest }日）
+web-stats-time = 学習時間：今日 { $today }、累計 { $total }
+web-stats-forecast = 今後30日の期日
+web-stats-forecast-desc = 今後30日の復習は{ $total }枚、うち今日{ $today }枚。
+web-stats-forecast-bar = { $day ->
+    [0] 今日
+    [1] 明日
+   *[other] { $day }日後
+}：{ $n }枚
+web-stats-day = { $day ->
+    [0] 今日
+   *[other] +{ $day }
+}
+web-stats-retention = 真の定着率
+web-stats-retention-caption = 復習カードのその日最初の回答で覚えていた割合（若い：間隔21日未満）
+web-stats-today = 今日
+web-stats-days = { $n }日
+web-stats-young = 若い
+web-stats-mature = 成熟
+web-stats-calendar = 26週間の復習
+web-stats-calendar-desc = 過去182日のうち{ $days }日に復習。各列が1週間で、右端が最新です。
+web-stats-calendar-day = { $ago ->
+    [0] 今日
+    [1] 昨日
+   *[other] { $ago }日前
+}：{ $n }回
+web-stats-weak = 弱点
+web-stats-weak-decks = デッキ（忘却率順）
+web-stats-weak-tags = タグ（忘却率順）
+web-stats-name = 名前
+web-stats-card-count = 枚数
+web-stats-lapse-rate = 忘却率
+web-stats-mean-recall = 現在の想起率
+web-stats-leeches = リーチ（保留中）
+web-nav-history = 履歴
+web-nav-suspended = 保留中
+web-nav-settings = 設定
+web-notice-unsuspended = { $key } を復習に戻しました。
+web-notice-settings-saved = 設定を保存しました。次のカード一覧から適用されます。
+web-settings-title = 設定
+web-settings-language = 言語
+web-settings-language-auto = 自動（ブラウザーの言語）
+web-settings-readings = 読み仮名（ふりがな）
+web-settings-readings-show = 文字の上に表示
+web-settings-readings-hide = 表示しない
+web-settings-new-per-day = 1日の新規カード数
+web-settings-reviews-per-day = 1日の復習カード数
+web-settings-retention = 目標定着率
+web-settings-retention-hint = 期日にカードを思い出せる確率の目標です（0.70〜0.99、0.9 なら10枚に1枚忘れる）。高くするほど復習が増えます。
+web-settings-save = 保存
+web-suspended-title = 保留中のカード
+web-suspended-none = 保留中のカードはありません。
+web-unsuspend = 保留を解除
+web-unsuspend-label = { $key } の保留を解除
+web-history-title = 履歴
+web-history-none = まだ回答がありません。
+web-history-caption = 新しい順に{ $n }件
+web-history-when = 日時
+web-history-card = カード
+web-history-what = 種類・評価
+web-history-interval = 間隔

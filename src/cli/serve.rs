@@ -63,7 +63,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
     let start = ctx.now();
     let started = Instant::now();
     let clock: web::Clock = Arc::new(move || start + chrono::Duration::from_std(started.elapsed()).unwrap_or_default());
-    let parts = DeskParts { store, lock, tz: ctx.tz, clock, resync: resync(ctx.decks.clone()) };
+    let parts = DeskParts { store, lock, tz: ctx.tz, clock, resync: resync(ctx.paths.decks.clone()) };
     let server = web::Server::start(parts, token, hosts)?;
     // Signals are caught from before the address is printed: a browser or script that has the
     // address may stop the server at once, and that stop is clean too.

@@ -95,6 +95,10 @@ pub enum Notice {
         message: String,
     },
     NothingToUndo,
+    Unsuspended {
+        key: String,
+    },
+    SettingsSaved,
 }
 
 /// Why an action was refused. Nothing was saved.

@@ -13,12 +13,14 @@
 
 mod api;
 mod assets;
+mod cards;
 mod desk;
 mod home;
 pub mod lan;
 mod pages;
 mod review;
 mod security;
+mod stats;
 mod text;
 mod view;
 mod worker;
@@ -65,6 +67,15 @@ impl Server {
         Router::new()
             .route("/", get(home::page))
             .route("/review", get(review::page))
+            .route("/stats", get(stats::page))
+            .route("/settings", get(cards::settings_page))
+            .route("/suspended", get(cards::suspended_page))
+            .route("/history", get(cards::history_page))
+            .route("/api/settings", get(cards::settings_data).post(cards::post_settings))
+            .route("/api/suspended", get(cards::suspended_data))
+            .route("/api/unsuspend", post(cards::post_unsuspend))
+            .route("/api/history", get(cards::history_data))
+            .route("/api/stats", get(stats::data))
             .route("/api/due", get(home::data))
             .route("/api/review", get(review::data))
             .route("/api/review/start", post(review::start))

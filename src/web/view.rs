@@ -131,8 +131,8 @@ pub struct SummaryView {
 /// needed). Takes the notice: it is said once.
 pub fn review(desk: &mut Desk) -> Result<ReviewView> {
     let now = desk.now();
-    let readings = desk.settings.show_readings;
     desk.review()?;
+    let readings = desk.settings.show_readings;
     let notice = desk.notice.take();
     let review = desk.review.as_ref().expect("started by desk.review()");
     let session = &review.session;

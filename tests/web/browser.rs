@@ -371,3 +371,76 @@ async fn a_hostile_deck_runs_nothing() {
         client.close().await.unwrap();
     }
 }
+
+/// axe-core (npm, installed by `.ci/run` into `target/axe`, never committed): None, after saying
+/// why, when it is missing outside CI.
+fn axe_source() -> Option<String> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/axe/node_modules/axe-core/axe.min.js");
+    match std::fs::read_to_string(&path) {
+        Ok(source) => Some(source),
+        Err(_) => {
+            let ci = std::env::var("CI").map(|v| !v.is_empty() && v != "false" && v != "0").unwrap_or(false);
+            assert!(!ci, "axe-core is missing in CI: .ci/run installs it with npm into target/axe");
+            eprintln!("axe checks skipped: {} is missing (npm install --prefix target/axe axe-core@4)", path.display());
+            None
+        }
+    }
+}
+
+/// The serious and critical violations axe-core finds on the page on screen (WCAG 2 A and AA).
+async fn axe_violations(client: &Client, source: &str) -> Vec<String> {
+    client.execute(&format!("{source}\nreturn null;"), vec![]).await.unwrap();
+    let run = "const done = arguments[arguments.length - 1];
+        axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+          .then(r => done(r.violations.filter(v => v.impact === 'serious' || v.impact === 'critical')
+             .map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+          .catch(e => done(['axe failed: ' + e]));";
+    let found = client.execute_async(run, vec![]).await.unwrap();
+    found.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect()
+}
+
+#[tokio::test]
+async fn every_page_at_both_sizes_in_light_and_dark_with_no_serious_accessibility_violation() {
+    let Some(driver) = Driver::start() else { return };
+    let axe = axe_source();
+    let env = Env::new();
+    env.write_deck("kinds.yaml", KINDS);
+    let server = Running::start(&env, &["--port", "0"]);
+    let base = format!("http://{}", server.host);
+    // Some history first, and a suspended card, so no page is empty.
+    for _ in 0..2 {
+        let (_, body) = server.request("GET", "/api/review", "");
+        let view: Value = serde_json::from_str(&body).unwrap();
+        let grade = json!({ "key": view["card"]["key"], "version": view["card"]["version"], "rating": 3 });
+        assert_eq!(server.request("POST", "/api/review/grade", &grade.to_string()).0, 200);
+    }
+    let (_, body) = server.request("GET", "/api/review", "");
+    let view: Value = serde_json::from_str(&body).unwrap();
+    let suspend = json!({ "key": view["card"]["key"], "version": view["card"]["version"] });
+    assert_eq!(server.request("POST", "/api/review/suspend", &suspend.to_string()).0, 200);
+    let mut problems = Vec::new();
+    for size in SIZES {
+        let client = driver.session(size, "ja").await;
+        client.goto(&server.url).await.unwrap();
+        for (path, name) in [
+            ("/", "home"),
+            ("/review", "review"),
+            ("/stats", "stats"),
+            ("/history", "history"),
+            ("/suspended", "suspended"),
+            ("/settings", "settings"),
+        ] {
+            client.goto(&format!("{base}{path}")).await.unwrap();
+            let title = client.title().await.unwrap();
+            assert!(title.ends_with("· kioku"), "{path}: {title}");
+            shot(&client, &format!("{}x{}-page-{name}", size.0, size.1)).await;
+            if let Some(source) = &axe {
+                for v in axe_violations(&client, source).await {
+                    problems.push(format!("{}x{} {path}: {v}", size.0, size.1));
+                }
+            }
+        }
+        client.close().await.unwrap();
+    }
+    assert!(problems.is_empty(), "axe-core: {problems:#?}");
+}

@@ -5,8 +5,25 @@ use axum::http::{header, Request, StatusCode};
 
 use crate::site::{bearer, cookie, Site, HOST, KINDS, ORIGIN, TOKEN};
 
-const GETS: [&str; 6] = ["/", "/review", "/api/review", "/api/due", "/assets/app.css", "/assets/app.js"];
-const POSTS: [&str; 6] = [
+const GETS: [&str; 14] = [
+    "/",
+    "/review",
+    "/stats",
+    "/settings",
+    "/suspended",
+    "/history",
+    "/api/review",
+    "/api/due",
+    "/api/stats",
+    "/api/settings",
+    "/api/suspended",
+    "/api/history",
+    "/assets/app.css",
+    "/assets/app.js",
+];
+const POSTS: [&str; 8] = [
+    "/api/settings",
+    "/api/unsuspend",
     "/api/review/start",
     "/api/review/respond",
     "/api/review/grade",

@@ -7,6 +7,7 @@ mod common;
 
 mod browser;
 mod http;
+mod pages;
 mod review;
 mod serve;
 mod site;

@@ -46,7 +46,7 @@ impl Running {
     }
 
     /// One HTTP/1.1 request on a new connection; returns the status and the body.
-    fn request(&self, method: &str, path: &str, body: &str) -> (u16, String) {
+    pub fn request(&self, method: &str, path: &str, body: &str) -> (u16, String) {
         request(&self.host, &self.host, method, path, &[("Authorization", &format!("Bearer {}", self.token))], body)
     }
 

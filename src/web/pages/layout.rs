@@ -23,7 +23,14 @@ impl PageCtx<'_> {
 
 /// A full page: navigation, `body`, the stylesheet and the script (both served from the binary).
 pub fn page(ctx: &PageCtx, title: &str, current: &str, body: Markup) -> Markup {
-    let nav = [("/", tr_in!(ctx.lang, "web-nav-home")), ("/review", tr_in!(ctx.lang, "web-nav-review"))];
+    let nav = [
+        ("/", tr_in!(ctx.lang, "web-nav-home")),
+        ("/review", tr_in!(ctx.lang, "web-nav-review")),
+        ("/stats", tr_in!(ctx.lang, "web-nav-stats")),
+        ("/history", tr_in!(ctx.lang, "web-nav-history")),
+        ("/suspended", tr_in!(ctx.lang, "web-nav-suspended")),
+        ("/settings", tr_in!(ctx.lang, "web-nav-settings")),
+    ];
     html! {
         (DOCTYPE)
         html lang=(ctx.lang.code()) {

@@ -1,8 +1,10 @@
 //! Server-rendered pages (maud: every value interpolated is escaped).
 
+pub mod cards;
 pub mod home;
 pub mod layout;
 pub mod review;
+pub mod stats;
 
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};

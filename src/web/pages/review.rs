@@ -52,7 +52,8 @@ fn counts(ctx: &PageCtx, view: &ReviewView) -> Markup {
     }
 }
 
-fn notice_line(ctx: &PageCtx, notice: &Notice) -> Markup {
+/// A notice as a status line (shared by every page that takes a form).
+pub fn notice_line(ctx: &PageCtx, notice: &Notice) -> Markup {
     let (class, text) = match notice {
         Notice::Saved { key, leech: true, .. } => ("warn", tr_in!(ctx.lang, "web-notice-leech", key = key)),
         Notice::Saved { .. } => ("ok", tr_in!(ctx.lang, "web-notice-saved")),
@@ -62,6 +63,8 @@ fn notice_line(ctx: &PageCtx, notice: &Notice) -> Markup {
         Notice::Stale { .. } => ("warn", tr_in!(ctx.lang, "web-notice-stale")),
         Notice::Invalid { message } => ("warn", tr_in!(ctx.lang, "web-notice-invalid", message = message)),
         Notice::NothingToUndo => ("warn", tr_in!(ctx.lang, "web-notice-nothing-to-undo")),
+        Notice::Unsuspended { key } => ("ok", tr_in!(ctx.lang, "web-notice-unsuspended", key = key)),
+        Notice::SettingsSaved => ("ok", tr_in!(ctx.lang, "web-notice-settings-saved")),
     };
     html! { p.notice.(class) role="status" { (text) } }
 }

@@ -81,7 +81,8 @@ fn forecast(ctx: &PageCtx, days: &[usize]) -> Markup {
                 }
             }
             @for i in [0usize, 7, 14, 21, 29] {
-                text.label x=(format!("{:.1}", i as f64 * step + step / 2.0)) y=(height + 16.0) text-anchor="middle" {
+                text.label x=(format!("{:.1}", i as f64 * step + step / 2.0)) y=(height + 16.0)
+                    text-anchor=(if i == 29 { "end" } else if i == 0 { "start" } else { "middle" }) {
                     (tr_in!(ctx.lang, "web-stats-day", day = i))
                 }
             }
