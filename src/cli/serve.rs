@@ -9,7 +9,7 @@ use std::time::Instant;
 use crate::deck::{self, DeckSource, FileRecord};
 use crate::store::Store;
 use crate::web::{self, DeskParts};
-use crate::{tr, Error, Result};
+use crate::{tr, Error, ExitCode, Result};
 
 use super::{Access, Context, Prepared};
 
@@ -30,7 +30,7 @@ pub struct Args {
 const DEFAULT_PORT: u16 = 8000;
 const PORTS_TRIED: u16 = 100;
 
-pub fn run(ctx: &Context, args: Args) -> Result<i32> {
+pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let ip = match args.lan.as_deref() {
         None => IpAddr::V4(Ipv4Addr::LOCALHOST),
         Some(text) => {
@@ -90,13 +90,13 @@ pub fn run(ctx: &Context, args: Args) -> Result<i32> {
     let signal = runtime.block_on(async move {
         listener.set_nonblocking(true)?;
         let listener = tokio::net::TcpListener::from_std(listener)?;
-        let (stop, stopped) = tokio::sync::oneshot::channel::<i32>();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<ExitCode>();
         let shutdown = async move {
             let code = signals.wait().await;
             let _ = stop.send(code);
         };
         web::serve(listener, router, shutdown).await?;
-        Ok::<i32, Error>(stopped.await.unwrap_or(0))
+        Ok::<ExitCode, Error>(stopped.await.unwrap_or(ExitCode::Success))
     })?;
     // Every request has been answered; the desk's thread closes the store and lets go of the lock.
     server.finish();
@@ -138,18 +138,18 @@ impl Signals {
     }
 
     /// Waits for Ctrl-C (exit code 130) or SIGTERM (143), the codes the terminal review uses.
-    async fn wait(mut self) -> i32 {
+    async fn wait(mut self) -> ExitCode {
         #[cfg(unix)]
         {
             tokio::select! {
-                _ = self.interrupt.recv() => 130,
-                _ = self.terminate.recv() => 143,
+                _ = self.interrupt.recv() => ExitCode::Interrupted,
+                _ = self.terminate.recv() => ExitCode::Signalled(libc::SIGTERM),
             }
         }
         #[cfg(not(unix))]
         {
             let _ = tokio::signal::ctrl_c().await;
-            130
+            ExitCode::Interrupted
         }
     }
 }
