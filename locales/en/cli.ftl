@@ -106,3 +106,7 @@ cli-arg-kioku-stats-json = One JSON document with the same figures
 cli-arg-kioku-optimize-dry_run = Show the figures without saving the trained parameters
 cli-arg-kioku-optimize-from_csv = Evaluate on a review log in the FSRS CSV layout (card_id, review_rating, review_time, …) instead of kioku's history; never saves
 cli-arg-kioku-optimize-retention = Also suggest a desired retention from the parameters (workload against retention)
+cli-about-kioku-serve = Review in a browser: serves the review on this machine (or the local network with --lan)
+cli-arg-kioku-serve-port = Port to listen on [default: 8000, or the next free one]; 0 picks any free port
+cli-arg-kioku-serve-lan = Listen on the machine's network address (or ADDR) so a phone on the same network can open it; plain HTTP: use on a trusted network only
+cli-arg-kioku-serve-open = Open the page in the browser ($BROWSER, else the system's)

@@ -106,3 +106,7 @@ cli-arg-kioku-stats-json = 同じ数値を JSON で出力
 cli-arg-kioku-optimize-dry_run = 数値を表示するだけで、学習したパラメータは保存しない
 cli-arg-kioku-optimize-from_csv = kioku の記録の代わりに FSRS の CSV 形式(card_id, review_rating, review_time, …)の復習記録で評価する。保存はしない
 cli-arg-kioku-optimize-retention = パラメータから目標の定着率も提案する(負担と定着率の釣り合い)
+cli-about-kioku-serve = ブラウザーで復習する: このマシン(--lan ではローカルネットワーク)で復習ページを公開する
+cli-arg-kioku-serve-port = 待ち受けるポート [既定: 8000、使用中なら次の空きポート]。0 なら空いている任意のポート
+cli-arg-kioku-serve-lan = 同じネットワークのスマートフォンから開けるよう、このマシンのネットワークアドレス(または ADDR)で待ち受ける。暗号化なしの HTTP なので信頼できるネットワークでだけ使う
+cli-arg-kioku-serve-open = ページをブラウザー($BROWSER、なければシステムの既定)で開く
