@@ -3,7 +3,7 @@
 use std::io::Write;
 
 use crate::scheduler::plan::ExamTarget;
-use crate::scheduler::{State, StudyDay};
+use crate::scheduler::{CardSchedule, Scheduler, State, StudyDay};
 use crate::store::Plan;
 use crate::{Error, Result};
 
@@ -37,13 +37,28 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         return Ok(());
     }
     if args.list {
-        let plans = ctx.open_existing_store()?.map(|s| s.plans()).transpose()?.unwrap_or_default();
+        let store = ctx.open_existing_store()?;
+        let plans = store.as_ref().map(|s| s.plans()).transpose()?.unwrap_or_default();
+        let settings = store.as_ref().map(|s| s.typed_settings()).transpose()?.unwrap_or_default();
+        let today = ctx.days(&settings).study_day(ctx.now());
         let mut out = std::io::stdout().lock();
         if plans.is_empty() {
             writeln!(out, "no plans (kioku plan --exam-date YYYY-MM-DD)")?;
         }
         for p in &plans {
-            writeln!(out, "{:>3}  exam {}  target {:.0}%  {}", p.id, p.exam_day.date(), p.target * 100.0, scope(p))?;
+            let when = match p.exam_day.cmp(&today) {
+                std::cmp::Ordering::Less => "  (past)",
+                std::cmp::Ordering::Equal => "  (today)",
+                std::cmp::Ordering::Greater => "",
+            };
+            writeln!(
+                out,
+                "{:>3}  exam {}  target {:.0}%  {}{when}",
+                p.id,
+                p.exam_day.date(),
+                p.target * 100.0,
+                scope(p)
+            )?;
         }
         return Ok(());
     }
@@ -81,79 +96,115 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     }
     let scheduler = ctx.scheduler(&store, &settings)?;
     let cards = store.cards_in_decks()?;
-    let plans: Vec<Plan> = store.plans()?.into_iter().filter(|p| p.exam_day > today).collect();
+    // The exam day itself still shows its plan: the final figures.
+    let plans: Vec<Plan> = store.plans()?.into_iter().filter(|p| p.exam_day >= today).collect();
     let mut out = std::io::stdout().lock();
     if plans.is_empty() {
         writeln!(out, "no upcoming exam (kioku plan --exam-date YYYY-MM-DD [--target 0.9] [DECK…] [--tag T])")?;
     }
     for p in &plans {
-        let exam = ExamTarget { day: p.exam_day, target: p.target };
-        let days_left = p.exam_day.0 - today.0;
-        let in_scope: Vec<_> =
+        let in_scope: Vec<&CardSchedule> =
             cards.iter().filter(|c| p.covers(&c.deck, &c.tags)).map(|c| &c.schedule).filter(|s| !s.suspended).collect();
-        let new = in_scope.iter().filter(|s| s.state == State::New).count();
-        let studied: Vec<_> = in_scope.iter().filter(|s| s.state != State::New).collect();
-        // Predicted R on the exam day, assuming each review scheduled before it is answered good.
-        let above = studied
-            .iter()
-            .filter(|s| {
-                let (Some(stability), Some(difficulty), Some(last)) = (s.stability, s.difficulty, s.last_review_day)
-                else {
-                    return false;
-                };
-                let r = match s.due_day.filter(|&d| d < p.exam_day && s.state == State::Review) {
-                    Some(due) => {
-                        let window = scheduler.exam_window(
-                            fsrs::MemoryState { stability, difficulty },
-                            last,
-                            StudyDay(due.0 - 1),
-                            exam,
-                        );
-                        if window.contains(&due) {
-                            p.target
-                        } else {
-                            scheduler.retrievability_on(stability, last, p.exam_day)
-                        }
-                    }
-                    None => scheduler.retrievability_on(stability, last, p.exam_day),
-                };
-                r >= p.target
-            })
-            .count();
-        let shown_days = days_left.clamp(1, 30);
-        let mut workload = vec![0usize; shown_days as usize];
-        for s in &studied {
-            let due = match s.state {
-                State::Review => s.due_day.map(|d| (d.0 - today.0).max(0)),
-                _ => Some(0),
-            };
-            if let Some(slot) = due.and_then(|d| workload.get_mut(d as usize)) {
-                *slot += 1;
-            }
+        if p.exam_day == today {
+            exam_day_figures(&mut out, &scheduler, p, &in_scope, today)?;
+        } else {
+            upcoming(&mut out, &scheduler, &settings, p, &in_scope, today)?;
         }
-        let quota = (new as u32).div_ceil((days_left - 3).max(1) as u32);
+    }
+    Ok(())
+}
+
+/// On the exam day: the cards in scope at or above the target now.
+fn exam_day_figures(
+    out: &mut dyn Write,
+    scheduler: &Scheduler,
+    p: &Plan,
+    in_scope: &[&CardSchedule],
+    today: StudyDay,
+) -> Result<()> {
+    writeln!(out, "exam {} is today · target {:.0}% · {}", p.exam_day.date(), p.target * 100.0, scope(p))?;
+    let new = in_scope.iter().filter(|s| s.state == State::New).count();
+    let above = in_scope.iter().filter(|s| scheduler.retrievability(s, today).is_some_and(|r| r >= p.target)).count();
+    writeln!(out, "  cards in scope: {} ({} studied, {new} never studied)", in_scope.len(), in_scope.len() - new)?;
+    if !in_scope.is_empty() {
         writeln!(
             out,
-            "exam {} in {days_left} day{} · target {:.0}% · {}",
-            p.exam_day.date(),
-            if days_left == 1 { "" } else { "s" },
+            "  cards at or above {:.0}% now: {above} of {} ({:.0}%)",
             p.target * 100.0,
-            scope(p)
+            in_scope.len(),
+            above as f64 * 100.0 / in_scope.len() as f64
         )?;
-        writeln!(out, "  cards in scope: {} ({} studied, {new} new)", in_scope.len(), studied.len())?;
-        if !studied.is_empty() {
+    }
+    writeln!(out, "  good luck! (kioku plan --remove {} when it is over)", p.id)?;
+    Ok(())
+}
+
+/// Before the exam: the prediction, the new cards a day, the reviews due, and warnings.
+fn upcoming(
+    out: &mut dyn Write,
+    scheduler: &Scheduler,
+    settings: &crate::settings::Settings,
+    p: &Plan,
+    in_scope: &[&CardSchedule],
+    today: StudyDay,
+) -> Result<()> {
+    let exam = ExamTarget { day: p.exam_day, target: p.target };
+    let days_left = p.exam_day.0 - today.0;
+    let new = in_scope.iter().filter(|s| s.state == State::New).count();
+    let studied: Vec<&CardSchedule> = in_scope.iter().copied().filter(|s| s.state != State::New).collect();
+    let above = studied.iter().filter(|s| predicted_at_target(scheduler, s, exam, today)).count();
+    let shown_days = days_left.clamp(1, 30);
+    let mut workload = vec![0usize; shown_days as usize];
+    for s in &studied {
+        let due = match s.state {
+            State::Review => s.due_day.map(|d| (d.0 - today.0).max(0)),
+            _ => Some(0),
+        };
+        if let Some(slot) = due.and_then(|d| workload.get_mut(d as usize)) {
+            *slot += 1;
+        }
+    }
+    // As the review session counts it: the new cards spread over the days left but three.
+    let quota = crate::scheduler::plan::exam_new_cards_per_day(new as u32, today, p.exam_day);
+    writeln!(
+        out,
+        "exam {} in {days_left} day{} · target {:.0}% · {}",
+        p.exam_day.date(),
+        if days_left == 1 { "" } else { "s" },
+        p.target * 100.0,
+        scope(p)
+    )?;
+    writeln!(out, "  cards in scope: {} ({} studied, {new} new)", in_scope.len(), studied.len())?;
+    if !studied.is_empty() {
+        writeln!(
+            out,
+            "  studied cards predicted at or above {:.0}% on the day: {above} of {} ({:.0}%)",
+            p.target * 100.0,
+            studied.len(),
+            above as f64 * 100.0 / studied.len() as f64
+        )?;
+    }
+    if new > 0 {
+        let per_day = quota.max(settings.new_per_day).max(1);
+        let done_by = StudyDay(today.0 + (new as u32).div_ceil(per_day) as i32 - 1);
+        if quota > settings.new_per_day {
             writeln!(
                 out,
-                "  studied cards predicted at or above {:.0}% on the day: {above} of {} ({:.0}%)",
-                p.target * 100.0,
-                studied.len(),
-                above as f64 * 100.0 / studied.len() as f64
+                "  new cards: {per_day} a day, all introduced by {} (the plan raises new_per_day, {}, to this; review --new N still overrides it)",
+                done_by.date(),
+                settings.new_per_day
+            )?;
+        } else {
+            writeln!(
+                out,
+                "  new cards: {per_day} a day (new_per_day; the plan needs at least {quota}), all introduced by {}",
+                done_by.date()
             )?;
         }
-        if new > 0 {
-            let done_by = StudyDay(today.0 + (new as u32).div_ceil(quota.max(1)) as i32 - 1);
-            writeln!(out, "  new cards: {quota} a day, all introduced by {}", done_by.date())?;
-        }
+    }
+    if workload.iter().all(|&n| n == 0) {
+        writeln!(out, "  no reviews due yet in the next {shown_days} day{}", if shown_days == 1 { "" } else { "s" })?;
+    } else {
         writeln!(
             out,
             "  reviews already due per day, the next {shown_days} day{} (today first):",
@@ -162,31 +213,54 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         for line in crate::stats::report::bar_chart(&workload) {
             writeln!(out, "  {line}")?;
         }
-        if above < studied.len() {
-            writeln!(
-                out,
-                "  warning: {} studied card{} predicted below {:.0}% on the day with the reviews scheduled now; review every day until the exam: each answer places the card's next review in its window",
-                studied.len() - above,
-                if studied.len() - above == 1 { " is" } else { "s are" },
-                p.target * 100.0
-            )?;
-        }
-        let settings = &settings;
-        if days_left <= 3 && new > 0 {
-            writeln!(out, "  warning: {new} new cards cannot be learned and consolidated in {days_left} days; study fewer cards (a deck or tag) or move the date")?;
-        } else if quota > settings.new_per_day.max(1) * 3 {
-            writeln!(out, "  warning: {quota} new cards a day is heavy; consider a smaller scope or a lower --target")?;
-        }
-        let peak = workload.iter().copied().max().unwrap_or(0) + quota as usize;
-        if peak > settings.reviews_per_day as usize {
-            writeln!(
-                out,
-                "  warning: up to {peak} cards on a day, above reviews_per_day ({}); raise it (kioku config set reviews_per_day {peak}) or lower the target",
-                settings.reviews_per_day
-            )?;
-        }
+    }
+    if above < studied.len() {
+        writeln!(
+            out,
+            "  warning: {} studied card{} predicted below {:.0}% on the day with the reviews scheduled now; review every day until the exam: each answer places the card's next review in its window",
+            studied.len() - above,
+            if studied.len() - above == 1 { " is" } else { "s are" },
+            p.target * 100.0
+        )?;
+    }
+    if days_left <= crate::scheduler::plan::NEW_CARDS_DONE_DAYS_BEFORE_EXAM && new > 0 {
+        writeln!(out, "  warning: {new} new cards cannot be learned and consolidated in {days_left} days; study fewer cards (a deck or tag) or move the date")?;
+    } else if quota > settings.new_per_day.max(1) * 3 {
+        writeln!(out, "  warning: {quota} new cards a day is heavy; consider a smaller scope or a lower --target")?;
+    }
+    let peak = workload.iter().copied().max().unwrap_or(0) + quota as usize;
+    if peak > settings.reviews_per_day as usize {
+        writeln!(
+            out,
+            "  warning: up to {peak} cards on a day, above reviews_per_day ({}); raise it (kioku config set reviews_per_day {peak}) or lower the target",
+            settings.reviews_per_day
+        )?;
     }
     Ok(())
+}
+
+/// Whether a studied card is predicted at or above the target on the exam day, its reviews
+/// scheduled before the exam answered good: a review due before the exam (and not buried past
+/// it) inside the card's window counts as reaching the target.
+fn predicted_at_target(scheduler: &Scheduler, s: &CardSchedule, exam: ExamTarget, today: StudyDay) -> bool {
+    let (Some(stability), Some(difficulty), Some(last)) = (s.stability, s.difficulty, s.last_review_day) else {
+        return false;
+    };
+    // A card buried by hand is shown on the day it comes back, not before.
+    let shown_from = s.buried_until_day.filter(|&d| d > today);
+    let review_day = s.due_day.filter(|_| s.state == State::Review).map(|d| shown_from.map_or(d, |b| b.max(d)));
+    let r = match review_day.filter(|&d| d < exam.day) {
+        Some(day) => {
+            let memory = fsrs::MemoryState { stability, difficulty };
+            if scheduler.exam_window(memory, last, StudyDay(day.0 - 1), exam).contains(&day) {
+                exam.target
+            } else {
+                scheduler.retrievability_on(stability, last, exam.day)
+            }
+        }
+        None => scheduler.retrievability_on(stability, last, exam.day),
+    };
+    r >= exam.target
 }
 
 fn scope(p: &Plan) -> String {

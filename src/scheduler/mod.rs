@@ -155,8 +155,11 @@ pub struct Outcome {
     pub interval_secs: i64,
     /// Study days between the previous review and this one (0 for a new card), as given to FSRS.
     pub elapsed_days: u32,
-    /// True when this answer made the card a leech (it is then suspended).
+    /// True when this answer made the card a leech (it is then suspended, unless kept for an
+    /// exam).
     pub became_leech: bool,
+    /// The exam day a new leech is kept unsuspended for (a plan needs it reviewed, not dropped).
+    pub leech_kept_for_exam: Option<StudyDay>,
 }
 
 /// The outcomes of all four ratings, computed at once so the interface can preview them.
@@ -314,7 +317,7 @@ impl Scheduler {
                     graduate_days as i64 * 86_400
                 }
             };
-            Outcome { card: after, interval_secs, elapsed_days, became_leech }
+            Outcome { card: after, interval_secs, elapsed_days, became_leech, leech_kept_for_exam: None }
         };
         Ok(NextOutcomes {
             again: outcome(Rating::Again, &next.again),

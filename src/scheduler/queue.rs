@@ -27,6 +27,8 @@ pub struct QueueItem {
     /// Cards of one note share a sibling group.
     pub note: usize,
     pub schedule: CardSchedule,
+    /// Never buried by a sibling answered today (a card an exam plan needs today).
+    pub unburied: bool,
 }
 
 /// The remaining allowance for this session.
@@ -77,12 +79,14 @@ impl Queue {
                 State::Learning | State::Relearning if s.due_at_ms.is_some_and(|due| due < day_end_ms) => {
                     queue.learning.push(index);
                 }
-                State::Review if !queue.buried_notes.contains(&item.note) => {
+                State::Review if item.unburied || !queue.buried_notes.contains(&item.note) => {
                     if let Some(due_day) = s.due_day.filter(|&d| d <= today) {
                         reviews.push((due_day, item.order, index));
                     }
                 }
-                State::New if !queue.buried_notes.contains(&item.note) => new.push((item.order, index)),
+                State::New if item.unburied || !queue.buried_notes.contains(&item.note) => {
+                    new.push((item.order, index))
+                }
                 _ => {}
             }
         }
@@ -149,8 +153,8 @@ impl Queue {
         let note = items[index].note;
         if bury_siblings && self.notes_with_siblings.contains(&note) {
             self.buried_notes.insert(note);
-            self.reviews.retain(|&i| items[i].note != note);
-            self.new.retain(|&i| items[i].note != note);
+            self.reviews.retain(|&i| items[i].note != note || items[i].unburied);
+            self.new.retain(|&i| items[i].note != note || items[i].unburied);
         }
     }
 
@@ -212,8 +216,11 @@ mod tests {
             card(State::Review, Some(0), Some(11)),                  // 5: not due
             card(State::New, None, None),                            // 6
         ];
-        let mut items: Vec<QueueItem> =
-            cards.iter().enumerate().map(|(i, s)| QueueItem { order: i, note: i, schedule: s.clone() }).collect();
+        let mut items: Vec<QueueItem> = cards
+            .iter()
+            .enumerate()
+            .map(|(i, s)| QueueItem { order: i, note: i, schedule: s.clone(), unburied: false })
+            .collect();
         let day_end = now + 3_600_000;
         let mut q =
             Queue::build(&items, StudyDay(10), day_end, Limits { new_left: 1, reviews_left: 5 }, HashSet::new());
@@ -242,7 +249,7 @@ mod tests {
         let items: Vec<QueueItem> = cards
             .iter()
             .enumerate()
-            .map(|(i, s)| QueueItem { order: i, note: notes[i], schedule: s.clone() })
+            .map(|(i, s)| QueueItem { order: i, note: notes[i], schedule: s.clone(), unburied: false })
             .collect();
         let mut q = Queue::build(&items, StudyDay(1), 10, Limits { new_left: 10, reviews_left: 10 }, HashSet::new());
         assert_eq!(q.next(&items, 0), Some(0));

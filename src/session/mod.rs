@@ -134,7 +134,11 @@ impl Today {
                 }
                 let card = store.stored_card(learner, &row)?;
                 let note = card.note_key();
-                if !filter.covers(&card.deck, &card.tags) || (limit.is_some() && buried.contains(note.as_str())) {
+                let needed =
+                    exam_of(&plans, &card).is_some_and(|e| Scheduler::needed_today(row.schedule.state, today, e));
+                if !filter.covers(&card.deck, &card.tags)
+                    || (limit.is_some() && !needed && buried.contains(note.as_str()))
+                {
                     return Ok(true);
                 }
                 if !bury || !notes_taken.contains(&note) {
@@ -166,24 +170,18 @@ impl Today {
 
         let mut notes: HashMap<String, usize> = HashMap::new();
         let (mut cards, mut ids, mut versions, mut items) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut exams = Vec::new();
         for (order, (row, card)) in rows.into_iter().enumerate() {
             let next = notes.len();
             let note = *notes.entry(card.note_key()).or_insert(next);
             ids.push(row.id);
             versions.push(row.version);
-            items.push(QueueItem { order, note, schedule: row.schedule });
+            let exam = exam_of(&plans, &card);
+            let unburied = exam.is_some_and(|e| Scheduler::needed_today(row.schedule.state, today, e));
+            items.push(QueueItem { order, note, schedule: row.schedule, unburied });
+            exams.push(exam);
             cards.push(card);
         }
-        // The nearest upcoming exam that covers each card.
-        let exams = cards
-            .iter()
-            .map(|c| {
-                plans
-                    .iter()
-                    .find(|p| p.covers(&c.deck, &c.tags))
-                    .map(|p| ExamTarget { day: p.exam_day, target: p.target })
-            })
-            .collect();
         let balancing = settings.fuzz && (settings.load_balance || !settings.easy_days.is_normal());
         let due_load = if plans.is_empty() && breaks.is_empty() && !balancing {
             HashMap::new()
@@ -267,6 +265,11 @@ impl Today {
                 outcome.card = CardSchedule { due_at_ms: Some(days.day_start(due).timestamp_millis()), ..fitted };
                 outcome.interval_secs = due.days_since(self.today) as i64 * 86_400;
             }
+            // A leech before an exam needs more reviews, not none: tagged, but not suspended.
+            if outcome.became_leech && exam.day > self.today {
+                outcome.card.suspended = false;
+                outcome.leech_kept_for_exam = Some(exam.day);
+            }
         }
         let row = ReviewRow {
             card_key: key.clone(),
@@ -326,6 +329,11 @@ impl Today {
         }
         self.rebuild_queue(store, settings, new_limit, &notes)
     }
+}
+
+/// The nearest upcoming exam (of `plans`, sorted by day) that covers `card`.
+fn exam_of(plans: &[Plan], card: &Card) -> Option<ExamTarget> {
+    plans.iter().find(|p| p.covers(&card.deck, &card.tags)).map(|p| ExamTarget { day: p.exam_day, target: p.target })
 }
 
 /// What is left of the day's limits after the answers already given today (`answered`: card

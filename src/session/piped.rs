@@ -130,7 +130,16 @@ pub fn run(
         let outcome = session.answer(store, index, rating, clock(), shown_at)?;
         let key = &session.card(index).key;
         writeln!(io.out, "saved {key} {} due {}", rating.as_u8(), rfc3339_utc(outcome.card.due_at_ms))?;
-        if outcome.became_leech {
+        if let Some(exam) = outcome.leech_kept_for_exam {
+            let lapses = outcome.card.lapses;
+            human(
+                io.out,
+                &format!(
+                    "leech: forgotten {lapses} times, so it is tagged leech; not suspended, since the exam on {} needs it (kioku suspend {key} after the exam)",
+                    exam.date()
+                ),
+            )?;
+        } else if outcome.became_leech {
             writeln!(io.out, "suspended {key}")?;
             let lapses = outcome.card.lapses;
             human(io.out, &tr!("review-piped-leech", n = lapses, key = key.as_str()))?;

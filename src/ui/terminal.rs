@@ -219,7 +219,9 @@ fn save_judged(
     let outcome = session.answer(store, index, rating, clock(), shown_at)?;
     let key = safe_text::terminal_line(&session.card(index).key).into_owned();
     let mut note = tr!("review-saved-suggested", key = key, n = rating.as_u8(), grade = rating.label());
-    if outcome.became_leech {
+    if outcome.leech_kept_for_exam.is_some() {
+        note = format!("{note} {}", tr!("plan-leech-kept-saved"));
+    } else if outcome.became_leech {
         note = format!("{note} {}", tr!("review-now-leech"));
     }
     Ok(Some(note))
@@ -349,7 +351,14 @@ fn grade(
     message: &mut Option<String>,
 ) -> Result<Next> {
     let outcome = session.answer(store, index, rating, clock(), shown_at)?;
-    if outcome.became_leech {
+    if let Some(exam) = outcome.leech_kept_for_exam {
+        *message = Some(tr!(
+            "plan-leech-kept-screen",
+            key = session.card(index).key.as_str(),
+            lapses = outcome.card.lapses,
+            date = exam.date().to_string()
+        ));
+    } else if outcome.became_leech {
         *message = Some(tr!("review-leech", key = session.card(index).key.as_str(), n = outcome.card.lapses));
     }
     Ok(Next::Card)
