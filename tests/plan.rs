@@ -122,7 +122,7 @@ fn a_leech_before_the_exam_is_kept_with_a_warning() {
         run(&env, DAY0, &["review"], &all_good());
         // Forgotten on the 3rd: the first lapse makes it a leech.
         let review = run(&env, &at(3), &["review"], &format!("\nagain\n{}", all_good()));
-        assert!(review.contains("leech: forgotten 1 times"), "{review}");
+        assert!(review.contains("leech: forgotten 1 time"), "{review}");
         if kept {
             assert!(lines_with(&review, "suspended ").is_empty(), "{review}");
             assert!(review.contains("not suspended, since the exam on 2025-06-10 needs it"), "{review}");
@@ -139,6 +139,9 @@ fn the_eve_the_exam_day_and_after() {
     let env = siblings_learned("2025-06-06");
     let eve = run(&env, &at(5), &["plan"], "");
     assert!(eve.contains("exam 2025-06-06 in 1 day · target 90% · all decks"), "{eve}");
+    let out = env.kioku(&at(5)).env("KIOKU_LANG", "ja").arg("plan").output().unwrap();
+    let ja = String::from_utf8(out.stdout).unwrap();
+    assert!(ja.contains("試験 2025年6月6日 まであと 1 日 · 目標 90% · すべてのデッキ"), "{ja}");
     let day = run(&env, &at(6), &["plan"], "");
     assert!(day.contains("exam 2025-06-06 is today · target 90% · all decks"), "{day}");
     assert!(day.contains("cards in scope: 2 (2 studied, 0 never studied)"), "{day}");

@@ -5,7 +5,7 @@ use std::io::Write;
 use crate::scheduler::plan::ExamTarget;
 use crate::scheduler::{CardSchedule, Scheduler, State, StudyDay};
 use crate::store::Plan;
-use crate::{Error, Result};
+use crate::{tr, Error, Result};
 
 use super::{Access, Context, Prepared};
 
@@ -31,9 +31,9 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     if let Some(id) = args.remove {
         let mut store = ctx.open_store()?;
         if !store.remove_plan(id)? {
-            return Err(Error::Input(format!("there is no plan {id} (see `kioku plan --list`)")));
+            return Err(Error::Input(tr!("plan-no-such", id = id)));
         }
-        writeln!(std::io::stdout(), "removed plan {id}")?;
+        writeln!(std::io::stdout(), "{}", tr!("plan-removed", id = id))?;
         return Ok(());
     }
     if args.list {
@@ -43,22 +43,22 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         let today = ctx.days(&settings).study_day(ctx.now());
         let mut out = std::io::stdout().lock();
         if plans.is_empty() {
-            writeln!(out, "no plans (kioku plan --exam-date YYYY-MM-DD)")?;
+            writeln!(out, "{}", tr!("plan-none"))?;
         }
         for p in &plans {
-            let when = match p.exam_day.cmp(&today) {
-                std::cmp::Ordering::Less => "  (past)",
-                std::cmp::Ordering::Equal => "  (today)",
-                std::cmp::Ordering::Greater => "",
+            let row = tr!(
+                "plan-list-row",
+                id = format!("{:>3}", p.id),
+                date = day_text(p.exam_day),
+                target = percent(p.target),
+                scope = scope(p)
+            );
+            let row = match p.exam_day.cmp(&today) {
+                std::cmp::Ordering::Less => tr!("plan-list-past", row = row),
+                std::cmp::Ordering::Equal => tr!("plan-list-today", row = row),
+                std::cmp::Ordering::Greater => row,
             };
-            writeln!(
-                out,
-                "{:>3}  exam {}  target {:.0}%  {}{when}",
-                p.id,
-                p.exam_day.date(),
-                p.target * 100.0,
-                scope(p)
-            )?;
+            writeln!(out, "{row}")?;
         }
         return Ok(());
     }
@@ -72,10 +72,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         let date = super::dates::parse_day("--exam-date", text)?;
         let exam_day = StudyDay::from_date(date);
         if exam_day <= today {
-            return Err(Error::Input(format!("--exam-date {date} is not after today ({})", today.date())));
+            return Err(Error::Input(tr!(
+                "plan-date-not-after",
+                date = date.to_string(),
+                today = today.date().to_string()
+            )));
         }
         if !(0.5..=0.99).contains(&args.target) {
-            return Err(Error::Input(format!("--target must be from 0.50 to 0.99, not {}", args.target)));
+            return Err(Error::Input(tr!("plan-target-range", value = args.target.to_string())));
         }
         let plan = Plan {
             id: 0,
@@ -88,11 +92,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         let scheduler = ctx.scheduler(&store, &settings)?;
         let crate::app::PlanRecorded { id, moved } =
             crate::app::record_plan(&mut store, &scheduler, &days, &plan, ctx.now())?;
-        writeln!(
-            std::io::stdout(),
-            "plan {id} recorded: cards in scope are scheduled to be remembered on {date} ({moved} review{} moved before it)",
-            if moved == 1 { "" } else { "s" }
-        )?;
+        writeln!(std::io::stdout(), "{}", tr!("plan-recorded", id = id, date = day_text(exam_day), moved = moved))?;
     }
     let scheduler = ctx.scheduler(&store, &settings)?;
     let cards = store.cards_in_decks()?;
@@ -100,7 +100,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let plans: Vec<Plan> = store.plans()?.into_iter().filter(|p| p.exam_day >= today).collect();
     let mut out = std::io::stdout().lock();
     if plans.is_empty() {
-        writeln!(out, "no upcoming exam (kioku plan --exam-date YYYY-MM-DD [--target 0.9] [DECK…] [--tag T])")?;
+        writeln!(out, "{}", tr!("plan-no-upcoming"))?;
     }
     for p in &plans {
         let in_scope: Vec<&CardSchedule> =
@@ -122,20 +122,24 @@ fn exam_day_figures(
     in_scope: &[&CardSchedule],
     today: StudyDay,
 ) -> Result<()> {
-    writeln!(out, "exam {} is today · target {:.0}% · {}", p.exam_day.date(), p.target * 100.0, scope(p))?;
+    let target = percent(p.target);
+    let line = tr!("plan-exam-today", date = day_text(p.exam_day), target = target.clone(), scope = scope(p));
+    writeln!(out, "{line}")?;
     let new = in_scope.iter().filter(|s| s.state == State::New).count();
     let above = in_scope.iter().filter(|s| scheduler.retrievability(s, today).is_some_and(|r| r >= p.target)).count();
-    writeln!(out, "  cards in scope: {} ({} studied, {new} never studied)", in_scope.len(), in_scope.len() - new)?;
+    let line = tr!("plan-scope-today", total = in_scope.len(), studied = in_scope.len() - new, new = new);
+    writeln!(out, "  {line}")?;
     if !in_scope.is_empty() {
-        writeln!(
-            out,
-            "  cards at or above {:.0}% now: {above} of {} ({:.0}%)",
-            p.target * 100.0,
-            in_scope.len(),
-            above as f64 * 100.0 / in_scope.len() as f64
-        )?;
+        let line = tr!(
+            "plan-at-target-now",
+            target = target,
+            above = above,
+            total = in_scope.len(),
+            share = percent(above as f32 / in_scope.len() as f32)
+        );
+        writeln!(out, "  {line}")?;
     }
-    writeln!(out, "  good luck! (kioku plan --remove {} when it is over)", p.id)?;
+    writeln!(out, "  {}", tr!("plan-good-luck", id = p.id))?;
     Ok(())
 }
 
@@ -166,75 +170,57 @@ fn upcoming(
     }
     // As the review session counts it: the new cards spread over the days left but three.
     let quota = crate::scheduler::plan::exam_new_cards_per_day(new as u32, today, p.exam_day);
-    writeln!(
-        out,
-        "exam {} in {days_left} day{} · target {:.0}% · {}",
-        p.exam_day.date(),
-        if days_left == 1 { "" } else { "s" },
-        p.target * 100.0,
-        scope(p)
-    )?;
-    writeln!(out, "  cards in scope: {} ({} studied, {new} new)", in_scope.len(), studied.len())?;
+    let target = percent(p.target);
+    let line = tr!(
+        "plan-exam-ahead",
+        date = day_text(p.exam_day),
+        days = days_left,
+        target = target.clone(),
+        scope = scope(p)
+    );
+    writeln!(out, "{line}")?;
+    let line = tr!("plan-scope", total = in_scope.len(), studied = studied.len(), new = new);
+    writeln!(out, "  {line}")?;
     if !studied.is_empty() {
-        writeln!(
-            out,
-            "  studied cards predicted at or above {:.0}% on the day: {above} of {} ({:.0}%)",
-            p.target * 100.0,
-            studied.len(),
-            above as f64 * 100.0 / studied.len() as f64
-        )?;
+        let line = tr!(
+            "plan-predicted",
+            target = target.clone(),
+            above = above,
+            studied = studied.len(),
+            share = percent(above as f32 / studied.len() as f32)
+        );
+        writeln!(out, "  {line}")?;
     }
     if new > 0 {
         let per_day = quota.max(settings.new_per_day).max(1);
         let done_by = StudyDay(today.0 + (new as u32).div_ceil(per_day) as i32 - 1);
-        if quota > settings.new_per_day {
-            writeln!(
-                out,
-                "  new cards: {per_day} a day, all introduced by {} (the plan raises new_per_day, {}, to this; review --new N still overrides it)",
-                done_by.date(),
-                settings.new_per_day
-            )?;
+        let date = day_text(done_by);
+        let line = if quota > settings.new_per_day {
+            tr!("plan-new-raised", per_day = per_day, date = date, limit = settings.new_per_day)
         } else {
-            writeln!(
-                out,
-                "  new cards: {per_day} a day (new_per_day; the plan needs at least {quota}), all introduced by {}",
-                done_by.date()
-            )?;
-        }
+            tr!("plan-new-limit", per_day = per_day, quota = quota, date = date)
+        };
+        writeln!(out, "  {line}")?;
     }
     if workload.iter().all(|&n| n == 0) {
-        writeln!(out, "  no reviews due yet in the next {shown_days} day{}", if shown_days == 1 { "" } else { "s" })?;
+        writeln!(out, "  {}", tr!("plan-no-reviews-due", days = shown_days))?;
     } else {
-        writeln!(
-            out,
-            "  reviews already due per day, the next {shown_days} day{} (today first):",
-            if shown_days == 1 { "" } else { "s" }
-        )?;
+        writeln!(out, "  {}", tr!("plan-reviews-due", days = shown_days))?;
         for line in crate::stats::report::bar_chart(&workload) {
             writeln!(out, "  {line}")?;
         }
     }
     if above < studied.len() {
-        writeln!(
-            out,
-            "  warning: {} studied card{} predicted below {:.0}% on the day with the reviews scheduled now; review every day until the exam: each answer places the card's next review in its window",
-            studied.len() - above,
-            if studied.len() - above == 1 { " is" } else { "s are" },
-            p.target * 100.0
-        )?;
+        writeln!(out, "  {}", tr!("plan-warn-below", n = studied.len() - above, target = target))?;
     }
     if days_left <= crate::scheduler::plan::NEW_CARDS_DONE_DAYS_BEFORE_EXAM && new > 0 {
-        writeln!(out, "  warning: {new} new cards cannot be learned and consolidated in {days_left} days; study fewer cards (a deck or tag) or move the date")?;
+        writeln!(out, "  {}", tr!("plan-warn-too-late", new = new, days = days_left))?;
     } else if quota > settings.new_per_day.max(1) * 3 {
-        writeln!(out, "  warning: {quota} new cards a day is heavy; consider a smaller scope or a lower --target")?;
+        writeln!(out, "  {}", tr!("plan-warn-heavy", quota = quota))?;
     }
     let peak = workload.iter().copied().max().unwrap_or(0) + quota as usize;
     if peak > settings.reviews_per_day as usize {
-        writeln!(
-            out,
-            "  warning: up to {peak} cards on a day, above reviews_per_day ({}); raise it (kioku config set reviews_per_day {peak}) or lower the target",
-            settings.reviews_per_day
-        )?;
+        writeln!(out, "  {}", tr!("plan-warn-peak", peak = peak, limit = settings.reviews_per_day))?;
     }
     Ok(())
 }
@@ -265,8 +251,28 @@ fn predicted_at_target(scheduler: &Scheduler, s: &CardSchedule, exam: ExamTarget
 
 fn scope(p: &Plan) -> String {
     if p.decks.is_empty() && p.tags.is_empty() {
-        "all decks".into()
+        tr!("plan-scope-all")
     } else {
-        p.decks.iter().cloned().chain(p.tags.iter().map(|t| format!("tag {t}"))).collect::<Vec<_>>().join(", ")
+        p.decks
+            .iter()
+            .cloned()
+            .chain(p.tags.iter().map(|t| tr!("plan-scope-tag", tag = t.as_str())))
+            .collect::<Vec<_>>()
+            .join(", ")
     }
+}
+
+/// A study day as people write dates in the process language: 2025-05-21, 2025年5月21日.
+fn day_text(day: StudyDay) -> String {
+    use chrono::Datelike;
+    let date = day.date();
+    match crate::i18n::lang() {
+        crate::i18n::Lang::En => date.to_string(),
+        crate::i18n::Lang::Ja => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
+    }
+}
+
+/// A probability as a whole percentage, `0.9` → `90`.
+fn percent(p: f32) -> String {
+    format!("{:.0}", p * 100.0)
 }

@@ -38,6 +38,7 @@ pub const AREAS: &[Area] = &[
     area!("deck"),
     area!("interchange"),
     area!("web"),
+    area!("plan"),
 ];
 
 /// Bundles are `Sync` (the concurrent memoizer), so the web server's threads share them.

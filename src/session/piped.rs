@@ -132,13 +132,8 @@ pub fn run(
         writeln!(io.out, "saved {key} {} due {}", rating.as_u8(), rfc3339_utc(outcome.card.due_at_ms))?;
         if let Some(exam) = outcome.leech_kept_for_exam {
             let lapses = outcome.card.lapses;
-            human(
-                io.out,
-                &format!(
-                    "leech: forgotten {lapses} times, so it is tagged leech; not suspended, since the exam on {} needs it (kioku suspend {key} after the exam)",
-                    exam.date()
-                ),
-            )?;
+            let date = exam.date().to_string();
+            human(io.out, &crate::tr!("plan-leech-kept", lapses = lapses, date = date, key = key.as_str()))?;
         } else if outcome.became_leech {
             writeln!(io.out, "suspended {key}")?;
             let lapses = outcome.card.lapses;
