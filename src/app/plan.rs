@@ -20,8 +20,8 @@ pub struct PlanRecorded {
 }
 
 /// Records `plan` (its id is assigned) and moves the reviews of the cards it covers that would
-/// cross the exam into each card's window (the latest day with room under the daily review
-/// load, as `Scheduler::fit_to_exam` decides), in one transaction. Later answers are placed as
+/// cross the exam into each card's window (its least loaded day, three days before the exam at the
+/// latest, as `Scheduler::fit_to_exam` decides), in one transaction. Later answers are placed as
 /// they are given. `plan.exam_day` must be after today (checked by the caller, which knows
 /// how the date was written).
 pub fn record_plan(
