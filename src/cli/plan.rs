@@ -276,3 +276,34 @@ fn day_text(day: StudyDay) -> String {
 fn percent(p: f32) -> String {
     format!("{:.0}", p * 100.0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_card_buried_past_the_exam_is_not_counted_as_reviewed() {
+        let scheduler = Scheduler::new(crate::settings::Settings::default(), None).unwrap();
+        let exam = ExamTarget { day: StudyDay(1030), target: 0.9 };
+        let eve = StudyDay(1029);
+        // S = 20 days, last reviewed on day 1005, due on the eve: unreviewed, R on the exam day
+        // is below 0.9; a good answer on the eve keeps it above.
+        let card = CardSchedule {
+            state: State::Review,
+            stability: Some(20.0),
+            difficulty: Some(5.0),
+            last_review_day: Some(StudyDay(1005)),
+            due_day: Some(eve),
+            ..CardSchedule::default()
+        };
+        assert!(scheduler.retrievability_on(20.0, StudyDay(1005), exam.day) < 0.9);
+        assert!(predicted_at_target(&scheduler, &card, exam, eve));
+        // Buried on the eve until the exam day (by hand, or as a sibling): it will not be
+        // reviewed before the exam, so it is counted below the target.
+        let buried = CardSchedule { buried_until_day: Some(exam.day), ..card.clone() };
+        assert!(!predicted_at_target(&scheduler, &buried, exam, eve));
+        // Buried only until the eve (yesterday's bury): still reviewed in time.
+        let yesterday = CardSchedule { buried_until_day: Some(eve), ..card };
+        assert!(predicted_at_target(&scheduler, &yesterday, exam, eve));
+    }
+}
