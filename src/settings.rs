@@ -88,6 +88,11 @@ pub const SPECS: &[SettingSpec] = &[
         default: "auto",
         help: "language of kioku's screens and messages: ja, en, or auto (from --lang/KIOKU_LANG, else the locale)",
     },
+    SettingSpec {
+        key: "decks",
+        default: "",
+        help: "the folder of your deck files wherever you run kioku, stored as an absolute path (--decks and KIOKU_DECKS win; empty = ./decks if present, else the bundled decks)",
+    },
 ];
 
 /// Which new cards a study day introduces, and in what order (setting `new_card_order`).
@@ -188,6 +193,9 @@ pub fn validate(key: &str, value: &str) -> Result<String> {
             NewCardOrder::Random => "random".to_string(),
         },
         "language" => parse_language(value)?.map_or("auto", crate::i18n::Lang::code).to_string(),
+        // Made absolute by `config set` (which knows the working folder) before it comes here.
+        "decks" if value.is_empty() || std::path::Path::new(value).is_absolute() => value.to_string(),
+        "decks" => return Err(Error::Input(format!("decks must be an absolute path, not '{value}'"))),
         "learning_steps" | "relearning_steps" => {
             parse_steps(key, value)?;
             value.split_whitespace().collect::<Vec<_>>().join(" ")

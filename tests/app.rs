@@ -78,7 +78,7 @@ fn with_a_review_due_late(env: &common::Env) -> (app::Collection, DayClock) {
         reps: 1,
         ..row.schedule.clone()
     };
-    c.store.record_manual(row.id, &row.key, &row.schedule, &after, ReviewRowTime::new(now(), &days)).unwrap();
+    c.store.record_manual(row.id, &row.key, &row.schedule, &after, ReviewRowTime::new(now(), &days), "test").unwrap();
     (c, days)
 }
 
@@ -132,7 +132,9 @@ fn only_orphans_of_loaded_decks_may_be_pruned_and_not_after_the_decks_changed() 
     let days = DayClock::new(chrono_tz::UTC, 4);
     for row in c.store.cards_in_decks().unwrap() {
         let after = CardSchedule { suspended: true, ..row.schedule.clone() };
-        c.store.record_manual(row.id, &row.key, &row.schedule, &after, ReviewRowTime::new(now(), &days)).unwrap();
+        c.store
+            .record_manual(row.id, &row.key, &row.schedule, &after, ReviewRowTime::new(now(), &days), "suspend")
+            .unwrap();
     }
     drop(c);
     // Note `two` leaves deck a; deck b's file goes (it may only be missing).

@@ -470,9 +470,11 @@ fn a_run_that_finds_none_of_the_last_runs_deck_files_says_so() {
     let env = Env::new();
     env.write_deck("alpha.yaml", SMALL_DECK);
     env.kioku(NOW).arg("due").assert().success();
-    // Its own ./decks seen from its folder is the same set of files: nothing to say.
-    let here = env.kioku(NOW).env_remove("KIOKU_DECKS").arg("due").output().unwrap();
-    assert!(here.stderr.is_empty(), "{here:?}");
+    // Its own ./decks seen from its folder is the same set of files: only the notice that
+    // names the folder it depends on (issue 20), no warning.
+    let here = env.kioku(NOW).env_remove("KIOKU_DECKS").env("KIOKU_LANG", "en").arg("due").output().unwrap();
+    let said = String::from_utf8_lossy(&here.stderr);
+    assert!(said.starts_with("kioku: using the decks in ") && said.lines().count() == 1, "{said}");
     // From a folder without ./decks, KIOKU_DECKS unset: the bundled decks.
     let elsewhere = env.dir.path().join("elsewhere");
     std::fs::create_dir(&elsewhere).unwrap();

@@ -12,8 +12,13 @@ fn new_deck_lints_clean_and_previews_every_card() {
     env.kioku(NOW).args(["new", "starter"]).assert().success();
     env.kioku(NOW).args(["new", "starter"]).assert().code(1); // never overwrites
     env.kioku(NOW).args(["new", "bad id"]).assert().code(1);
-    let lint = env.kioku(NOW).arg("lint").output().unwrap();
-    assert_eq!(String::from_utf8(lint.stdout).unwrap(), "0 errors, 0 warnings\n");
+    let lint = env.kioku(NOW).env("KIOKU_LANG", "en").arg("lint").output().unwrap();
+    // The starter deck: one note of each kind, 7 cards (the preview below counts them too).
+    let decks = std::fs::canonicalize(env.decks()).unwrap();
+    assert_eq!(
+        String::from_utf8(lint.stdout).unwrap(),
+        format!("checked 1 file, 7 cards in {}: 0 errors, 0 warnings\n", decks.display())
+    );
     let preview = env.kioku(NOW).args(["preview", "starter"]).output().unwrap();
     let text = String::from_utf8(preview.stdout).unwrap();
     assert!(text.starts_with("starter — 6 notes, 7 cards"), "{text}");
@@ -144,8 +149,8 @@ fn import_export_import_round_trips() {
     let first = std::fs::read_to_string(&deck_file).unwrap();
     env.kioku(NOW).args(["import", "anki.txt", "--deck", "a", "-o"]).arg(&deck_file).assert().code(1); // no overwrite
     assert_eq!(
-        String::from_utf8(env.kioku(NOW).arg("lint").output().unwrap().stdout).unwrap(),
-        "0 errors, 0 warnings\n",
+        String::from_utf8(env.kioku(NOW).arg("lint").arg(&deck_file).output().unwrap().stdout).unwrap(),
+        "checked 1 file, 6 cards: 0 errors, 0 warnings\n", // g1, g2 and its reverse, c1, c2, g4
         "{first}"
     );
     let preview = String::from_utf8(env.kioku(NOW).args(["preview", "a"]).output().unwrap().stdout).unwrap();

@@ -454,3 +454,41 @@ fn cram_in_a_terminal_is_a_screen_and_counts_what_is_left_within_the_limit() {
     let history = env.history();
     assert_eq!(history.iter().filter(|r| r["kind"] == "cram").count(), 1);
 }
+
+/// Issue 20 on the screen: a typed answer shown as typed with the diff in its own script; after
+/// a choice judged on screen, a line says the digits now grade; u, s and b say what they did.
+#[test]
+fn typed_as_typed_grade_step_and_what_u_s_b_did() {
+    let env = Env::new();
+    env.write_deck(
+        "t.yaml",
+        "deck: t\ncards:\n  - id: era\n    front: 1868年は何年？\n    back: 明治元年\n    check: text\n\
+         \x20 - id: choice\n    question: 中国の投票は？\n    answer: 棄権\n    distractors: [賛成, 反対]\n\
+         \x20 - id: basic\n    front: CVIDとは？\n    back: 非核化\n",
+    );
+    let Some(t) = Tmux::start(&env, 80) else { return };
+    t.wait_for("1868年は何年？");
+    t.type_text("めいじ元年");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("diff:");
+    assert!(screen.contains("you: めいじ元年"), "as typed:\n{screen}");
+    assert!(screen.contains("diff: [-めいじ][+明治]元年"), "in the original script:\n{screen}");
+    t.keys(&["4"]); // easy: graduates, so it does not come back today
+    let screen = t.wait_for("中国の投票は？");
+    let n = number_of(&screen, "棄権");
+    t.type_text(&n);
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("now grade how well you knew it: 1-4, enter takes good");
+    assert!(screen.contains("✓ right"), "{screen}");
+    t.keys(&["4"]);
+    t.wait_for("CVIDとは？");
+    // Suspending the last card ends on the summary, which says so; u there takes back the
+    // choice's answer, and its screen says so.
+    t.keys(&["s"]);
+    t.wait_for("suspended t/basic: out of reviews until kioku unsuspend t/basic");
+    t.keys(&["u"]);
+    let screen = t.wait_for("undid the answer to t/choice: it is asked again");
+    assert!(screen.contains("中国の投票は？"), "{screen}");
+    t.keys(&["Escape"]);
+    t.wait_for("EXIT=0");
+}

@@ -74,34 +74,55 @@ pub fn osa_distance(a: &str, b: &str) -> usize {
 /// Texts too long for a bounded table get a plain `[+expected][-typed]`, the typed text cut to
 /// 80 characters with `…`.
 pub fn char_diff(expected: &str, typed: &str) -> String {
-    let (a, b): (Vec<char>, Vec<char>) = (expected.chars().collect(), typed.chars().collect());
+    let units = |text: &str| text.chars().map(|c| (c.to_string(), c)).collect::<Vec<_>>();
+    diff_units(expected, typed, &units(expected), &units(typed))
+}
+
+/// `char_diff` of the texts as written (issue 20: the screen showed めいじ元年 as メイジ元):
+/// characters are matched by their comparable form (width, case, kana folded; ignorable
+/// punctuation and spaces left out), but shown in their own script, so 明治元年 against
+/// めいじ元年 gives `[+明治][-めいじ]元年`.
+pub fn diff_as_written(expected: &str, typed: &str) -> String {
+    let units = |text: &str| {
+        text.chars()
+            .filter_map(|c| {
+                let key = super::normalize::comparable(c.encode_utf8(&mut [0; 4]));
+                (!key.is_empty()).then_some((key, c))
+            })
+            .collect::<Vec<_>>()
+    };
+    diff_units(expected, typed, &units(expected), &units(typed))
+}
+
+/// The diff of two texts as units (comparison key, character shown).
+fn diff_units(expected: &str, typed: &str, a: &[(String, char)], b: &[(String, char)]) -> String {
     if table_cells(a.len(), b.len()).is_none() {
-        let shown: String = b.iter().take(80).collect();
-        let more = if b.len() > 80 { "…" } else { "" };
+        let shown: String = typed.chars().take(80).collect();
+        let more = if typed.chars().count() > 80 { "…" } else { "" };
         return format!("[+{expected}][-{shown}{more}]");
     }
     let width = b.len() + 1;
     let mut lcs = vec![0usize; (a.len() + 1) * width];
     for i in (0..a.len()).rev() {
         for j in (0..b.len()).rev() {
-            lcs[i * width + j] = if a[i] == b[j] {
+            lcs[i * width + j] = if a[i].0 == b[j].0 {
                 lcs[(i + 1) * width + j + 1] + 1
             } else {
                 lcs[(i + 1) * width + j].max(lcs[i * width + j + 1])
             };
         }
     }
-    // Walk the table: ' ' same, '+' only expected, '-' only typed; then group runs.
+    // Walk the table: ' ' same (shown as typed), '+' only expected, '-' only typed; then group runs.
     let (mut i, mut j, mut ops) = (0, 0, Vec::new());
     while i < a.len() || j < b.len() {
-        if i < a.len() && j < b.len() && a[i] == b[j] {
-            ops.push((' ', a[i]));
+        if i < a.len() && j < b.len() && a[i].0 == b[j].0 {
+            ops.push((' ', b[j].1));
             (i, j) = (i + 1, j + 1);
         } else if j < b.len() && (i == a.len() || lcs[i * width + j + 1] >= lcs[(i + 1) * width + j]) {
-            ops.push(('-', b[j]));
+            ops.push(('-', b[j].1));
             j += 1;
         } else {
-            ops.push(('+', a[i]));
+            ops.push(('+', a[i].1));
             i += 1;
         }
     }

@@ -126,7 +126,12 @@ fn accepted_alternatives_and_diffs() {
     assert_eq!(judge_typed(Text, "CVID", &accept, "ひかくか").verdict, Almost);
     assert_eq!(judge_typed(Text, "CVID", &accept, "非核化").verdict, Right);
     let j = judge_typed(Text, "Pyongyang", &[], "Pyongyag");
-    assert_eq!(j.diff.as_deref(), Some("pyongya[+n]g"));
+    // The diff shows both texts as written (case, script, width), matched as the judge
+    // compares them (issue 20).
+    assert_eq!(j.diff.as_deref(), Some("Pyongya[+n]g"));
+    assert_eq!(super::near::diff_as_written("明治元年", "めいじ元年"), "[-めいじ][+明治]元年");
+    assert_eq!(super::near::diff_as_written("60日以内", "６０日"), "６０日[+以内]");
+    assert_eq!(super::near::diff_as_written("ドナルド・トランプ", "どなるど とらんぷ"), "どなるどとらんぷ");
     assert_eq!(char_diff("金正恩", "金正日"), "金正[-日][+恩]");
     assert_eq!(judge_typed(Text, "x", &[], "x").diff, None);
     assert_eq!(Almost.suggest(), Rating::Hard);

@@ -8,7 +8,7 @@ use super::date::{self, Match};
 use super::explain::{Explanation, Reason};
 use super::frames::{self, GENERIC_SUFFIXES};
 use super::markers::{self, Marker};
-use super::near::{char_diff, osa_within};
+use super::near::{diff_as_written, osa_within};
 use super::normalize::{comparable, fold, is_latin, strip};
 use super::reading::{respell, Respelling};
 use super::{number, numerals, Check, Verdict};
@@ -74,7 +74,7 @@ pub fn judge(expected: &Expected, typed: &str) -> Judgement {
         let shown: String = typed.chars().take(80).collect();
         return Judgement {
             verdict: Verdict::Wrong,
-            diff: Some(format!("[+{}][-{shown}…]", comparable(expected.answer))),
+            diff: Some(format!("[+{}][-{shown}…]", expected.answer)),
             explanation: Explanation { reason: Some(Reason::TooLong), ..Explanation::default() },
         };
     }
@@ -96,7 +96,7 @@ pub fn judge(expected: &Expected, typed: &str) -> Judgement {
     if verdict == Verdict::Wrong && explanation.reason.is_none() {
         explanation.reason = candidates.iter().find_map(|c| marker_reason(expected.check, c, typed));
     }
-    let diff = (verdict != Verdict::Right).then(|| char_diff(&comparable(expected.answer), &typed_comparable));
+    let diff = (verdict != Verdict::Right).then(|| diff_as_written(expected.answer, typed));
     Judgement { verdict, diff, explanation }
 }
 

@@ -1,7 +1,7 @@
 //! Authoring commands: `kioku schema`, `kioku new DECK`, `kioku preview DECK`.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use crate::deck::reading::shown;
 use crate::deck::{self, DeckSource, Judge};
@@ -9,7 +9,7 @@ use crate::safe_text::{terminal, terminal_line};
 use crate::session::judge::display_order;
 use crate::{Error, Result};
 
-use super::Context;
+use super::{Context, DecksOrigin};
 
 /// `kioku schema`: the deck format's JSON Schema on stdout.
 pub fn schema() -> Result<()> {
@@ -43,13 +43,20 @@ pub fn new(ctx: &Context, args: NewArgs) -> Result<()> {
     if !deck::validate::is_valid_id(&args.deck) {
         return Err(Error::Input(crate::tr!("deck-new-bad-id", id = args.deck.as_str())));
     }
-    let path = match &args.output {
-        Some(p) => p.clone(),
-        None => match &ctx.paths().decks {
-            DeckSource::Dir(dir) => dir.join(format!("{}.yaml", args.deck)),
-            DeckSource::Bundled => PathBuf::from("decks").join(format!("{}.yaml", args.deck)),
-        },
+    let file = format!("{}.yaml", args.deck);
+    let folder = match &ctx.paths().decks {
+        DeckSource::Dir(dir) => dir.clone(),
+        DeckSource::Bundled => PathBuf::from("decks"),
     };
+    if args.output.is_none() && ctx.decks_origin == DecksOrigin::Here && deck::load::holds_bundled_decks(&folder) {
+        // Inside kioku's own repository: a deck there is mixed with the bundled ones.
+        return Err(Error::Input(format!(
+            "{} holds kioku's bundled decks; keep your own elsewhere: `kioku config set decks DIR` \
+             (a folder of your own, used wherever you run kioku), or -o FILE",
+            absolute(&folder).display()
+        )));
+    }
+    let path = args.output.clone().unwrap_or_else(|| folder.join(&file));
     if path.exists() && !args.force {
         return Err(Error::Exists { path });
     }
@@ -57,8 +64,42 @@ pub fn new(ctx: &Context, args: NewArgs) -> Result<()> {
         std::fs::create_dir_all(dir).map_err(Error::file(dir, crate::error::FileAction::Create))?;
     }
     std::fs::write(&path, starter(&args.deck))?;
-    writeln!(std::io::stdout(), "{}", crate::tr!("deck-new-wrote", path = path.display().to_string()))?;
+    let shown = absolute(&path);
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "wrote {} (check it with `kioku lint {}`)", shown.display(), path.display())?;
+    // What writing it changes: whether kioku will find it, and where it looks.
+    let dir = absolute(&folder);
+    let in_decks = args.output.is_none() || shown.parent() == Some(dir.as_path());
+    let what = match (ctx.decks_origin, in_decks) {
+        (_, false) => format!(
+            "it is outside the decks folder ({}): move it there to study it, or use --decks",
+            match ctx.decks_origin {
+                DecksOrigin::Bundled => "none yet: kioku uses its bundled decks".to_string(),
+                _ => dir.display().to_string(),
+            }
+        ),
+        (DecksOrigin::Given | DecksOrigin::Setting, true) => {
+            format!("`kioku review {}` studies it (your decks folder is {})", args.deck, dir.display())
+        }
+        (DecksOrigin::Here, true) => format!(
+            "kioku reads it when run from this folder (./decks); `kioku config set decks {}` makes that folder \
+             yours wherever you run kioku",
+            dir.display()
+        ),
+        (DecksOrigin::Bundled, true) => format!(
+            "{} is a new decks folder: run from this folder, kioku now reads its decks there instead of the \
+             bundled ones; `kioku config set decks {}` makes it yours wherever you run kioku",
+            dir.display(),
+            dir.display()
+        ),
+    };
+    writeln!(out, "{what}")?;
     Ok(())
+}
+
+/// `path` made absolute for messages (as given if that fails).
+fn absolute(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).or_else(|_| std::path::absolute(path)).unwrap_or_else(|_| path.to_path_buf())
 }
 
 #[derive(clap::Args, Debug)]
@@ -69,6 +110,7 @@ pub struct PreviewArgs {
 
 /// `kioku preview DECK`: every card as a student will see it, both sides.
 pub fn preview(ctx: &Context, args: PreviewArgs) -> Result<()> {
+    ctx.note_decks_origin();
     let collection = deck::load(&ctx.paths().decks)?;
     let d = collection.deck(&args.deck)?;
     let cards = deck::expand(d);

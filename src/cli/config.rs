@@ -63,7 +63,11 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         }
         Action::Set { key, value } => {
             settings::spec(&key).ok_or_else(|| unknown(&key))?;
-            let canonical = settings::validate(&key, &value.join(" "))?;
+            let mut value = value.join(" ");
+            if key == "decks" && !value.trim().is_empty() {
+                value = decks_folder(value.trim())?;
+            }
+            let canonical = settings::validate(&key, &value)?;
             let mut store = ctx.open_store()?;
             store.set_setting(&key, &canonical)?;
             writeln!(out, "{key} = \"{canonical}\"")?;
@@ -82,6 +86,27 @@ fn help(spec: &settings::SettingSpec) -> String {
     } else {
         text
     }
+}
+
+/// The decks folder as an absolute path (relative to the folder kioku runs in), which must be
+/// an existing folder: a typo would otherwise leave every command with no decks.
+fn decks_folder(value: &str) -> Result<String> {
+    let path = std::path::Path::new(value);
+    let absolute = std::fs::canonicalize(path).map_err(|e| {
+        Error::Input(format!(
+            "decks: cannot use {} as the decks folder ({e}); create it first, or check the path",
+            path.display()
+        ))
+    })?;
+    if !absolute.is_dir() {
+        return Err(Error::Input(format!("decks: {} is not a folder", absolute.display())));
+    }
+    absolute.to_str().map(str::to_string).ok_or_else(|| {
+        Error::Input(format!(
+            "decks: {} is not valid UTF-8, which the setting cannot hold; use --decks or KIOKU_DECKS",
+            absolute.display()
+        ))
+    })
 }
 
 fn unknown(key: &str) -> Error {

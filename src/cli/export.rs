@@ -140,6 +140,7 @@ fn export_deck(
     if format == "apkg" && output.is_none() {
         return Err(Error::Input(crate::tr!("interchange-apkg-needs-file", id = id)));
     }
+    ctx.note_decks_origin();
     let collection = crate::deck::load(&ctx.paths().decks)?;
     let deck = collection.deck(id)?;
     let text = match format {

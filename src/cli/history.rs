@@ -31,6 +31,9 @@ struct HistoryEntry<'a> {
     reviewed_at: String,
     rating: u8,
     kind: &'a str,
+    /// What happened: a manual row's action (suspend, unsuspend, bury, postpone, advance, break,
+    /// plan, feed-review; `manual` for rows written before actions were kept), else the kind.
+    action: &'a str,
     state_before: &'static str,
     elapsed_days: u32,
     interval_secs: i64,
@@ -51,6 +54,7 @@ fn entry(row: &ReviewRow) -> HistoryEntry<'_> {
         reviewed_at,
         rating: row.rating,
         kind: row.kind.as_str(),
+        action: row.action.as_deref().unwrap_or(row.kind.as_str()),
         state_before: row.state_before.as_str(),
         elapsed_days: row.elapsed_days,
         interval_secs: row.interval_secs,
@@ -74,23 +78,31 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     if entries.is_empty() {
         writeln!(out, "{}", tr!("stats-history-none"))?;
     }
+    // For people: times in the zone of study days (--tz), to the minute.
+    let local = |ms: i64| {
+        chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms)
+            .map(|t| t.with_timezone(&ctx.tz).format("%Y-%m-%d %H:%M").to_string())
+            .unwrap_or_default()
+    };
     for (e, row) in entries.iter().zip(&rows) {
-        let rating = Rating::from_u8(e.rating).map_or("-".to_string(), Rating::label);
+        // The rating, or for a manual row what was done (suspend, bury…).
+        let what = Rating::from_u8(e.rating).map_or(e.action.to_string(), Rating::label);
         let kind = match row.kind {
             ReviewKind::Review => tr!("stats-kind-review"),
             ReviewKind::Cram => tr!("stats-kind-cram"),
             ReviewKind::Exam => tr!("stats-kind-exam"),
             ReviewKind::Manual => tr!("stats-kind-manual"),
         };
+        let due = row.due_at_ms.map_or_else(|| "-".to_string(), local);
         writeln!(
             out,
             "{}  {} {} {} {}  {}",
-            e.reviewed_at,
+            local(row.reviewed_at_ms),
             pad_end(&kind, 6),
-            pad_end(&rating, 5),
+            pad_end(&what, 11),
             pad_end(&row.state_before.label(), 10),
             terminal_line(e.card),
-            tr!("stats-history-due", due = e.due.as_deref().unwrap_or("-"))
+            tr!("stats-history-due", due = due)
         )?;
     }
     Ok(())

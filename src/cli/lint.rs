@@ -3,7 +3,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use crate::deck::{lint, Severity};
+use crate::deck::{lint, DeckSource, Severity};
 use crate::{ExitCode, Result};
 
 use super::Context;
@@ -17,21 +17,47 @@ pub struct Args {
     /// {file, line, col, severity, code, message, hint})
     #[arg(long, value_parser = ["text", "json"], default_value = "text")]
     pub format: String,
+    /// Exit 1 on any warning too (for CI)
+    #[arg(long)]
+    pub deny_warnings: bool,
 }
 
-/// Returns the exit code: 1 when any error was found.
+/// Returns the exit code: 1 when any error was found (or, with `--deny-warnings`, any warning).
 pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
-    let diagnostics = lint::lint(&args.paths, &ctx.paths().decks)?;
+    if args.paths.is_empty() {
+        ctx.note_decks_origin();
+    }
+    let linted = lint::lint(&args.paths, &ctx.paths().decks)?;
+    let diagnostics = &linted.diagnostics;
     let errors = diagnostics.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = diagnostics.len() - errors;
     let mut out = std::io::stdout().lock();
     if args.format == "json" {
-        writeln!(out, "{}", serde_json::to_string_pretty(&diagnostics).unwrap_or_default())?;
+        writeln!(out, "{}", serde_json::to_string_pretty(diagnostics).unwrap_or_default())?;
     } else {
-        for d in &diagnostics {
+        for d in diagnostics {
             writeln!(out, "{}", d.render())?;
         }
-        writeln!(out, "{}", crate::tr!("lint-summary", errors = errors, warnings = warnings))?;
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        // What was checked, so an empty or wrong folder shows (issue 20: `0 errors` alone
+        // looked the same for a folder with no decks).
+        let place = match (args.paths.is_empty(), &ctx.paths().decks) {
+            (false, _) => String::new(),
+            (true, DeckSource::Dir(dir)) => {
+                format!(" in {}", std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone()).display())
+            }
+            (true, DeckSource::Bundled) => " in the bundled decks".to_string(),
+        };
+        writeln!(
+            out,
+            "checked {} file{}, {} card{}{place}: {errors} error{}, {warnings} warning{}",
+            linted.files,
+            plural(linted.files),
+            linted.cards,
+            plural(linted.cards),
+            plural(errors),
+            plural(warnings)
+        )?;
     }
-    Ok(if errors > 0 { ExitCode::Failure } else { ExitCode::Success })
+    Ok(if errors > 0 || (args.deny_warnings && warnings > 0) { ExitCode::Failure } else { ExitCode::Success })
 }

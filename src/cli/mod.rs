@@ -23,6 +23,7 @@ mod report;
 mod review;
 mod scope;
 pub mod serve;
+mod shell;
 mod stats;
 mod suspend;
 mod undo;
@@ -50,7 +51,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "KIOKU_DB", value_name = "PATH", value_parser = any_path())]
     pub db: Option<PathBuf>,
 
-    /// Folder of deck files (*.yaml, *.yml, searched recursively) [default: ./decks if present, else the bundled decks]
+    /// Folder of deck files (*.yaml, *.yml, searched recursively) [default: the `decks` setting, else ./decks if present, else the bundled decks]
     #[arg(long, global = true, env = "KIOKU_DECKS", value_name = "DIR", value_parser = any_path())]
     pub decks: Option<PathBuf>,
 
@@ -65,6 +66,10 @@ pub struct Cli {
     /// Language of screens and messages: ja or en [default: the language setting, else the locale]
     #[arg(long, global = true, env = "KIOKU_LANG", value_name = "ja|en", value_parser = lang_value)]
     pub lang: Option<String>,
+
+    /// Accept a --now more than a day ahead on the default database (answers there are then dated in the future; a scratch --db is safer)
+    #[arg(long, global = true)]
+    pub allow_future_now: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -121,6 +126,10 @@ pub enum Command {
     Optimize(optimize::Args),
     /// Review in a browser: serves the review on this machine (or the local network with --lan)
     Serve(serve::Args),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(shell::CompletionsArgs),
+    /// Print the man page (roff), or write every command's page with --dir
+    Man(shell::ManArgs),
 }
 
 /// Parses the command line and runs the command. Returns the process exit code.
@@ -140,6 +149,8 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Review(args)) => return review::run(&ctx, args),
         Some(Command::Lint(args)) => return lint::run(&ctx, args),
         Some(Command::Schema) => author::schema(),
+        Some(Command::Completions(args)) => shell::completions(args),
+        Some(Command::Man(args)) => shell::man(args),
         Some(Command::Orphans(args)) => orphans::run(&ctx, args),
         Some(Command::Export(args)) => export::run(&ctx, args),
         Some(Command::Report(args)) => report::run(&ctx, args),
@@ -196,9 +207,34 @@ fn usage_error(e: clap::Error) -> ! {
 /// Global options resolved: where things are, what time it is, which zone.
 pub struct Context {
     paths: app::Paths,
+    /// Where `paths.decks` came from (the notice about ./decks, what `kioku new` says).
+    pub decks_origin: DecksOrigin,
+    /// The notice naming ./decks was given (once per run).
+    noted_decks: std::cell::Cell<bool>,
     start: DateTime<Utc>,
     started: Instant,
     pub tz: Tz,
+    /// `--now`/`KIOKU_NOW` was given: the clock is simulated.
+    simulated: bool,
+    /// The warning about a --now earlier than the log was given (once per run).
+    warned_past: std::cell::Cell<bool>,
+    /// A --now on the default database more than a day ahead of the real clock, refused when
+    /// the database is opened unless `--allow-future-now` (issue 20: it dated a student's real
+    /// history in the future).
+    future_on_default_db: bool,
+}
+
+/// Where the decks folder in use came from, in order of precedence.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DecksOrigin {
+    /// `--decks` or `KIOKU_DECKS`.
+    Given,
+    /// The `decks` setting (`kioku config set decks DIR`).
+    Setting,
+    /// `./decks` in the folder kioku runs in.
+    Here,
+    /// None of those: the decks compiled into the binary.
+    Bundled,
 }
 
 pub use crate::app::{Access, NameCheck, Names};
@@ -232,6 +268,9 @@ impl Context {
             })?,
             None => default_tz(),
         };
+        let db_given = cli.db.as_ref().is_some_and(|p| !p.as_os_str().is_empty());
+        let future_on_default_db =
+            now.is_some() && !db_given && !cli.allow_future_now && start > Utc::now() + chrono::Duration::days(1);
         let db = match cli.db.as_ref().filter(|p| !p.as_os_str().is_empty()) {
             Some(p) => {
                 // A mistyped folder would otherwise become a new, empty collection.
@@ -251,12 +290,76 @@ impl Context {
                     )
                 })?,
         };
-        let decks = match cli.decks.as_ref().filter(|p| !p.as_os_str().is_empty()) {
-            Some(dir) => DeckSource::Dir(dir.clone()),
-            None if PathBuf::from("decks").is_dir() => DeckSource::Dir(PathBuf::from("decks")),
-            None => DeckSource::Bundled,
+        // --decks/KIOKU_DECKS > the `decks` setting > ./decks > the bundled decks. The setting is
+        // peeked at read-only, so `lint` and `new` still create no database.
+        let (decks, decks_origin) = match cli.decks.as_ref().filter(|p| !p.as_os_str().is_empty()) {
+            Some(dir) => (DeckSource::Dir(dir.clone()), DecksOrigin::Given),
+            None => match crate::store::peek_setting(&db, "decks").filter(|v| !v.trim().is_empty()) {
+                Some(dir) => (DeckSource::Dir(PathBuf::from(dir)), DecksOrigin::Setting),
+                None if PathBuf::from("decks").is_dir() => (DeckSource::Dir(PathBuf::from("decks")), DecksOrigin::Here),
+                None => (DeckSource::Bundled, DecksOrigin::Bundled),
+            },
         };
-        Ok(Context { paths: app::Paths { db, decks }, start, started: Instant::now(), tz })
+        Ok(Context {
+            paths: app::Paths { db, decks },
+            decks_origin,
+            noted_decks: Default::default(),
+            start,
+            started: Instant::now(),
+            tz,
+            simulated: now.is_some(),
+            warned_past: Default::default(),
+            future_on_default_db,
+        })
+    }
+
+    /// Says, once per run, that the decks come from `./decks` because of the folder kioku runs
+    /// in (issue 20: the bundled decks vanished, without a word, where a `decks` folder was).
+    pub fn note_decks_origin(&self) {
+        if self.decks_origin == DecksOrigin::Here && !self.noted_decks.replace(true) {
+            let dir = std::fs::canonicalize("decks").unwrap_or_else(|_| PathBuf::from("decks"));
+            warn(&format!(
+                "kioku: using the decks in {} (a decks folder where you are); \
+                 `kioku config set decks DIR` makes one folder yours wherever you run kioku",
+                dir.display()
+            ));
+        }
+    }
+
+    /// Refuses a --now more than a day ahead on the default database (issue 20), before any
+    /// database is opened or created.
+    fn refuse_future_on_default_db(&self) -> Result<()> {
+        if !self.future_on_default_db {
+            return Ok(());
+        }
+        Err(Error::Input(format!(
+            "--now {} is more than a day ahead of the real clock, and this is your own database ({}): \
+             answers would be dated in the future and today would show nothing due. Try it on a scratch \
+             database (--db /tmp/try.sqlite3, or KIOKU_DB), or add --allow-future-now to use this one",
+            self.start.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            self.paths.db.display()
+        )))
+    }
+
+    /// Warns (once per run) when --now is more than an hour earlier than the newest row of the
+    /// log: answers would be dated before it. The hour's grace is for scripts and tests that run
+    /// several commands at one --now while time runs on.
+    fn warn_if_before_log(&self, store: &Store) -> Result<()> {
+        if !self.simulated || self.warned_past.replace(true) {
+            return Ok(());
+        }
+        let grace_ms = 3_600_000;
+        if let Some(latest) = store.latest_review_at_ms()?.filter(|&ms| ms > self.start.timestamp_millis() + grace_ms) {
+            let latest = DateTime::<Utc>::from_timestamp_millis(latest).unwrap_or_default();
+            warn(&format!(
+                "kioku: warning: --now {} is earlier than the last review in {} ({}); answers now are \
+                 dated before it, and intervals count from the later one",
+                self.start.with_timezone(&self.tz).to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                self.paths.db.display(),
+                latest.with_timezone(&self.tz).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            ));
+        }
+        Ok(())
     }
 
     /// The current time: `--now` plus the time since start, or the system clock.
@@ -271,14 +374,21 @@ impl Context {
 
     /// Opens (or creates) the database, for commands that do not load decks.
     pub fn open_store(&self) -> Result<Store> {
+        self.refuse_future_on_default_db()?;
         let (store, created) = self.paths.open_store(self.now())?;
         created.iter().for_each(show_warning);
+        self.warn_if_before_log(&store)?;
         Ok(store)
     }
 
     /// Opens the database only if it exists (`app::Paths::open_existing_store`).
     pub fn open_existing_store(&self) -> Result<Option<Store>> {
-        self.paths.open_existing_store(self.now())
+        self.refuse_future_on_default_db()?;
+        let store = self.paths.open_existing_store(self.now())?;
+        if let Some(store) = &store {
+            self.warn_if_before_log(store)?;
+        }
+        Ok(store)
     }
 
     pub fn days(&self, settings: &Settings) -> DayClock {
@@ -288,8 +398,11 @@ impl Context {
     /// Opens the collection and brings it in line with the deck files
     /// (`app::Paths::open_collection`), showing its warnings.
     pub fn prepare(&self, check: NameCheck, access: Access) -> Result<Prepared> {
+        self.refuse_future_on_default_db()?;
+        self.note_decks_origin();
         let (collection, warnings) = self.paths.open_collection(check, access, self.now())?;
         warnings.iter().for_each(show_warning);
+        self.warn_if_before_log(&collection.store)?;
         Ok(collection)
     }
 
@@ -315,7 +428,7 @@ fn show_warning(warning: &app::Warning) {
             };
             warn(&format!(
                 "kioku: using {source}, none of which the last run used; progress on the others is kept \
-                 (kioku orphans). Set KIOKU_DECKS or --decks to use one folder wherever you are"
+                 (kioku orphans). `kioku config set decks DIR` uses one folder wherever you run kioku"
             ))
         }
         app::Warning::ReadOnlyNotSynced { path } => {

@@ -36,7 +36,7 @@ pub fn run(ctx: &Context, args: Args, suspend: bool) -> Result<()> {
     let now = ctx.now();
     let days = ctx.days(&settings);
     let at = ReviewRowTime::new(now, &days);
-    store.record_manual(id, &args.key, &before, &after, at)?;
+    store.record_manual(id, &args.key, &before, &after, at, if suspend { "suspend" } else { "unsuspend" })?;
     let key = args.key.as_str();
     writeln!(
         out,

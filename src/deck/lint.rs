@@ -16,9 +16,20 @@ use crate::Result;
 /// A file to lint: (path as shown, stem, its bytes or why they could not be read).
 type LintFile = (String, String, Result<Vec<u8>, Vec<Diagnostic>>);
 
+/// What `lint` found and what it checked.
+#[derive(Debug, Default)]
+pub struct Linted {
+    /// Every diagnostic, errors and warnings, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Deck files read.
+    pub files: usize,
+    /// Cards of the files that loaded (a broken file's cards are not counted).
+    pub cards: usize,
+}
+
 /// Lints `paths` (files or folders; none = the decks of `source`). Returns every diagnostic,
-/// errors and warnings, in file order.
-pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Vec<Diagnostic>> {
+/// errors and warnings, in file order, with the number of files and cards checked.
+pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Linted> {
     let mut files: Vec<LintFile> = Vec::new();
     let add_path = |path: &Path, files: &mut Vec<_>| {
         let shown = path.display().to_string();
@@ -61,6 +72,7 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Vec<Diagnostic>> {
         }
     }
 
+    let file_count = files.len();
     let mut out = Vec::new();
     let mut decks: Vec<Deck> = Vec::new();
     // Where each deck's id and each note start (position, index of the file's text), for
@@ -145,7 +157,63 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Vec<Diagnostic>> {
             }
         }
     }
-    Ok(out)
+    let all: Vec<super::Card> = decks.iter().flat_map(super::expand).collect();
+    // One card per distinct answer of each category: what an exam can draw wrong answers from.
+    // A category with many is never short (linear work, however large the decks); a small one
+    // is checked card by card against its few answers.
+    const PLENTY: usize = 12;
+    let mut by_category: HashMap<&str, HashMap<String, &super::Card>> = HashMap::new();
+    for card in &all {
+        if let (Some(category), false) =
+            (&card.category, matches!(card.judge, super::Judge::TrueFalse { .. } | super::Judge::Order { .. }))
+        {
+            let answers = by_category.entry(category).or_default();
+            if answers.len() <= PLENTY {
+                answers.entry(comparable(&reading::base(&card.short_answer))).or_insert(card);
+            }
+        }
+    }
+    for card in &all {
+        let Some(category) = &card.category else { continue };
+        let Some(answers) = by_category.get(category.as_str()).filter(|a| a.len() <= PLENTY) else { continue };
+        let pool: Vec<&super::Card> = answers.values().copied().collect();
+        // Only cards an exam asks as a choice or true/false from their category's answers.
+        if !matches!(card.judge, super::Judge::SelfGraded | super::Judge::Typed { .. }) {
+            continue;
+        }
+        // A cloze gap its note's category does not fit (a name in a note of dates) is asked
+        // typed by design, not short of candidates.
+        let answer = crate::answer::normalize::fold(&reading::base(&card.short_answer));
+        let fits = match category.as_str() {
+            "date" => crate::answer::date::parse(&answer).is_some(),
+            "number" => crate::answer::number::parse(&answer).is_some(),
+            _ => true,
+        };
+        if !fits {
+            continue;
+        }
+        let found = crate::session::exam::distractors(card, &pool, &mut crate::rng::Rng::new(0), 2).len();
+        if found < 2 {
+            let Some(deck) = decks.iter().find(|d| d.id == card.deck) else { continue };
+            let (at, file) = places.get(&card.note_key()).copied().unwrap_or(((1, 1), usize::MAX));
+            out.push(Diagnostic {
+                severity: Severity::Warning,
+                ..Diagnostic::error(
+                    &deck.file,
+                    at,
+                    "few-distractors",
+                    format!(
+                        "card {} has {found} wrong answer{} of category '{category}' for exams (2 are needed to ask it as a choice)",
+                        card.key,
+                        if found == 1 { "" } else { "s" }
+                    ),
+                )
+                .with_source(texts.get(file).map_or("", String::as_str))
+                .with_hint("add cards of this category, or give the card another `category`; without, exams ask it typed or leave it out")
+            });
+        }
+    }
+    Ok(Linted { diagnostics: out, files: file_count, cards: all.len() })
 }
 
 /// Text fields where a plain YAML value may be retyped by other tools.

@@ -131,6 +131,14 @@ fn deck_paths(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(paths)
 }
 
+/// Whether `dir` holds kioku's bundled deck files (every one, by name): the repository's own
+/// `decks/`, where a teacher's deck would be mixed with the decks the tests check.
+pub fn holds_bundled_decks(dir: &Path) -> bool {
+    let mut files = Vec::new();
+    collect_bundled(&BUNDLED, &mut files);
+    !files.is_empty() && files.iter().all(|f| dir.join(f.path()).is_file())
+}
+
 pub(super) fn collect_bundled<'a>(dir: &'a Dir<'a>, out: &mut Vec<&'a include_dir::File<'a>>) {
     for f in dir.files() {
         if is_deck_path(f.path()) {

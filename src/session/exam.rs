@@ -84,8 +84,11 @@ fn ask_as<C: Borrow<Card>>(card: &Card, pool: &[C], rng: &mut Rng) -> Option<Car
 }
 
 /// Up to `want` wrong answers for `card`: answers of other cards of the same category, never
-/// equal to the right answer (or to each other) after normalisation. Dates are the nearest
-/// dates in the decks, and nearby years and months when the decks have too few.
+/// equal to the right answer (or to each other) after normalisation, and never text the
+/// question itself shows (a cloze's other deletions: 国務総理 in 「…は国務総理として[…]を務めていた」).
+/// Answers of a length like the right one's come first (a long phrase among short words gives
+/// itself away). Dates are the nearest dates in the decks, and nearby years and months when the
+/// decks have too few.
 pub fn distractors<C: Borrow<Card>>(card: &Card, pool: &[C], rng: &mut Rng, want: usize) -> Vec<String> {
     let Some(category) = &card.category else { return Vec::new() };
     // A note's category may not fit every gap of a cloze (a date in one, a name in another):
@@ -100,6 +103,11 @@ pub fn distractors<C: Borrow<Card>>(card: &Card, pool: &[C], rng: &mut Rng, want
         return Vec::new();
     }
     let answer = comparable(&reading::base(&card.short_answer));
+    let question = comparable(&reading::base(&card.prompt));
+    let in_question = |text: &str| {
+        let text = comparable(&reading::base(text));
+        !text.is_empty() && question.contains(&text)
+    };
     let mut seen: HashSet<String> = HashSet::from([answer]);
     let mut candidates: Vec<&str> = pool
         .iter()
@@ -107,11 +115,18 @@ pub fn distractors<C: Borrow<Card>>(card: &Card, pool: &[C], rng: &mut Rng, want
         .filter(|c: &&Card| c.category.as_ref() == Some(category))
         .filter(|c| !matches!(c.judge, Judge::TrueFalse { .. } | Judge::Order { .. }))
         .map(|c| c.short_answer.as_str())
-        .filter(|a| reads_as(a))
+        .filter(|a| reads_as(a) && !in_question(a))
         .filter(|a| seen.insert(comparable(&reading::base(a))))
         .collect();
     rng.shuffle(&mut candidates);
     let Some(right) = date::parse(&fold(&card.short_answer)) else {
+        // Similar lengths first (within half as long again, or two characters), in the shuffled order.
+        let length = |text: &str| reading::base(text).chars().count();
+        let target = length(&card.short_answer);
+        candidates.sort_by_key(|a| {
+            let (short, long) = (length(a).min(target), length(a).max(target));
+            2 * long > 3 * short && long - short > 2
+        });
         return candidates.into_iter().take(want).map(str::to_string).collect();
     };
     // Dates: the nearest first, so a wrong option is plausible.
@@ -145,7 +160,7 @@ pub fn distractors<C: Borrow<Card>>(card: &Card, pool: &[C], rng: &mut Rng, want
             continue;
         }
         let text = format_date(&d, kanji);
-        if !overlaps(&d) && seen.insert(comparable(&text)) {
+        if !overlaps(&d) && !in_question(&text) && seen.insert(comparable(&text)) {
             chosen.push(text);
         }
     }
@@ -219,6 +234,42 @@ mod tests {
             distractors(&card("d/x", None, "x"), &pool, &mut Rng::new(1), 3).is_empty(),
             "no category, no distractors"
         );
+    }
+
+    #[test]
+    fn distractors_never_appear_in_the_question_and_similar_lengths_come_first() {
+        // The cloze of issue 20: 国務総理 is shown in the question of the c2 card.
+        let mut asked = card("p/role:c2", Some("term"), "大統領代行");
+        asked.prompt = "韓悳洙[ハン・ドクス]は国務総理として[…]を務めていた。".into();
+        let pool = vec![
+            asked.clone(),
+            card("p/role:c1", Some("term"), "国務総理"),
+            card("p/a", Some("term"), "偵察衛星の複数台体制"),
+            card("p/b", Some("term"), "米韓同盟"),
+            card("p/c", Some("term"), "非核化"),
+            card("p/d", Some("term"), "戦略的忍耐"),
+        ];
+        for seed in 0..30 {
+            let got = distractors(&asked, &pool, &mut Rng::new(seed), 3);
+            assert!(!got.contains(&"国務総理".to_string()), "in the question: {got:?}");
+            // Five characters: 米韓同盟 (4), 非核化 (3), 戦略的忍耐 (5) are within two of it, the
+            // ten-character phrase (twice as long) is not, so it is never among three when three
+            // similar exist.
+            assert_eq!(got.len(), 3);
+            assert!(!got.contains(&"偵察衛星の複数台体制".to_string()), "{got:?}");
+        }
+        // With too few of a similar length, a longer one still fills in.
+        let got = distractors(&asked, &pool[..4], &mut Rng::new(1), 3);
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert!(got.contains(&"偵察衛星の複数台体制".to_string()) && got.contains(&"米韓同盟".to_string()));
+        // A date shown in the question is no wrong option either.
+        let mut when = card("d/when", Some("date"), "2025年4月4日");
+        when.prompt = "2024年12月の戒厳の後、憲法裁判所が弾劾を妥当としたのは？".into();
+        let dates =
+            vec![when.clone(), card("d/x", Some("date"), "2024年12月"), card("d/y", Some("date"), "2025年6月3日")];
+        let got = distractors(&when, &dates, &mut Rng::new(2), 3);
+        assert!(!got.contains(&"2024年12月".to_string()), "{got:?}");
+        assert_eq!(got[0], "2025年6月3日", "{got:?}");
     }
 
     #[test]

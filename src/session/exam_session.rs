@@ -306,7 +306,15 @@ impl ExamSession {
                 due_at_ms: Some(days.day_start(today).timestamp_millis()),
                 ..s.clone()
             };
-            store.record_manual(self.learner, c.id, &c.card.key, s, &after, ReviewRowTime::new(now, days))?;
+            store.record_manual(
+                self.learner,
+                c.id,
+                &c.card.key,
+                s,
+                &after,
+                ReviewRowTime::new(now, days),
+                "feed-review",
+            )?;
             fed += 1;
         }
         Ok(fed)

@@ -7,6 +7,7 @@ pub mod cram_piped;
 pub mod exam;
 pub mod exam_piped;
 pub mod exam_session;
+pub mod idle;
 pub mod input;
 pub mod judge;
 pub mod life;
@@ -286,6 +287,7 @@ impl Today {
             stability: outcome.card.stability,
             difficulty: outcome.card.difficulty,
             duration_ms: duration_ms.max(0),
+            action: None,
         };
         let review_id = store.record_if_unchanged(
             self.learner,

@@ -251,7 +251,10 @@ pub fn summary_lines(s: &Summary) -> Vec<String> {
     } else {
         tr!("time-spent-sec", sec = s.time_spent_secs)
     };
-    lines.push(tr!("review-summary-answered", n = s.saved, time = time));
+    let idle = s.saved == 0 && s.left_today == (0, 0, 0);
+    if !idle {
+        lines.push(tr!("review-summary-answered", n = s.saved, time = time));
+    }
     if let Some((remembered, asked)) = s.true_retention_today {
         let pct = remembered * 100 / asked.max(1);
         lines.push(tr!("review-summary-retention", pct = pct, remembered = remembered, asked = asked));
@@ -264,6 +267,12 @@ pub fn summary_lines(s: &Summary) -> Vec<String> {
         }
     } else {
         lines.push(tr!("review-summary-nothing-left"));
+        if let Some((waiting, hold)) = &s.new_held {
+            lines.extend(new_held_lines(*waiting, hold));
+        }
+        if let Some(secs) = s.next_due_in_secs {
+            lines.push(format!("the next card is due in {}", human_interval(secs)));
+        }
     }
     if let Some(backlog) = &s.backlog {
         lines.extend(super::life::backlog_lines(backlog));
@@ -283,6 +292,28 @@ pub fn grade_prompt(suggested: Rating) -> String {
         easy = Rating::Easy.label(),
         suggested = suggested.label()
     )
+}
+
+/// Why new cards in scope are not shown today, and the way out.
+fn new_held_lines(waiting: usize, hold: &super::idle::NewHold) -> Vec<String> {
+    use super::idle::NewHold;
+    let cards = if waiting == 1 { "1 new card waits".to_string() } else { format!("{waiting} new cards wait") };
+    match hold {
+        NewHold::DailyLimit { per_day, introduced } => vec![
+            format!("{cards}: today's new cards are used up ({introduced} of new_per_day {per_day} introduced)"),
+            "to study more now: kioku review --new N; for every day: kioku config set new_per_day N".to_string(),
+        ],
+        NewHold::SessionLimit(n) => {
+            vec![format!("{cards}: --new {n} were shown; run kioku review --new N with a larger N for more")]
+        }
+        NewHold::Backlog => vec![
+            format!("{cards} until the backlog of reviews is cleared (setting backlog_pause_new)"),
+            "to see some anyway: kioku review --new N".to_string(),
+        ],
+        NewHold::Break => {
+            vec![format!("{cards}: today is in a break (kioku break --list); kioku review --new N shows some")]
+        }
+    }
 }
 
 /// Writes text for people: every line indented by two spaces, control characters shown (deck

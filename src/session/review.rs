@@ -50,6 +50,11 @@ pub struct Summary {
     pub next_learning_in_secs: Option<i64>,
     /// More reviews due than are left for today, at the end of the session.
     pub backlog: Option<crate::scheduler::backlog::Backlog>,
+    /// With nothing left today: new cards in scope that a limit holds back (how many, and
+    /// which limit), so the learner is told why and the way out.
+    pub new_held: Option<(usize, super::idle::NewHold)>,
+    /// With nothing left today: seconds until the next card in scope is due.
+    pub next_due_in_secs: Option<i64>,
 }
 
 struct Saved {
@@ -205,7 +210,11 @@ impl ReviewSession {
         }
         let at = ReviewRowTime::new(now, &self.days);
         let key = self.card(index).key.clone();
-        let row = ReviewRow::manual(&key, &before, &after, at, 0);
+        let action = match how {
+            Hide::Suspend => "suspend",
+            Hide::Bury => "bury",
+        };
+        let row = ReviewRow::manual(&key, &before, &after, at, 0, action);
         let (id, version) = (self.today.ids[index], self.today.versions[index]);
         store.record_if_unchanged(self.today.learner, id, version, &before, &after, &row)?;
         self.today.versions[index] += 1;
@@ -244,13 +253,33 @@ impl ReviewSession {
         let review_days: Vec<StudyDay> = store.recent_review_days(learner, today)?;
         let backlog = super::life::backlog_on(store, learner, self.scheduler.settings(), &self.filter, today, 0)?
             .filter(|_| self.today.backlog.is_some());
+        let left_today = self.remaining();
+        let (mut new_held, mut next_due_ms) = (None, None);
+        if left_today == (0, 0, 0) {
+            let waiting = super::idle::new_waiting(store, learner, &self.filter, today)?;
+            if waiting > 0 {
+                let settings = self.scheduler.settings();
+                let introduced =
+                    store.answered_on(learner, today)?.iter().filter(|(_, s)| *s == State::New).count() as u32;
+                let hold = match self.options.new_limit {
+                    Some(n) => super::idle::NewHold::SessionLimit(n),
+                    None if crate::scheduler::breaks::in_break(&self.today.breaks, today) => {
+                        super::idle::NewHold::Break
+                    }
+                    None if self.today.backlog.is_some() && settings.backlog_pause_new => super::idle::NewHold::Backlog,
+                    None => super::idle::NewHold::DailyLimit { per_day: settings.new_per_day, introduced },
+                };
+                new_held = Some((waiting, hold));
+            }
+            next_due_ms = super::idle::next_due_ms(store, learner, &self.filter, &self.days)?;
+        }
         Ok(Summary {
             saved: self.saved(),
             true_retention_today: stats::true_retention(&answers),
             time_spent_secs: (now - self.started_at).num_seconds().max(0),
             due_tomorrow,
             streak_days: stats::streak(&review_days, today),
-            left_today: self.remaining(),
+            left_today,
             next_learning_in_secs: self
                 .today
                 .queue
@@ -258,6 +287,8 @@ impl ReviewSession {
                 .map(|due| (due - now.timestamp_millis()) / 1000)
                 .filter(|&s| s > 0),
             backlog,
+            new_held,
+            next_due_in_secs: next_due_ms.map(|ms| ((ms - now.timestamp_millis()) / 1000).max(0)),
         })
     }
 }

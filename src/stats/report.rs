@@ -384,6 +384,7 @@ mod tests {
             stability: None,
             difficulty: None,
             duration_ms: 10_000,
+            action: None,
         }
     }
 

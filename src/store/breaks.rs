@@ -80,7 +80,7 @@ impl Store {
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| db_error(&path, e))?;
-        write_moves(&tx, &path, moves, at, Some(action))?;
+        write_moves(&tx, &path, moves, at, action)?;
         tx.commit().map_err(|e| db_error(&path, e))
     }
 
@@ -96,26 +96,23 @@ impl Store {
     }
 }
 
-/// Writes `moves` inside the caller's transaction: for each, a manual row (with `action` when
-/// given; its interval the new due day's distance from the last review) and the new schedule.
+/// Writes `moves` inside the caller's transaction: for each, a manual row (with `action`: break,
+/// postpone, advance, plan; its interval the new due day's distance from the last review) and
+/// the new schedule.
 pub(super) fn write_moves(
     tx: &rusqlite::Connection,
     path: &std::path::Path,
     moves: &[CardMove],
     at: ReviewRowTime,
-    action: Option<&str>,
+    action: &str,
 ) -> Result<()> {
     let e = |e: rusqlite::Error| db_error(path, e);
     for &(card_id, key, before, after) in moves {
         let interval_secs =
             after.due_day.zip(after.last_review_day).map_or(0, |(due, last)| due.days_since(last) as i64 * 86_400);
-        let row = ReviewRow::manual(key, before, after, at, interval_secs);
+        let row = ReviewRow::manual(key, before, after, at, interval_secs, action);
         let before_json = serde_json::to_string(before).map_err(|x| Error::Scheduler(x.to_string()))?;
         insert_review(tx, card_id, &row, &before_json).map_err(e)?;
-        if let Some(action) = action {
-            tx.execute("UPDATE reviews SET action = ?2 WHERE id = ?1", params![tx.last_insert_rowid(), action])
-                .map_err(e)?;
-        }
         write_schedule(tx, card_id, after).map_err(e)?;
     }
     Ok(())

@@ -91,7 +91,9 @@ pub trait Storage {
     fn delete_log_row(&mut self, learner: LearnerId, review_id: i64) -> Result<()>;
     /// Saves a finished exam paper.
     fn save_exam(&mut self, learner: LearnerId, exam: &ExamRecord) -> Result<()>;
-    /// Changes a card's schedule outside an answer, logging a manual row. Returns the row's id.
+    /// Changes a card's schedule outside an answer, logging a manual row that says what was
+    /// done (`action`). Returns the row's id.
+    #[allow(clippy::too_many_arguments)]
     fn record_manual(
         &mut self,
         learner: LearnerId,
@@ -100,6 +102,7 @@ pub trait Storage {
         before: &CardSchedule,
         after: &CardSchedule,
         at: ReviewRowTime,
+        action: &str,
     ) -> Result<i64>;
     /// The fingerprints of the deck files synced before, by path.
     fn file_records(&self, learner: LearnerId) -> Result<FileCache>;
@@ -248,6 +251,7 @@ impl Storage for Store {
         self.only_personal(learner)?;
         Store::save_exam(self, exam)
     }
+    #[allow(clippy::too_many_arguments)]
     fn record_manual(
         &mut self,
         learner: LearnerId,
@@ -256,9 +260,10 @@ impl Storage for Store {
         before: &CardSchedule,
         after: &CardSchedule,
         at: ReviewRowTime,
+        action: &str,
     ) -> Result<i64> {
         self.only_personal(learner)?;
-        Store::record_manual(self, card_id, key, before, after, at)
+        Store::record_manual(self, card_id, key, before, after, at, action)
     }
     fn file_records(&self, learner: LearnerId) -> Result<FileCache> {
         self.only_personal(learner)?;

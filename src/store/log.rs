@@ -69,17 +69,21 @@ pub struct ReviewRow {
     pub stability: Option<f32>,
     pub difficulty: Option<f32>,
     pub duration_ms: i64,
+    /// What a manual row did: suspend, unsuspend, bury, postpone, advance, break, plan,
+    /// feed-review. None for other kinds, and for manual rows written before actions were kept.
+    pub action: Option<String>,
 }
 
 impl ReviewRow {
-    /// A manual row (suspend, unsuspend, bury, a move): rating 0, the schedule after it, and
-    /// `interval_secs` (0 where the change is not a new interval).
+    /// A manual row (suspend, unsuspend, bury, a move…, named by `action`): rating 0, the schedule
+    /// after it, and `interval_secs` (0 where the change is not a new interval).
     pub fn manual(
         card_key: &str,
         before: &CardSchedule,
         after: &CardSchedule,
         at: ReviewRowTime,
         interval_secs: i64,
+        action: &str,
     ) -> ReviewRow {
         ReviewRow {
             card_key: card_key.to_string(),
@@ -96,6 +100,7 @@ impl ReviewRow {
             stability: after.stability,
             difficulty: after.difficulty,
             duration_ms: 0,
+            action: Some(action.to_string()),
         }
     }
 
@@ -124,6 +129,7 @@ impl ReviewRow {
             stability: s.stability,
             difficulty: s.difficulty,
             duration_ms: duration_ms.max(0),
+            action: None,
         }
     }
 }
@@ -164,6 +170,7 @@ pub(super) fn review_row(r: &Row) -> rusqlite::Result<ReviewRow> {
         stability: r.get(11)?,
         difficulty: r.get(12)?,
         duration_ms: r.get(13)?,
+        action: r.get(14)?,
     })
 }
 
@@ -176,8 +183,8 @@ pub(super) fn insert_review(
 ) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO reviews (card_id, reviewed_at_ms, utc_offset_secs, study_day, rating, kind, state_before, state_after,
-                              elapsed_days, interval_secs, due_at_ms, stability, difficulty, duration_ms, card_before)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                              elapsed_days, interval_secs, due_at_ms, stability, difficulty, duration_ms, card_before, action)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
         params![
             card_id,
             row.reviewed_at_ms,
@@ -193,7 +200,8 @@ pub(super) fn insert_review(
             row.stability,
             row.difficulty,
             row.duration_ms,
-            card_before
+            card_before,
+            row.action
         ],
     )?;
     Ok(())
@@ -293,6 +301,18 @@ impl Store {
         Ok(before)
     }
 
+    /// When the latest row of the log was written (UTC ms), if there is one: found through the
+    /// study-day index, so it costs a lookup, not a scan. `--now` earlier than this warns.
+    pub fn latest_review_at_ms(&self) -> Result<Option<i64>> {
+        self.conn
+            .query_row(
+                "SELECT MAX(reviewed_at_ms) FROM reviews WHERE study_day = (SELECT MAX(study_day) FROM reviews)",
+                [],
+                |r| r.get(0),
+            )
+            .map_err(|e| self.err(e))
+    }
+
     /// The newest answer of kind review, for `kioku undo`.
     pub fn newest_review(&self) -> Result<Option<NewestReview>> {
         self.conn
@@ -316,7 +336,8 @@ impl Store {
             .map_err(|e| db_error(&self.path, e))
     }
 
-    /// Changes a card's schedule outside an answer, logging a manual row (rating 0).
+    /// Changes a card's schedule outside an answer, logging a manual row (rating 0) that says
+    /// what was done (`action`: suspend, unsuspend, plan, feed-review…).
     pub fn record_manual(
         &mut self,
         card_id: i64,
@@ -324,8 +345,9 @@ impl Store {
         before: &CardSchedule,
         after: &CardSchedule,
         at: ReviewRowTime,
+        action: &str,
     ) -> Result<i64> {
-        self.record(card_id, before, after, &ReviewRow::manual(key, before, after, at, 0))
+        self.record(card_id, before, after, &ReviewRow::manual(key, before, after, at, 0, action))
     }
 
     /// Logs a row (cram or exam) that leaves the card's schedule exactly as it is. Returns the
@@ -358,7 +380,7 @@ impl Store {
     pub fn history(&self, key: Option<&str>) -> Result<Vec<ReviewRow>> {
         let sql = format!(
             "SELECT c.key, r.reviewed_at_ms, r.utc_offset_secs, r.study_day, r.rating, r.kind, r.state_before, r.state_after,
-                    r.elapsed_days, r.interval_secs, r.due_at_ms, r.stability, r.difficulty, r.duration_ms
+                    r.elapsed_days, r.interval_secs, r.due_at_ms, r.stability, r.difficulty, r.duration_ms, r.action
              FROM reviews r JOIN cards c ON c.id = r.card_id {} ORDER BY r.reviewed_at_ms, r.id",
             if key.is_some() { "WHERE c.key = ?1" } else { "" }
         );
@@ -389,7 +411,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT c.key, r.reviewed_at_ms, r.utc_offset_secs, r.study_day, r.rating, r.kind, r.state_before, r.state_after,
-                        r.elapsed_days, r.interval_secs, r.due_at_ms, r.stability, r.difficulty, r.duration_ms
+                        r.elapsed_days, r.interval_secs, r.due_at_ms, r.stability, r.difficulty, r.duration_ms, r.action
                  FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.kind = 'review' ORDER BY r.reviewed_at_ms, r.id",
             )
             .map_err(|e| self.err(e))?;

@@ -43,7 +43,7 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| db_error(&path, e))?;
         let id = insert_plan(&tx, plan).map_err(|e| db_error(&path, e))?;
-        super::breaks::write_moves(&tx, &path, moves, at, None)?;
+        super::breaks::write_moves(&tx, &path, moves, at, "plan")?;
         tx.commit().map_err(|e| db_error(&path, e))?;
         Ok(id)
     }

@@ -10,6 +10,7 @@ use super::*;
 
 /// The settings row holding trained FSRS parameters (JSON); not a user setting.
 pub(super) const PARAMETERS_KEY: &str = "fsrs_parameters";
+
 impl Store {
     /// Stored settings (validated text), by key.
     pub fn settings(&self) -> Result<BTreeMap<String, String>> {

@@ -215,10 +215,17 @@ pub fn render(view: &ReviewView, width: usize) -> Vec<Line> {
             }
             if let Some(explanation) = &reveal.explanation {
                 lines.push(Line::default());
-                lines.extend(wrap_indented(explanation, width, "  ").into_iter().map(|l| Line::styled(l, Style::Dim)));
+                // The learning text itself: the normal colour, never dimmed (issue 20).
+                lines.extend(wrap_indented(explanation, width, "  ").into_iter().map(Line::plain));
             }
             if !reveal.intervals.is_empty() {
                 lines.push(Line::default());
+                // After a choice or true/false judged on screen the digits change meaning: they
+                // chose an option, now they grade (issue 20).
+                if reveal.verdict.is_some() && !view.choices.is_empty() {
+                    let step = format!("now grade how well you knew it: 1-4, enter takes {}", reveal.suggested.name());
+                    lines.extend(wrap_indented(&step, width, "  ").into_iter().map(|l| Line::styled(l, Style::Bold)));
+                }
                 lines.extend(interval_lines(&reveal.intervals, width));
             }
         }

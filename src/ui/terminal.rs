@@ -116,7 +116,7 @@ fn run(
     let mut message: Option<String> = session.backlog().map(|b| crate::session::life::backlog_lines(b).join(" · "));
     'cards: loop {
         let Some(index) = session.next(clock()) else {
-            match summary_screen(session, store, clock, color, message.take())? {
+            match summary_screen(session, store, clock, color, message.take(), &mut message)? {
                 Some(ending) => return Ok(ending),
                 None => continue 'cards, // an answer was undone: its card is next
             }
@@ -155,7 +155,13 @@ fn run(
             };
             match next {
                 Next::Stay => {}
-                Next::Card => continue 'cards,
+                Next::Card => {
+                    // What u, s or b just did is said on the next card's screen.
+                    if message.is_none() {
+                        message = st.message.take();
+                    }
+                    continue 'cards;
+                }
                 Next::Quit => return Ok(Ending::Done),
                 Next::Interrupt => return Ok(Ending::Interrupted),
             }
@@ -171,6 +177,7 @@ fn summary_screen(
     clock: &dyn Fn() -> DateTime<Utc>,
     color: bool,
     mut message: Option<String>,
+    undone_message: &mut Option<String>,
 ) -> Result<Option<Ending>> {
     if session.saved() == 0 {
         return Ok(Some(Ending::Done));
@@ -192,7 +199,11 @@ fn summary_screen(
                 return Ok(Some(Ending::Interrupted))
             }
             KeyCode::Char('u') => match session.undo(store)? {
-                Some(_) => return Ok(None),
+                Some(undone) => {
+                    *undone_message =
+                        Some(format!("undid the answer to {}: it is asked again", session.card(undone).key));
+                    return Ok(None);
+                }
                 None => message = Some(tr!("review-nothing-to-undo")),
             },
             KeyCode::Char('q') | KeyCode::Esc | KeyCode::Enter => return Ok(Some(Ending::Done)),
@@ -243,7 +254,7 @@ fn editing_key(
             let line = normalize(&st.input);
             match classify(line) {
                 InputLine::Command(command) => return hide_or_undo(session, store, index, st, command, clock),
-                InputLine::Text(text) => match session.judge(index, &text) {
+                InputLine::Text(text) => match session.judge(index, as_typed(session.card(index), &st.input, &text)) {
                     Ok(judged) => st.reveal = Some(reveal(session, index, judged.as_ref(), &text, clock)?),
                     Err(message) => st.message = Some(message),
                 },
@@ -375,7 +386,10 @@ fn hide_or_undo(
     Ok(match command {
         Command::Quit => Next::Quit,
         Command::Undo => match session.undo(store)? {
-            Some(_) => Next::Card,
+            Some(undone) => {
+                st.message = Some(format!("undid the answer to {}: it is asked again", session.card(undone).key));
+                Next::Card
+            }
             None => {
                 st.message = Some(tr!("review-nothing-to-undo"));
                 st.input.clear();
@@ -385,10 +399,13 @@ fn hide_or_undo(
         },
         Command::Suspend => {
             session.hide(store, index, HideCard::Suspend, clock())?;
+            let key = &session.card(index).key;
+            st.message = Some(format!("suspended {key}: out of reviews until kioku unsuspend {key}"));
             Next::Card
         }
         Command::Bury => {
             session.hide(store, index, HideCard::Bury, clock())?;
+            st.message = Some(format!("buried {} until tomorrow", session.card(index).key));
             Next::Card
         }
         Command::Unknown(c) => {
@@ -398,6 +415,17 @@ fn hide_or_undo(
             Next::Stay
         }
     })
+}
+
+/// A typed answer as the learner typed it (the judge normalises it anyway, and the screen shows
+/// 六〇日 and めいじ元年 as written — issue 20); other kinds read the normalised line (full-width
+/// digits are option numbers).
+fn as_typed<'a>(card: &crate::deck::Card, raw: &'a str, normalized: &'a str) -> &'a str {
+    if matches!(card.judge, Judge::Typed { .. }) {
+        raw.trim()
+    } else {
+        normalized
+    }
 }
 
 /// The answer side of the card: verdict, lines, explanation and the interval of each grade.
@@ -537,7 +565,9 @@ fn write_line(out: &mut impl Write, line: &Line, width: usize, color: bool) -> s
         if color {
             match span.style {
                 Style::Plain => {}
-                Style::Dim => queue!(out, SetForegroundColor(Color::DarkGrey))?,
+                // Faint (SGR 2) of the theme's own foreground, not palette colour 8, which many dark
+                // themes draw next to invisible on their background (issue 20).
+                Style::Dim => queue!(out, SetAttribute(Attribute::Dim))?,
                 Style::Bold => queue!(out, SetAttribute(Attribute::Bold))?,
                 Style::Error => queue!(out, SetForegroundColor(Color::Red))?,
                 Style::Rating(r) => queue!(out, SetForegroundColor(rating_color(r)))?,

@@ -188,3 +188,35 @@ mod quiz_screens {
         }
     }
 }
+
+/// The explanation is the learning text: drawn in the terminal's normal colour, never dimmed
+/// (issue 20: palette colour 8 was unreadable on many dark themes).
+#[test]
+fn the_explanation_is_in_the_normal_colour() {
+    let lines = render(&answer_phase(), 80);
+    let explanation: Vec<&Line> =
+        lines.iter().filter(|l| l.text().contains("本文は") || l.text().contains("弾劾")).collect();
+    assert!(!explanation.is_empty());
+    for line in explanation {
+        assert!(line.0.iter().all(|s| s.style == Style::Plain), "{:?}", line.0);
+    }
+}
+
+/// After a choice judged on screen, the screen says the digits now grade (issue 20).
+#[test]
+fn after_a_judged_choice_the_screen_says_the_digits_now_grade() {
+    let judged = ReviewView {
+        phase: Phase::Answer(Reveal {
+            verdict: Some(Verdict::Right),
+            lines: vec!["answer: 3 棄権".into(), "you: 3 棄権".into()],
+            explanation: None,
+            intervals: vec![(Rating::Again, "1m".into()), (Rating::Good, "10m".into())],
+            suggested: Rating::Good,
+        }),
+        ..choice()
+    };
+    let text = screen(&judged, 80);
+    assert!(text.contains("now grade how well you knew it: 1-4, enter takes good"), "{text}");
+    // A self-graded card's answer has no options: no such line.
+    assert!(!screen(&answer_phase(), 80).contains("now grade"));
+}

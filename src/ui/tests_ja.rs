@@ -95,6 +95,8 @@ fn summary() -> Vec<String> {
         left_today: (0, 1, 0),
         next_learning_in_secs: Some(540),
         backlog: None,
+        new_held: None,
+        next_due_in_secs: None,
     })
 }
 
@@ -186,6 +188,7 @@ fn stats_lines() -> Vec<String> {
         stability: None,
         difficulty: None,
         duration_ms: 12_000,
+        action: None,
     };
     let rows = vec![
         row("korea-2025-terms/cvid", today.0 - 3, State::New, 3),
