@@ -413,3 +413,17 @@ fn an_empty_review_says_why_and_when_the_next_card_is_due() {
     assert!(text.contains("nothing more to review today") && text.contains("the next card is due in"), "{text}");
     assert!(!text.contains("new card"), "{text}");
 }
+
+#[test]
+fn lint_summary_and_new_speak_japanese_too() {
+    let env = Env::new();
+    let out = env.kioku("2025-06-01T09:00:00Z").env("KIOKU_LANG", "ja").args(["new", "mine"]).output().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("を作成しました"), "{}", stdout(&out));
+    let decks = std::fs::canonicalize(env.decks()).unwrap();
+    let out = env.kioku("2025-06-01T09:00:00Z").env("KIOKU_LANG", "ja").arg("lint").output().unwrap();
+    assert_eq!(
+        stdout(&out),
+        format!("1ファイル、7枚のカードを確認しました（{}）: エラー0件、警告0件\n", decks.display())
+    );
+}

@@ -50,11 +50,7 @@ pub fn new(ctx: &Context, args: NewArgs) -> Result<()> {
     };
     if args.output.is_none() && ctx.decks_origin == DecksOrigin::Here && deck::load::holds_bundled_decks(&folder) {
         // Inside kioku's own repository: a deck there is mixed with the bundled ones.
-        return Err(Error::Input(format!(
-            "{} holds kioku's bundled decks; keep your own elsewhere: `kioku config set decks DIR` \
-             (a folder of your own, used wherever you run kioku), or -o FILE",
-            absolute(&folder).display()
-        )));
+        return Err(Error::Input(crate::tr!("setup-new-repository", dir = absolute(&folder).display().to_string())));
     }
     let path = args.output.clone().unwrap_or_else(|| folder.join(&file));
     if path.exists() && !args.force {
@@ -66,32 +62,22 @@ pub fn new(ctx: &Context, args: NewArgs) -> Result<()> {
     std::fs::write(&path, starter(&args.deck))?;
     let shown = absolute(&path);
     let mut out = std::io::stdout().lock();
-    writeln!(out, "wrote {} (check it with `kioku lint {}`)", shown.display(), path.display())?;
+    let wrote = crate::tr!("setup-new-wrote", file = shown.display().to_string(), path = path.display().to_string());
+    writeln!(out, "{wrote}")?;
     // What writing it changes: whether kioku will find it, and where it looks.
     let dir = absolute(&folder);
     let in_decks = args.output.is_none() || shown.parent() == Some(dir.as_path());
+    let shown_dir = dir.display().to_string();
     let what = match (ctx.decks_origin, in_decks) {
-        (_, false) => format!(
-            "it is outside the decks folder ({}): move it there to study it, or use --decks",
-            match ctx.decks_origin {
-                DecksOrigin::Bundled => "none yet: kioku uses its bundled decks".to_string(),
-                _ => dir.display().to_string(),
-            }
-        ),
-        (DecksOrigin::Given | DecksOrigin::Setting, true) => {
-            format!("`kioku review {}` studies it (your decks folder is {})", args.deck, dir.display())
+        (DecksOrigin::Bundled, false) => {
+            crate::tr!("setup-new-outside", dir = crate::tr!("setup-new-outside-bundled"))
         }
-        (DecksOrigin::Here, true) => format!(
-            "kioku reads it when run from this folder (./decks); `kioku config set decks {}` makes that folder \
-             yours wherever you run kioku",
-            dir.display()
-        ),
-        (DecksOrigin::Bundled, true) => format!(
-            "{} is a new decks folder: run from this folder, kioku now reads its decks there instead of the \
-             bundled ones; `kioku config set decks {}` makes it yours wherever you run kioku",
-            dir.display(),
-            dir.display()
-        ),
+        (_, false) => crate::tr!("setup-new-outside", dir = shown_dir),
+        (DecksOrigin::Given | DecksOrigin::Setting, true) => {
+            crate::tr!("setup-new-in-decks", deck = args.deck.as_str(), dir = shown_dir)
+        }
+        (DecksOrigin::Here, true) => crate::tr!("setup-new-here", dir = shown_dir),
+        (DecksOrigin::Bundled, true) => crate::tr!("setup-new-created", dir = shown_dir),
     };
     writeln!(out, "{what}")?;
     Ok(())

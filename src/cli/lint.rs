@@ -38,26 +38,25 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
         for d in diagnostics {
             writeln!(out, "{}", d.render())?;
         }
-        let plural = |n: usize| if n == 1 { "" } else { "s" };
         // What was checked, so an empty or wrong folder shows (issue 20: `0 errors` alone
         // looked the same for a folder with no decks).
         let place = match (args.paths.is_empty(), &ctx.paths().decks) {
             (false, _) => String::new(),
             (true, DeckSource::Dir(dir)) => {
-                format!(" in {}", std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone()).display())
+                let dir = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone());
+                crate::tr!("setup-lint-in-dir", dir = dir.display().to_string())
             }
-            (true, DeckSource::Bundled) => " in the bundled decks".to_string(),
+            (true, DeckSource::Bundled) => crate::tr!("setup-lint-in-bundled"),
         };
-        writeln!(
-            out,
-            "checked {} file{}, {} card{}{place}: {errors} error{}, {warnings} warning{}",
-            linted.files,
-            plural(linted.files),
-            linted.cards,
-            plural(linted.cards),
-            plural(errors),
-            plural(warnings)
-        )?;
+        let summary = crate::tr!(
+            "setup-lint-summary",
+            files = linted.files,
+            cards = linted.cards,
+            place = place,
+            errors = errors,
+            warnings = warnings
+        );
+        writeln!(out, "{summary}")?;
     }
     Ok(if errors > 0 || (args.deny_warnings && warnings > 0) { ExitCode::Failure } else { ExitCode::Success })
 }

@@ -318,11 +318,7 @@ impl Context {
     pub fn note_decks_origin(&self) {
         if self.decks_origin == DecksOrigin::Here && !self.noted_decks.replace(true) {
             let dir = std::fs::canonicalize("decks").unwrap_or_else(|_| PathBuf::from("decks"));
-            warn(&format!(
-                "kioku: using the decks in {} (a decks folder where you are); \
-                 `kioku config set decks DIR` makes one folder yours wherever you run kioku",
-                dir.display()
-            ));
+            warn(&crate::tr!("setup-decks-here", dir = dir.display().to_string()));
         }
     }
 
@@ -332,12 +328,10 @@ impl Context {
         if !self.future_on_default_db {
             return Ok(());
         }
-        Err(Error::Input(format!(
-            "--now {} is more than a day ahead of the real clock, and this is your own database ({}): \
-             answers would be dated in the future and today would show nothing due. Try it on a scratch \
-             database (--db /tmp/try.sqlite3, or KIOKU_DB), or add --allow-future-now to use this one",
-            self.start.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-            self.paths.db.display()
+        Err(Error::Input(crate::tr!(
+            "setup-now-ahead",
+            now = self.start.to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+            db = self.paths.db.display().to_string()
         )))
     }
 
@@ -351,12 +345,11 @@ impl Context {
         let grace_ms = 3_600_000;
         if let Some(latest) = store.latest_review_at_ms()?.filter(|&ms| ms > self.start.timestamp_millis() + grace_ms) {
             let latest = DateTime::<Utc>::from_timestamp_millis(latest).unwrap_or_default();
-            warn(&format!(
-                "kioku: warning: --now {} is earlier than the last review in {} ({}); answers now are \
-                 dated before it, and intervals count from the later one",
-                self.start.with_timezone(&self.tz).to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
-                self.paths.db.display(),
-                latest.with_timezone(&self.tz).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+            warn(&crate::tr!(
+                "setup-now-before-log",
+                now = self.start.with_timezone(&self.tz).to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+                db = self.paths.db.display().to_string(),
+                last = latest.with_timezone(&self.tz).to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
             ));
         }
         Ok(())

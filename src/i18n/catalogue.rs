@@ -39,6 +39,7 @@ pub const AREAS: &[Area] = &[
     area!("interchange"),
     area!("web"),
     area!("plan"),
+    area!("setup"),
 ];
 
 /// Bundles are `Sync` (the concurrent memoizer), so the web server's threads share them.
