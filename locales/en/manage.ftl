@@ -22,3 +22,4 @@ manage-setting-backlog_pause_new = no new cards while more reviews are due than 
 manage-setting-readings = readings (furigana) written 文在寅[ムン・ジェイン] in decks: show them as 文在寅(ムン・ジェイン), or hide them (show/hide)
 manage-setting-new_card_order = which new cards come first: "deck" (the decks' order) or "random" (a fixed shuffle of every new card, the same on every run)
 manage-setting-language = language of kioku's screens and messages: ja, en, or auto (from --lang/KIOKU_LANG, else the locale)
+manage-setting-decks = the folder of your deck files wherever you run kioku, stored as an absolute path (--decks and KIOKU_DECKS win; empty = ./decks if present, else the bundled decks)

@@ -22,3 +22,4 @@ manage-setting-backlog_pause_new = 1日の上限より多い復習が期限を�
 manage-setting-readings = デッキに 文在寅[ムン・ジェイン] と書いた読み(ふりがな)を 文在寅(ムン・ジェイン) と表示するか、隠すか(show/hide)
 manage-setting-new_card_order = 新規カードの順: "deck"(デッキの順)か "random"(全新規カードを固定の順に混ぜる。毎回同じ)
 manage-setting-language = 画面とメッセージの言語: ja、en、auto(--lang/KIOKU_LANG、なければロケールに従う)
+manage-setting-decks = どこで実行しても使うデッキのフォルダ(絶対パスで保存。--decks と KIOKU_DECKS が優先。空なら ./decks があればそれ、なければ付属のデッキ)
