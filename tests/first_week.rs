@@ -419,11 +419,11 @@ fn lint_summary_and_new_speak_japanese_too() {
     let env = Env::new();
     let out = env.kioku("2025-06-01T09:00:00Z").env("KIOKU_LANG", "ja").args(["new", "mine"]).output().unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    assert!(stdout(&out).contains("を作成しました"), "{}", stdout(&out));
+    assert!(stdout(&out).contains("を作りました"), "{}", stdout(&out));
     let decks = std::fs::canonicalize(env.decks()).unwrap();
     let out = env.kioku("2025-06-01T09:00:00Z").env("KIOKU_LANG", "ja").arg("lint").output().unwrap();
     assert_eq!(
         stdout(&out),
-        format!("1ファイル、7枚のカードを確認しました（{}）: エラー0件、警告0件\n", decks.display())
+        format!("1 ファイル、カード 7 枚を確認しました（{}）: エラー 0 件、警告 0 件\n", decks.display())
     );
 }

@@ -37,15 +37,24 @@ fn the_starter_deck_is_japanese_when_the_language_is() {
     let out = env.kioku(NOW).env("KIOKU_LANG", "ja").args(["new", "kiso"]).output().unwrap();
     assert!(out.status.success());
     let path = env.decks().join("kiso.yaml");
-    assert_eq!(
-        String::from_utf8(out.stdout).unwrap(),
-        format!("{} を作りました（`kioku lint {}` で確かめられます）\n", path.display(), path.display())
+    // Then a line on what writing it changes (issue 20).
+    let said = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        said.starts_with(&format!(
+            "{} を作りました（`kioku lint {}` で確かめられます）\n",
+            path.display(),
+            path.display()
+        )),
+        "{said}"
     );
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("deck: kiso ") && text.contains("lang: ja"), "{text}");
     assert!(text.contains("憲法裁判所は{{c1::2025年4月4日}}") && text.contains("# 穴埋め"), "{text}");
     let lint = env.kioku(NOW).env("KIOKU_LANG", "ja").arg("lint").output().unwrap();
-    assert_eq!(String::from_utf8(lint.stdout).unwrap(), "エラー 0 件、警告 0 件\n");
+    assert_eq!(
+        String::from_utf8(lint.stdout).unwrap(),
+        format!("1 ファイル、カード 7 枚を確認しました（{}）: エラー 0 件、警告 0 件\n", env.decks().display())
+    );
     // One note of each kind, as the English starter.
     let preview = env.kioku(NOW).env("KIOKU_LANG", "ja").args(["preview", "kiso"]).output().unwrap();
     let shown = String::from_utf8(preview.stdout).unwrap();
