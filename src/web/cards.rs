@@ -130,7 +130,7 @@ fn unsuspend(desk: &mut Desk, input: &KeyInput) -> Result<Notice, Refusal> {
     let mut after = before.clone();
     after.suspended = false;
     let at = ReviewRowTime::new(desk.now(), &desk.days);
-    desk.store.record_manual(id, &key, &before, &after, at)?;
+    desk.store.record_manual(id, &key, &before, &after, at, "unsuspend")?;
     // The review in progress was built without it.
     desk.review = None;
     Ok(Notice::Unsuspended { key })
