@@ -56,7 +56,7 @@ web-dont-know = Don't know
 web-true-or-false = True or false?
 web-true = True
 web-false = False
-web-order-hint = Tap the items in the right order, or type their numbers (2 1 3).
+web-order-hint = Tap the items in the right order, or put the list in order (drag an item by its handle ⠿, or move it with ↑ ↓), or type their numbers (2 1 3).
 web-order-label = Order
 web-order-clear = Clear
 web-verdict-right = ✓ Right
@@ -164,3 +164,58 @@ web-history-when = When
 web-history-card = Card
 web-history-what = Kind, rating
 web-history-interval = Interval
+web-nav-exam = Exam
+web-nav-cram = Cram
+web-exam-title = Mock exam
+web-exam-new = A new exam
+web-exam-count = Questions
+web-exam-time-limit = Time limit in minutes (empty: none)
+web-exam-deck = Deck
+web-exam-all-decks = All decks
+web-exam-tag = Only cards with this tag (empty: any)
+web-exam-seed = Seed, to replay a paper (empty: a new paper)
+web-exam-feed-review = Make the review cards I miss due today
+web-exam-start = Start the exam
+web-exam-progress = Question { $n } of { $total }
+web-exam-time-left = Time left
+web-exam-last = Question { $n }: { $verdict }
+web-exam-quit = End the exam (the questions left count wrong)
+web-exam-report = Result
+web-exam-score = Score { $score }/{ $questions } ({ $percent } %)
+web-exam-duration = Time: { $time }
+web-exam-timed-out = The time limit ran out: the questions left count wrong.
+web-exam-seed-line = Seed { $seed } (replays this paper)
+web-exam-by-deck = By deck
+web-exam-by-tag = By tag
+web-exam-name = Name
+web-exam-right = Right
+web-exam-asked = Asked
+web-exam-fed = { $n ->
+    [one] One review card you missed is
+   *[other] { $n } review cards you missed are
+} due today.
+web-exam-misses = Missed questions
+web-exam-papers = Past papers
+web-exam-no-papers = No paper taken yet.
+web-exam-taken = Taken
+web-exam-score-head = Score
+web-exam-time-head = Time
+web-exam-scope = Scope
+web-exam-running = An exam is in progress: answer it or end it before starting another.
+web-exam-nothing = No card in scope can be asked in an exam (it needs judged cards, or categories for wrong answers).
+web-cram-title = Cram
+web-cram-hint = Practise cards whatever the schedule says: each answer is logged, and no card's schedule changes.
+web-cram-missed = Only cards answered "again" in the last … days (empty: every card)
+web-cram-limit = Stop after … answers (empty: no limit)
+web-cram-start = Start cramming
+web-cram-left = Left { $n }
+web-cram-saved = Answered { $n }
+web-cram-done = Nothing left to cram ({ $n ->
+    [one] one answer
+   *[other] { $n } answers
+} logged).
+web-cram-nothing = No card in scope (or none answered "again" in those days).
+web-order-up = Move item { $n } up
+web-order-down = Move item { $n } down
+web-order-drag = Drag to reorder
+web-order-moved = Item { $n } is now in place { $place }.

@@ -21,7 +21,7 @@ mod plan;
 mod postpone;
 mod report;
 mod review;
-mod scope;
+pub(crate) mod scope;
 pub mod serve;
 mod shell;
 mod stats;

@@ -54,7 +54,7 @@ pub enum Submitted {
 }
 
 /// A question the learner missed, for the report.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct Miss {
     /// 1-based question number.
     pub number: usize,
@@ -63,8 +63,8 @@ pub struct Miss {
     pub explanation: Option<String>,
 }
 
-/// The end of an exam, as data the drivers render.
-#[derive(Clone, Debug, PartialEq)]
+/// The end of an exam, as data the drivers render (the web's JSON API gives it as is).
+#[derive(Clone, Debug, PartialEq, serde::Serialize)]
 pub struct ExamReport {
     /// Right answers only (almost counts as wrong; an order question is right only wholly in order).
     pub score: u32,

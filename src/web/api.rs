@@ -9,8 +9,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
-use super::desk::Refusal;
+use super::desk::{Desk, Notice, Refusal};
 use super::worker::Gone;
+use super::App;
 
 /// How an action was sent, and so how it is answered.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -85,4 +86,58 @@ pub fn ok_json<T: Serialize>(value: &T) -> Response {
 /// After a form: back to `page` with 303, which the browser follows with a GET.
 pub fn see(page: &str) -> Response {
     Redirect::to(page).into_response()
+}
+
+/// A state-changing step on the desk: what was done, or why it was refused (nothing changed).
+pub type Step<T> = fn(&mut Desk, &T) -> Result<Option<Notice>, Refusal>;
+
+/// The state a JSON caller gets back after a step, under its name (`"review"`, `"exam"`…).
+pub type After = (&'static str, fn(&mut Desk) -> crate::Result<serde_json::Value>);
+
+/// Runs `step` with the body (a form or JSON) on the desk. A form is answered with a redirect to
+/// `page`, where the notice (what was done, or why not) is said once; JSON with
+/// `{"result": notice, NAME: state}` (`after`), or the refusal with its HTTP status.
+pub async fn act<T: DeserializeOwned + Send + 'static>(
+    app: App,
+    headers: HeaderMap,
+    body: Bytes,
+    page: &'static str,
+    step: Step<T>,
+    after: Option<After>,
+) -> Response {
+    let (input, via) = match read::<T>(&headers, &body) {
+        Ok(read) => read,
+        Err(unreadable) => return unreadable.response(),
+    };
+    let job = move |desk: &mut Desk| -> Result<Option<serde_json::Value>, Refusal> {
+        let done = step(desk, &input);
+        if via == Via::Form {
+            desk.notice = match done {
+                Ok(notice) => notice,
+                Err(Refusal::Stale { key }) => Some(Notice::Stale { key }),
+                Err(Refusal::Invalid(message) | Refusal::BadRequest(message)) => Some(Notice::Invalid { message }),
+                Err(Refusal::NothingToUndo) => Some(Notice::NothingToUndo),
+                Err(Refusal::Failed(e)) => return Err(Refusal::Failed(e)),
+            };
+            return Ok(None);
+        }
+        let mut reply = serde_json::Map::new();
+        reply.insert("result".into(), serde_json::to_value(done?).unwrap_or_default());
+        if let Some((name, state)) = after {
+            reply.insert(name.into(), state(desk)?);
+        }
+        Ok(Some(serde_json::Value::Object(reply)))
+    };
+    match app.worker.run(job).await {
+        Ok(Ok(Some(reply))) => ok_json(&reply),
+        Ok(Ok(None)) => see(page),
+        Ok(Err(Refusal::Failed(e))) if via == Via::Form => super::pages::error(&headers, &e),
+        Ok(Err(refusal)) => refusal_json(&refusal),
+        Err(stopped) => gone(stopped),
+    }
+}
+
+/// A value as JSON for [`After`].
+pub fn to_json<T: Serialize>(value: crate::Result<T>) -> crate::Result<serde_json::Value> {
+    value.map(|v| serde_json::to_value(v).unwrap_or_default())
 }

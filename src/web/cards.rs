@@ -8,7 +8,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
-use super::api::{self, Via};
+use super::api;
 use super::desk::{Desk, Notice, Refusal};
 use super::pages::layout::PageCtx;
 use super::App;
@@ -136,55 +136,24 @@ fn unsuspend(desk: &mut Desk, input: &KeyInput) -> Result<Notice, Refusal> {
     Ok(Notice::Unsuspended { key })
 }
 
-/// Runs an action sent as a form (redirect to `page`, the notice said there) or as JSON.
-async fn act<T: for<'de> Deserialize<'de> + Send + 'static>(
-    app: App,
-    headers: HeaderMap,
-    body: Bytes,
-    page: &'static str,
-    action: fn(&mut Desk, &T) -> Result<Option<Notice>, Refusal>,
-) -> Response {
-    let (input, via) = match api::read::<T>(&headers, &body) {
-        Ok(read) => read,
-        Err(unreadable) => return unreadable.response(),
-    };
-    let result = app
-        .worker
-        .run(move |desk| {
-            let done = action(desk, &input);
-            if via == Via::Form {
-                desk.notice = match &done {
-                    Ok(notice) => notice.clone(),
-                    Err(Refusal::Invalid(m) | Refusal::BadRequest(m)) => Some(Notice::Invalid { message: m.clone() }),
-                    Err(_) => None,
-                };
-            }
-            done
-        })
-        .await;
-    match (result, via) {
-        (Ok(Ok(_)), Via::Form) => api::see(page),
-        (Ok(Err(Refusal::Invalid(_) | Refusal::BadRequest(_))), Via::Form) => api::see(page),
-        (Ok(Ok(notice)), Via::Json) => api::ok_json(&serde_json::json!({ "result": notice })),
-        (Ok(Err(Refusal::Failed(e))), Via::Form) => super::pages::error(&headers, &e),
-        (Ok(Err(refusal)), _) => api::refusal_json(&refusal),
-        (Err(gone), _) => api::gone(gone),
-    }
-}
-
 pub async fn post_settings(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
-    act::<SettingsInput>(app, headers, body, "/settings", |desk, input| {
-        save_settings(desk, input).map(|()| Some(Notice::SettingsSaved))
-    })
+    api::act::<SettingsInput>(
+        app,
+        headers,
+        body,
+        "/settings",
+        |desk, input| save_settings(desk, input).map(|()| Some(Notice::SettingsSaved)),
+        None,
+    )
     .await
 }
 
 pub async fn post_unsuspend(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
-    act::<KeyInput>(app, headers, body, "/suspended", |desk, input| unsuspend(desk, input).map(Some)).await
+    api::act::<KeyInput>(app, headers, body, "/suspended", |desk, input| unsuspend(desk, input).map(Some), None).await
 }
 
 /// A page from the desk: `data` read on its thread, `render` with the request's language.
-async fn show<T: Send + 'static>(
+pub(super) async fn show<T: Send + 'static>(
     app: App,
     headers: HeaderMap,
     data: fn(&mut Desk) -> Result<T>,
@@ -228,7 +197,7 @@ pub async fn history_data(State(app): State<App>) -> Response {
     json(app.worker.run(|desk| history(desk, 1000)).await)
 }
 
-fn json<T: Serialize>(result: Result<Result<T>, super::worker::Gone>) -> Response {
+pub(super) fn json<T: Serialize>(result: Result<Result<T>, super::worker::Gone>) -> Response {
     match result {
         Ok(Ok(value)) => api::ok_json(&value),
         Ok(Err(e)) => api::refusal_json(&Refusal::Failed(e)),

@@ -43,6 +43,8 @@ pub struct Desk {
     clock: Clock,
     resync: Resync,
     pub review: Option<WebReview>,
+    pub exam: Option<super::quiz::WebExam>,
+    pub cram: Option<super::quiz::WebCram>,
     /// What the next page shows once (after a form was sent): saved, stale, an invalid answer.
     pub notice: Option<Notice>,
     _lock: Option<File>,
@@ -99,6 +101,11 @@ pub enum Notice {
         key: String,
     },
     SettingsSaved,
+    /// A cram answer logged (no schedule changed).
+    CramSaved {
+        key: String,
+        rating: u8,
+    },
 }
 
 /// Why an action was refused. Nothing was saved.
@@ -139,6 +146,8 @@ impl Desk {
             clock: parts.clock,
             resync: parts.resync,
             review: None,
+            exam: None,
+            cram: None,
             notice: None,
             _lock: parts.lock,
         })
@@ -160,11 +169,7 @@ impl Desk {
     pub fn start_review(&mut self) -> Result<()> {
         self.review = None;
         let now = self.now();
-        (self.resync)(&mut self.store, now)?;
-        self.settings = self.store.typed_settings()?;
-        crate::deck::reading::set_shown(self.settings.show_readings);
-        self.scheduler = Arc::new(Scheduler::new(self.settings.clone(), self.store.parameters()?.as_deref())?);
-        self.days = DayClock::new(self.tz, self.settings.rollover_hour);
+        self.refresh()?;
         let session = ReviewSession::new(
             &self.store,
             LearnerId::PERSONAL,
@@ -175,6 +180,18 @@ impl Desk {
             now,
         )?;
         self.review = Some(WebReview { session, showing: None });
+        Ok(())
+    }
+
+    /// Deck files re-read if they changed, settings and FSRS parameters read again (the
+    /// settings page may have changed them): what every session's start does.
+    pub fn refresh(&mut self) -> Result<()> {
+        let now = self.now();
+        (self.resync)(&mut self.store, now)?;
+        self.settings = self.store.typed_settings()?;
+        crate::deck::reading::set_shown(self.settings.show_readings);
+        self.scheduler = Arc::new(Scheduler::new(self.settings.clone(), self.store.parameters()?.as_deref())?);
+        self.days = DayClock::new(self.tz, self.settings.rollover_hour);
         Ok(())
     }
 

@@ -6,7 +6,8 @@
 //!   headers every response carries;
 //! - [`worker`] runs every database step on one thread that owns the [`desk`] (the store and
 //!   the review in progress);
-//! - [`review`], [`home`] are the routes; [`view`] the review as data (the JSON API's shape);
+//! - [`review`], [`exam`], [`cram`], [`home`] are the routes ([`quiz`] runs exams and cram on
+//!   the desk, [`quiz_view`] gives them as data); [`view`] the review as data (the JSON API's shape);
 //!   [`pages`] render HTML (maud escapes all deck text); [`assets`] are the stylesheet and
 //!   script, compiled into the binary (no route reads files from disk);
 //! - [`lan`] picks the address for `--lan` and draws its QR code.
@@ -14,10 +15,14 @@
 mod api;
 mod assets;
 mod cards;
+mod cram;
 mod desk;
+mod exam;
 mod home;
 pub mod lan;
 mod pages;
+mod quiz;
+mod quiz_view;
 mod review;
 mod security;
 mod stats;
@@ -77,6 +82,18 @@ impl Server {
             .route("/api/history", get(cards::history_data))
             .route("/api/stats", get(stats::data))
             .route("/api/due", get(home::data))
+            .route("/exam", get(exam::page))
+            .route("/api/exam", get(exam::data))
+            .route("/api/exam/history", get(exam::history))
+            .route("/api/exam/start", post(exam::start))
+            .route("/api/exam/respond", post(exam::respond))
+            .route("/api/exam/quit", post(exam::quit))
+            .route("/cram", get(cram::page))
+            .route("/api/cram", get(cram::data))
+            .route("/api/cram/start", post(cram::start))
+            .route("/api/cram/respond", post(cram::respond))
+            .route("/api/cram/grade", post(cram::grade))
+            .route("/api/cram/undo", post(cram::undo))
             .route("/api/review", get(review::data))
             .route("/api/review/start", post(review::start))
             .route("/api/review/respond", post(review::respond))

@@ -8,10 +8,10 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::Deserialize;
 
-use super::api::{self, Via};
-use super::desk::{Desk, Notice, Refusal};
+use super::api;
+use super::desk::Refusal;
 use super::pages::layout::PageCtx;
-use super::view::{self, ReviewView};
+use super::view;
 use super::App;
 use crate::scheduler::Rating;
 use crate::session::review::Hide;
@@ -42,7 +42,7 @@ pub async fn data(State(app): State<App>) -> Response {
 #[derive(Debug, Default, Deserialize)]
 pub struct ActionInput {
     /// The card's key, as shown.
-    key: Option<String>,
+    pub key: Option<String>,
     /// The card's version, as shown.
     version: Option<i64>,
     /// The response (respond).
@@ -51,112 +51,101 @@ pub struct ActionInput {
     rating: Option<serde_json::Value>,
 }
 
-#[derive(Clone, Copy, Debug)]
-pub enum Action {
-    Start,
-    Respond,
-    Grade,
-    Undo,
-    Suspend,
-    Bury,
-}
+/// The review as the JSON actions return it.
+const AFTER: Option<api::After> = Some(("review", |desk| api::to_json(view::review(desk))));
 
-/// What a JSON caller gets back: what was done, and the review as it is now.
-#[derive(serde::Serialize)]
-struct Reply {
-    result: Option<Notice>,
-    review: ReviewView,
+pub async fn start(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+    api::act::<ActionInput>(
+        app,
+        headers,
+        body,
+        "/review",
+        |desk, _| desk.start_review().map(|()| None).map_err(Refusal::from),
+        AFTER,
+    )
+    .await
 }
-
-pub async fn start(app: State<App>, headers: HeaderMap, body: Bytes) -> Response {
-    act(app, headers, body, Action::Start).await
-}
-pub async fn respond(app: State<App>, headers: HeaderMap, body: Bytes) -> Response {
-    act(app, headers, body, Action::Respond).await
-}
-pub async fn grade(app: State<App>, headers: HeaderMap, body: Bytes) -> Response {
-    act(app, headers, body, Action::Grade).await
-}
-pub async fn undo(app: State<App>, headers: HeaderMap, body: Bytes) -> Response {
-    act(app, headers, body, Action::Undo).await
-}
-pub async fn suspend(app: State<App>, headers: HeaderMap, body: Bytes) -> Response {
-    act(app, headers, body, Action::Suspend).await
-}
-pub async fn bury(app: State<App>, headers: HeaderMap, body: Bytes) -> Response {
-    act(app, headers, body, Action::Bury).await
-}
-
-async fn act(State(app): State<App>, headers: HeaderMap, body: Bytes, action: Action) -> Response {
-    let (input, via) = match api::read::<ActionInput>(&headers, &body) {
-        Ok(read) => read,
-        Err(unreadable) => return unreadable.response(),
-    };
-    let job = move |desk: &mut Desk| {
-        let done = perform(desk, action, &input);
-        match via {
-            // A form: the page says what happened, once, after the redirect.
-            Via::Form => {
-                desk.notice = match done {
-                    Ok(notice) => notice,
-                    Err(Refusal::Stale { key }) => Some(Notice::Stale { key }),
-                    Err(Refusal::Invalid(message) | Refusal::BadRequest(message)) => Some(Notice::Invalid { message }),
-                    Err(Refusal::NothingToUndo) => Some(Notice::NothingToUndo),
-                    Err(Refusal::Failed(e)) => return Err(Refusal::Failed(e)),
-                };
-                Ok(None)
-            }
-            Via::Json => {
-                let result = done?;
-                let review = view::review(desk)?;
-                Ok(Some(Reply { result, review }))
-            }
-        }
-    };
-    match app.worker.run(job).await {
-        Ok(Ok(Some(reply))) => api::ok_json(&reply),
-        Ok(Ok(None)) => api::see("/review"),
-        Ok(Err(Refusal::Failed(e))) if via == Via::Form => super::pages::error(&headers, &e),
-        Ok(Err(refusal)) => api::refusal_json(&refusal),
-        Err(gone) => api::gone(gone),
-    }
-}
-
-fn perform(desk: &mut Desk, action: Action, input: &ActionInput) -> Result<Option<Notice>, Refusal> {
-    let card = || -> Result<(&str, i64), Refusal> {
-        let key = input.key.as_deref().ok_or_else(|| Refusal::BadRequest("missing field: key".into()))?;
-        let version = input.version.ok_or_else(|| Refusal::BadRequest("missing field: version".into()))?;
-        Ok((key, version))
-    };
-    match action {
-        Action::Start => {
-            desk.start_review()?;
-            Ok(None)
-        }
-        Action::Respond => {
-            let (key, version) = card()?;
+pub async fn respond(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+    api::act::<ActionInput>(
+        app,
+        headers,
+        body,
+        "/review",
+        |desk, input| {
+            let (key, version) = input.card()?;
             desk.respond(key, version, input.response.as_deref().unwrap_or("")).map(|()| None)
-        }
-        Action::Grade => {
-            let (key, version) = card()?;
-            let rating = match &input.rating {
-                Some(serde_json::Value::Number(n)) => {
-                    n.as_u64().and_then(|n| u8::try_from(n).ok()).and_then(Rating::from_u8)
-                }
-                Some(serde_json::Value::String(s)) => Rating::parse(s.trim()),
-                _ => None,
-            }
-            .ok_or_else(|| Refusal::BadRequest("rating must be 1-4 or again, hard, good, easy".into()))?;
-            desk.grade(key, version, rating).map(Some)
-        }
-        Action::Undo => desk.undo().map(Some),
-        Action::Suspend => {
-            let (key, version) = card()?;
+        },
+        AFTER,
+    )
+    .await
+}
+pub async fn grade(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+    api::act::<ActionInput>(
+        app,
+        headers,
+        body,
+        "/review",
+        |desk, input| {
+            let (key, version) = input.card()?;
+            desk.grade(key, version, input.rating()?).map(Some)
+        },
+        AFTER,
+    )
+    .await
+}
+pub async fn undo(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+    api::act::<ActionInput>(app, headers, body, "/review", |desk, _| desk.undo().map(Some), AFTER).await
+}
+pub async fn suspend(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+    api::act::<ActionInput>(
+        app,
+        headers,
+        body,
+        "/review",
+        |desk, input| {
+            let (key, version) = input.card()?;
             desk.hide(key, version, Hide::Suspend).map(Some)
-        }
-        Action::Bury => {
-            let (key, version) = card()?;
+        },
+        AFTER,
+    )
+    .await
+}
+pub async fn bury(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+    api::act::<ActionInput>(
+        app,
+        headers,
+        body,
+        "/review",
+        |desk, input| {
+            let (key, version) = input.card()?;
             desk.hide(key, version, Hide::Bury).map(Some)
+        },
+        AFTER,
+    )
+    .await
+}
+
+impl ActionInput {
+    /// The card named: its key and version, both required.
+    pub fn card(&self) -> Result<(&str, i64), Refusal> {
+        let key = self.key.as_deref().ok_or_else(|| Refusal::BadRequest("missing field: key".into()))?;
+        let version = self.version.ok_or_else(|| Refusal::BadRequest("missing field: version".into()))?;
+        Ok((key, version))
+    }
+
+    /// The rating: 1–4 or again/hard/good/easy.
+    pub fn rating(&self) -> Result<Rating, Refusal> {
+        match &self.rating {
+            Some(serde_json::Value::Number(n)) => {
+                n.as_u64().and_then(|n| u8::try_from(n).ok()).and_then(Rating::from_u8)
+            }
+            Some(serde_json::Value::String(s)) => Rating::parse(s.trim()),
+            _ => None,
         }
+        .ok_or_else(|| Refusal::BadRequest("rating must be 1-4 or again, hard, good, easy".into()))
+    }
+
+    pub fn response(&self) -> &str {
+        self.response.as_deref().unwrap_or("")
     }
 }

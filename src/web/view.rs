@@ -8,6 +8,7 @@ use serde::Serialize;
 use super::desk::{Desk, Notice};
 use crate::deck::{Card, Judge};
 use crate::scheduler::Rating;
+use crate::session::judge::Judged;
 use crate::Result;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -17,8 +18,10 @@ pub enum Phase {
     Question,
     /// Its answer side is shown and waits for a grade.
     Answer,
-    /// Nothing is left to show now (the summary).
+    /// Nothing is left to show now (the summary; an exam's report).
     Done,
+    /// No exam or cram was started since the server started.
+    Idle,
 }
 
 /// How a card takes its response.
@@ -92,8 +95,9 @@ pub struct RevealView {
     pub right_option: Option<usize>,
     /// Displayed number of the option chosen.
     pub chosen_option: Option<usize>,
-    /// Seconds until due after each grade: again, hard, good, easy.
-    pub intervals_secs: Intervals,
+    /// Seconds until due after each grade: again, hard, good, easy (None in cram, which changes
+    /// no schedule).
+    pub intervals_secs: Option<Intervals>,
 }
 
 #[derive(Clone, Copy, Debug, Serialize)]
@@ -169,35 +173,13 @@ pub fn review(desk: &mut Desk) -> Result<ReviewView> {
         Some(r) => {
             let preview = session.preview(index, now)?;
             let secs = |rating| preview.get(rating).interval_secs;
-            let right_option = match &card.judge {
-                Judge::Choice { .. } => order.iter().position(|&i| i == 0).map(|p| p + 1),
-                _ => None,
+            let intervals = Intervals {
+                again: secs(Rating::Again),
+                hard: secs(Rating::Hard),
+                good: secs(Rating::Good),
+                easy: secs(Rating::Easy),
             };
-            let chosen_option = match &card.judge {
-                Judge::Choice { options } => {
-                    r.response.trim().parse::<usize>().ok().filter(|n| (1..=options.len()).contains(n))
-                }
-                _ => None,
-            };
-            // The judge's first two lines are the answer and the response, which the page
-            // shows itself (with readings as ruby); the rest are notes.
-            let notes = r.judged.as_ref().map(|j| j.lines.iter().skip(2).cloned().collect()).unwrap_or_default();
-            Some(RevealView {
-                answer: card.answer.clone(),
-                explanation: card.explanation.clone(),
-                response: r.response.clone(),
-                verdict: r.judged.as_ref().map(|j| j.verdict.as_str()),
-                suggested: r.judged.as_ref().map_or(Rating::Good, |j| j.suggest).as_u8(),
-                notes,
-                right_option,
-                chosen_option,
-                intervals_secs: Intervals {
-                    again: secs(Rating::Again),
-                    hard: secs(Rating::Hard),
-                    good: secs(Rating::Good),
-                    easy: secs(Rating::Easy),
-                },
-            })
+            Some(reveal_view(card, &order, &r.response, r.judged.as_ref(), Some(intervals)))
         }
     };
     Ok(ReviewView {
@@ -212,7 +194,8 @@ pub fn review(desk: &mut Desk) -> Result<ReviewView> {
     })
 }
 
-fn card_view(card: &Card, state: &'static str, version: i64, order: &[usize]) -> CardView {
+/// A card as shown, its options in displayed order (`order`, from `judge::display_order`).
+pub fn card_view(card: &Card, state: &'static str, version: i64, order: &[usize]) -> CardView {
     let (input, texts): (Input, &[String]) = match &card.judge {
         Judge::SelfGraded => (Input::Reveal, &[]),
         Judge::Typed { .. } => (Input::Text, &[]),
@@ -231,5 +214,37 @@ fn card_view(card: &Card, state: &'static str, version: i64, order: &[usize]) ->
         section: card.section.clone(),
         prompt: card.prompt.clone(),
         options: order.iter().filter_map(|&i| texts.get(i).cloned()).collect(),
+    }
+}
+
+/// The answer side of `card` after `response` (judged, unless self-graded).
+pub fn reveal_view(
+    card: &Card,
+    order: &[usize],
+    response: &str,
+    judged: Option<&Judged>,
+    intervals_secs: Option<Intervals>,
+) -> RevealView {
+    let right_option = match &card.judge {
+        Judge::Choice { .. } => order.iter().position(|&i| i == 0).map(|p| p + 1),
+        _ => None,
+    };
+    let chosen_option = match &card.judge {
+        Judge::Choice { options } => response.trim().parse::<usize>().ok().filter(|n| (1..=options.len()).contains(n)),
+        _ => None,
+    };
+    // The judge's first two lines are the answer and the response, which the page shows itself
+    // (with readings as ruby); the rest are notes.
+    let notes = judged.map(|j| j.lines.iter().skip(2).cloned().collect()).unwrap_or_default();
+    RevealView {
+        answer: card.answer.clone(),
+        explanation: card.explanation.clone(),
+        response: response.to_string(),
+        verdict: judged.map(|j| j.verdict.as_str()),
+        suggested: judged.map_or(Rating::Good, |j| j.suggest).as_u8(),
+        notes,
+        right_option,
+        chosen_option,
+        intervals_secs,
     }
 }

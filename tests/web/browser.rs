@@ -9,7 +9,9 @@ use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::actions::{
+    InputSource, KeyAction, KeyActions, MouseActions, PointerAction, TouchActions, MOUSE_BUTTON_LEFT,
+};
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{json, Value};
 
@@ -164,12 +166,72 @@ async fn number_of(client: &Client, text: &str) -> usize {
 enum Mode {
     Keyboard,
     Tap,
+    /// Order questions: drag each item by its handle to its place.
+    Drag,
+    /// Order questions: move each item with its ↑ button (a keyboard's and screen reader's way).
+    Arrows,
 }
 
-/// Answers the card on screen right and grades it good, by keyboard or by tapping.
-async fn answer_right(client: &Client, mode: Mode, key: &str, name: &str) {
-    let tag = key.trim_start_matches("kinds/").replace(':', "-");
-    shot(client, &format!("{name}-{tag}-question")).await;
+/// Puts the order question's list in `numbers`' order (displayed numbers, top first), by dragging
+/// items by their handle or with their ↑ buttons.
+async fn put_in_order(client: &Client, mode: Mode, numbers: &[usize]) {
+    for (place, n) in numbers.iter().enumerate() {
+        let at = client
+            .execute("return [...document.querySelectorAll('ol.items li')].map(li => li.dataset.item);", vec![])
+            .await
+            .unwrap();
+        let now: Vec<String> = at.as_array().unwrap().iter().map(|v| v.as_str().unwrap().to_string()).collect();
+        let from = now.iter().position(|i| *i == n.to_string()).unwrap();
+        if from == place {
+            continue;
+        }
+        if mode == Mode::Arrows {
+            for _ in place..from {
+                let up = client.find(Locator::Css(&format!("li[data-item='{n}'] button.up"))).await.unwrap();
+                up.click().await.unwrap();
+            }
+            let said = client.find(Locator::Css("#order-live")).await.unwrap().text().await.unwrap();
+            assert!(said.contains(&format!("Item {n} is now in place {}", place + 1)), "announced: {said:?}");
+            continue;
+        }
+        let handle = client.find(Locator::Css(&format!("li[data-item='{n}'] .handle"))).await.unwrap();
+        let target = client.find(Locator::Css(&format!("ol.items li:nth-child({})", place + 1))).await.unwrap();
+        let steps = [
+            PointerAction::MoveToElement { element: handle, duration: None, x: 0.0, y: 0.0 },
+            PointerAction::Down { button: MOUSE_BUTTON_LEFT },
+            PointerAction::MoveToElement {
+                element: target,
+                duration: Some(Duration::from_millis(150)),
+                x: 0.0,
+                y: -8.0,
+            },
+            PointerAction::Up { button: MOUSE_BUTTON_LEFT },
+        ];
+        // A finger on the phone (touch emulation), the mouse on the laptop.
+        let touch = client.execute("return navigator.maxTouchPoints > 0;", vec![]).await.unwrap() == Value::Bool(true);
+        if touch {
+            client
+                .perform_actions(steps.into_iter().fold(TouchActions::new("finger".into()), |a, s| a.then(s)))
+                .await
+                .unwrap();
+        } else {
+            client
+                .perform_actions(steps.into_iter().fold(MouseActions::new("mouse".into()), |a, s| a.then(s)))
+                .await
+                .unwrap();
+        }
+    }
+}
+
+/// Sends the right response to the card on screen (review, exam or cram), by keyboard, by
+/// tapping, or for an order question also by dragging or by its arrow buttons.
+async fn respond_right(client: &Client, mode: Mode, key: &str, name: &str) {
+    shot(client, &format!("{name}-question")).await;
+    let mode = match (key, mode) {
+        ("kinds/order", _) => mode,
+        (_, Mode::Drag | Mode::Arrows) => Mode::Tap,
+        _ => mode,
+    };
     match (key, mode) {
         ("kinds/basic" | "kinds/cloze:c1", Mode::Keyboard) => navigate(client, press(client, ' ')).await,
         ("kinds/basic" | "kinds/cloze:c1", Mode::Tap) => {
@@ -211,7 +273,14 @@ async fn answer_right(client: &Client, mode: Mode, key: &str, name: &str) {
                 for n in &numbers {
                     click(client, &format!("button.item[data-order='{n}']")).await;
                 }
-                shot(client, &format!("{name}-{tag}-tapped")).await;
+                shot(client, &format!("{name}-tapped")).await;
+                navigate(client, click(client, "form.respond button.primary")).await
+            } else if mode == Mode::Drag || mode == Mode::Arrows {
+                put_in_order(client, mode, &numbers).await;
+                let field = client.find(Locator::Css("#response")).await.unwrap().prop("value").await.unwrap();
+                let want: Vec<String> = numbers.iter().map(|n| n.to_string()).collect();
+                assert_eq!(field.as_deref(), Some(want.join(" ").as_str()), "{name}: the field holds the list's order");
+                shot(client, &format!("{name}-{mode:?}").to_lowercase()).await;
                 navigate(client, click(client, "form.respond button.primary")).await
             } else {
                 let typed: Vec<String> = numbers.iter().map(|n| n.to_string()).collect();
@@ -222,6 +291,12 @@ async fn answer_right(client: &Client, mode: Mode, key: &str, name: &str) {
         }
         _ => panic!("unexpected card {key}"),
     }
+}
+
+/// Answers the card on screen right and grades it good, by keyboard or by tapping.
+async fn answer_right(client: &Client, mode: Mode, key: &str, name: &str) {
+    let tag = key.trim_start_matches("kinds/").replace(':', "-");
+    respond_right(client, mode, key, &format!("{name}-{tag}")).await;
     let (phase, shown) = state(client).await;
     if (phase.as_str(), shown.as_str()) != ("answer", key) {
         panic!("{name}: {key} is not on its answer side: {}", client.source().await.unwrap());
@@ -232,7 +307,7 @@ async fn answer_right(client: &Client, mode: Mode, key: &str, name: &str) {
     shot(client, &format!("{name}-{tag}-answer")).await;
     match mode {
         Mode::Keyboard => navigate(client, press(client, '3')).await,
-        Mode::Tap => navigate(client, click(client, "button.grade[value='3']")).await,
+        Mode::Tap | Mode::Drag | Mode::Arrows => navigate(client, click(client, "button.grade[value='3']")).await,
     }
 }
 
@@ -272,6 +347,56 @@ async fn every_card_kind_by_keyboard_and_by_tapping_at_both_sizes() {
         }
         client.close().await.unwrap();
     }
+}
+
+#[tokio::test]
+async fn a_timed_exam_and_a_cram_with_order_by_drag_and_by_arrow_buttons_at_both_sizes() {
+    let Some(driver) = Driver::start() else { return };
+    let env = Env::new();
+    env.write_deck("kinds.yaml", KINDS);
+    let server = Running::start(&env, &["--port", "0"]);
+    let base = format!("http://{}", server.host);
+    for (i, size) in SIZES.into_iter().enumerate() {
+        let client = driver.session(size, "en-US").await;
+        let name = format!("{}x{}", size.0, size.1);
+        // The phone drags in the exam and uses the arrows in cram; the laptop the other way round.
+        let (exam_mode, cram_mode) = if i == 0 { (Mode::Drag, Mode::Arrows) } else { (Mode::Arrows, Mode::Drag) };
+        client.goto(&server.url).await.unwrap();
+        client.goto(&format!("{base}/exam")).await.unwrap();
+        shot(&client, &format!("{name}-exam-start")).await;
+        client.find(Locator::Css("#time_limit")).await.unwrap().send_keys("10").await.unwrap();
+        navigate(&client, click(&client, "form.start button.primary")).await;
+        let timer = client.find(Locator::Css("#time-left")).await.unwrap().text().await.unwrap();
+        assert!(timer.starts_with("10:00") || timer.starts_with("9:5"), "time left {timer:?}");
+        for number in 1..=4 {
+            let (phase, key) = state(&client).await;
+            assert_eq!(phase, "question", "{name}: question {number}");
+            respond_right(&client, exam_mode, &key, &format!("{name}-exam-{number}")).await;
+        }
+        let report = client.find(Locator::Css(".score")).await.unwrap().text().await.unwrap();
+        assert!(report.contains("4/4"), "{name}: {report}");
+        shot(&client, &format!("{name}-exam-report")).await;
+
+        client.goto(&format!("{base}/cram")).await.unwrap();
+        shot(&client, &format!("{name}-cram-start")).await;
+        navigate(&client, click(&client, "form.start button.primary")).await;
+        for _ in 0..6 {
+            let (phase, key) = state(&client).await;
+            assert_eq!(phase, "question", "{name}: cram {key}");
+            let tag = key.trim_start_matches("kinds/").replace(':', "-");
+            respond_right(&client, cram_mode, &key, &format!("{name}-cram-{tag}")).await;
+            assert_eq!(state(&client).await, ("answer".to_string(), key.clone()));
+            shot(&client, &format!("{name}-cram-{tag}-answer")).await;
+            navigate(&client, click(&client, "button.grade[value='3']")).await;
+        }
+        assert_eq!(state(&client).await.0, "done");
+        shot(&client, &format!("{name}-cram-done")).await;
+        client.close().await.unwrap();
+    }
+    drop(server);
+    let history = env.history();
+    let count = |kind: &str| history.iter().filter(|r| r["kind"] == kind).count();
+    assert_eq!((count("exam"), count("cram"), count("review")), (8, 12, 0), "{history:?}");
 }
 
 #[tokio::test]
@@ -425,6 +550,8 @@ async fn every_page_at_both_sizes_in_light_and_dark_with_no_serious_accessibilit
         for (path, name) in [
             ("/", "home"),
             ("/review", "review"),
+            ("/exam", "exam"),
+            ("/cram", "cram"),
             ("/stats", "stats"),
             ("/history", "history"),
             ("/suspended", "suspended"),

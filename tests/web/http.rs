@@ -5,9 +5,14 @@ use axum::http::{header, Request, StatusCode};
 
 use crate::site::{bearer, cookie, Site, HOST, KINDS, ORIGIN, TOKEN};
 
-const GETS: [&str; 14] = [
+const GETS: [&str; 19] = [
     "/",
     "/review",
+    "/exam",
+    "/cram",
+    "/api/exam",
+    "/api/exam/history",
+    "/api/cram",
     "/stats",
     "/settings",
     "/suspended",
@@ -21,7 +26,14 @@ const GETS: [&str; 14] = [
     "/assets/app.css",
     "/assets/app.js",
 ];
-const POSTS: [&str; 8] = [
+const POSTS: [&str; 15] = [
+    "/api/exam/start",
+    "/api/exam/respond",
+    "/api/exam/quit",
+    "/api/cram/start",
+    "/api/cram/respond",
+    "/api/cram/grade",
+    "/api/cram/undo",
     "/api/settings",
     "/api/unsuspend",
     "/api/review/start",
@@ -120,6 +132,21 @@ async fn the_token_in_the_url_becomes_a_strict_http_only_cookie_and_leaves_the_a
 #[tokio::test]
 async fn a_foreign_host_is_refused_whatever_the_token() {
     let site = Site::new(KINDS);
+    for path in GETS.iter().chain(POSTS.iter()) {
+        let method = if POSTS.contains(path) && !GETS.contains(path) { "POST" } else { "GET" };
+        let reply = site
+            .send(
+                Request::builder()
+                    .method(method)
+                    .uri(*path)
+                    .header(header::HOST, "evil.example:8000")
+                    .header(header::AUTHORIZATION, bearer())
+                    .body(Body::empty())
+                    .unwrap(),
+            )
+            .await;
+        assert_eq!(reply.status, StatusCode::FORBIDDEN, "{method} {path} with a foreign Host");
+    }
     for host in ["evil.example:8000", "127.0.0.1:8001", "localhost", "192.168.1.20:8000", ""] {
         let reply = site
             .send(

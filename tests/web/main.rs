@@ -8,6 +8,7 @@ mod common;
 mod browser;
 mod http;
 mod pages;
+mod quiz;
 mod review;
 mod serve;
 mod site;

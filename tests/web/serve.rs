@@ -141,8 +141,34 @@ fn a_new_token_at_each_start() {
     assert_eq!(old.0, 401, "the old tab's cookie no longer opens it");
 }
 
+/// The tests that use port 8000 itself take turns (other programs on the machine may still hold it).
+static PORT_8000: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+#[test]
+fn port_8000_is_taken_when_it_is_free() {
+    let _turn = PORT_8000.lock().unwrap_or_else(|e| e.into_inner());
+    let env = env();
+    match TcpListener::bind("127.0.0.1:8000") {
+        Ok(probe) => drop(probe),
+        Err(e) => {
+            eprintln!("port_8000_is_taken_when_it_is_free: SKIPPED, port 8000 is busy on this machine ({e})");
+            return;
+        }
+    }
+    let server = Running::start(&env, &[]);
+    if server.port() != 8000 {
+        // Another program may have taken 8000 between the probe and the start: then it is busy now.
+        assert!(TcpListener::bind("127.0.0.1:8000").is_err(), "8000 was free, yet kioku serve took {}", server.port());
+        eprintln!("port_8000_is_taken_when_it_is_free: SKIPPED, another program took port 8000 meanwhile");
+        return;
+    }
+    assert!(server.url.starts_with("http://127.0.0.1:8000/?token="), "{}", server.url);
+    assert_eq!(server.request("GET", "/api/due", "").0, 200);
+}
+
 #[test]
 fn ports_8000_or_the_next_free_one_a_busy_explicit_port_exits_1() {
+    let _turn = PORT_8000.lock().unwrap_or_else(|e| e.into_inner());
     let env = env();
     // Hold 8000 when it is free (another test or program may hold it already: either way it is busy).
     let _held = TcpListener::bind("127.0.0.1:8000");

@@ -1,6 +1,7 @@
 //! A server in process over a store in a temporary folder, and requests sent to its router
 //! with `tower::ServiceExt::oneshot` (no port).
 
+use std::sync::atomic::{AtomicI64, Ordering};
 use std::sync::Arc;
 
 use axum::body::Body;
@@ -22,6 +23,8 @@ pub const TOKEN: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456
 
 pub struct Site {
     pub env: Env,
+    /// Seconds the server's clock has moved on since the start (`advance`).
+    elapsed: Arc<AtomicI64>,
     server: Option<Server>,
     router: axum::Router,
 }
@@ -55,10 +58,18 @@ impl Site {
         let mut store = Store::open(&env.db(), start).unwrap();
         let mut resync = kioku::cli::serve::resync(DeckSource::Dir(env.decks()));
         resync(&mut store, start).unwrap();
-        let parts = DeskParts { store, lock: None, tz: chrono_tz::UTC, clock: Arc::new(move || start), resync };
+        let elapsed = Arc::new(AtomicI64::new(0));
+        let seen = elapsed.clone();
+        let clock = Arc::new(move || start + chrono::Duration::seconds(seen.load(Ordering::SeqCst)));
+        let parts = DeskParts { store, lock: None, tz: chrono_tz::UTC, clock, resync };
         let server = Server::start(parts, TOKEN.into(), vec![HOST.into(), "localhost:8000".into()]).unwrap();
         let router = server.router();
-        Site { env, server: Some(server), router }
+        Site { env, elapsed, server: Some(server), router }
+    }
+
+    /// Moves the server's clock on by `secs` seconds.
+    pub fn advance(&self, secs: i64) {
+        self.elapsed.fetch_add(secs, Ordering::SeqCst);
     }
 
     pub async fn send(&self, request: Request<Body>) -> Reply {

@@ -2,7 +2,10 @@
 // - keyboard shortcuts: a key clicks the button whose data-keys lists it (as in the terminal:
 //   space/enter, 1-4, u, s, b; ? opens the help);
 // - typed answers: Enter while an input method is composing confirms the text, never submits;
-// - order questions: tapping items writes their numbers in the answer field;
+// - order questions: tapping items writes their numbers in the answer field; dragging an item by
+//   its handle, or its arrow buttons (keyboard, screen reader), reorders the list and writes the
+//   whole order;
+// - an exam's time left counts down; at zero the page is reloaded and the server ends the exam;
 // - a form is sent once (the server refuses a repeat anyway).
 'use strict';
 (function () {
@@ -76,8 +79,66 @@
       });
     });
     field.addEventListener('input', show);
+    var list = document.querySelector('ol.items');
+    var live = document.getElementById('order-live');
+    // The answer is now the list's order, top to bottom.
+    var sync = function (moved) {
+      var all = Array.prototype.slice.call(list.children);
+      field.value = all.map(function (li) { return li.getAttribute('data-item'); }).join(' ');
+      show();
+      if (moved && live) {
+        live.textContent = list.getAttribute('data-moved')
+          .replace('{n}', moved.getAttribute('data-item')).replace('{place}', String(all.indexOf(moved) + 1));
+      }
+    };
+    list.querySelectorAll('[data-move]').forEach(function (b) {
+      b.parentNode.hidden = false;
+      b.addEventListener('click', function () {
+        var li = b.closest('li');
+        if (b.getAttribute('data-move') === 'up' && li.previousElementSibling) list.insertBefore(li, li.previousElementSibling);
+        else if (b.getAttribute('data-move') === 'down' && li.nextElementSibling) list.insertBefore(li.nextElementSibling, li);
+        sync(li);
+        b.focus();
+      });
+    });
+    list.querySelectorAll('.handle').forEach(function (h) {
+      h.hidden = false;
+      h.addEventListener('pointerdown', function (e) {
+        var li = h.closest('li');
+        e.preventDefault();
+        li.classList.add('dragging');
+        // Listened for on the document: moving the item in the list releases a pointer capture.
+        var move = function (ev) {
+          var others = Array.prototype.slice.call(list.children).filter(function (x) { return x !== li; });
+          var before = others.find(function (x) { var r = x.getBoundingClientRect(); return ev.clientY < r.top + r.height / 2; });
+          if ((before || null) !== li.nextElementSibling) list.insertBefore(li, before || null);
+        };
+        var up = function () {
+          document.removeEventListener('pointermove', move);
+          document.removeEventListener('pointerup', up);
+          document.removeEventListener('pointercancel', up);
+          li.classList.remove('dragging');
+          sync(li);
+        };
+        document.addEventListener('pointermove', move);
+        document.addEventListener('pointerup', up);
+        document.addEventListener('pointercancel', up);
+      });
+    });
     var clear = document.querySelector('[data-order-clear]');
     if (clear) clear.addEventListener('click', function () { field.value = ''; show(); field.focus(); });
     show();
+  }
+
+  var timer = document.getElementById('time-left');
+  if (timer) {
+    var end = Date.now() + parseInt(timer.getAttribute('data-seconds-left'), 10) * 1000;
+    var tick = function () {
+      var s = Math.max(0, Math.round((end - Date.now()) / 1000));
+      timer.textContent = Math.floor(s / 60) + ':' + String(s % 60).padStart(2, '0');
+      if (s <= 0) location.reload();
+      else setTimeout(tick, 1000);
+    };
+    tick();
   }
 })();

@@ -26,6 +26,8 @@ pub fn page(ctx: &PageCtx, title: &str, current: &str, body: Markup) -> Markup {
     let nav = [
         ("/", tr_in!(ctx.lang, "web-nav-home")),
         ("/review", tr_in!(ctx.lang, "web-nav-review")),
+        ("/exam", tr_in!(ctx.lang, "web-nav-exam")),
+        ("/cram", tr_in!(ctx.lang, "web-nav-cram")),
         ("/stats", tr_in!(ctx.lang, "web-nav-stats")),
         ("/history", tr_in!(ctx.lang, "web-nav-history")),
         ("/suspended", tr_in!(ctx.lang, "web-nav-suspended")),

@@ -1,6 +1,8 @@
 //! Server-rendered pages (maud: every value interpolated is escaped).
 
 pub mod cards;
+pub mod cram;
+pub mod exam;
 pub mod home;
 pub mod layout;
 pub mod review;

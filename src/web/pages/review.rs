@@ -12,6 +12,9 @@ use crate::tr_in;
 use crate::web::desk::Notice;
 use crate::web::view::{CardView, Input, Phase, RevealView, ReviewView, SummaryView};
 
+/// Where the review's actions are posted.
+const REVIEW: &str = "/api/review";
+
 pub fn render(ctx: &PageCtx, view: &ReviewView) -> Markup {
     let title = tr_in!(ctx.lang, "web-review-title");
     let body = html! {
@@ -29,8 +32,8 @@ pub fn render(ctx: &PageCtx, view: &ReviewView) -> Markup {
                     @if let Some(section) = &card.section { p.section { (rich(section, view.readings)) } }
                     h1.prompt #prompt { (rich(&card.prompt, view.readings)) }
                     @match &view.reveal {
-                        None => (question(ctx, card, view.readings)),
-                        Some(reveal) => (answer_side(ctx, card, reveal, view.readings)),
+                        None => (question(ctx, REVIEW, card, view.readings)),
+                        Some(reveal) => (answer_side(ctx, REVIEW, card, reveal, view.readings)),
                     }
                 }
                 (card_actions(ctx, card, view.can_undo))
@@ -65,12 +68,13 @@ pub fn notice_line(ctx: &PageCtx, notice: &Notice) -> Markup {
         Notice::NothingToUndo => ("warn", tr_in!(ctx.lang, "web-notice-nothing-to-undo")),
         Notice::Unsuspended { key } => ("ok", tr_in!(ctx.lang, "web-notice-unsuspended", key = key)),
         Notice::SettingsSaved => ("ok", tr_in!(ctx.lang, "web-notice-settings-saved")),
+        Notice::CramSaved { .. } => ("ok", tr_in!(ctx.lang, "web-notice-saved")),
     };
     html! { p.notice.(class) role="status" { (text) } }
 }
 
 /// The hidden fields naming the card as shown (the stale-state check).
-fn card_fields(ctx: &PageCtx, card: &CardView) -> Markup {
+pub fn card_fields(ctx: &PageCtx, card: &CardView) -> Markup {
     html! {
         (ctx.csrf_field())
         input type="hidden" name="key" value=(card.key);
@@ -78,9 +82,10 @@ fn card_fields(ctx: &PageCtx, card: &CardView) -> Markup {
     }
 }
 
-fn question(ctx: &PageCtx, card: &CardView, readings: bool) -> Markup {
+/// The card's question side as a form posted to `{base}/respond` (review, cram, exam alike).
+pub fn question(ctx: &PageCtx, base: &str, card: &CardView, readings: bool) -> Markup {
     html! {
-        form.respond method="post" action="/api/review/respond" {
+        form.respond method="post" action=(format!("{base}/respond")) {
             (card_fields(ctx, card))
             @match card.input {
                 Input::Reveal => {
@@ -122,16 +127,24 @@ fn question(ctx: &PageCtx, card: &CardView, readings: bool) -> Markup {
                 }
                 Input::Order => {
                     p.hint #order-hint { (tr_in!(ctx.lang, "web-order-hint")) }
-                    ol.items {
+                    // Tap items in order, or (with the script) drag them by their handle or
+                    // move them with the arrow buttons, which a keyboard and a screen reader reach.
+                    ol.items data-moved=(tr_in!(ctx.lang, "web-order-moved", n = "{n}", place = "{place}")) {
                         @for (i, item) in card.options.iter().enumerate() {
-                            li {
+                            li data-item=(i + 1) {
                                 button.item type="button" data-order=(i + 1) {
                                     kbd { (i + 1) } " " (rich(item, readings))
                                     span.place aria-hidden="true" {}
                                 }
+                                span.move hidden {
+                                    button.up type="button" data-move="up" aria-label=(tr_in!(ctx.lang, "web-order-up", n = i + 1)) { "↑" }
+                                    button.down type="button" data-move="down" aria-label=(tr_in!(ctx.lang, "web-order-down", n = i + 1)) { "↓" }
+                                }
+                                span.handle aria-hidden="true" hidden title=(tr_in!(ctx.lang, "web-order-drag")) { "⠿" }
                             }
                         }
                     }
+                    p.visually-hidden #order-live aria-live="polite" {}
                     label for="response" { (tr_in!(ctx.lang, "web-order-label")) }
                     input #response type="text" name="response" data-ime data-order-field
                         inputmode="numeric" autocomplete="off" aria-describedby="order-hint";
@@ -145,7 +158,9 @@ fn question(ctx: &PageCtx, card: &CardView, readings: bool) -> Markup {
     }
 }
 
-fn answer_side(ctx: &PageCtx, card: &CardView, reveal: &RevealView, readings: bool) -> Markup {
+/// The answer side with the four grades posted to `{base}/grade`, each with its next interval
+/// when the grade changes the schedule.
+pub fn answer_side(ctx: &PageCtx, base: &str, card: &CardView, reveal: &RevealView, readings: bool) -> Markup {
     html! {
         @if let Some(verdict) = reveal.verdict {
             p.verdict.(verdict) role="status" { (verdict_name(ctx, verdict)) }
@@ -177,7 +192,7 @@ fn answer_side(ctx: &PageCtx, card: &CardView, reveal: &RevealView, readings: bo
         @if let Some(explanation) = &reveal.explanation {
             div.explanation { p { (rich(explanation, readings)) } }
         }
-        form.grades method="post" action="/api/review/grade" {
+        form.grades method="post" action=(format!("{base}/grade")) {
             (card_fields(ctx, card))
             fieldset {
                 legend { (tr_in!(ctx.lang, "web-grade")) }
@@ -185,9 +200,12 @@ fn answer_side(ctx: &PageCtx, card: &CardView, reveal: &RevealView, readings: bo
                     @let n = rating.as_u8();
                     @let keys = if n == reveal.suggested { format!("{n} space enter") } else { n.to_string() };
                     button.grade.(rating.name()) type="submit" name="rating" value=(n) data-keys=(keys)
-                        autofocus[n == reveal.suggested] aria-describedby=(format!("next-{n}")) {
+                        autofocus[n == reveal.suggested]
+                        aria-describedby=[reveal.intervals_secs.map(|_| format!("next-{n}"))] {
                         kbd { (n) } " " (rating_name(ctx, rating))
-                        span.next #(format!("next-{n}")) { (human_interval(reveal.intervals_secs.get(rating))) }
+                        @if let Some(intervals) = reveal.intervals_secs {
+                            span.next #(format!("next-{n}")) { (human_interval(intervals.get(rating))) }
+                        }
                     }
                 }
             }
@@ -251,7 +269,7 @@ fn summary(ctx: &PageCtx, summary: Option<&SummaryView>, can_undo: bool) -> Mark
     }
 }
 
-fn duration(secs: i64) -> String {
+pub fn duration(secs: i64) -> String {
     if secs >= 60 {
         format!("{}:{:02}", secs / 60, secs % 60)
     } else {
@@ -259,7 +277,7 @@ fn duration(secs: i64) -> String {
     }
 }
 
-fn help(ctx: &PageCtx) -> Markup {
+pub fn help(ctx: &PageCtx) -> Markup {
     html! {
         details.help #help {
             summary { (tr_in!(ctx.lang, "web-help-title")) kbd { "?" } }
@@ -274,7 +292,7 @@ fn help(ctx: &PageCtx) -> Markup {
     }
 }
 
-fn state_name(ctx: &PageCtx, state: &str) -> String {
+pub fn state_name(ctx: &PageCtx, state: &str) -> String {
     match state {
         "new" => tr_in!(ctx.lang, "web-state-new"),
         "learning" => tr_in!(ctx.lang, "web-state-learning"),
@@ -283,7 +301,7 @@ fn state_name(ctx: &PageCtx, state: &str) -> String {
     }
 }
 
-fn verdict_name(ctx: &PageCtx, verdict: &str) -> String {
+pub fn verdict_name(ctx: &PageCtx, verdict: &str) -> String {
     match verdict {
         "right" => tr_in!(ctx.lang, "web-verdict-right"),
         "almost" => tr_in!(ctx.lang, "web-verdict-almost"),
