@@ -1,5 +1,21 @@
 //! Seeded random numbers that never change between versions or machines: splitmix64 (Steele,
-//! Lea & Flood 2014), so a seed always replays the same exam paper and the same shuffles.
+//! Lea & Flood 2014), so a seed always replays the same exam paper and the same shuffles; and the
+//! fixed hash (FNV-1a) that seeds them from keys.
+
+/// A fixed 64-bit FNV-1a hash. Used wherever kioku needs a seed that must never change
+/// (fuzz, option shuffles); `std`'s hashers make no such promise.
+pub fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &byte in *part {
+            hash ^= byte as u64;
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        hash ^= 0xff; // separator, so ("ab","c") and ("a","bc") differ
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash
+}
 
 /// A splitmix64 generator.
 #[derive(Clone, Debug)]
@@ -34,6 +50,13 @@ impl Rng {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn fnv1a_of_nothing_is_the_offset_basis() {
+        // The published FNV-1a 64-bit offset basis; no part, so no separator.
+        assert_eq!(super::fnv1a(&[]), 0xcbf2_9ce4_8422_2325);
+        assert_ne!(super::fnv1a(&[b"ab", b"c"]), super::fnv1a(&[b"a", b"bc"]));
+    }
+
     #[test]
     fn splitmix64_reference_values() {
         // First outputs for seed 1234567, from the reference C implementation (Vigna).

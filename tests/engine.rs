@@ -17,30 +17,7 @@ use kioku::settings::Settings;
 use kioku::store::{LearnerId, Store};
 use kioku::Error;
 
-const DECK: &str = "\
-deck: k
-cards:
-  - id: basic
-    front: Question A
-    back: Answer A
-    reverse: true
-  - id: cloze
-    cloze: \"{{c1::One}} and {{c2::two}}\"
-  - id: date
-    front: 非常戒厳の宣布は？
-    back: 2024年12月
-    check: date
-  - id: choice
-    question: 中国の投票は？
-    answer: 棄権
-    distractors: [賛成, 反対]
-  - id: tf
-    statement: 韓国国会は非常戒厳を即座に否定した。
-    answer: true
-  - id: order
-    order: 古い順に並べよ
-    items: [ソ韓国交正常化, 中韓国交正常化, ソ朝友好協力相互援助条約の破棄]
-";
+use common::EVERY_KIND_DECK as DECK;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 6, 1, 9, 0, 0).unwrap()
@@ -86,7 +63,7 @@ fn right_response(s: &ReviewSession, index: usize) -> String {
             .collect::<Vec<_>>()
             .join(" "),
         Judge::TrueFalse { .. } => "t".into(),
-        Judge::Typed { .. } => "2024年12月".into(),
+        Judge::Typed { expected, .. } => expected.clone(),
         Judge::SelfGraded => String::new(),
     }
 }
@@ -114,11 +91,11 @@ fn every_card_kind_is_judged_and_saved_through_the_engine() {
         assert_eq!(outcome.interval_secs, 600, "{key}");
         seen.push(key);
     }
-    // basic, its reverse, two cloze deletions, date, choice, true/false, order.
-    assert_eq!(seen.len(), 8, "{seen:?}");
-    assert_eq!(s.saved(), 8);
+    // basic, its reverse, two cloze deletions, date, text, choice, true/false, order.
+    assert_eq!(seen.len(), 9, "{seen:?}");
+    assert_eq!(s.saved(), 9);
     let rows: i64 = store_count(&store, "SELECT count(*) FROM reviews WHERE kind = 'review'");
-    assert_eq!(rows, 8);
+    assert_eq!(rows, 9);
 }
 
 fn store_count(store: &Store, sql: &str) -> i64 {

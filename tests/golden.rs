@@ -15,37 +15,7 @@ mod common;
 
 use common::Env;
 
-const DECK: &str = "\
-deck: k
-title: Golden deck
-tags: [g]
-cards:
-  - id: basic
-    front: Question A
-    back: Answer A
-    reverse: true
-    explanation: Because.
-  - id: cloze
-    cloze: \"{{c1::One}} and {{c2::two}}\"
-  - id: date
-    front: 尹錫悦大統領が非常戒厳を宣布したのはいつ？
-    back: 2024年12月
-    check: date
-  - id: text
-    front: Capital of North Korea (in English)?
-    back: Pyongyang
-    check: text
-  - id: choice
-    question: 中国の投票は？
-    answer: 棄権
-    distractors: [賛成, 反対]
-  - id: tf
-    statement: 韓国国会は非常戒厳を即座に否定した。
-    answer: true
-  - id: order
-    order: 古い順に並べよ
-    items: [ソ韓国交正常化, 中韓国交正常化, ソ朝友好協力相互援助条約の破棄]
-";
+use common::EVERY_KIND_DECK as DECK;
 
 const NOW: &str = "2025-06-01T09:00:00Z";
 

@@ -14,27 +14,7 @@ use kioku::session::exam;
 use kioku::session::exam_session::{ExamCard, ExamOptions, ExamSession, Submitted};
 use kioku::store::{LearnerId, Storage, Store};
 
-const DECK: &str = "\
-deck: q
-cards:
-  - id: date
-    front: 非常戒厳の宣布は？
-    back: 2024年12月
-    check: date
-  - id: choice
-    question: 中国の投票は？
-    answer: 棄権
-    distractors: [賛成, 反対]
-  - id: tf
-    statement: 韓国国会は非常戒厳を即座に否定した。
-    answer: true
-  - id: order
-    order: 古い順に並べよ
-    items: [ソ韓国交正常化, 中韓国交正常化, ソ朝友好協力相互援助条約の破棄]
-  - id: basic
-    front: Question A
-    back: Answer A
-";
+use common::EVERY_KIND_DECK as DECK;
 
 fn now() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2025, 6, 1, 9, 0, 0).unwrap()
@@ -46,7 +26,7 @@ fn days() -> DayClock {
 
 fn setup() -> (common::Env, Store) {
     let env = common::Env::new();
-    env.write_deck("q.yaml", DECK);
+    env.write_deck("k.yaml", DECK);
     let collection = deck::load(&DeckSource::Dir(env.decks())).unwrap();
     let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
     let mut store = Store::open(&env.db(), now()).unwrap();
@@ -72,19 +52,20 @@ fn right_response(judge: &Judge, order: &[usize]) -> String {
 }
 
 fn options(time_limit_secs: Option<i64>) -> ExamOptions {
-    ExamOptions { seed: 7, time_limit_secs, feed_review: false, scope: "q".into() }
+    ExamOptions { seed: 7, time_limit_secs, feed_review: false, scope: "k".into() }
 }
 
 #[test]
 fn an_exam_saves_each_answer_and_the_paper_and_leaves_schedules_alone() {
     let (_env, mut store) = setup();
     let storage: &mut dyn Storage = &mut store;
-    let cards = ExamCard::in_scope(storage, LearnerId::PERSONAL, &|deck, _| deck == "q").unwrap();
-    assert_eq!(cards.len(), 5);
+    let cards = ExamCard::in_scope(storage, LearnerId::PERSONAL, &|deck, _| deck == "k").unwrap();
+    assert_eq!(cards.len(), 9);
     let pool: Vec<_> = cards.iter().map(|c| &c.card).collect();
     let paper = exam::build_paper(&pool, 10, 7);
-    // One question per note; `basic` (self-graded, no category) cannot be asked.
-    assert_eq!(paper.len(), 4);
+    // One question per judged note (date, text, choice, true/false, order); basic and cloze
+    // (self-graded, no category) cannot be asked.
+    assert_eq!(paper.len(), 5);
     let mut session = ExamSession::new(LearnerId::PERSONAL, cards, paper, options(None), now());
     // The first question answered right, the second wrong ("don't know"), then quit.
     let (_, card) = session.current().unwrap();
@@ -98,14 +79,14 @@ fn an_exam_saves_each_answer_and_the_paper_and_leaves_schedules_alone() {
     session.quit();
     assert!(session.current().is_none());
     let report = session.finish(storage, &days(), now() + Duration::seconds(90)).unwrap();
-    assert_eq!((report.score, report.questions, report.duration_secs), (1, 4, 90));
-    // Numbers 2, 3 and 4: the wrong answer and the two never answered.
-    assert_eq!(report.misses.iter().map(|m| m.number).collect::<Vec<_>>(), [2, 3, 4]);
-    assert_eq!(report.by_deck, [("q".to_string(), 1, 4)]);
+    assert_eq!((report.score, report.questions, report.duration_secs), (1, 5, 90));
+    // Numbers 2 to 5: the wrong answer and the three never answered.
+    assert_eq!(report.misses.iter().map(|m| m.number).collect::<Vec<_>>(), [2, 3, 4, 5]);
+    assert_eq!(report.by_deck, [("k".to_string(), 1, 5)]);
     assert_eq!(count(&store, "SELECT count(*) FROM reviews WHERE kind = 'exam'"), 2);
-    assert_eq!(count(&store, "SELECT count(*) FROM exams WHERE score = 1 AND questions = 4 AND seed = 7"), 1);
+    assert_eq!(count(&store, "SELECT count(*) FROM exams WHERE score = 1 AND questions = 5 AND seed = 7"), 1);
     // No schedule moved: every card is still new, version 0.
-    assert_eq!(count(&store, "SELECT count(*) FROM cards WHERE state = 0 AND version = 0"), 5);
+    assert_eq!(count(&store, "SELECT count(*) FROM cards WHERE state = 0 AND version = 0"), 9);
 }
 
 #[test]
@@ -133,7 +114,7 @@ fn cram_logs_each_grade_requeues_again_and_undoes_through_the_storage_trait() {
     let cards = ExamCard::in_scope(storage, LearnerId::PERSONAL, &|_, _| true).unwrap();
     let keys: Vec<String> = cards.iter().map(|c| c.card.key.clone()).collect();
     let mut cram = CramSession::new(LearnerId::PERSONAL, cards, Some(3));
-    // The limit, not the five cards, is what is left.
+    // The limit, not the nine cards, is what is left.
     assert_eq!(cram.left(), 3);
     let first = cram.next_card().unwrap();
     assert_eq!(cram.grade(storage, &days(), Rating::Again, now(), now()).unwrap(), keys[first]);
@@ -152,7 +133,7 @@ fn cram_logs_each_grade_requeues_again_and_undoes_through_the_storage_trait() {
     assert_eq!((cram.saved(), cram.left(), cram.next_card()), (3, 0, None));
     assert_eq!(count(&store, "SELECT count(*) FROM reviews WHERE kind = 'cram'"), 3);
     assert_eq!(count(&store, "SELECT count(*) FROM reviews WHERE kind = 'cram' AND rating = 4"), 1);
-    assert_eq!(count(&store, "SELECT count(*) FROM cards WHERE state = 0 AND version = 0"), 5);
+    assert_eq!(count(&store, "SELECT count(*) FROM cards WHERE state = 0 AND version = 0"), 9);
 }
 
 #[test]

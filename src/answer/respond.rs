@@ -1,7 +1,7 @@
 //! The response forms of choice, true/false and order questions: reading the line a student
 //! typed, and the seeded display orders.
 
-use crate::scheduler::fuzz::fnv1a;
+use crate::rng::fnv1a;
 
 use super::normalize::{comparable, fold};
 use super::Verdict;

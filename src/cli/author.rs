@@ -48,7 +48,7 @@ pub fn new(ctx: &Context, args: NewArgs) -> Result<()> {
         DeckSource::Dir(dir) => dir.clone(),
         DeckSource::Bundled => PathBuf::from("decks"),
     };
-    if args.output.is_none() && ctx.decks_origin == DecksOrigin::Here && deck::load::holds_bundled_decks(&folder) {
+    if args.output.is_none() && ctx.decks_origin == DecksOrigin::Here && deck::holds_bundled_decks(&folder) {
         // Inside kioku's own repository: a deck there is mixed with the bundled ones.
         return Err(Error::Input(crate::tr!("setup-new-repository", dir = absolute(&folder).display().to_string())));
     }

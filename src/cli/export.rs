@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use crate::deck::interchange::{self, AnkiLang};
 use crate::error::FileAction;
-use crate::scheduler::fuzz::fnv1a;
+use crate::rng::fnv1a;
 use crate::{Error, Result};
 
 use super::Context;

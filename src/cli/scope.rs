@@ -50,15 +50,6 @@ impl Scope {
 
     /// "all decks", or the decks and tags named (saved with exam results).
     pub fn describe(&self) -> String {
-        if self.only_decks.is_empty() && self.tags.is_empty() {
-            "all decks".to_string()
-        } else {
-            self.only_decks
-                .iter()
-                .cloned()
-                .chain(self.tags.iter().map(|t| format!("tag {t}")))
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
+        crate::session::describe_scope(&self.only_decks, &self.tags)
     }
 }

@@ -6,9 +6,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::diagnostic::{Diagnostic, Severity};
-use super::load::{collect_bundled, collect_files, load_text, read_deck_bytes, stem, DeckSource, BUNDLED};
+use super::load::{load_text, read_deck_bytes, DeckSource};
 use super::model::{Deck, NoteKind, RawDeck};
 use super::reading::{self, Slip};
+use super::walk::{deck_files, duplicate_deck, files_under, stem, DeckFile};
 use super::yaml::Locator;
 use crate::answer::normalize::comparable;
 use crate::Result;
@@ -38,32 +39,22 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Linted> {
     if paths.is_empty() {
         match source {
             DeckSource::Dir(dir) => {
-                let mut found = Vec::new();
-                collect_files(dir, &mut found)?;
-                found.sort();
-                for p in found {
+                for p in files_under(dir)? {
                     add_path(&p, &mut files);
                 }
             }
             DeckSource::Bundled => {
-                let mut found = Vec::new();
-                collect_bundled(&BUNDLED, &mut found);
-                for f in found {
-                    files.push((
-                        format!("<bundled>/{}", f.path().display()),
-                        stem(f.path()),
-                        Ok(f.contents().to_vec()),
-                    ));
+                for f in deck_files(source)? {
+                    if let DeckFile::Bundled(contents) = &f {
+                        files.push((f.shown(), f.stem(), Ok(contents.contents().to_vec())));
+                    }
                 }
             }
         }
     } else {
         for path in paths {
             if path.is_dir() {
-                let mut found = Vec::new();
-                collect_files(path, &mut found)?;
-                found.sort();
-                for p in found {
+                for p in files_under(path)? {
                     add_path(&p, &mut files);
                 }
             } else {
@@ -121,16 +112,7 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Linted> {
         };
         if let Some(first) = ids.insert(&deck.id, &deck.file) {
             let (at, text) = place(&deck.id);
-            out.push(
-                Diagnostic::error(
-                    &deck.file,
-                    at,
-                    "duplicate-deck",
-                    crate::tr!("lint-duplicate-deck", id = deck.id.as_str(), first = first),
-                )
-                .with_source(text)
-                .with_hint(crate::tr!("lint-duplicate-deck-hint")),
-            );
+            out.push(duplicate_deck(&deck.file, at, &deck.id, first).with_source(text));
         }
         for note in &deck.notes {
             let prompt = match &note.kind {

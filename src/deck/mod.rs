@@ -1,5 +1,6 @@
 //! Decks: YAML files written by teachers, loaded, validated with positioned diagnostics, and
-//! expanded into cards. Only `load` reads deck files; only `yaml` knows YAML libraries.
+//! expanded into cards. Only `walk` finds deck files and only `load` reads them; only `yaml` knows
+//! YAML libraries.
 
 pub mod cloze;
 pub mod diagnostic;
@@ -9,15 +10,19 @@ pub mod lint;
 pub mod load;
 pub mod model;
 pub mod reading;
+mod scan;
 pub mod schema;
 mod slips;
 pub mod validate;
+mod walk;
 pub mod yaml;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use key::CardKey;
-pub use load::{load, scan, Collection, DeckSource, FileCache, FileRecord, Scan};
+pub use load::{load, Collection, DeckSource};
 pub use model::{Card, CardKind, Deck, Judge, Note, NoteKind, RawDeck, RawNote};
+pub use scan::{scan, FileCache, FileRecord, Scan};
+pub use walk::holds_bundled_decks;
 
 /// Checks one deck file's bytes as `kioku lint` would (no file system): the number of cards it
 /// makes, or its diagnostics. For fuzzing and property tests; never panics.

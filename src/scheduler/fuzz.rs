@@ -1,20 +1,7 @@
 //! Interval fuzz, with Anki's ranges, seeded from a fixed hash of (card key, review count) so the
 //! same answer gives the same interval on every machine and in every kioku version.
 
-/// A fixed 64-bit FNV-1a hash. Used wherever kioku needs a seed that must never change
-/// (fuzz, option shuffles); `std`'s hashers make no such promise.
-pub fn fnv1a(parts: &[&[u8]]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for &byte in *part {
-            hash ^= byte as u64;
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        hash ^= 0xff; // separator, so ("ab","c") and ("a","bc") differ
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    hash
-}
+use crate::rng::fnv1a;
 
 /// A number in [0, 1) derived from the card key and its review count.
 pub fn fuzz_factor(key: &str, reps: u32) -> f64 {
@@ -67,7 +54,5 @@ mod tests {
         assert_eq!(a, fuzz_factor("deck/note", 3));
         assert_ne!(a, fuzz_factor("deck/note", 4));
         assert!((0.0..1.0).contains(&a));
-        // FNV-1a of the empty input is the offset basis (published constant), before our separator.
-        assert_eq!(fnv1a(&[]), 0xcbf2_9ce4_8422_2325);
     }
 }

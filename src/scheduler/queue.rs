@@ -6,8 +6,8 @@
 
 use std::collections::{HashSet, VecDeque};
 
-use super::fuzz::fnv1a;
 use super::{CardSchedule, State, StudyDay};
+use crate::rng::fnv1a;
 
 /// A new card's place in the `random` new card order: a fixed hash of its key, so the shuffle is
 /// the same on every run, machine and kioku version (as fuzz is seeded), and a card keeps its

@@ -12,8 +12,8 @@ use crate::answer::date;
 use crate::answer::normalize::{comparable, fold};
 use crate::deck::reading::{self};
 use crate::deck::{Card, CardKind, Judge};
+use crate::rng::fnv1a;
 use crate::rng::Rng;
-use crate::scheduler::fuzz::fnv1a;
 
 /// One question: the card as asked (its judge set to the form), and the salt for its shuffle.
 #[derive(Clone, Debug)]

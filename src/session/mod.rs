@@ -21,7 +21,7 @@ use chrono::{DateTime, Utc};
 use crate::deck::Card;
 use crate::scheduler::backlog::Backlog;
 use crate::scheduler::breaks::{self, Break};
-use crate::scheduler::plan::ExamTarget;
+use crate::scheduler::plan::{exam_new_cards_per_day, ExamTarget};
 use crate::scheduler::queue::{new_card_rank, Limits, Queue, QueueItem};
 use crate::scheduler::{CardSchedule, DayClock, NextOutcomes, Outcome, Placement, Rating, Scheduler, State, StudyDay};
 use crate::settings::{NewCardOrder, Settings};
@@ -50,8 +50,30 @@ pub struct Filter {
 impl Filter {
     /// Whether a card of deck `deck` with `tags` is covered.
     pub fn covers(&self, deck: &str, tags: &[String]) -> bool {
-        (self.decks.is_empty() || self.decks.iter().any(|d| d == deck))
-            && (self.tags.is_empty() || tags.iter().any(|t| self.tags.contains(t)))
+        scope_covers(&self.decks, &self.tags, deck, tags)
+    }
+
+    /// "all decks", or the decks and tags named (saved with exam results, shown with plans).
+    pub fn describe(&self) -> String {
+        describe_scope(&self.decks, &self.tags)
+    }
+}
+
+/// The one rule of a scope (a session's filter, an exam plan, the command line's decks and
+/// `--tag`s): a card of deck `deck` with `tags` is in it when `decks` is empty or names its
+/// deck, and `scope_tags` is empty or holds one of its tags.
+pub fn scope_covers(decks: &[String], scope_tags: &[String], deck: &str, tags: &[String]) -> bool {
+    (decks.is_empty() || decks.iter().any(|d| d == deck))
+        && (scope_tags.is_empty() || tags.iter().any(|t| scope_tags.contains(t)))
+}
+
+/// A scope as saved with exam results and listed with plans: "all decks", or its decks and
+/// `tag T`s. (Stored text: it stays English in every interface language.)
+pub fn describe_scope(decks: &[String], tags: &[String]) -> String {
+    if decks.is_empty() && tags.is_empty() {
+        "all decks".to_string()
+    } else {
+        decks.iter().cloned().chain(tags.iter().map(|t| format!("tag {t}"))).collect::<Vec<_>>().join(", ")
     }
 }
 
@@ -395,13 +417,7 @@ fn exam_new_quota(
             *per_exam.entry(plan.exam_day).or_default() += 1;
         }
     }
-    Ok(per_exam
-        .into_iter()
-        .map(|(day, new)| {
-            let days = (day.0 - today.0 - 3).max(1) as u32;
-            new.div_ceil(days)
-        })
-        .sum())
+    Ok(per_exam.into_iter().map(|(day, new)| exam_new_cards_per_day(new, today, day)).sum())
 }
 
 /// The new cards of the `random` order: of every new card in scope, the `limit` that rank first

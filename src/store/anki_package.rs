@@ -13,7 +13,7 @@ use rusqlite::{params, Connection};
 use serde_json::json;
 
 use crate::deck::interchange::anki::{PackageNote, KIOKU_BASIC, KIOKU_CLOZE};
-use crate::scheduler::fuzz::fnv1a;
+use crate::rng::fnv1a;
 use crate::{Error, Result};
 
 /// A positive id below 2^52 (Anki's ids pass through JavaScript) from a hash of `parts`.

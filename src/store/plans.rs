@@ -24,8 +24,12 @@ pub struct Plan {
 impl Plan {
     /// Whether a card of `deck` with `tags` is studied for this exam.
     pub fn covers(&self, deck: &str, tags: &[String]) -> bool {
-        (self.decks.is_empty() || self.decks.iter().any(|d| d == deck))
-            && (self.tags.is_empty() || tags.iter().any(|t| self.tags.contains(t)))
+        crate::session::scope_covers(&self.decks, &self.tags, deck, tags)
+    }
+
+    /// "all decks", or the decks and tags in scope (`session::describe_scope`).
+    pub fn describe(&self) -> String {
+        crate::session::describe_scope(&self.decks, &self.tags)
     }
 }
 impl Store {

@@ -12,23 +12,21 @@
 //! at the target when its true R then is at least the target (a card never studied is not).
 //!
 //! Shared by `tests/plan_simulation.rs` (a short run in CI) and `examples/plan_exam.rs` (the
-//! figures in the README).
+//! figures in the README). The store, the sittings and the draw are `tests/sim`'s student.
 
 #![allow(dead_code)]
 
+#[path = "../sim/mod.rs"]
+mod sim;
+
 use std::collections::HashMap;
-use std::path::Path;
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, TimeZone, Utc};
+use chrono::Duration;
 
-use kioku::deck::{self, DeckSource};
-use kioku::scheduler::fuzz::fnv1a;
 use kioku::scheduler::{DayClock, Rating, Scheduler, StudyDay};
-use kioku::session::review::{ReviewOptions, ReviewSession};
-use kioku::session::Filter;
 use kioku::settings::Settings;
-use kioku::store::{LearnerId, Plan, Store};
+use kioku::store::Plan;
 
 /// What is simulated.
 #[derive(Clone, Copy, Debug)]
@@ -87,13 +85,8 @@ struct Memory {
 const SESSION_HOURS: [i64; 2] = [9, 19];
 
 pub fn simulate(run: Run) -> Outcome {
-    let dir = tempfile::tempdir().unwrap();
-    let decks = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
-    let collection = deck::load(&DeckSource::Dir(decks)).unwrap();
-    let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
-    let start: DateTime<Utc> = Utc.with_ymd_and_hms(2025, 6, 2, 0, 0, 0).unwrap();
-    let mut store = Store::open(&dir.path().join("sim.sqlite3"), start).unwrap();
-    store.sync_cards(&cards, start.timestamp_millis()).unwrap();
+    let (_dir, mut store, cards) = sim::bundled_store();
+    let start = sim::first_instant();
     let settings = Settings { new_per_day: run.new_per_day, ..Settings::default() };
     let scheduler = Arc::new(Scheduler::new(settings, None).unwrap());
     let days = DayClock::new(chrono_tz::UTC, 4);
@@ -118,42 +111,24 @@ pub fn simulate(run: Run) -> Outcome {
         let today = first_day.plus(d);
         let mut answers_today = 0;
         for hour in SESSION_HOURS {
-            let mut now = days.day_start(today) + Duration::hours(hour - 4);
-            // Sessions until nothing is left now (a learning card due later ends a session).
-            for _ in 0..8 {
-                let mut session = ReviewSession::new(
-                    &store,
-                    LearnerId::PERSONAL,
-                    scheduler.clone(),
-                    days,
-                    Filter::default(),
-                    ReviewOptions::default(),
-                    now,
-                )
-                .unwrap();
-                let mut answered = 0;
-                while let Some(index) = session.next(now) {
-                    let key = session.card(index).key.clone();
-                    let reps = session.schedule(index).reps;
-                    let m = memory.entry(key.clone()).or_default();
-                    let elapsed = m.last.map_or(0, |last| today.days_since(last));
-                    let p = m.state.map_or(0.0, |s| fsrs::current_retrievability(s, elapsed as f32, decay)) as f64;
-                    let hash = fnv1a(&[&run.seed.to_le_bytes(), key.as_bytes(), &reps.to_le_bytes()]);
-                    let recalled = ((hash >> 11) as f64 / (1u64 << 53) as f64) < p;
-                    let rating = if recalled { Rating::Good } else { Rating::Again };
-                    let next = truth.next_states(m.state, 0.9, elapsed).unwrap();
-                    let after = if recalled { next.good.memory } else { next.again.memory };
-                    *m = Memory { state: Some(after), last: Some(today) };
-                    session.answer(&mut store, index, rating, now, now).unwrap();
-                    answered += 1;
-                    now += Duration::seconds(20);
+            let start = days.day_start(today) + Duration::hours(hour - 4);
+            let pace = sim::Pace { per_answer: Duration::seconds(20), between_sessions: Duration::minutes(11) };
+            answers_today += sim::study(&mut store, &scheduler, days, start, pace, |session, index| {
+                let key = session.card(index).key.clone();
+                let reps = session.schedule(index).reps;
+                let m = memory.entry(key.clone()).or_default();
+                let elapsed = m.last.map_or(0, |last| today.days_since(last));
+                let p = m.state.map_or(0.0, |s| fsrs::current_retrievability(s, elapsed as f32, decay)) as f64;
+                let recalled = sim::recalls(run.seed, &key, reps, p);
+                let next = truth.next_states(m.state, 0.9, elapsed).unwrap();
+                let after = if recalled { next.good.memory } else { next.again.memory };
+                *m = Memory { state: Some(after), last: Some(today) };
+                if recalled {
+                    Rating::Good
+                } else {
+                    Rating::Again
                 }
-                if answered == 0 {
-                    break;
-                }
-                answers_today += answered;
-                now += Duration::minutes(11);
-            }
+            });
         }
         outcome.daily_answers.push(answers_today);
         outcome.answers += answers_today;

@@ -3,8 +3,10 @@
 //! from the bundled decks, so the queue, limits, balancing and breaks are the library's own — and
 //! answers each card as FSRS predicts: a review card is remembered with probability equal to its
 //! retrievability R on the day (FSRS-6, default parameters); a new or learning card with 0.8.
-//! Remembered → good, forgotten → again; the draw is a fixed hash of (seed, card, review count). Shared by `tests/life_simulation.rs` (a short run) and
-//! `benches/life_year.rs` (a year).
+//! Remembered → good, forgotten → again; the draw is a fixed hash of (seed, card, review count).
+//! Shared by `tests/life_simulation.rs` (a short run) and `benches/life_year.rs` (a year); its
+//! parts (the store of bundled decks, the sessions of a day, the draw) are the student of
+//! `tests/plan_sim` too, which keeps its own record of the student's true memory.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -12,9 +14,9 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
-use kioku::deck::{self, DeckSource};
+use kioku::deck::{self, Card, DeckSource};
+use kioku::rng::fnv1a;
 use kioku::scheduler::breaks::Break;
-use kioku::scheduler::fuzz::fnv1a;
 use kioku::scheduler::{CardSchedule, DayClock, Rating, Scheduler, State, StudyDay};
 use kioku::session::review::{ReviewOptions, ReviewSession};
 use kioku::session::Filter;
@@ -60,17 +62,11 @@ impl Figures {
 }
 
 pub fn simulate(run: Run) -> Figures {
-    let dir = tempfile::tempdir().unwrap();
-    let decks = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
-    let collection = deck::load(&DeckSource::Dir(decks)).unwrap();
-    let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
-    let start: DateTime<Utc> = Utc.with_ymd_and_hms(2025, 6, 2, 0, 0, 0).unwrap();
-    let mut store = Store::open(&dir.path().join("sim.sqlite3"), start).unwrap();
-    store.sync_cards(&cards, start.timestamp_millis()).unwrap();
+    let (_dir, mut store, _) = bundled_store();
     let settings = Settings { new_per_day: 10, load_balance: run.load_balance, ..Settings::default() };
     let scheduler = Arc::new(Scheduler::new(settings, None).unwrap());
     let days = DayClock::new(chrono_tz::UTC, 4);
-    let first_day = days.study_day(start + Duration::hours(9));
+    let first_day = days.study_day(first_instant() + Duration::hours(9));
     let mut figures = Figures::default();
     for d in 0..run.days {
         let today = first_day.plus(d);
@@ -86,50 +82,103 @@ pub fn simulate(run: Run) -> Figures {
         }
         let (mut reviews, mut remembered) = (0, 0);
         if !away {
-            let mut now = days.day_start(today) + Duration::hours(5);
-            // Sessions until nothing is left today (a learning card due later ends a session).
-            for _ in 0..8 {
-                let mut session = ReviewSession::new(
-                    &store,
-                    LearnerId::PERSONAL,
-                    scheduler.clone(),
-                    days,
-                    Filter::default(),
-                    ReviewOptions::default(),
-                    now,
-                )
-                .unwrap();
-                let mut answered = 0;
-                while let Some(index) = session.next(now) {
-                    let schedule: CardSchedule = session.schedule(index).clone();
-                    let p = match schedule.state {
-                        State::Review => scheduler.retrievability(&schedule, today).unwrap_or(0.9) as f64,
-                        _ => 0.8,
-                    };
-                    // One uniform per (seed, card, review count): runs compared with each other
-                    // draw the same luck for the same review (common random numbers).
-                    let key = session.card(index).key.as_bytes();
-                    let hash = fnv1a(&[&run.seed.to_le_bytes(), key, &schedule.reps.to_le_bytes()]);
-                    let recalled = (hash >> 11) as f64 / (1u64 << 53) as f64 <= p;
-                    let rating = if recalled { Rating::Good } else { Rating::Again };
-                    session.answer(&mut store, index, rating, now, now).unwrap();
-                    if schedule.state == State::Review {
-                        reviews += 1;
-                        remembered += usize::from(recalled);
-                    }
-                    answered += 1;
-                    now += Duration::seconds(30);
+            let start = days.day_start(today) + Duration::hours(5);
+            let pace = Pace { per_answer: Duration::seconds(30), between_sessions: Duration::minutes(30) };
+            study(&mut store, &scheduler, days, start, pace, |session, index| {
+                let schedule: &CardSchedule = session.schedule(index);
+                let p = match schedule.state {
+                    State::Review => scheduler.retrievability(schedule, today).unwrap_or(0.9) as f64,
+                    _ => 0.8,
+                };
+                let recalled = recalls(run.seed, &session.card(index).key, schedule.reps, p);
+                if schedule.state == State::Review {
+                    reviews += 1;
+                    remembered += usize::from(recalled);
                 }
-                if answered == 0 {
-                    break;
+                if recalled {
+                    Rating::Good
+                } else {
+                    Rating::Again
                 }
-                now += Duration::minutes(30);
-            }
+            });
         }
         figures.daily_reviews.push(reviews);
         figures.daily_remembered.push(remembered);
     }
     figures
+}
+
+/// A temporary store synced from the bundled decks, opened on 2025-06-02 00:00 UTC: its folder
+/// (kept alive by the caller), the store and the cards.
+pub fn bundled_store() -> (tempfile::TempDir, Store, Vec<Card>) {
+    let dir = tempfile::tempdir().unwrap();
+    let decks = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
+    let collection = deck::load(&DeckSource::Dir(decks)).unwrap();
+    let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
+    let start = first_instant();
+    let mut store = Store::open(&dir.path().join("sim.sqlite3"), start).unwrap();
+    store.sync_cards(&cards, start.timestamp_millis()).unwrap();
+    (dir, store, cards)
+}
+
+/// When a simulation starts: 2025-06-02 00:00 UTC.
+pub fn first_instant() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 6, 2, 0, 0, 0).unwrap()
+}
+
+/// Whether the student recalls `key` at its review count `reps`, given recall probability `p`:
+/// one uniform draw per (seed, card, review count), so runs compared with each other draw the
+/// same luck for the same review (common random numbers).
+pub fn recalls(seed: u64, key: &str, reps: u32, p: f64) -> bool {
+    let hash = fnv1a(&[&seed.to_le_bytes(), key.as_bytes(), &reps.to_le_bytes()]);
+    ((hash >> 11) as f64 / (1u64 << 53) as f64) < p
+}
+
+/// How fast the student goes: time per answer, and the pause before the next session.
+#[derive(Clone, Copy)]
+pub struct Pace {
+    pub per_answer: Duration,
+    pub between_sessions: Duration,
+}
+
+/// The student's sittings from `start`: review sessions through kioku's real engine until one
+/// has nothing left (a learning card due later ends a session; at most 8), each card rated by
+/// `rate(session, index)`. Returns the answers saved.
+pub fn study(
+    store: &mut Store,
+    scheduler: &Arc<Scheduler>,
+    days: DayClock,
+    start: DateTime<Utc>,
+    pace: Pace,
+    mut rate: impl FnMut(&ReviewSession, usize) -> Rating,
+) -> usize {
+    let mut now = start;
+    let mut total = 0;
+    for _ in 0..8 {
+        let mut session = ReviewSession::new(
+            store,
+            LearnerId::PERSONAL,
+            scheduler.clone(),
+            days,
+            Filter::default(),
+            ReviewOptions::default(),
+            now,
+        )
+        .unwrap();
+        let mut answered = 0;
+        while let Some(index) = session.next(now) {
+            let rating = rate(&session, index);
+            session.answer(store, index, rating, now, now).unwrap();
+            answered += 1;
+            now += pace.per_answer;
+        }
+        if answered == 0 {
+            break;
+        }
+        total += answered;
+        now += pace.between_sessions;
+    }
+    total
 }
 
 /// What `kioku break` does: the break recorded, its reviews moved (manual rows, action `break`).

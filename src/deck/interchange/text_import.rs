@@ -9,7 +9,7 @@ use super::anki::{self, AnkiLang};
 use super::html;
 use crate::deck::model::RawNote;
 use crate::deck::validate::is_valid_id;
-use crate::scheduler::fuzz::fnv1a;
+use crate::rng::fnv1a;
 
 /// What a file gave: notes in row order, where each came from, and what was left out or changed.
 #[derive(Debug, Default)]
