@@ -8,6 +8,7 @@ pub mod balance;
 pub mod breaks;
 pub mod day;
 pub mod fuzz;
+pub mod log;
 pub mod plan;
 pub mod queue;
 pub mod training;

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Serialize;
 
 use crate::scheduler::{CardSchedule, State, StudyDay};
-use crate::store::{ReviewKind, ReviewRow};
+use crate::scheduler::log::{ReviewKind, ReviewRow};
 use crate::tr;
 use crate::ui::columns::{pad_end, pad_start, width};
 
