@@ -10,7 +10,7 @@ use kioku::app::{self, Access, Orphan, Paths, Warning};
 use kioku::deck::DeckSource;
 use kioku::scheduler::{CardSchedule, DayClock, Scheduler, State, StudyDay};
 use kioku::settings::Settings;
-use kioku::store::{Plan, ReviewRowTime};
+use kioku::store::{LearnerId, Plan, ReviewRowTime};
 use kioku::Error;
 
 fn now() -> DateTime<Utc> {
@@ -99,7 +99,7 @@ fn a_plan_is_recorded_with_the_reviews_it_moves() {
     let (mut c, days) = with_a_review_due_late(&env);
     let scheduler = Scheduler::new(Settings { fuzz: false, ..Settings::default() }, None).unwrap();
     // Due on the 20th, after an exam on the 15th: moved before it.
-    let recorded = app::record_plan(&mut c.store, &scheduler, &days, &plan_on(15), now()).unwrap();
+    let recorded = app::record_plan(&mut c.store, LearnerId::PERSONAL, &scheduler, &days, &plan_on(15), now()).unwrap();
     assert_eq!(recorded.moved, 1);
     assert_eq!(c.store.plans().unwrap().iter().map(|p| p.id).collect::<Vec<_>>(), [recorded.id]);
     let due: i64 = count(&env, "SELECT due_day FROM cards WHERE key = 'a/one'");
@@ -119,7 +119,7 @@ fn a_plan_whose_moves_fail_is_not_recorded_at_all() {
             "CREATE TRIGGER no_more BEFORE INSERT ON reviews WHEN NEW.kind = 'manual' BEGIN SELECT RAISE(ABORT, 'full'); END;",
         )
         .unwrap();
-    assert!(app::record_plan(&mut c.store, &scheduler, &days, &plan_on(15), now()).is_err());
+    assert!(app::record_plan(&mut c.store, LearnerId::PERSONAL, &scheduler, &days, &plan_on(15), now()).is_err());
     assert_eq!(count(&env, "SELECT count(*) FROM plans"), 0, "the plan went with its moves");
 }
 
@@ -141,7 +141,7 @@ fn only_orphans_of_loaded_decks_may_be_pruned_and_not_after_the_decks_changed() 
     env.write_deck("a.yaml", "deck: a\ncards:\n  - id: one\n    front: One\n    back: 1\n");
     std::fs::remove_file(env.decks().join("b.yaml")).unwrap();
     let (mut c, _) = paths(&env).open_collection(&no_check, Access::Exclusive, now()).unwrap();
-    let orphans = app::find_orphans(&c.store).unwrap();
+    let orphans = app::find_orphans(&c.store, LearnerId::PERSONAL).unwrap();
     assert_eq!(
         orphans,
         [
@@ -153,12 +153,12 @@ fn only_orphans_of_loaded_decks_may_be_pruned_and_not_after_the_decks_changed() 
     assert_eq!(doomed, ["a/two"]);
     // A deck file saved meanwhile: nothing is deleted.
     env.write_deck("a.yaml", DECK_A);
-    assert!(app::prune(&paths(&env), &mut c.store, &doomed).is_err());
+    assert!(app::prune(&paths(&env), &mut c.store, LearnerId::PERSONAL, &doomed).is_err());
     assert_eq!(count(&env, "SELECT count(*) FROM cards WHERE key = 'a/two'"), 1);
     env.write_deck("a.yaml", "deck: a\ncards:\n  - id: one\n    front: One\n    back: 1\n");
     drop(c);
     let (mut c, _) = paths(&env).open_collection(&no_check, Access::Exclusive, now()).unwrap();
-    assert_eq!(app::prune(&paths(&env), &mut c.store, &doomed).unwrap(), 1);
+    assert_eq!(app::prune(&paths(&env), &mut c.store, LearnerId::PERSONAL, &doomed).unwrap(), 1);
     assert_eq!(count(&env, "SELECT count(*) FROM cards WHERE key = 'a/two'"), 0);
     assert_eq!(count(&env, "SELECT count(*) FROM cards WHERE key = 'b/three'"), 1);
 }

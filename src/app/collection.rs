@@ -2,7 +2,6 @@
 //! under the session lock. Warnings are returned as values; the caller shows them.
 
 use std::collections::HashSet;
-use std::fs::File;
 use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
@@ -10,7 +9,7 @@ use chrono::{DateTime, Utc};
 use crate::deck::{self, DeckSource, FileCache, FileRecord};
 use crate::scheduler::{DayClock, Scheduler};
 use crate::settings::Settings;
-use crate::store::{LearnerId, Storage, Store};
+use crate::store::{LearnerId, SessionLock, Storage, Store};
 use crate::{Error, Result};
 
 /// Where a collection is: its database file and its deck files.
@@ -57,7 +56,7 @@ pub struct Collection {
     /// The session lock, held until this is dropped (`Access::Exclusive`); None for
     /// `Access::Shared`, which holds it only while syncing (and, when another session holds it,
     /// does not sync: the store is as that session left it).
-    pub lock: Option<File>,
+    pub lock: Option<SessionLock>,
 }
 
 impl Collection {
@@ -201,18 +200,18 @@ impl Paths {
 
     /// Whether the deck files differ from what the store last synced (an unreadable or broken
     /// file counts as a change).
-    pub fn decks_changed(&self, store: &Store) -> Result<bool> {
-        Ok(deck::scan(&self.decks, &Storage::file_records(store, LearnerId::PERSONAL)?)
-            .map_or(true, |scan| !scan.is_unchanged()))
+    pub fn decks_changed(&self, store: &dyn Storage, learner: LearnerId) -> Result<bool> {
+        Ok(deck::scan(&self.decks, &store.file_records(learner)?).map_or(true, |scan| !scan.is_unchanged()))
     }
 }
 
 /// The session lock for `access`: an exclusive use case waits up to a second for it and is
 /// refused after that (`Error::Locked`); a shared one takes it if free, else goes on without.
-fn take_lock(store: &Store, access: Access) -> Result<Option<File>> {
+fn take_lock(store: &dyn Storage, access: Access) -> Result<Option<SessionLock>> {
+    let learner = LearnerId::PERSONAL;
     match access {
-        Access::Exclusive => store.lock_session_within(std::time::Duration::from_secs(1)).map(Some),
-        Access::Shared => match store.lock_session() {
+        Access::Exclusive => store.lock_session(learner, std::time::Duration::from_secs(1)).map(Some),
+        Access::Shared => match store.lock_session(learner, std::time::Duration::ZERO) {
             Ok(lock) => Ok(Some(lock)),
             Err(Error::Locked { .. }) => Ok(None),
             Err(e) => Err(e),

@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use crate::store::Store;
+use crate::store::{LearnerId, Storage};
 use crate::{Error, Result};
 
 use super::Paths;
@@ -23,14 +23,14 @@ pub struct Orphan {
 
 /// Every orphan of the synced store, by key. A row without reviews has no history to keep or
 /// lose and is left out.
-pub fn find_orphans(store: &Store) -> Result<Vec<Orphan>> {
-    let cards = store.cards_in_decks()?;
+pub fn find_orphans(store: &dyn Storage, learner: LearnerId) -> Result<Vec<Orphan>> {
+    let cards = store.cards_in_decks(learner)?;
     let present: HashSet<&str> = cards.iter().map(|c| c.key.as_str()).collect();
     // Decks with cards: an emptied (or half-saved) file counts as not loaded, so its notes'
     // history is never pruned for it.
     let decks: HashSet<&str> = cards.iter().map(|c| c.deck.as_str()).collect();
     let mut orphans: Vec<Orphan> = store
-        .review_counts()?
+        .review_counts(learner)?
         .into_iter()
         .filter(|(key, n)| *n > 0 && !present.contains(key.as_str()))
         .map(|(key, reviews)| {
@@ -51,10 +51,10 @@ pub fn prunable(orphans: &[Orphan]) -> Vec<String> {
 /// store was synced (`Error::DecksChanged`, nothing deleted): a file saved meanwhile may have brought
 /// a note back. The caller holds the session lock (`Access::Exclusive`) from the sync on.
 /// Returns how many cards' history was deleted.
-pub fn prune(paths: &Paths, store: &mut Store, keys: &[String]) -> Result<usize> {
-    if paths.decks_changed(store)? {
+pub fn prune(paths: &Paths, store: &mut dyn Storage, learner: LearnerId, keys: &[String]) -> Result<usize> {
+    if paths.decks_changed(store, learner)? {
         return Err(Error::DecksChanged);
     }
-    store.delete_cards(keys)?;
+    store.delete_cards(learner, keys)?;
     Ok(keys.len())
 }

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 
 use crate::scheduler::plan::ExamTarget;
 use crate::scheduler::{CardSchedule, DayClock, Scheduler, State, StudyDay};
-use crate::store::{CardMove, Plan, ReviewRowTime, Store};
+use crate::store::{CardMove, LearnerId, Plan, ReviewRowTime, Storage};
 use crate::Result;
 
 /// What recording a plan did.
@@ -25,7 +25,8 @@ pub struct PlanRecorded {
 /// they are given. `plan.exam_day` must be after today (checked by the caller, which knows
 /// how the date was written).
 pub fn record_plan(
-    store: &mut Store,
+    store: &mut dyn Storage,
+    learner: LearnerId,
     scheduler: &Scheduler,
     days: &DayClock,
     plan: &Plan,
@@ -33,7 +34,7 @@ pub fn record_plan(
 ) -> Result<PlanRecorded> {
     let today = days.study_day(now);
     let exam = ExamTarget { day: plan.exam_day, target: plan.target };
-    let all = store.cards_in_decks()?;
+    let all = store.cards_in_decks(learner)?;
     let mut load: HashMap<StudyDay, usize> = HashMap::new();
     for s in all.iter().map(|c| &c.schedule) {
         if let (State::Review, Some(d)) = (s.state, s.due_day) {
@@ -57,6 +58,6 @@ pub fn record_plan(
     }
     let batch: Vec<CardMove> =
         moves.iter().map(|(id, key, before, after)| (*id, key.as_str(), before, after)).collect();
-    let id = store.add_plan_with_moves(plan, &batch, ReviewRowTime::new(now, days))?;
+    let id = store.add_plan_with_moves(learner, plan, &batch, ReviewRowTime::new(now, days))?;
     Ok(PlanRecorded { id, moved: moves.len() })
 }

@@ -146,7 +146,7 @@ fn history(ctx: &Context) -> Result<()> {
             "{when}  {:>3}/{:<3} {pct:>3}%  {}  {} {:<7} {}",
             e.score,
             e.questions,
-            crate::ui::columns::pad_start(&crate::scheduler::human_interval(e.duration_ms / 1000), 6),
+            crate::ui::columns::pad_start(&crate::i18n::durations::human_interval(e.duration_ms / 1000), 6),
             crate::tr!("exam-history-seed"),
             e.seed,
             e.scope

@@ -401,7 +401,7 @@ impl Context {
 
     /// Whether the deck files differ from what the store last synced.
     pub fn decks_changed(&self, store: &Store) -> Result<bool> {
-        self.paths.decks_changed(store)
+        self.paths.decks_changed(store, crate::store::LearnerId::PERSONAL)
     }
 
     /// The scheduler with the learner's trained FSRS parameters, else the defaults.

@@ -4,6 +4,7 @@
 use std::io::Write;
 
 use crate::safe_text::terminal_line;
+use crate::store::LearnerId;
 use crate::{Error, Result};
 
 use super::{Access, Context, Prepared};
@@ -23,7 +24,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     // nothing may move history (a rename) between the list and the deletion.
     let access = if args.prune { Access::Exclusive } else { Access::Shared };
     let Prepared { mut store, lock: _lock, .. } = ctx.prepare(&|_, _| Ok(()), access)?;
-    let orphans = crate::app::find_orphans(&store)?;
+    let orphans = crate::app::find_orphans(&store, LearnerId::PERSONAL)?;
     let mut out = std::io::stdout().lock();
     if orphans.is_empty() {
         writeln!(out, "no orphans: every card with history is in the decks")?;
@@ -56,7 +57,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             return Err(Error::NotConfirmed);
         }
     }
-    crate::app::prune(ctx.paths(), &mut store, &doomed)?;
+    crate::app::prune(ctx.paths(), &mut store, LearnerId::PERSONAL, &doomed)?;
     writeln!(out, "deleted the history of {} card{}", doomed.len(), if doomed.len() == 1 { "" } else { "s" })?;
     Ok(())
 }

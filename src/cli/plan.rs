@@ -4,7 +4,7 @@ use std::io::Write;
 
 use crate::scheduler::plan::ExamTarget;
 use crate::scheduler::{CardSchedule, Scheduler, State, StudyDay};
-use crate::store::Plan;
+use crate::store::{LearnerId, Plan};
 use crate::{tr, Error, Result};
 
 use super::{Access, Context, Prepared};
@@ -91,7 +91,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         };
         let scheduler = ctx.scheduler(&store, &settings)?;
         let crate::app::PlanRecorded { id, moved } =
-            crate::app::record_plan(&mut store, &scheduler, &days, &plan, ctx.now())?;
+            crate::app::record_plan(&mut store, LearnerId::PERSONAL, &scheduler, &days, &plan, ctx.now())?;
         writeln!(std::io::stdout(), "{}", tr!("plan-recorded", id = id, date = day_text(exam_day), moved = moved))?;
     }
     let scheduler = ctx.scheduler(&store, &settings)?;
@@ -206,7 +206,7 @@ fn upcoming(
         writeln!(out, "  {}", tr!("plan-no-reviews-due", days = shown_days))?;
     } else {
         writeln!(out, "  {}", tr!("plan-reviews-due", days = shown_days))?;
-        for line in crate::stats::report::bar_chart(&workload) {
+        for line in crate::ui::stats::bar_chart(&workload) {
             writeln!(out, "  {line}")?;
         }
     }

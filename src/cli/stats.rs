@@ -40,7 +40,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;
     } else {
-        for line in report::render(&report, today) {
+        for line in crate::ui::stats::render(&report, today) {
             // Deck ids, tags and card keys come from files: shown, never run.
             writeln!(out, "{}", crate::safe_text::terminal(&line))?;
         }

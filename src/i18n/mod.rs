@@ -14,6 +14,7 @@
 mod catalogue;
 mod choice;
 pub mod dates;
+pub mod durations;
 
 pub use catalogue::{message, AREAS};
 pub use choice::{choose, from_accept_language, from_locale};

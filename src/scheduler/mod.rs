@@ -440,31 +440,5 @@ fn step_move(steps: &[u32], current: u32, rating: Rating) -> StepMove {
     }
 }
 
-/// A duration in human units, in the interface language: `45s`, `10m`, `3h`, `5d`, `2.5mo`,
-/// `1.2y` (Japanese: `45秒`, `10分`, `3時間`, `5日`, `2.5ヶ月`, `1.2年`).
-pub fn human_interval(secs: i64) -> String {
-    let secs = secs.max(0) as f64;
-    let whole = |v: f64| format!("{v:.0}");
-    if secs < 60.0 {
-        crate::tr!("time-secs", n = whole(secs))
-    } else if secs < 3600.0 {
-        crate::tr!("time-mins", n = whole(secs / 60.0))
-    } else if secs < 86_400.0 {
-        crate::tr!("time-hours", n = whole(secs / 3600.0))
-    } else if secs < 30.0 * 86_400.0 {
-        crate::tr!("time-days", n = whole(secs / 86_400.0))
-    } else if secs < 365.0 * 86_400.0 {
-        crate::tr!("time-months", n = trim_decimal(secs / (30.4375 * 86_400.0)))
-    } else {
-        crate::tr!("time-years", n = trim_decimal(secs / (365.25 * 86_400.0)))
-    }
-}
-
-/// One decimal, without a trailing `.0`.
-fn trim_decimal(value: f64) -> String {
-    let text = format!("{value:.1}");
-    text.strip_suffix(".0").unwrap_or(&text).to_string()
-}
-
 #[cfg(test)]
 mod tests;

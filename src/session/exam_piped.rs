@@ -8,7 +8,8 @@ use chrono::{DateTime, Utc};
 use super::exam_session::{ExamReport, ExamSession, Submitted};
 use super::input::{Command, Line};
 use super::piped::{human, write_card, Io};
-use crate::scheduler::{human_interval, DayClock};
+use crate::i18n::durations::human_interval;
+use crate::scheduler::DayClock;
 use crate::store::Storage;
 use crate::{tr, Result};
 

@@ -12,8 +12,9 @@ use super::judge::Judged;
 use super::review::{Hide, ReviewSession, Summary};
 use crate::deck::reading::{self, shown};
 use crate::deck::{Card, Judge};
+use crate::i18n::durations::human_interval;
 use crate::safe_text::{terminal, terminal_line};
-use crate::scheduler::{human_interval, Rating};
+use crate::scheduler::Rating;
 use crate::store::Storage;
 use crate::{tr, Result};
 

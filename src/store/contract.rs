@@ -11,7 +11,7 @@ use crate::scheduler::breaks::Break;
 use crate::scheduler::{CardSchedule, State, StudyDay};
 use crate::{Error, Result};
 
-use super::{CardList, ExamRecord, Plan, ReviewRow, ReviewRowTime, Store, StoredCard};
+use super::{CardIndexRow, CardList, CardMove, ExamRecord, Plan, ReviewRow, ReviewRowTime, Store, StoredCard};
 
 /// Whose rows a call reads or writes. A personal database holds one learner,
 /// `LearnerId::PERSONAL`; a class database holds one per student.
@@ -23,7 +23,24 @@ impl LearnerId {
     pub const PERSONAL: LearnerId = LearnerId(0);
 }
 
-/// What the engines and deck sync read and write. Each method is documented on `Store`'s method
+/// A session lock held: one review (or writing use case) at a time per learner. Released when
+/// dropped, or when the process ends (SQLite: an OS lock on the file `<db>.lock`).
+pub struct SessionLock(#[allow(dead_code)] Box<dyn std::any::Any + Send + Sync>);
+
+impl SessionLock {
+    /// Wraps whatever keeps a backend's lock held while it lives.
+    pub fn new(held: impl std::any::Any + Send + Sync) -> SessionLock {
+        SessionLock(Box::new(held))
+    }
+}
+
+impl std::fmt::Debug for SessionLock {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("SessionLock")
+    }
+}
+
+/// What the engines, deck sync and the application layer read and write. Each method is documented on `Store`'s method
 /// of the same name.
 pub trait Storage {
     fn plans(&self, learner: LearnerId) -> Result<Vec<Plan>>;
@@ -110,6 +127,24 @@ pub trait Storage {
     fn tags(&self, learner: LearnerId, only: &dyn Fn(&str) -> bool) -> Result<Vec<String>>;
     /// Brings the card rows and file records in line with a deck scan, in one transaction.
     fn apply_scan(&mut self, learner: LearnerId, scan: &Scan, refreshed: &[&FileRecord], now_ms: i64) -> Result<()>;
+    /// The learner's session lock, trying again for up to `wait`; `Error::Locked` when another
+    /// session holds it after that.
+    fn lock_session(&self, learner: LearnerId, wait: std::time::Duration) -> Result<SessionLock>;
+    /// Every card in the loaded decks (id, key, deck, tags, schedule), in deck order.
+    fn cards_in_decks(&self, learner: LearnerId) -> Result<Vec<CardIndexRow>>;
+    /// Rows in the review log (any kind) of every card row, by key.
+    fn review_counts(&self, learner: LearnerId) -> Result<HashMap<String, u32>>;
+    /// Deletes the cards `keys` and their history, in one transaction (`orphans --prune`).
+    fn delete_cards(&mut self, learner: LearnerId, keys: &[String]) -> Result<()>;
+    /// Saves an exam plan and the reviews it moves (manual rows, action `plan`) in one
+    /// transaction; returns the plan's id.
+    fn add_plan_with_moves(
+        &mut self,
+        learner: LearnerId,
+        plan: &Plan,
+        moves: &[CardMove],
+        at: ReviewRowTime,
+    ) -> Result<i64>;
 }
 
 impl Store {
@@ -276,5 +311,31 @@ impl Storage for Store {
     fn apply_scan(&mut self, learner: LearnerId, scan: &Scan, refreshed: &[&FileRecord], now_ms: i64) -> Result<()> {
         self.only_personal(learner)?;
         Store::apply_scan(self, scan, refreshed, now_ms)
+    }
+    fn lock_session(&self, learner: LearnerId, wait: std::time::Duration) -> Result<SessionLock> {
+        self.only_personal(learner)?;
+        Store::lock_session_within(self, wait).map(SessionLock::new)
+    }
+    fn cards_in_decks(&self, learner: LearnerId) -> Result<Vec<CardIndexRow>> {
+        self.only_personal(learner)?;
+        Store::cards_in_decks(self)
+    }
+    fn review_counts(&self, learner: LearnerId) -> Result<HashMap<String, u32>> {
+        self.only_personal(learner)?;
+        Store::review_counts(self)
+    }
+    fn delete_cards(&mut self, learner: LearnerId, keys: &[String]) -> Result<()> {
+        self.only_personal(learner)?;
+        Store::delete_cards(self, keys)
+    }
+    fn add_plan_with_moves(
+        &mut self,
+        learner: LearnerId,
+        plan: &Plan,
+        moves: &[CardMove],
+        at: ReviewRowTime,
+    ) -> Result<i64> {
+        self.only_personal(learner)?;
+        Store::add_plan_with_moves(self, plan, moves, at)
     }
 }

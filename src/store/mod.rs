@@ -25,7 +25,7 @@ use crate::{Error, Result};
 pub use breaks::CardMove;
 pub use cards::{CardIndexRow, CardList, StoredCard};
 use columns::*;
-pub use contract::{LearnerId, Storage};
+pub use contract::{LearnerId, SessionLock, Storage};
 pub use exams::ExamRecord;
 pub use log::{NewestReview, ReviewKind, ReviewRow, ReviewRowTime};
 pub use plans::Plan;

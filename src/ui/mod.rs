@@ -5,6 +5,7 @@
 pub mod columns;
 pub mod quiz;
 pub mod render;
+pub mod stats;
 pub mod terminal;
 mod tty;
 pub mod wrap;

@@ -6,8 +6,9 @@
 use super::render::*;
 use crate::answer::Check;
 use crate::deck::{Card, CardKind, Judge};
+use crate::i18n::durations::human_interval;
 use crate::i18n::{with_lang, Lang};
-use crate::scheduler::{human_interval, Rating, State, StudyDay};
+use crate::scheduler::{Rating, State, StudyDay};
 use crate::session::exam_piped::progress;
 use crate::session::exam_session::{ExamReport, Miss};
 use crate::session::judge::judge;
@@ -143,8 +144,9 @@ fn exam_views() -> Vec<(&'static str, ReviewView)> {
 /// A stats report from a small hand-made log (the figures are checked in `stats::report`).
 fn stats_lines() -> Vec<String> {
     use crate::scheduler::CardSchedule;
-    use crate::stats::report::{build, render, CardInfo};
+    use crate::stats::report::{build, CardInfo};
     use crate::store::{ReviewKind, ReviewRow};
+    use crate::ui::stats::render;
     // 2025-05-21 (a Wednesday) is study day 20229 (days since 1970-01-01).
     let today = StudyDay(20_229);
     let review = |due: i32| CardSchedule { state: State::Review, due_day: Some(StudyDay(due)), ..Default::default() };

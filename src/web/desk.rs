@@ -3,7 +3,6 @@
 //! actions into engine steps: which card is shown, and whether an action names that card as
 //! it is now (key and version), so a reload, a double click or a second tab never acts twice.
 
-use std::fs::File;
 use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
@@ -28,7 +27,7 @@ pub type Resync = Box<dyn FnMut(&mut Store, DateTime<Utc>) -> Result<()> + Send>
 pub struct DeskParts {
     pub store: Store,
     /// The session lock, held until the server stops.
-    pub lock: Option<File>,
+    pub lock: Option<crate::store::SessionLock>,
     pub tz: Tz,
     pub clock: Clock,
     pub resync: Resync,
@@ -47,7 +46,7 @@ pub struct Desk {
     pub cram: Option<super::quiz::WebCram>,
     /// What the next page shows once (after a form was sent): saved, stale, an invalid answer.
     pub notice: Option<Notice>,
-    _lock: Option<File>,
+    _lock: Option<crate::store::SessionLock>,
 }
 
 /// The review in progress and the card on screen.

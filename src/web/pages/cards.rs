@@ -91,7 +91,7 @@ pub fn history(ctx: &PageCtx, rows: &[HistoryRow], _: Option<&Notice>) -> Markup
                             td { (r.reviewed_at) }
                             th scope="row" { code { (r.card) } }
                             td { (r.kind) @if r.rating > 0 { " " (r.rating) } }
-                            td { @if r.rating > 0 && r.kind == "review" { (human_interval(r.interval_secs)) } }
+                            td { @if r.rating > 0 && r.kind == "review" { (human_interval(ctx, r.interval_secs)) } }
                         }
                     }
                 }

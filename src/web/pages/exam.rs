@@ -93,7 +93,7 @@ pub fn render(ctx: &PageCtx, view: &ExamView, papers: &[Paper], decks: &[String]
                         tr {
                             th scope="row" { (p.taken_at.get(..16).unwrap_or(&p.taken_at).replace('T', " ")) }
                             td { (p.score) "/" (p.questions) }
-                            td { (human_interval(p.duration_secs)) }
+                            td { (human_interval(ctx, p.duration_secs)) }
                             td { (p.scope) }
                         }
                     }

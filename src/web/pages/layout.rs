@@ -110,7 +110,8 @@ pub fn rich(text: &str, show_readings: bool) -> Markup {
     }
 }
 
-/// An interval in the units people read on a grade button: 45s, 10m, 3h, 4d, 2mo, 1.5y.
-pub fn human_interval(secs: i64) -> String {
-    crate::scheduler::human_interval(secs)
+/// An interval in the units people read on a grade button, in the page's language: 45s, 10m,
+/// 3h, 4d, 2mo, 1.5y (45秒, 10分, …).
+pub fn human_interval(ctx: &PageCtx, secs: i64) -> String {
+    crate::i18n::durations::human_interval_in(ctx.lang, secs)
 }

@@ -204,7 +204,7 @@ pub fn answer_side(ctx: &PageCtx, base: &str, card: &CardView, reveal: &RevealVi
                         aria-describedby=[reveal.intervals_secs.map(|_| format!("next-{n}"))] {
                         kbd { (n) } " " (rating_name(ctx, rating))
                         @if let Some(intervals) = reveal.intervals_secs {
-                            span.next #(format!("next-{n}")) { (human_interval(intervals.get(rating))) }
+                            span.next #(format!("next-{n}")) { (human_interval(ctx, intervals.get(rating))) }
                         }
                     }
                 }
@@ -246,7 +246,7 @@ fn summary(ctx: &PageCtx, summary: Option<&SummaryView>, can_undo: bool) -> Mark
                         li { (tr_in!(ctx.lang, "web-summary-retention", percent = remembered * 100 / asked.max(1), remembered = remembered, asked = asked)) }
                     }
                     @if let Some(secs) = s.next_learning_in_secs {
-                        li { (tr_in!(ctx.lang, "web-summary-next-learning", after = human_interval(secs))) }
+                        li { (tr_in!(ctx.lang, "web-summary-next-learning", after = human_interval(ctx, secs))) }
                     }
                     li { (tr_in!(ctx.lang, "web-summary-due-tomorrow", n = s.due_tomorrow)) }
                     li { (tr_in!(ctx.lang, "web-summary-streak", n = s.streak_days)) }
