@@ -1,11 +1,16 @@
 //! The verdict explained, as data: what was set aside, what was read, and why the answer is not
-//! right. The screens turn it into lines (`lines`, in the interface language).
+//! right. Each driver renders the notes in its own language (`Note::line`): the terminal and the
+//! pipe in the process language, a web page in the page's.
 
-use crate::tr;
+use serde::Serialize;
+
+use crate::i18n::Lang;
+use crate::tr_in;
 
 /// Why a typed answer is almost or wrong (None in `Explanation::reason` when right, or when
-/// simply different).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// simply different). The word carried is the marker as typed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "reason", content = "word", rename_all = "snake_case")]
 pub enum Reason {
     /// It holds the answer but negates it (ではない, not).
     Negation(String),
@@ -17,8 +22,8 @@ pub enum Reason {
     Correction(String),
     /// A date that reads two ways (5/4/2025: 5 April or May 4).
     AmbiguousDate,
-    /// A weekday that is not the date's (the weekday written, the date's own).
-    WrongWeekday { written: String },
+    /// A weekday that is not the date's (the weekday written).
+    WrongWeekday(String),
     /// Far longer than any accepted answer: not read.
     TooLong,
     /// Almost: right as far as it goes, less precise than asked (the year of a date).
@@ -29,7 +34,7 @@ pub enum Reason {
     KanaReading,
     /// Almost: another kanji of the same reading.
     SameReading,
-    /// Almost: the key word, without its head noun (関与 for 関与政策).
+    /// Almost: the key word, without its head noun (関与 for 関与政策); the missing word.
     HeadNounMissing(String),
     /// Almost: one part of a name (トランプ for ドナルド・トランプ).
     PartOfName,
@@ -46,33 +51,62 @@ pub struct Explanation {
 }
 
 impl Explanation {
-    /// Lines for people (indented under the verdict on every screen).
-    pub fn lines(&self) -> Vec<String> {
-        let mut lines = Vec::new();
+    /// The explanation as notes, in the order the screens show them.
+    pub fn notes(&self) -> Vec<Note> {
+        let mut notes = Vec::new();
         if !self.set_aside.is_empty() {
-            lines.push(tr!("answer-set-aside", words = self.set_aside.join(", ")));
+            notes.push(Note::SetAside { words: self.set_aside.clone() });
         }
         if let Some((typed, read)) = &self.read {
-            lines.push(tr!("answer-read", typed = typed, read = read));
+            notes.push(Note::Read { typed: typed.clone(), read: read.clone() });
         }
         if let Some(reason) = &self.reason {
-            let why = match reason {
-                Reason::Negation(w) => tr!("answer-why-negation", word = w),
-                Reason::Bound(w) => tr!("answer-why-bound", word = w),
-                Reason::SecondCandidate(w) => tr!("answer-why-second", word = w),
-                Reason::Correction(w) => tr!("answer-why-correction", word = w),
-                Reason::AmbiguousDate => tr!("answer-why-ambiguous-date"),
-                Reason::WrongWeekday { written } => tr!("answer-why-weekday", written = written),
-                Reason::TooLong => tr!("answer-why-too-long"),
-                Reason::LessPrecise => tr!("answer-almost-less-precise"),
-                Reason::Typo => tr!("answer-almost-typo"),
-                Reason::KanaReading => tr!("answer-almost-kana"),
-                Reason::SameReading => tr!("answer-almost-same-reading"),
-                Reason::HeadNounMissing(w) => tr!("answer-almost-head-noun", word = w),
-                Reason::PartOfName => tr!("answer-almost-part-of-name"),
-            };
-            lines.push(why);
+            notes.push(Note::Why { reason: reason.clone() });
         }
-        lines
+        notes
+    }
+}
+
+/// One note under a verdict, as data (`{"kind": "set_aside", "words": […]}` in the web's JSON).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Note {
+    /// Where a response differs from the expected answer (`near::diff_as_written`'s markup:
+    /// `[+x]` missing, `[-x]` extra).
+    Diff { diff: String },
+    /// Words set aside before comparing.
+    SetAside { words: Vec<String> },
+    /// How the answer was read, when that differs from what was typed.
+    Read { typed: String, read: String },
+    /// Why it is almost or wrong.
+    Why {
+        #[serde(flatten)]
+        reason: Reason,
+    },
+}
+
+impl Note {
+    /// The note as a line for people in `lang` (indented under the verdict on every screen).
+    pub fn line(&self, lang: Lang) -> String {
+        match self {
+            Note::Diff { diff } => tr_in!(lang, "review-diff", diff = diff),
+            Note::SetAside { words } => tr_in!(lang, "answer-set-aside", words = words.join(", ")),
+            Note::Read { typed, read } => tr_in!(lang, "answer-read", typed = typed, read = read),
+            Note::Why { reason } => match reason {
+                Reason::Negation(w) => tr_in!(lang, "answer-why-negation", word = w),
+                Reason::Bound(w) => tr_in!(lang, "answer-why-bound", word = w),
+                Reason::SecondCandidate(w) => tr_in!(lang, "answer-why-second", word = w),
+                Reason::Correction(w) => tr_in!(lang, "answer-why-correction", word = w),
+                Reason::AmbiguousDate => tr_in!(lang, "answer-why-ambiguous-date"),
+                Reason::WrongWeekday(written) => tr_in!(lang, "answer-why-weekday", written = written),
+                Reason::TooLong => tr_in!(lang, "answer-why-too-long"),
+                Reason::LessPrecise => tr_in!(lang, "answer-almost-less-precise"),
+                Reason::Typo => tr_in!(lang, "answer-almost-typo"),
+                Reason::KanaReading => tr_in!(lang, "answer-almost-kana"),
+                Reason::SameReading => tr_in!(lang, "answer-almost-same-reading"),
+                Reason::HeadNounMissing(w) => tr_in!(lang, "answer-almost-head-noun", word = w),
+                Reason::PartOfName => tr_in!(lang, "answer-almost-part-of-name"),
+            },
+        }
     }
 }

@@ -15,7 +15,7 @@ mod typed;
 
 use crate::scheduler::Rating;
 
-pub use explain::{Explanation, Reason};
+pub use explain::{Explanation, Note, Reason};
 pub use near::{char_diff, osa_distance};
 pub use respond::{judge_order, parse_choice, parse_order, parse_true_false, shuffle, shuffle_options};
 pub use typed::{judge, judge_typed, names_in, Expected, Judgement, MAX_TYPED_BYTES};

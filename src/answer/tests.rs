@@ -1,7 +1,7 @@
 //! The checker's first table: (check, expected, typed, verdict), each verdict decided by hand from
 //! the rules in the answers issue. Half the cases are Japanese. Issue 17 changed five verdicts
 //! (marked): a less precise date, a short Latin name one letter off and a kana reading are now
-//! almost, a kanji numeral is read. The larger table is in `table.rs`.
+//! almost, a kanji numeral is read. The larger table is in `table/`.
 
 use super::*;
 

@@ -217,7 +217,7 @@ fn compare_dates(want: date::PartialDate, t: &str) -> Option<Outcome> {
     let set_aside: Vec<String> = word.into_iter().collect();
     if let (Some(written), Some(actual)) = (weekday, got.weekday()) {
         if written != actual && want.compare(&got) != Match::Wrong {
-            let reason = Some(Reason::WrongWeekday { written: set_aside.join("") });
+            let reason = Some(Reason::WrongWeekday(set_aside.join("")));
             return Some(Outcome { verdict: Verdict::Wrong, reason, read: None, set_aside: Vec::new() });
         }
     }

@@ -53,7 +53,7 @@ pub fn run(
         match exam.submit(store, days, judged, clock(), shown_at)? {
             Submitted::Judged(judged) => {
                 writeln!(io.out, "verdict {}", judged.verdict.as_str())?;
-                for line in &judged.lines {
+                for line in &judged.lines(crate::i18n::lang()) {
                     human(io.out, line)?;
                 }
             }

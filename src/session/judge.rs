@@ -1,22 +1,99 @@
 //! Reading a card's response line and judging it, the same way for every front end: the piped
 //! protocol today, the terminal and exams later.
 
-use crate::answer::{self, Verdict};
+use crate::answer::{self, Note, Verdict};
+use serde::Serialize;
 use std::borrow::Cow;
 
 use crate::answer::Check;
 use crate::deck::reading::{self, shown};
 use crate::deck::{Card, Judge};
+use crate::i18n::Lang;
 use crate::scheduler::Rating;
 use crate::tr;
+use crate::tr_in;
 
-/// A judged response: the verdict, the grade it suggests, and what to show the student.
+/// A judged response, as data: the verdict, the grade it suggests, the expected answer and the
+/// response as the screens show them, and the notes (a difference, what was set aside or read,
+/// why). Each driver renders it in its own language (`lines`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Judged {
     pub verdict: Verdict,
     pub suggest: Rating,
-    /// Lines for people: the expected answer, the response, the difference or the score.
-    pub lines: Vec<String>,
+    /// The expected answer.
+    pub answer: Shown,
+    /// The response; None for "don't know" (an empty line).
+    pub response: Option<Shown>,
+    /// What the screens say under the answer and the response.
+    pub notes: Vec<Note>,
+}
+
+/// An answer or a response as shown to people (readings in parentheses: `文在寅(ムン・ジェイン)`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Shown {
+    Text {
+        text: String,
+    },
+    /// A choice's option: its displayed number (from 1) and its text.
+    Option {
+        number: usize,
+        text: String,
+    },
+    TrueFalse {
+        value: bool,
+    },
+    /// An order question's answer: the displayed numbers in the right order, and the items in
+    /// that order (joined by ` → `).
+    Order {
+        numbers: Vec<usize>,
+        items: String,
+    },
+    /// An order response: the displayed numbers as typed, and how many of `total` are in place.
+    Placed {
+        numbers: Vec<usize>,
+        in_place: usize,
+        total: usize,
+    },
+}
+
+impl Shown {
+    /// The text in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        let numbers = |ns: &[usize]| ns.iter().map(usize::to_string).collect::<Vec<_>>().join(" ");
+        match self {
+            Shown::Text { text } => text.clone(),
+            Shown::Option { number, text } => format!("{number} {text}"),
+            Shown::TrueFalse { value: true } => tr_in!(lang, "review-true"),
+            Shown::TrueFalse { value: false } => tr_in!(lang, "review-false"),
+            Shown::Order { numbers: ns, items } => format!("{}  ({items})", numbers(ns)),
+            Shown::Placed { numbers: ns, in_place, total } => {
+                tr_in!(lang, "review-order-you", typed = numbers(ns), n = *in_place, total = *total)
+            }
+        }
+    }
+}
+
+impl Judged {
+    /// Lines for people in `lang`: the answer, the response, then the notes.
+    pub fn lines(&self, lang: Lang) -> Vec<String> {
+        let mut lines = vec![answer_line(lang, &self.answer.text(lang)), you_line(lang, self.response.as_ref())];
+        lines.extend(self.notes.iter().map(|n| n.line(lang)));
+        lines
+    }
+}
+
+/// "answer: …" in `lang`.
+pub fn answer_line(lang: Lang, answer: &str) -> String {
+    tr_in!(lang, "review-answer", answer = answer)
+}
+
+/// "you: …", or "you: (no answer)" for None, in `lang`.
+fn you_line(lang: Lang, response: Option<&Shown>) -> String {
+    match response {
+        Some(shown) => tr_in!(lang, "review-you", response = shown.text(lang)),
+        None => tr_in!(lang, "review-you", response = tr_in!(lang, "review-no-answer")),
+    }
 }
 
 /// The order options or items are shown in: `result[p]` is the index of what is shown at p.
@@ -34,69 +111,66 @@ pub fn display_order(card: &Card, reps: u32) -> Vec<usize> {
 /// empty line is "don't know": wrong, for every judged kind.
 pub fn judge(card: &Card, reps: u32, line: &str) -> Result<Option<Judged>, String> {
     let order = display_order(card, reps);
-    let judged = |verdict: Verdict, lines: Vec<String>| Ok(Some(Judged { verdict, suggest: verdict.suggest(), lines }));
     let dont_know = line.trim().is_empty();
+    let judged = |verdict: Verdict, answer: Shown, response: Option<Shown>, notes: Vec<Note>| {
+        Ok(Some(Judged {
+            verdict,
+            suggest: verdict.suggest(),
+            answer,
+            response: response.filter(|_| !dont_know),
+            notes,
+        }))
+    };
+    let text = |t: &str| Shown::Text { text: t.to_string() };
     match &card.judge {
         Judge::SelfGraded => Ok(None),
         Judge::Typed { check, expected, accept } => {
             // A person's titles are set aside (DESIGN.md, "Answer judging").
             let person = card.category.as_deref() == Some("person") || answer::names_in(accept);
             let j = judge_typed_with_readings(*check, expected, accept, line, person);
-            let mut lines =
-                vec![tr!("review-answer", answer = shown(expected)), you(if dont_know { None } else { Some(line) })];
+            let mut notes = Vec::new();
             if let Some(diff) = j.diff.filter(|_| !dont_know) {
-                lines.push(tr!("review-diff", diff = diff));
+                notes.push(Note::Diff { diff });
             }
-            lines.extend(j.explanation.lines());
-            judged(j.verdict, lines)
+            notes.extend(j.explanation.notes());
+            judged(j.verdict, text(&shown(expected)), Some(text(line)), notes)
         }
         Judge::Choice { options } => {
             let right_pos = order.iter().position(|&i| i == 0).unwrap_or(0);
-            let answer_line = tr!("review-answer", answer = format!("{} {}", right_pos + 1, shown(&options[0])));
+            let answer = Shown::Option { number: right_pos + 1, text: shown(&options[0]).into_owned() };
             if dont_know {
-                return judged(Verdict::Wrong, vec![answer_line, you(None)]);
+                return judged(Verdict::Wrong, answer, None, Vec::new());
             }
             // An option is typed as its text without readings (as the `option` lines give it).
             let bases: Vec<Cow<str>> = order.iter().map(|&i| reading::base(&options[i])).collect();
             let bases: Vec<&str> = bases.iter().map(|b| b.as_ref()).collect();
             let pos = answer::parse_choice(line, &bases)?;
             let verdict = if order[pos] == 0 { Verdict::Right } else { Verdict::Wrong };
-            judged(verdict, vec![answer_line, you(Some(&format!("{} {}", pos + 1, shown(&options[order[pos]]))))])
+            let chosen = Shown::Option { number: pos + 1, text: shown(&options[order[pos]]).into_owned() };
+            judged(verdict, answer, Some(chosen), Vec::new())
         }
         Judge::TrueFalse { answer } => {
-            let word = |b: bool| if b { tr!("review-true") } else { tr!("review-false") };
-            let answer_line = tr!("review-answer", answer = word(*answer));
+            let expected = Shown::TrueFalse { value: *answer };
             if dont_know {
-                return judged(Verdict::Wrong, vec![answer_line, you(None)]);
+                return judged(Verdict::Wrong, expected, None, Vec::new());
             }
             let said = answer::parse_true_false(line).ok_or_else(|| tr!("review-not-true-false", line = line))?;
             let verdict = if said == *answer { Verdict::Right } else { Verdict::Wrong };
-            judged(verdict, vec![answer_line, you(Some(&word(said)))])
+            judged(verdict, expected, Some(Shown::TrueFalse { value: said }), Vec::new())
         }
         Judge::Order { items } => {
-            let right: Vec<String> =
-                (0..items.len()).map(|i| (order.iter().position(|&o| o == i).unwrap_or(0) + 1).to_string()).collect();
-            let answer_line = tr!(
-                "review-answer",
-                answer = format!("{}  ({})", right.join(" "), shown(&reading::join(items, " → ")))
-            );
+            let numbers: Vec<usize> =
+                (0..items.len()).map(|i| order.iter().position(|&o| o == i).unwrap_or(0) + 1).collect();
+            let expected = Shown::Order { numbers, items: shown(&reading::join(items, " → ")).into_owned() };
             if dont_know {
-                return judged(Verdict::Wrong, vec![answer_line, you(None)]);
+                return judged(Verdict::Wrong, expected, None, Vec::new());
             }
             let response = answer::parse_order(line, items.len())?;
             let (in_place, verdict) = answer::judge_order(&response, &order);
-            let typed: Vec<String> = response.iter().map(|p| (p + 1).to_string()).collect();
-            let placed = tr!("review-order-you", typed = typed.join(" "), n = in_place, total = items.len());
-            judged(verdict, vec![answer_line, you(Some(&placed))])
+            let placed =
+                Shown::Placed { numbers: response.iter().map(|p| p + 1).collect(), in_place, total: items.len() };
+            judged(verdict, expected, Some(placed), Vec::new())
         }
-    }
-}
-
-/// "you: …", or "you: (no answer)" for an empty line.
-fn you(response: Option<&str>) -> String {
-    match response {
-        Some(text) => tr!("review-you", response = text),
-        None => tr!("review-you", response = tr!("review-no-answer")),
     }
 }
 
@@ -172,7 +246,7 @@ mod tests {
         assert_eq!(verdict("金正恩"), Verdict::Wrong);
         // The markup itself is not the answer.
         assert_ne!(verdict("文在寅(ムン・ジェイン)"), Verdict::Right);
-        let lines = judge(&typed, 0, "ムン・ジェイン").unwrap().unwrap().lines;
+        let lines = judge(&typed, 0, "ムン・ジェイン").unwrap().unwrap().lines(Lang::En);
         assert_eq!(lines[0], "answer: 文在寅(ムン・ジェイン)");
     }
 
@@ -185,7 +259,7 @@ mod tests {
         let j = judge(&choice, 0, "文在寅").unwrap().unwrap();
         assert_eq!(j.verdict, Verdict::Right);
         assert_eq!(
-            j.lines,
+            j.lines(Lang::En),
             vec![format!("answer: {right} 文在寅(ムン・ジェイン)"), format!("you: {right} 文在寅(ムン・ジェイン)")]
         );
         assert_eq!(judge(&choice, 0, "[sic]").unwrap().unwrap().verdict, Verdict::Wrong);

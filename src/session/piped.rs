@@ -224,7 +224,7 @@ pub fn write_reveal(out: &mut dyn Write, card: &Card, judged: Option<&Judged>, r
     let suggested = match judged {
         Some(j) => {
             writeln!(out, "verdict {} suggest {}", j.verdict.as_str(), j.suggest.as_u8())?;
-            for line in &j.lines {
+            for line in &j.lines(crate::i18n::lang()) {
                 human(out, line)?;
             }
             j.suggest

@@ -135,7 +135,7 @@ pub(super) fn question_view(card: &Card, order: &[usize], state: &str, progress:
 pub(super) fn reveal(card: &Card, judged: Option<&Judged>, response: &str, explanation: bool) -> Reveal {
     let text = |s: &str| safe_text::terminal(s).into_owned();
     let (verdict, lines, suggested) = match judged {
-        Some(j) => (Some(j.verdict), j.lines.iter().map(|l| text(l)).collect(), j.suggest),
+        Some(j) => (Some(j.verdict), j.lines(crate::i18n::lang()).iter().map(|l| text(l)).collect(), j.suggest),
         None => {
             let mut lines = vec![tr!("review-answer", answer = text(&shown(&card.answer)))];
             if !response.is_empty() {

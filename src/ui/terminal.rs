@@ -440,7 +440,7 @@ fn reveal(
     let card = session.card(index);
     let preview = session.preview(index, clock())?;
     let (verdict, lines, suggested): (Option<Verdict>, Vec<String>, Rating) = match judged {
-        Some(j) => (Some(j.verdict), j.lines.clone(), j.suggest),
+        Some(j) => (Some(j.verdict), j.lines(crate::i18n::lang()), j.suggest),
         None => {
             let mut lines = vec![tr!("review-answer", answer = shown(&card.answer))];
             if !response.is_empty() {

@@ -104,7 +104,7 @@ mod quiz_screens {
     use crate::deck::{Card, CardKind, Judge};
     use crate::scheduler::Rating;
     use crate::session::exam_session::{ExamReport, Miss};
-    use crate::session::judge::Judged;
+    use crate::session::judge::{Judged, Shown};
     use crate::ui::quiz::{question_view, report_view, reveal};
     use crate::ui::render::{Phase, ReviewView};
 
@@ -139,7 +139,9 @@ mod quiz_screens {
         let judged = Judged {
             verdict: Verdict::Wrong,
             suggest: Rating::Again,
-            lines: vec!["answer: 2 棄権".into(), "you: 1 賛成".into()],
+            answer: Shown::Option { number: 2, text: "棄権".into() },
+            response: Some(Shown::Option { number: 1, text: "賛成".into() }),
+            notes: Vec::new(),
         };
         ReviewView {
             phase: Phase::Answer(reveal(&choice_card(), Some(&judged), "1", false)),

@@ -74,7 +74,7 @@ fn review_views() -> Vec<(&'static str, ReviewView)> {
     let answer = ReviewView {
         phase: Phase::Answer(Reveal {
             verdict: Some(judged.verdict),
-            lines: judged.lines,
+            lines: judged.lines(crate::i18n::lang()),
             explanation: card.explanation.clone(),
             intervals: Rating::ALL.iter().zip(secs).map(|(&r, s)| (r, human_interval(s))).collect(),
             suggested: judged.suggest,

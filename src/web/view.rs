@@ -6,6 +6,7 @@
 use serde::Serialize;
 
 use super::desk::{Desk, Notice};
+use crate::answer::Note;
 use crate::deck::{Card, Judge};
 use crate::scheduler::Rating;
 use crate::session::judge::Judged;
@@ -89,8 +90,9 @@ pub struct RevealView {
     pub verdict: Option<&'static str>,
     /// The grade an empty choice takes (1–4).
     pub suggested: u8,
-    /// The judge's lines beyond the answer and the response (a difference, how a date was read).
-    pub notes: Vec<String>,
+    /// The judge's notes beyond the answer and the response (a difference, what was set aside,
+    /// how a date was read, why), as data: `{kind: diff|set_aside|read|why, …}`.
+    pub notes: Vec<Note>,
     /// Displayed number (from 1) of the right option of a choice.
     pub right_option: Option<usize>,
     /// Displayed number of the option chosen.
@@ -233,9 +235,9 @@ pub fn reveal_view(
         Judge::Choice { options } => response.trim().parse::<usize>().ok().filter(|n| (1..=options.len()).contains(n)),
         _ => None,
     };
-    // The judge's first two lines are the answer and the response, which the page shows itself
-    // (with readings as ruby); the rest are notes.
-    let notes = judged.map(|j| j.lines.iter().skip(2).cloned().collect()).unwrap_or_default();
+    // The answer and the response the page shows itself (with readings as ruby); the judge's
+    // notes go as data, rendered in the page's language.
+    let notes = judged.map(|j| j.notes.clone()).unwrap_or_default();
     RevealView {
         answer: card.answer.clone(),
         explanation: card.explanation.clone(),

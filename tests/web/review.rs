@@ -269,3 +269,33 @@ async fn the_session_ends_with_its_summary_where_undo_still_works() {
     assert_eq!(undone["review"]["card"]["key"], "one/a");
     assert!(site.finish().history().is_empty());
 }
+
+/// The judge's notes are data; the page renders them in its own language, whatever the server
+/// process speaks (issue 13: a Japanese page showed them in English).
+#[tokio::test]
+async fn the_judges_notes_come_as_data_and_in_the_pages_language() {
+    let site = Site::new(
+        "deck: notes\ncards:\n  - id: yoon\n    front: 非常戒厳を宣布した大統領は？\n    back: 尹錫悦\n    check: text\n    category: person\n",
+    );
+    let (key, version) = card(&site.review().await);
+    let reply = site
+        .post("/api/review/respond", json!({ "key": key, "version": version, "response": "尹錫悦大統領です" }))
+        .await;
+    let reveal = &reply.json()["review"]["reveal"];
+    assert_eq!(reveal["verdict"], "right");
+    assert_eq!(reveal["notes"], json!([{ "kind": "set_aside", "words": ["です", "大統領"] }]), "{reveal}");
+    let page = |language: &'static str| {
+        site.send(
+            axum::http::Request::get("/review")
+                .header("host", crate::site::HOST)
+                .header("cookie", crate::site::cookie())
+                .header("accept-language", language)
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+    };
+    let en = page("en").await.body;
+    assert!(en.contains("<li>set aside: です, 大統領</li>"), "{en}");
+    let ja = page("ja-JP,ja;q=0.9").await.body;
+    assert!(ja.contains("<li>除いた語: です, 大統領</li>"), "{ja}");
+}

@@ -187,7 +187,7 @@ pub fn answer_side(ctx: &PageCtx, base: &str, card: &CardView, reveal: &RevealVi
             }
         }
         @if !reveal.notes.is_empty() {
-            ul.notes { @for note in &reveal.notes { li { (note) } } }
+            ul.notes { @for note in &reveal.notes { li { (note.line(ctx.lang)) } } }
         }
         @if let Some(explanation) = &reveal.explanation {
             div.explanation { p { (rich(explanation, readings)) } }
