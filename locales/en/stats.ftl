@@ -14,13 +14,12 @@ stats-retention-30 = 30 days
 stats-retention-365 = 365 days
 stats-retention-young = young (< 21 d)
 stats-retention-mature = mature
+stats-retention-legend = (each cell: % remembered, then the number of reviews counted)
 stats-calendar-title = reviews, last 26 weeks (columns are weeks, Monday on top; · none ░ ▒ ▓ █ more)
 stats-streak = streak: { $n } { $n ->
     [one] day
    *[other] days
 } (longest { $longest }) · time: { $today } today, { $total } in all
-stats-duration-hm = { $h }h { $m }m
-stats-duration-ms = { $m }m { $s }s
 stats-weak-title = weak spots (lapse rate · recall now · cards)
 stats-leeches-none = leeches: none
 stats-leeches = leeches ({ $n }): { $keys }

@@ -6,6 +6,7 @@ time-hours = { $n }h
 time-days = { $n }d
 time-months = { $n }mo
 time-years = { $n }y
-# Time spent in a session.
-time-spent-min-sec = { $min } min { $sec } s
-time-spent-sec = { $sec } s
+# Time spent (a session, a day, in all): one format on every screen.
+time-spent-hours-mins = { $h }h { $m }m
+time-spent-mins-secs = { $m }m { $s }s
+time-spent-secs = { $s }s

@@ -40,6 +40,7 @@ pub const AREAS: &[Area] = &[
     area!("web"),
     area!("plan"),
     area!("setup"),
+    area!("session"),
 ];
 
 /// Bundles are `Sync` (the concurrent memoizer), so the web server's threads share them.

@@ -1,6 +1,7 @@
 //! Durations for people: the engines and the scheduler give seconds (`interval_secs`); this is
 //! the one place that words them, in a language: `45s`, `10m`, `3h`, `5d`, `2.5mo`, `1.2y`
-//! (Japanese as Anki's Japanese interface: `45秒`, `10分`, `3時間`, `5日`, `2.5ヶ月`, `1.2年`).
+//! (Japanese as Anki's Japanese interface: `45秒`, `10分`, `3時間`, `5日`, `2.5ヶ月`, `1.2年`), and
+//! time spent, `1m 7s` / `1分7秒`.
 
 use super::Lang;
 
@@ -29,6 +30,24 @@ pub fn human_interval(secs: i64) -> String {
     human_interval_in(super::lang(), secs)
 }
 
+/// Time spent (a session, a day, in all) in `lang`, the one format of every screen: `45s`,
+/// `1m 7s`, `2h 5m` / `45秒`, `1分7秒`, `2時間5分`. Negative counts as zero.
+pub fn time_spent_in(lang: Lang, secs: i64) -> String {
+    let secs = secs.max(0);
+    if secs >= 3600 {
+        crate::tr_in!(lang, "time-spent-hours-mins", h = secs / 3600, m = secs / 60 % 60)
+    } else if secs >= 60 {
+        crate::tr_in!(lang, "time-spent-mins-secs", m = secs / 60, s = secs % 60)
+    } else {
+        crate::tr_in!(lang, "time-spent-secs", s = secs)
+    }
+}
+
+/// `time_spent_in` in the current language.
+pub fn time_spent(secs: i64) -> String {
+    time_spent_in(super::lang(), secs)
+}
+
 /// One decimal, without a trailing `.0`.
 fn trim_decimal(value: f64) -> String {
     let text = format!("{value:.1}");
@@ -53,5 +72,17 @@ mod tests {
             (ja(3 * 86_400), ja(76 * 86_400), ja(498 * 86_400)),
             ("3日".into(), "2.5ヶ月".into(), "1.4年".into())
         );
+    }
+
+    #[test]
+    fn time_spent_has_one_format_in_each_language() {
+        // 67 s = 1 min 7 s; 7,500 s = 2 h 5 min (the seconds dropped).
+        let both = |secs| (time_spent_in(Lang::En, secs), time_spent_in(Lang::Ja, secs));
+        assert_eq!(both(0), ("0s".into(), "0秒".into()));
+        assert_eq!(both(45), ("45s".into(), "45秒".into()));
+        assert_eq!(both(67), ("1m 7s".into(), "1分7秒".into()));
+        assert_eq!(both(3600), ("1h 0m".into(), "1時間0分".into()));
+        assert_eq!(both(7_500), ("2h 5m".into(), "2時間5分".into()));
+        assert_eq!(both(-5), ("0s".into(), "0秒".into()));
     }
 }

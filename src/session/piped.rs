@@ -246,12 +246,7 @@ pub fn write_reveal(out: &mut dyn Write, card: &Card, judged: Option<&Judged>, r
 /// The end-of-session summary for people, one line each.
 pub fn summary_lines(s: &Summary) -> Vec<String> {
     let mut lines = Vec::new();
-    let minutes = s.time_spent_secs / 60;
-    let time = if minutes > 0 {
-        tr!("time-spent-min-sec", min = minutes, sec = s.time_spent_secs % 60)
-    } else {
-        tr!("time-spent-sec", sec = s.time_spent_secs)
-    };
+    let time = crate::i18n::durations::time_spent(s.time_spent_secs);
     let idle = s.saved == 0 && s.left_today == (0, 0, 0);
     if !idle {
         lines.push(tr!("review-summary-answered", n = s.saved, time = time));
@@ -272,7 +267,7 @@ pub fn summary_lines(s: &Summary) -> Vec<String> {
             lines.extend(new_held_lines(*waiting, hold));
         }
         if let Some(secs) = s.next_due_in_secs {
-            lines.push(format!("the next card is due in {}", human_interval(secs)));
+            lines.push(tr!("session-next-due", time = human_interval(secs)));
         }
     }
     if let Some(backlog) = &s.backlog {
@@ -298,22 +293,15 @@ pub fn grade_prompt(suggested: Rating) -> String {
 /// Why new cards in scope are not shown today, and the way out.
 fn new_held_lines(waiting: usize, hold: &super::idle::NewHold) -> Vec<String> {
     use super::idle::NewHold;
-    let cards = if waiting == 1 { "1 new card waits".to_string() } else { format!("{waiting} new cards wait") };
+    let cards = tr!("session-new-waiting", n = waiting);
     match hold {
         NewHold::DailyLimit { per_day, introduced } => vec![
-            format!("{cards}: today's new cards are used up ({introduced} of new_per_day {per_day} introduced)"),
-            "to study more now: kioku review --new N; for every day: kioku config set new_per_day N".to_string(),
+            tr!("session-held-daily", cards = cards.as_str(), introduced = *introduced, per_day = *per_day),
+            tr!("session-held-daily-way"),
         ],
-        NewHold::SessionLimit(n) => {
-            vec![format!("{cards}: --new {n} were shown; run kioku review --new N with a larger N for more")]
-        }
-        NewHold::Backlog => vec![
-            format!("{cards} until the backlog of reviews is cleared (setting backlog_pause_new)"),
-            "to see some anyway: kioku review --new N".to_string(),
-        ],
-        NewHold::Break => {
-            vec![format!("{cards}: today is in a break (kioku break --list); kioku review --new N shows some")]
-        }
+        NewHold::SessionLimit(n) => vec![tr!("session-held-session", cards = cards, n = *n)],
+        NewHold::Backlog => vec![tr!("session-held-backlog", cards = cards), tr!("session-held-backlog-way")],
+        NewHold::Break => vec![tr!("session-held-break", cards = cards)],
     }
 }
 

@@ -223,7 +223,7 @@ pub fn render(view: &ReviewView, width: usize) -> Vec<Line> {
                 // After a choice or true/false judged on screen the digits change meaning: they
                 // chose an option, now they grade (issue 20).
                 if reveal.verdict.is_some() && !view.choices.is_empty() {
-                    let step = format!("now grade how well you knew it: 1-4, enter takes {}", reveal.suggested.name());
+                    let step = tr!("session-grade-now", suggested = reveal.suggested.label());
                     lines.extend(wrap_indented(&step, width, "  ").into_iter().map(|l| Line::styled(l, Style::Bold)));
                 }
                 lines.extend(interval_lines(&reveal.intervals, width));

@@ -1,6 +1,7 @@
 //! `kioku stats` as text for a terminal: the figures of `stats::report` laid out in columns, a
 //! bar chart of the forecast and a calendar of the last 26 weeks, in the interface language.
 
+use crate::i18n::durations::time_spent;
 use crate::scheduler::StudyDay;
 use crate::stats::report::{Report, Retention};
 use crate::tr;
@@ -49,6 +50,7 @@ pub fn render(report: &Report, today: StudyDay) -> Vec<String> {
         };
         out.push(row([label, &cell(&w.today), &cell(&w.days_7), &cell(&w.days_30), &cell(&w.days_365)]));
     }
+    out.push(tr!("stats-retention-legend"));
     out.push(String::new());
     out.push(tr!("stats-calendar-title"));
     out.extend(calendar(&report.calendar, today));
@@ -56,8 +58,8 @@ pub fn render(report: &Report, today: StudyDay) -> Vec<String> {
         "stats-streak",
         n = report.current_streak_days,
         longest = report.longest_streak_days,
-        today = duration(report.time_spent_today_secs),
-        total = duration(report.time_spent_total_secs)
+        today = time_spent(report.time_spent_today_secs),
+        total = time_spent(report.time_spent_total_secs)
     ));
     out.push(String::new());
     out.push(tr!("stats-weak-title"));
@@ -132,12 +134,4 @@ fn calendar(per_day: &[u32], today: StudyDay) -> Vec<String> {
         day = day.succ();
     }
     lines
-}
-
-fn duration(secs: i64) -> String {
-    if secs >= 3600 {
-        tr!("stats-duration-hm", h = secs / 3600, m = format!("{:02}", secs / 60 % 60))
-    } else {
-        tr!("stats-duration-ms", m = secs / 60, s = format!("{:02}", secs % 60))
-    }
 }

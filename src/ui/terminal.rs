@@ -201,8 +201,7 @@ fn summary_screen(
             }
             KeyCode::Char('u') => match session.undo(store)? {
                 Some(undone) => {
-                    *undone_message =
-                        Some(format!("undid the answer to {}: it is asked again", session.card(undone).key));
+                    *undone_message = Some(tr!("session-undone", key = session.card(undone).key.as_str()));
                     return Ok(None);
                 }
                 None => message = Some(tr!("review-nothing-to-undo")),
@@ -388,7 +387,7 @@ fn hide_or_undo(
         Command::Quit => Next::Quit,
         Command::Undo => match session.undo(store)? {
             Some(undone) => {
-                st.message = Some(format!("undid the answer to {}: it is asked again", session.card(undone).key));
+                st.message = Some(tr!("session-undone", key = session.card(undone).key.as_str()));
                 Next::Card
             }
             None => {
@@ -401,12 +400,12 @@ fn hide_or_undo(
         Command::Suspend => {
             session.hide(store, index, HideCard::Suspend, clock())?;
             let key = &session.card(index).key;
-            st.message = Some(format!("suspended {key}: out of reviews until kioku unsuspend {key}"));
+            st.message = Some(tr!("session-suspended", key = key.as_str()));
             Next::Card
         }
         Command::Bury => {
             session.hide(store, index, HideCard::Bury, clock())?;
-            st.message = Some(format!("buried {} until tomorrow", session.card(index).key));
+            st.message = Some(tr!("session-buried", key = session.card(index).key.as_str()));
             Next::Card
         }
         Command::Unknown(c) => {

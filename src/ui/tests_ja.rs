@@ -264,3 +264,40 @@ fn no_japanese_screen_shows_an_english_grade_name() {
         }
     }
 }
+
+/// Issue 20's lines in Japanese: why an empty review shows nothing (the day's new cards used up,
+/// with the way out, and when the next card is due), u/s/b's messages, the grading step.
+#[test]
+fn an_empty_review_and_the_step_messages_speak_japanese() {
+    use crate::session::idle::NewHold;
+    let idle = Summary {
+        saved: 0,
+        true_retention_today: None,
+        time_spent_secs: 0,
+        due_tomorrow: 0,
+        streak_days: 0,
+        left_today: (0, 0, 0),
+        next_learning_in_secs: None,
+        backlog: None,
+        new_held: Some((7, NewHold::DailyLimit { per_day: 20, introduced: 20 })),
+        next_due_in_secs: Some(3 * 3600),
+    };
+    let lines = with_lang(Lang::Ja, || summary_lines(&idle));
+    for want in [
+        "新規カード 7 枚が待っています。今日の新規カードは使い切りました(new_per_day 20 枚のうち 20 枚を導入済み)",
+        "今すぐもっと学ぶには kioku review --new N、毎日増やすには kioku config set new_per_day N",
+        "次のカードの期日まで 3時間",
+    ] {
+        assert!(lines.iter().any(|l| l == want), "{want}: {lines:#?}");
+    }
+    let en = with_lang(Lang::En, || summary_lines(&idle));
+    assert!(en.iter().any(|l| l == "the next card is due in 3h"), "{en:#?}");
+    assert!(en.iter().any(|l| l.starts_with("7 new cards wait: today's new cards are used up (20 of new_per_day 20")));
+    let ja = |key: &str| with_lang(Lang::Ja, || tr!(key, key = "k/yoon"));
+    assert_eq!(ja("session-buried"), "k/yoon を明日まで延期しました");
+    assert_eq!(ja("session-undone"), "k/yoon の回答を取り消しました。もう一度出題します");
+    assert_eq!(
+        with_lang(Lang::Ja, || tr!("session-grade-now", suggested = Rating::Good.label())),
+        "どのくらい覚えていたか評価してください: 1-4、Enter で「正解」"
+    );
+}

@@ -5,7 +5,8 @@
 use maud::{html, Markup};
 
 use super::layout::{human_interval, page, rich, PageCtx};
-use super::review::{duration, notice_line, question, verdict_name};
+use super::review::{notice_line, question, verdict_name};
+use crate::i18n::durations::time_spent_in;
 use crate::tr_in;
 use crate::web::quiz_view::{ExamView, Paper};
 use crate::web::view::Phase;
@@ -31,7 +32,7 @@ pub fn render(ctx: &PageCtx, view: &ExamView, papers: &[Paper], decks: &[String]
                     @if let Some(left) = view.time_left_secs {
                         span.timer {
                             (tr_in!(ctx.lang, "web-exam-time-left")) " "
-                            time #time-left role="timer" data-seconds-left=(left) { (duration(left)) }
+                            time #time-left role="timer" data-seconds-left=(left) { (countdown(left)) }
                         }
                     }
                 }
@@ -54,7 +55,7 @@ pub fn render(ctx: &PageCtx, view: &ExamView, papers: &[Paper], decks: &[String]
                         h2 { (tr_in!(ctx.lang, "web-exam-report")) }
                         p.score { (tr_in!(ctx.lang, "web-exam-score", score = report.score, questions = report.questions,
                             percent = report.score * 100 / report.questions.max(1))) }
-                        p { (tr_in!(ctx.lang, "web-exam-duration", time = duration(report.duration_secs))) }
+                        p { (tr_in!(ctx.lang, "web-exam-duration", time = time_spent_in(ctx.lang, report.duration_secs))) }
                         @if report.timed_out { p.notice.warn { (tr_in!(ctx.lang, "web-exam-timed-out")) } }
                         @if let Some(seed) = view.seed { p.muted { (tr_in!(ctx.lang, "web-exam-seed-line", seed = seed.to_string())) } }
                         (breakdown(ctx, &tr_in!(ctx.lang, "web-exam-by-deck"), &report.by_deck))
@@ -152,4 +153,11 @@ fn start_form(ctx: &PageCtx, decks: &[String]) -> Markup {
             button.primary type="submit" { (tr_in!(ctx.lang, "web-exam-start")) }
         }
     }
+}
+
+/// The time left on the exam's running clock, `m:ss` as the page's script counts it down
+/// (app.js); time spent is written with `time_spent_in`.
+fn countdown(secs: i64) -> String {
+    let secs = secs.max(0);
+    format!("{}:{:02}", secs / 60, secs % 60)
 }

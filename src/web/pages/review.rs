@@ -241,7 +241,7 @@ fn summary(ctx: &PageCtx, summary: Option<&SummaryView>, can_undo: bool) -> Mark
             h1 { (tr_in!(ctx.lang, "web-summary-title")) }
             @if let Some(s) = summary {
                 ul {
-                    li { (tr_in!(ctx.lang, "web-summary-answered", n = s.saved, time = duration(s.time_spent_secs))) }
+                    li { (tr_in!(ctx.lang, "web-summary-answered", n = s.saved, time = crate::i18n::durations::time_spent_in(ctx.lang, s.time_spent_secs))) }
                     @if let Some((remembered, asked)) = s.true_retention_today {
                         li { (tr_in!(ctx.lang, "web-summary-retention", percent = remembered * 100 / asked.max(1), remembered = remembered, asked = asked)) }
                     }
@@ -266,14 +266,6 @@ fn summary(ctx: &PageCtx, summary: Option<&SummaryView>, can_undo: bool) -> Mark
                 a.button href="/" { (tr_in!(ctx.lang, "web-nav-home")) }
             }
         }
-    }
-}
-
-pub fn duration(secs: i64) -> String {
-    if secs >= 60 {
-        format!("{}:{:02}", secs / 60, secs % 60)
-    } else {
-        format!("0:{secs:02}")
     }
 }
 

@@ -5,6 +5,7 @@
 use maud::{html, Markup};
 
 use super::layout::{page, PageCtx};
+use crate::i18n::durations::time_spent_in;
 use crate::stats::report::{Report, Retention, RetentionWindows, Weak};
 use crate::tr_in;
 
@@ -27,7 +28,7 @@ pub fn render(ctx: &PageCtx, r: &Report) -> Markup {
             p {
                 (tr_in!(ctx.lang, "web-stats-streaks", current = r.current_streak_days, longest = r.longest_streak_days))
                 " · "
-                (tr_in!(ctx.lang, "web-stats-time", today = minutes(r.time_spent_today_secs), total = minutes(r.time_spent_total_secs)))
+                (tr_in!(ctx.lang, "web-stats-time", today = time_spent_in(ctx.lang, r.time_spent_today_secs), total = time_spent_in(ctx.lang, r.time_spent_total_secs)))
             }
         }
         section {
@@ -57,10 +58,6 @@ pub fn render(ctx: &PageCtx, r: &Report) -> Markup {
 
 fn percent(rate: Option<f64>) -> String {
     rate.map_or_else(|| "–".to_string(), |r| format!("{:.0}%", r * 100.0))
-}
-
-fn minutes(secs: i64) -> String {
-    format!("{}:{:02}", secs / 60, secs % 60)
 }
 
 /// Bars for today (overdue included) and the next 29 days.
