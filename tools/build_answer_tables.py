@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Builds the answer checker's compact tables in src/answer/data/ from registry packages.
 
-Run after `apt-get install mecab-ipadic unicode-data` (Debian):
+Run after `apt-get install mecab-ipadic unicode-data` (Debian) and `pip download --no-deps
+kyujipy==0.6.8` (PyPI; MIT licence, in src/answer/data/LICENSE-KYUJIPY.txt):
 
-    python3 tools/build_answer_tables.py
+    python3 tools/build_answer_tables.py [--kyujipy PATH/TO/kyujipy-0.6.8-py3-none-any.whl]
 
 - readings.bin: IPADIC (mecab-ipadic, its source CSVs in EUC-JP) words written with at least one
   kanji, each with its readings: one line per word, `surface<TAB>reading<SP>reading…<LF>`, the
@@ -19,7 +20,10 @@ Run after `apt-get install mecab-ipadic unicode-data` (Debian):
   where the new form is itself a traditional character of another word (its kTraditionalVariant
   does not list the old form: 藝 is not taken to 芸, which is also the herb 芸); and kZVariant pairs
   (the same character, another glyph) where neither is a simplified form. Never kSemanticVariant
-  or kSimplifiedVariant, which can be other words (后/後).
+  or kSimplifiedVariant, which can be other words (后/後). Then the old forms bracketed in the Jōyō
+  and Jinmeiyō lists that Unihan does not give (會/会, 學/学 …), from kyujipy's
+  kyujitai_simplified.cson (Jōyō, Jinmeiyō, and the extended new forms of other kanji), except
+  藝/芸 (芸 is also the herb) — DESIGN.md, "Answer judging".
 Nothing is downloaded.
 """
 import bz2
@@ -137,6 +141,9 @@ def variants():
             keep, other_form = (b, a) if b in standard or (a not in standard and b < a) else (a, b)
             if other_form not in to and other_form not in standard:
                 to[other_form] = keep
+    for old, new in kyujipy_pairs():
+        if old not in to and (old, new) != ("藝", "芸"):
+            to[old] = new
     def final(c, seen=()):
         return final(to[c], seen + (c,)) if c in to and to[c] not in seen else c
     with open(os.path.join(OUT, "variants.txt"), "w", encoding="utf-8", newline="\n") as f:
@@ -144,6 +151,15 @@ def variants():
             if final(a) != a:
                 f.write(a + " " + final(a) + "\n")
     return len(to)
+
+
+def kyujipy_pairs():
+    """(old, new) pairs of kyujipy's kyujitai_simplified.cson, read from its wheel."""
+    import zipfile
+    wheel = sys.argv[sys.argv.index("--kyujipy") + 1] if "--kyujipy" in sys.argv else "kyujipy-0.6.8-py3-none-any.whl"
+    with zipfile.ZipFile(wheel) as z:
+        text = z.read("kyujipy/data/kyujitai_simplified.cson").decode("utf-8")
+    return [(old, new) for new, old in re.findall(r'\["(.)",\s*"(.)"\]', text)]
 
 
 if __name__ == "__main__":

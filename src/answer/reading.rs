@@ -13,7 +13,9 @@ static READINGS: &[u8] = include_bytes!("data/readings.bin");
 /// `old new` per line, sorted by the old form.
 static VARIANTS: &str = include_str!("data/variants.txt");
 
-/// The new form of an old kanji (國 → 国), or the character itself.
+/// The new form of an old kanji (國 → 国, 會 → 会), or the character itself. The pairs
+/// (`data/variants.txt`, built by `tools/build_answer_tables.py`) come from Unihan and kyujipy's
+/// Jōyō/Jinmeiyō table; never a simplified or semantic variant (后/後, 芸/藝, 悳/徳).
 pub fn new_form(c: char) -> char {
     if (c as u32) < 0x3400 {
         return c;
@@ -182,6 +184,14 @@ mod tests {
         assert_eq!(new_form('嚴'), '厳');
         assert_eq!(new_form('彈'), '弾');
         assert_eq!(new_form('德'), '徳');
+        // The Jōyō list's bracketed old forms that Unihan does not give (from kyujipy's table;
+        // the Jōyō list brackets 會 after 会, 學 after 学, 擧 after 挙, 經 after 経).
+        assert_eq!(new_form('會'), '会');
+        assert_eq!(new_form('學'), '学');
+        assert_eq!(new_form('擧'), '挙');
+        assert_eq!(new_form('經'), '経');
+        // 悳 is a Jinmeiyō kanji of its own (a semantic variant of 徳 in Unihan), not its old form.
+        assert_eq!(new_form('悳'), '悳');
         // Not simplified or semantic variants, nor 藝 → 芸 (芸 is also another word).
         assert_eq!(new_form('后'), '后');
         assert_eq!(new_form('藝'), '藝');

@@ -55,4 +55,16 @@ pub(super) const CASES: &[Case] = &[
     (Date, X, "2021年9月", NONE, "Sept 2021", Right),
     (Date, X, "2021年9月", NONE, "2021-09", Right),
     (Date, X, "2021年9月", NONE, "2021年9月ごろ", Right),
+    // Session 5, from the essay.
+    (Date, X, "2025年4月4日", NONE, "2025/4/4", Right),
+    (Date, X, "2025年4月4日", NONE, "4/4/2025", Right),
+    (Date, X, "2025年4月4日", NONE, "20250404", Right),
+    (Date, X, "2025年4月4日", NONE, "令和7年4月4日", Right),
+    (Date, X, "2025年4月4日", NONE, "2025年4月", Almost),
+    (Date, X, "2025年4月4日", NONE, "2025年4月5日", Wrong),
+    (Date, X, "2025年5月21日", NONE, "May 21, 2025", Right),
+    (Date, X, "2025年5月21日", NONE, "21 May 2025", Right),
+    (Date, X, "2024年12月", NONE, "Dec 2024", Right),
+    (Date, X, "2024年12月", NONE, "R6.12", Right),
+    (Date, X, "2024年12月", NONE, "2023年12月", Wrong),
 ];

@@ -52,4 +52,12 @@ pub(super) const CASES: &[Case] = &[
     (Text, X, "ソ連", &["ソビエト連邦", "Soviet Union", "USSR"], "Soviet Union", Right),
     (Text, X, "ソ連", &["ソビエト連邦", "Soviet Union", "USSR"], "ソヴィエト連邦", Right),
     (Text, X, "ソ連", &["ソビエト連邦", "Soviet Union", "USSR"], "ロシア", Wrong),
+    // Session 5, from the essay.
+    (Text, X, "関与政策", NONE, "関与", Almost),
+    (Text, X, "関与政策", NONE, "抑止政策", Wrong),
+    (Text, X, "安倍晋三", NONE, "安部晋三", Almost),
+    (Text, X, "弾劾", NONE, "だんがい", Almost),
+    (Text, X, "偵察衛星", NONE, "通信衛星", Wrong),
+    (Text, X, "Grossi", NONE, "Grosi", Almost),
+    (Text, X, "Shoigu", NONE, "Shoygu", Almost),
 ];
