@@ -49,6 +49,12 @@ const SUFFIX_FRAMES: &[&str] = &[
     "だった",
     "だ",
     "かな",
+    // The answer as a する verb in the affirmative (棄権した); negated forms (しなかった, せず)
+    // are not here, so they stay part of the answer and it stays wrong.
+    "しました",
+    "した",
+    "します",
+    "する",
     "i think",
     "probably",
 ];

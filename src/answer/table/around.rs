@@ -106,4 +106,10 @@ pub(super) const CASES: &[Case] = &[
     (Date, X, "2025年4月4日", NONE, "2025年4月4日の", Right),
     (Date, X, "2025年5月21日", NONE, "2025年5月21日（水）", Right),
     (Date, X, "2025年5月21日", NONE, "2025年5月21日(木)", Wrong),
+    (Text, X, "棄権", NONE, "棄権した", Right),
+    (Text, X, "棄権", NONE, "棄権しました", Right),
+    (Text, X, "棄権", NONE, "棄権しなかった", Wrong),
+    (Text, X, "棄権", NONE, "棄権せず", Wrong),
+    (Text, X, "賛成", NONE, "賛成しない", Wrong),
+    (Text, X, "賛成", NONE, "反対した", Wrong),
 ];
