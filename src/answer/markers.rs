@@ -139,6 +139,16 @@ fn candidate(side: &str, check: Check, left: bool) -> bool {
     if chunk.is_empty() {
         return false;
     }
+    // Inside one word: no word starts with a small kana, ー or ン (棄権しな|か|った), and a name
+    // goes on across ・ (イヴァン|カ|・トランプ).
+    let (first, last) = (chunk.chars().next(), chunk.chars().last());
+    if !left && first.is_some_and(|c| "ッャュョァィゥェォヮーンっゃゅょぁぃぅぇぉゎん・".contains(c))
+    {
+        return false;
+    }
+    if left && last == Some('・') {
+        return false;
+    }
     if chunk.contains('\u{E000}') {
         return true;
     }
@@ -177,5 +187,9 @@ mod tests {
         assert_eq!(m("Trump or Biden", "Trump", Check::Text), Some(Marker::SecondCandidate("or".into())));
         assert_eq!(m("notable", "x", Check::Text), None);
         assert_eq!(m("60日、いや90日", "90日", Check::Number), Some(Marker::Correction("いや".into())));
+        // か inside a word is no joiner (棄権しなかった, イヴァンカ・トランプ).
+        assert_eq!(m("棄権しなかった", "棄権", Check::Text), None);
+        assert_eq!(m("イヴァンカ・トランプ", "トランプ", Check::Text), None);
+        assert_eq!(m("バイデンかトランプ", "トランプ", Check::Text), Some(Marker::SecondCandidate("か".into())));
     }
 }
