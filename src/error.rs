@@ -152,6 +152,27 @@ fn alternatives(words: &[&str]) -> String {
     }
 }
 
+/// The system's reason for a failed file operation, in the process language: the common kinds
+/// in the catalogue's words, any other as the system says it.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    let key = match e.kind() {
+        ErrorKind::NotFound => "errors-io-not-found",
+        ErrorKind::PermissionDenied => "errors-io-permission",
+        ErrorKind::AlreadyExists => "errors-io-exists",
+        ErrorKind::IsADirectory => "errors-io-is-folder",
+        ErrorKind::NotADirectory => "errors-io-not-folder",
+        ErrorKind::StorageFull => "errors-io-full",
+        ErrorKind::ReadOnlyFilesystem => "errors-io-read-only",
+        _ => return e.to_string(),
+    };
+    if crate::i18n::lang() == crate::i18n::Lang::En {
+        // The system's own words, which bug reports quote.
+        return e.to_string();
+    }
+    tr!(key)
+}
+
 /// A path as shown in a message.
 fn shown(path: &std::path::Path) -> String {
     path.display().to_string()
@@ -181,7 +202,7 @@ impl std::fmt::Display for Error {
                     FileAction::Write => "errors-file-write",
                     FileAction::Create => "errors-file-create",
                 };
-                tr!(key, path = shown(path), reason = source.to_string())
+                tr!(key, path = shown(path), reason = io_reason(source))
             }
             Error::Exists { path } => tr!("errors-exists", path = shown(path)),
             Error::NotRegularFile { path } => tr!("errors-not-regular-file", path = shown(path)),

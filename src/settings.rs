@@ -86,7 +86,7 @@ pub const SPECS: &[SettingSpec] = &[
     SettingSpec {
         key: "language",
         default: "auto",
-        help: "language of kioku's screens and messages: ja, en, or auto (from --lang/KIOKU_LANG, else the locale)",
+        help: "language of kioku's screens and messages unless --lang or KIOKU_LANG says otherwise: ja, en, or auto (the locale's: LANGUAGE, LC_ALL, LC_MESSAGES, LANG)",
     },
     SettingSpec {
         key: "decks",

@@ -376,7 +376,7 @@ fn kioku_undo_takes_back_the_last_review_answer_only_while_it_is_the_cards_last_
     let out = undo();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let said = String::from_utf8(out.stdout).unwrap();
-    assert!(said.starts_with(&format!("undone {second} (easy, 2025-06-01T09:0")), "{said}");
+    assert!(said.starts_with(&format!("undone {second} (easy, 2025-06-01 09:0")), "{said}");
     assert_eq!(env.history().len(), 1);
     assert_eq!(env.schedules()[second], fresh[second], "the card is as it was before the answer");
     assert!(undo().status.success());

@@ -72,6 +72,20 @@ fn an_empty_variable_is_not_set_and_an_unknown_language_is_a_usage_error() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("ja or en"));
     let out = env.kioku(NOW).args(["config", "set", "language", "fr"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "a bad setting is refused");
+    // The variable is named when it is what was wrong; the flag, when given, wins over it.
+    let out = env.kioku(NOW).env("KIOKU_LANG", "fr").arg("due").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("KIOKU_LANG: 'fr'") && !said.contains("--lang"), "{said}");
+    assert!(run(&env, &[("KIOKU_LANG", "fr")], &["--lang", "en", "due"]).contains("new"));
+    // clap's usage errors from their kind: in Japanese with the option as typed, exit 2.
+    let out = env.kioku(NOW).env("KIOKU_LANG", "ja").args(["review", "--limt", "3"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.starts_with("kioku: エラー: 知らない引数「--limt」があります"), "{said}");
+    assert!(said.contains("「--limit」") && said.contains("使い方: kioku review"), "the suggestion and usage: {said}");
+    let out = env.kioku(NOW).args(["review", "--limt", "3"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).starts_with("kioku: error: unexpected argument '--limt'"));
 }
 
 #[test]
@@ -148,4 +162,17 @@ fn help_follows_the_locale_and_usage_errors_say_kioku_error() {
     let (_, err, code) = run_with(&env, &[("LANG", "C")], &["revew"], "");
     assert_eq!(code, Some(2));
     assert!(err.starts_with("kioku: error: unrecognized subcommand 'revew'"), "{err}");
+}
+
+#[test]
+fn times_for_people_follow_the_language_and_json_keeps_rfc_3339() {
+    // 2025-06-01 was a Sunday: 日.
+    let env = env();
+    env.kioku(NOW).arg("review").write_stdin("\n3\n:q\n").assert().success();
+    let ja = run(&env, &[("KIOKU_LANG", "ja")], &["history"]);
+    assert!(ja.starts_with("2025年6月1日(日) 09:00"), "{ja}");
+    let en = run(&env, &[("KIOKU_LANG", "en")], &["history"]);
+    assert!(en.starts_with("2025-06-01 09:00  "), "{en}");
+    let json = run(&env, &[("KIOKU_LANG", "ja")], &["history", "--json"]);
+    assert!(json.contains("\"reviewed_at\": \"2025-06-01T09:00:00+09:00\""), "{json}");
 }

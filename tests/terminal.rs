@@ -137,7 +137,7 @@ fn a_session_of_every_kind_in_a_real_terminal() {
 
     // Self-graded: space reveals, 3 grades good.
     tmux.wait_for("CVIDとは何の略か？");
-    tmux.wait_for("new 5 · learn 0 · due 0");
+    tmux.wait_for("new 5 · learning 0 · review 0");
     tmux.keys(&["Space"]);
     let screen = tmux.wait_for("1 again 1m · 2 hard 6m · 3 good 10m");
     assert!(screen.contains("answer: 完全かつ検証可能で後戻りのできない非核化"), "{screen}");

@@ -15,3 +15,8 @@ cram-after-screen = { $n } { $n ->
     [one] answer
    *[other] answers
 } saved (cram changes no schedule)
+cram-none-missed = no card was answered "again" in the last { $days ->
+    [one] day
+   *[other] { $days } days
+}
+cram-none-in-scope = no card in scope

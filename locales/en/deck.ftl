@@ -16,6 +16,19 @@ deck-new-bad-id = '{ $id }' is not a deck id: use letters, digits, '-' and '_'
 deck-new-wrote = wrote { $path } (check it with `kioku lint { $path }`)
 
 ## kioku preview
-deck-preview-header = { $deck } — { $notes } notes, { $cards } cards
+deck-preview-header = { $deck } — { $notes } { $notes ->
+    [one] note
+   *[other] notes
+}, { $cards } { $cards ->
+    [one] card
+   *[other] cards
+}
 deck-preview-typed = (typed, check { $check })
 deck-preview-typed-also = (typed, check { $check }, also { $accept })
+deck-kind-basic = basic
+deck-kind-reverse = reverse
+deck-kind-cloze = cloze
+deck-kind-typed = typed
+deck-kind-choice = choice
+deck-kind-truefalse = truefalse
+deck-kind-order = order

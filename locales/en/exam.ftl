@@ -39,3 +39,5 @@ exam-history-score = score
 exam-history-time = time
 exam-history-seed = seed
 exam-history-scope = scope
+exam-count-too-small = --count must be at least 1
+exam-none-askable = no card in scope can be asked in an exam (it needs judged cards, or categories for distractors)

@@ -21,5 +21,11 @@ manage-setting-easy_days = weekdays with fewer reviews: the share of a normal da
 manage-setting-backlog_pause_new = no new cards while more reviews are due than the day's limit, unless an exam plan needs them (true/false)
 manage-setting-readings = readings (furigana) written 文在寅[ムン・ジェイン] in decks: show them as 文在寅(ムン・ジェイン), or hide them (show/hide)
 manage-setting-new_card_order = which new cards come first: "deck" (the decks' order) or "random" (a fixed shuffle of every new card, the same on every run)
-manage-setting-language = language of kioku's screens and messages: ja, en, or auto (from --lang/KIOKU_LANG, else the locale)
+manage-setting-language = language of kioku's screens and messages unless --lang or KIOKU_LANG says otherwise: ja, en, or auto (the locale's: LANGUAGE, LC_ALL, LC_MESSAGES, LANG)
 manage-setting-decks = the folder of your deck files wherever you run kioku, stored as an absolute path (--decks and KIOKU_DECKS win; empty = ./decks if present, else the bundled decks)
+manage-undo-no-history = nothing to undo: there is no review history yet
+manage-undo-no-review = nothing to undo: no answer has been given in a review
+manage-undo-not-newest = nothing undone: the last answer ({ $key }, { $grade }, { $when }) is no longer that card's last change (it was crammed, examined, suspended or buried since)
+manage-decks-unusable = decks: cannot use { $path } as the decks folder ({ $reason }); create it first, or check the path
+manage-decks-not-folder = decks: { $path } is not a folder
+manage-decks-not-utf8 = decks: { $path } is not valid UTF-8, which the setting cannot hold; use --decks or KIOKU_DECKS

@@ -15,7 +15,7 @@ review-verdict-almost = ~ almost
 review-verdict-wrong = ✗ wrong
 
 ## The terminal screen
-review-counts = new { $new } · learn { $learning } · due { $review }
+review-counts = new { $new } · learning { $learning } · review { $review }
 review-keys-typing = enter answer · :u undo · :s suspend · :b bury · :q quit
 review-keys-question = space show answer · u undo · s suspend · b bury · q quit · ? help
 review-keys-answer = 1-4 grade · enter { $grade } · u undo · s suspend · b bury · q quit · ? help

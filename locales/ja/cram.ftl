@@ -11,3 +11,5 @@ cram-not-available = { $command } は詰め込み学習では使えません(:u 
 cram-grade-first = 先にカードを評価してください(1-4)。終えるには :q
 cram-nothing = 詰め込み学習中のカードはありません
 cram-after-screen = { $n } 回の解答を保存しました(詰め込み学習では予定は変わりません)
+cram-none-missed = 最近 { $days } 日間に「もう一度」と答えたカードはありません
+cram-none-in-scope = 対象のカードがありません

@@ -29,3 +29,5 @@ exam-history-score = 得点
 exam-history-time = 時間
 exam-history-seed = シード
 exam-history-scope = 範囲
+exam-count-too-small = --count は1以上にしてください
+exam-none-askable = 対象のカードには模擬試験で出せるものがありません(判定のあるカードか、選択肢を作るための category が必要です)

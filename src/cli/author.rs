@@ -109,7 +109,9 @@ pub fn preview(ctx: &Context, args: PreviewArgs) -> Result<()> {
         d.title.as_ref().map(|t| format!(" · {}", terminal_line(t))).unwrap_or_default()
     )?;
     for card in &cards {
-        writeln!(out, "\n{} ({})", card.key, card.kind.as_str())?;
+        // The kind's name for people (the protocol's word in English: basic, truefalse…).
+        let kind = crate::tr!(&format!("deck-kind-{}", card.kind.as_str()));
+        writeln!(out, "\n{} ({kind})", card.key)?;
         for line in shown(&card.prompt).lines() {
             writeln!(out, "  Q  {}", terminal(line))?;
         }

@@ -2,6 +2,7 @@
 //! rule is `scheduler::breaks`), logged as manual rows with the action `break`; no new cards
 //! during it. `--list` and `--remove ID` as `plan` has.
 
+use crate::i18n::dates::day;
 use std::collections::HashMap;
 use std::io::Write;
 
@@ -36,31 +37,31 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     if let Some(id) = args.remove {
         let mut store = ctx.open_store()?;
         if !store.remove_break(id)? {
-            return Err(Error::Input(format!("there is no break {id} (see `kioku break --list`)")));
+            return Err(Error::Input(crate::tr!("breaks-no-such", id = id)));
         }
-        writeln!(out, "removed break {id}")?;
+        writeln!(out, "{}", crate::tr!("breaks-removed", id = id))?;
         return Ok(());
     }
     if args.list || args.from.is_none() {
         let breaks = ctx.open_existing_store()?.map(|s| s.breaks()).transpose()?.unwrap_or_default();
         if breaks.is_empty() {
-            writeln!(out, "no breaks (kioku break FROM TO)")?;
+            writeln!(out, "{}", crate::tr!("breaks-none"))?;
         }
         for b in &breaks {
             let days = b.last.0 - b.first.0 + 1;
-            writeln!(
-                out,
-                "{:>3}  {} – {}  ({days} day{})",
-                b.id,
-                b.first.date(),
-                b.last.date(),
-                plural(days as usize)
-            )?;
+            let line = crate::tr!(
+                "breaks-list-line",
+                id = format!("{:>3}", b.id),
+                first = day(b.first.date()),
+                last = day(b.last.date()),
+                days = days
+            );
+            writeln!(out, "{line}")?;
         }
         return Ok(());
     }
     let (Some(from), Some(to)) = (&args.from, &args.to) else {
-        return Err(Error::Input("a break needs its first and last day: kioku break FROM TO".into()));
+        return Err(Error::Input(crate::tr!("breaks-needs-two-days")));
     };
     let first = StudyDay::from_date(super::dates::parse_day("FROM", from)?);
     let last = StudyDay::from_date(super::dates::parse_day("TO", to)?);
@@ -70,20 +71,29 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let now = ctx.now();
     let today = days.study_day(now);
     if last < first {
-        return Err(Error::Input(format!("the break ends ({}) before it begins ({})", last.date(), first.date())));
+        return Err(Error::Input(crate::tr!(
+            "breaks-ends-before-begin",
+            last = day(last.date()),
+            first = day(first.date())
+        )));
     }
     if first < today {
-        return Err(Error::Input(format!("the break begins ({}) before today ({})", first.date(), today.date())));
+        return Err(Error::Input(crate::tr!(
+            "breaks-begins-before-today",
+            first = day(first.date()),
+            today = day(today.date())
+        )));
     }
     if last.0 - first.0 >= 366 {
-        return Err(Error::Input("a break may last a year at most".into()));
+        return Err(Error::Input(crate::tr!("breaks-too-long")));
     }
     for plan in store.plans()?.iter().filter(|p| p.exam_day >= today) {
         if first <= plan.exam_day && last.0 >= plan.exam_day.0 - EXAM_FINAL_DAYS {
-            super::warn(&format!(
-                "warning: the break covers some of the last {EXAM_FINAL_DAYS} days before the exam on {} (plan {}); reviews the plan needs then move before the break",
-                plan.exam_day.date(),
-                plan.id
+            super::warn(&crate::tr!(
+                "breaks-covers-exam",
+                days = EXAM_FINAL_DAYS,
+                exam = day(plan.exam_day.date()),
+                plan = plan.id
             ));
         }
     }
@@ -116,22 +126,15 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     store.record_moves(&batch, ReviewRowTime::new(now, &days), "break")?;
     let before = afters.iter().filter(|(_, a)| a.due_day.is_some_and(|d| d < first)).count();
     let n = (last.0 - first.0 + 1) as usize;
-    writeln!(
-        out,
-        "break {id} recorded: {} – {} ({n} study day{}); {before} review{} moved before it, {} after it; no new cards during it",
-        first.date(),
-        last.date(),
-        plural(n),
-        plural(before),
-        afters.len() - before
-    )?;
+    let line = crate::tr!(
+        "breaks-recorded",
+        id = id,
+        first = day(first.date()),
+        last = day(last.date()),
+        days = n,
+        before = before,
+        after = afters.len() - before
+    );
+    writeln!(out, "{line}")?;
     Ok(())
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 {
-        ""
-    } else {
-        "s"
-    }
 }

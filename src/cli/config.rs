@@ -93,20 +93,19 @@ fn help(spec: &settings::SettingSpec) -> String {
 fn decks_folder(value: &str) -> Result<String> {
     let path = std::path::Path::new(value);
     let absolute = std::fs::canonicalize(path).map_err(|e| {
-        Error::Input(format!(
-            "decks: cannot use {} as the decks folder ({e}); create it first, or check the path",
-            path.display()
+        Error::Input(crate::tr!(
+            "manage-decks-unusable",
+            path = path.display().to_string(),
+            reason = crate::error::io_reason(&e)
         ))
     })?;
     if !absolute.is_dir() {
-        return Err(Error::Input(format!("decks: {} is not a folder", absolute.display())));
+        return Err(Error::Input(crate::tr!("manage-decks-not-folder", path = absolute.display().to_string())));
     }
-    absolute.to_str().map(str::to_string).ok_or_else(|| {
-        Error::Input(format!(
-            "decks: {} is not valid UTF-8, which the setting cannot hold; use --decks or KIOKU_DECKS",
-            absolute.display()
-        ))
-    })
+    absolute
+        .to_str()
+        .map(str::to_string)
+        .ok_or_else(|| Error::Input(crate::tr!("manage-decks-not-utf8", path = absolute.display().to_string())))
 }
 
 fn unknown(key: &str) -> Error {

@@ -50,9 +50,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     cards.retain(|c| missed.as_ref().is_none_or(|m| m.contains(&c.card.key)));
     if cards.is_empty() {
         return Err(Error::Input(match args.missed {
-            Some(1) => "no card was answered \"again\" in the last day".into(),
-            Some(n) => format!("no card was answered \"again\" in the last {n} days"),
-            None => "no card in scope".into(),
+            Some(n) => crate::tr!("cram-none-missed", days = n),
+            None => crate::tr!("cram-none-in-scope"),
         }));
     }
     let mut session = CramSession::new(LearnerId::PERSONAL, cards, args.limit);

@@ -12,16 +12,18 @@ use crate::{Error, Result};
 /// Returns `Error::Input` when it is not a whole, existing day.
 pub fn parse_day(what: &str, text: &str) -> Result<NaiveDate> {
     match date::parse(&fold(text)) {
-        Some(PartialDate { short_year: true, .. }) => {
-            Err(Error::Input(format!("{what}: '{text}' has a two-digit year; write the year in full, e.g. 2027-01-20")))
+        Some(PartialDate { short_year: true, .. }) => Err(date_error("errors-date-short-year", what, text)),
+        Some(PartialDate { year, month: Some(month), day: Some(day), .. }) => {
+            NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| date_error("errors-date-no-such-day", what, text))
         }
-        Some(PartialDate { year, month: Some(month), day: Some(day), .. }) => NaiveDate::from_ymd_opt(year, month, day)
-            .ok_or_else(|| Error::Input(format!("{what}: '{text}' is not a day of the calendar"))),
-        Some(_) => Err(Error::Input(format!("{what}: '{text}' names no day; write the day too, e.g. 2027-01-20"))),
-        None => Err(Error::Input(format!(
-            "{what}: '{text}' is not a date; write e.g. 2027-01-20, 2027年1月20日 or 20 January 2027"
-        ))),
+        Some(_) => Err(date_error("errors-date-no-day", what, text)),
+        None => Err(date_error("errors-date-invalid", what, text)),
     }
+}
+
+/// The message `key` about `text` given as `what`.
+fn date_error(key: &str, what: &str, text: &str) -> Error {
+    Error::Input(crate::tr!(key, what = what, text = text))
 }
 
 #[cfg(test)]

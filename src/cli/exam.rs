@@ -6,11 +6,13 @@ use chrono::{FixedOffset, TimeZone};
 
 use crate::deck::Card;
 use crate::error::Expected;
+use crate::safe_text::terminal_line;
 use crate::session::exam;
 use crate::session::exam_piped;
 use crate::session::exam_session::{ExamCard, ExamOptions, ExamSession};
 use crate::session::piped::Io;
 use crate::store::LearnerId;
+use crate::ui::columns::{pad_end, pad_start};
 use crate::ui::{quiz, terminal};
 use crate::{Error, ExitCode, Result};
 
@@ -54,7 +56,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
         None => None,
     };
     if args.count == 0 {
-        return Err(Error::Input("--count must be at least 1".into()));
+        return Err(Error::Input(crate::tr!("exam-count-too-small")));
     }
     let Prepared { mut store, settings, lock: _lock } =
         ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags), Access::Exclusive)?;
@@ -68,9 +70,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
         crate::cli::warn(&crate::tr!("exam-only-drawn", n = paper.len()));
     }
     if paper.is_empty() {
-        return Err(Error::Input(
-            "no card in scope can be asked in an exam (it needs judged cards, or categories for distractors)".into(),
-        ));
+        return Err(Error::Input(crate::tr!("exam-none-askable")));
     }
     let scope = args.scope.describe();
     let options = ExamOptions { seed, time_limit_secs, feed_review: args.feed_review, scope };
@@ -120,12 +120,11 @@ fn history(ctx: &Context) -> Result<()> {
     if exams.is_empty() {
         writeln!(out, "{}", crate::tr!("exam-history-none"))?;
     } else {
-        use crate::ui::columns::{pad_end, pad_start};
         let head = |key: &str| crate::tr!(key);
         writeln!(
             out,
             "{}  {} {:>4}  {}  {} {}",
-            pad_end(&head("exam-history-taken"), 16),
+            pad_end(&head("exam-history-taken"), crate::i18n::dates::date_time_width()),
             pad_start(&head("exam-history-score"), 7),
             "",
             pad_start(&head("exam-history-time"), 6),
@@ -133,12 +132,13 @@ fn history(ctx: &Context) -> Result<()> {
             head("exam-history-scope")
         )?;
     }
+    let when_width = crate::i18n::dates::date_time_width();
     for e in &exams {
         let offset = FixedOffset::east_opt(e.utc_offset_secs).unwrap_or(FixedOffset::east_opt(0).expect("zero offset"));
         let when = offset
             .timestamp_millis_opt(e.taken_at_ms)
             .single()
-            .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+            .map(|t| pad_end(&crate::i18n::dates::date_time(t.naive_local()), when_width))
             .unwrap_or_default();
         let pct = e.score * 100 / e.questions.max(1);
         writeln!(
@@ -146,10 +146,10 @@ fn history(ctx: &Context) -> Result<()> {
             "{when}  {:>3}/{:<3} {pct:>3}%  {}  {} {:<7} {}",
             e.score,
             e.questions,
-            crate::ui::columns::pad_start(&crate::i18n::durations::human_interval(e.duration_ms / 1000), 6),
+            pad_start(&crate::i18n::durations::human_interval(e.duration_ms / 1000), 6),
             crate::tr!("exam-history-seed"),
             e.seed,
-            e.scope
+            terminal_line(&super::scope::shown(&e.scope))
         )?;
     }
     Ok(())

@@ -52,6 +52,9 @@ fn localize(mut command: Command, path: &str) -> Command {
             if let Some(help) = help {
                 a = a.help(help).long_help(None);
             }
+            if crate::i18n::lang() == crate::i18n::Lang::Ja {
+                a = japanese_labels(a);
+            }
             if !has_heading {
                 a = a.help_heading(if positional { tr!("cli-heading-arguments") } else { tr!("cli-heading-options") });
             }
@@ -64,6 +67,24 @@ fn localize(mut command: Command, path: &str) -> Command {
         command = command.mut_subcommand(&name, |s| localize(s, &sub_path));
     }
     command
+}
+
+/// clap writes `[env: NAME=value]` and `[default: x]` after a help text in English: in Japanese
+/// they are hidden and said after the text in the catalogue's words instead.
+fn japanese_labels(mut a: clap::Arg) -> clap::Arg {
+    let mut help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+    let defaults: Vec<String> = a.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+    if !defaults.is_empty() && !a.is_hide_default_value_set() && a.get_action().takes_values() {
+        help.push_str(&format!(" {}", tr!("usage-help-default", value = defaults.join(", "))));
+        a = a.hide_default_value(true);
+    }
+    if let Some(name) = a.get_env().map(|n| n.to_string_lossy().into_owned()) {
+        if !a.is_hide_env_set() {
+            help.push_str(&format!(" {}", tr!("usage-help-env", name = name)));
+            a = a.hide_env(true);
+        }
+    }
+    a.help(help)
 }
 
 /// clap's layout with the usage heading in the interface language.

@@ -79,9 +79,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         writeln!(out, "{}", tr!("stats-history-none"))?;
     }
     // For people: times in the zone of study days (--tz), to the minute.
+    let when_width = crate::i18n::dates::date_time_width();
     let local = |ms: i64| {
         chrono::DateTime::<chrono::Utc>::from_timestamp_millis(ms)
-            .map(|t| t.with_timezone(&ctx.tz).format("%Y-%m-%d %H:%M").to_string())
+            .map(|t| pad_end(&crate::i18n::dates::date_time(t.with_timezone(&ctx.tz).naive_local()), when_width))
             .unwrap_or_default()
     };
     for (e, row) in entries.iter().zip(&rows) {

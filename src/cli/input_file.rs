@@ -60,11 +60,7 @@ impl<R: Read> Read for Capped<R> {
         if n as u64 > self.left {
             return Err(std::io::Error::new(
                 std::io::ErrorKind::InvalidData,
-                format!(
-                    "{} grew past {} while being read; such files are limited to it",
-                    self.name,
-                    mib(self.max_bytes)
-                ),
+                crate::tr!("errors-grew-while-read", path = self.name.as_str(), limit = mib(self.max_bytes)),
             ));
         }
         self.left -= n as u64;

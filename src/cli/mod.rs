@@ -27,6 +27,7 @@ mod shell;
 mod stats;
 mod suspend;
 mod undo;
+mod usage;
 
 use std::path::PathBuf;
 use std::str::FromStr;
@@ -137,6 +138,7 @@ pub fn run() -> Result<ExitCode> {
     // Help and clap's messages come before any database: flag, variable and locale only.
     let given = given_lang(std::env::args_os(), &env_var);
     crate::i18n::set_lang(crate::i18n::choose(given, None, &env_var));
+    refuse_bad_lang_variable(std::env::args_os(), &env_var);
     let cli = parse()?;
     let ctx = Context::new(&cli)?;
     if given.is_none() {
@@ -187,6 +189,29 @@ fn parse() -> Result<Cli> {
     Cli::from_arg_matches(&matches).map_err(|e| usage_error(e))
 }
 
+/// A `KIOKU_LANG` kioku does not speak, with no `--lang` on the command line, is a usage error
+/// that names the variable (clap would blame `--lang`, which was not typed). With `--lang` given,
+/// the variable is set aside.
+fn refuse_bad_lang_variable(args: impl IntoIterator<Item = std::ffi::OsString>, var: &dyn Fn(&str) -> Option<String>) {
+    let flag_given = args.into_iter().skip(1).take_while(|a| a != "--").any(|a| {
+        let a = a.to_string_lossy();
+        a == "--lang" || a.starts_with("--lang=")
+    });
+    let value = var("KIOKU_LANG").unwrap_or_default();
+    if flag_given {
+        // The flag wins; clap would still read the variable for each subcommand and refuse it.
+        std::env::remove_var("KIOKU_LANG");
+        return;
+    }
+    if !value.trim().is_empty() && crate::i18n::Lang::parse(&value).is_none() {
+        crate::cli::warn(&crate::tr!(
+            "errors-error",
+            message = crate::tr!("startup-lang-env-invalid", value = value.trim())
+        ));
+        std::process::exit(2)
+    }
+}
+
 /// Prints a clap error and exits: help and version as clap writes them, anything else as
 /// `kioku: error: …` on stderr with exit code 2.
 fn usage_error(e: clap::Error) -> ! {
@@ -197,10 +222,12 @@ fn usage_error(e: clap::Error) -> ! {
     ) {
         e.exit()
     }
-    let text = e.to_string();
-    let text = text.strip_prefix("error: ").unwrap_or(&text);
     use std::io::Write;
-    let _ = write!(std::io::stderr(), "kioku: error: {text}");
+    let text = usage::message(&e).unwrap_or_else(|| {
+        let text = e.to_string();
+        text.strip_prefix("error: ").unwrap_or(&text).to_string()
+    });
+    let _ = write!(std::io::stderr(), "{}", crate::tr!("errors-error", message = text));
     std::process::exit(2)
 }
 
@@ -249,23 +276,15 @@ impl Context {
         let (now, tz) = (given(&cli.now), given(&cli.tz));
         let start = match now.as_deref() {
             Some(text) => DateTime::parse_from_rfc3339(text.trim())
-                .map_err(|_| {
-                    Error::Input(format!(
-                        "--now/KIOKU_NOW: '{text}' is not an RFC 3339 time like 2025-05-21T09:00:00+09:00"
-                    ))
-                })?
+                .map_err(|_| Error::Input(crate::tr!("startup-now-invalid", text = text)))?
                 .with_timezone(&Utc),
             None => Utc::now(),
         };
         if !(1970..=9000).contains(&chrono::Datelike::year(&start)) {
-            return Err(Error::Input(format!("--now/KIOKU_NOW: {start} is outside the years 1970–9000")));
+            return Err(Error::Input(crate::tr!("startup-now-out-of-range", now = start.to_rfc3339())));
         }
         let tz = match tz.as_deref() {
-            Some(name) => parse_tz(name).ok_or_else(|| {
-                Error::Input(format!(
-                    "--tz/KIOKU_TZ: unknown time zone '{name}'; use an IANA name such as Asia/Tokyo or Europe/Berlin"
-                ))
-            })?,
+            Some(name) => parse_tz(name).ok_or_else(|| Error::Input(crate::tr!("startup-tz-unknown", name = name)))?,
             None => default_tz(),
         };
         let db_given = cli.db.as_ref().is_some_and(|p| !p.as_os_str().is_empty());
@@ -275,20 +294,13 @@ impl Context {
             Some(p) => {
                 // A mistyped folder would otherwise become a new, empty collection.
                 if let Some(dir) = p.parent().filter(|d| !d.as_os_str().is_empty() && !d.exists()) {
-                    return Err(Error::Input(format!(
-                        "--db: the folder {} does not exist; create it first, or check the path",
-                        dir.display()
-                    )));
+                    return Err(Error::Input(crate::tr!("startup-db-folder-missing", dir = dir.display().to_string())));
                 }
                 p.clone()
             }
             None => directories::ProjectDirs::from("", "", "kioku")
                 .map(|d| d.data_dir().join("kioku.sqlite3"))
-                .ok_or_else(|| {
-                    Error::Input(
-                        "cannot find a data folder for the database (no home directory?); pass --db PATH".into(),
-                    )
-                })?,
+                .ok_or_else(|| Error::Input(crate::tr!("startup-no-data-folder")))?,
         };
         // --decks/KIOKU_DECKS > the `decks` setting > ./decks > the bundled decks. The setting is
         // peeked at read-only, so `lint` and `new` still create no database.
@@ -413,23 +425,17 @@ impl Context {
 /// Shows a warning of the application layer on stderr.
 fn show_warning(warning: &app::Warning) {
     match warning {
-        app::Warning::CreatedDatabase { path } => warn(&format!("kioku: created a new database at {}", path.display())),
-        app::Warning::OtherDecks { folder } => {
-            let source = match folder {
-                Some(dir) => format!("the decks in {}", dir.display()),
-                None => "the bundled decks".to_string(),
-            };
-            warn(&format!(
-                "kioku: using {source}, none of which the last run used; progress on the others is kept \
-                 (kioku orphans). `kioku config set decks DIR` uses one folder wherever you run kioku"
-            ))
+        app::Warning::CreatedDatabase { path } => {
+            warn(&crate::tr!("startup-created-database", path = path.display().to_string()))
         }
+        app::Warning::OtherDecks { folder: Some(dir) } => {
+            warn(&crate::tr!("startup-other-decks-folder", dir = dir.display().to_string()))
+        }
+        app::Warning::OtherDecks { folder: None } => warn(&crate::tr!("startup-other-decks-bundled")),
         app::Warning::ReadOnlyNotSynced { path } => {
-            warn(&format!("kioku: {} is read-only, so deck changes are not saved; showing it as it is", path.display()))
+            warn(&crate::tr!("startup-read-only", path = path.display().to_string()))
         }
-        app::Warning::SessionOpenNotSynced => warn(
-            "kioku: another kioku session (a review?) is using this database; deck changes will be read when it ends",
-        ),
+        app::Warning::SessionOpenNotSynced => warn(&crate::tr!("startup-session-open")),
     }
 }
 
@@ -488,15 +494,13 @@ fn default_tz() -> Tz {
     if let Some(tz_var) = std::env::var("TZ").ok().filter(|v| !v.trim().is_empty()) {
         match parse_tz(&tz_var) {
             Some(tz) => return tz,
-            None => warn(&format!(
-                "kioku: warning: TZ={tz_var} is not an IANA zone name (like Asia/Tokyo); using the system zone"
-            )),
+            None => warn(&crate::tr!("startup-tz-var-invalid", value = tz_var.as_str())),
         }
     }
     if let Some(tz) = iana_time_zone::get_timezone().ok().as_deref().and_then(parse_tz) {
         return tz;
     }
-    warn("kioku: warning: cannot tell the time zone; using UTC for study days (set --tz or KIOKU_TZ)");
+    warn(&crate::tr!("startup-tz-unknown-system"));
     Tz::UTC
 }
 

@@ -8,6 +8,7 @@ use chrono::DateTime;
 
 use crate::scheduler::training::{self, Fit, LogEntry, TrainingSet};
 use crate::scheduler::DayClock;
+use crate::ui::columns::{pad_end, pad_start, width};
 use crate::Result;
 
 use super::Context;
@@ -57,30 +58,27 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
                     Some(LogEntry { card, reviewed_at: DateTime::from_timestamp_millis(ms)?, rating })
                 })
                 .collect();
-            (entries, "your review history".to_string())
+            (entries, crate::tr!("optimize-source-history"))
         }
     };
     let set: TrainingSet = training::training_items(&entries, &days);
     let cards = entries.iter().map(|e| e.card.as_str()).collect::<std::collections::HashSet<_>>().len();
     let mut out = std::io::stdout().lock();
-    writeln!(
-        out,
-        "{source}: {} reviews of {cards} card{} → {} training items (reviews on a later study day, {} zone, rollover {}:00)",
-        entries.len(),
-        if cards == 1 { "" } else { "s" },
-        set.items.len(),
-        days.tz.name(),
-        days.rollover_hour
-    )?;
+    let line = crate::tr!(
+        "optimize-items",
+        source = source,
+        reviews = entries.len(),
+        cards = cards,
+        items = set.items.len(),
+        zone = days.tz.name(),
+        hour = days.rollover_hour
+    );
+    writeln!(out, "{line}")?;
     if left_out > 0 {
-        writeln!(
-            out,
-            "left out {left_out} cram, exam and manual row{} (not scheduled reviews; a tool that keeps them gives other figures)",
-            if left_out == 1 { "" } else { "s" }
-        )?;
+        writeln!(out, "{}", crate::tr!("optimize-left-out", n = left_out))?;
     }
     let spinner =
-        indicatif::ProgressBar::new_spinner().with_message(format!("training FSRS on {} items…", set.items.len()));
+        indicatif::ProgressBar::new_spinner().with_message(crate::tr!("optimize-training", n = set.items.len()));
     spinner.enable_steady_tick(std::time::Duration::from_millis(100));
     let trained = training::train(&set);
     spinner.finish_and_clear();
@@ -88,21 +86,40 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let current_parameters = current.clone().unwrap_or_else(|| fsrs::DEFAULT_PARAMETERS.to_vec());
     let before: Fit = training::evaluate(&current_parameters, &set.items)?;
     let after: Fit = training::evaluate(&trained, &set.items)?;
-    writeln!(out, "{:<28} {:>9} {:>11}", "parameters", "log loss", "RMSE(bins)")?;
-    let label = if current.is_some() { "current (trained earlier)" } else { "current (FSRS-6 defaults)" };
-    writeln!(out, "{label:<28} {:>9.4} {:>11.4}", before.log_loss, before.rmse_bins)?;
-    writeln!(out, "{:<28} {:>9.4} {:>11.4}", "trained on this history", after.log_loss, after.rmse_bins)?;
-    writeln!(out, "(lower is better; measured on the same items the parameters were trained on)")?;
+    let current_label =
+        crate::tr!(if current.is_some() { "optimize-row-current-trained" } else { "optimize-row-current-default" });
+    let rows = [
+        [crate::tr!("optimize-col-parameters"), crate::tr!("optimize-col-log-loss"), crate::tr!("optimize-col-rmse")],
+        [current_label, format!("{:.4}", before.log_loss), format!("{:.4}", before.rmse_bins)],
+        [crate::tr!("optimize-row-trained"), format!("{:.4}", after.log_loss), format!("{:.4}", after.rmse_bins)],
+    ];
+    // Columns at least as wide as they always were (28, 9, 11), wider for longer labels.
+    let widths: Vec<usize> = [28, 9, 11]
+        .iter()
+        .enumerate()
+        .map(|(c, &min)| rows.iter().map(|r| width(&r[c])).fold(min, usize::max))
+        .collect();
+    for [label, loss, rmse] in &rows {
+        let line =
+            format!("{} {} {}", pad_end(label, widths[0]), pad_start(loss, widths[1]), pad_start(rmse, widths[2]));
+        writeln!(out, "{}", line.trim_end())?;
+    }
+    writeln!(out, "{}", crate::tr!("optimize-lower-is-better"))?;
     let better = after.log_loss < before.log_loss;
-    if args.from_csv.is_some() {
-        writeln!(out, "evaluation only: a CSV log never changes your parameters")?;
+    let verdict = if args.from_csv.is_some() {
+        Some("optimize-csv-only")
     } else if !better {
-        writeln!(out, "the trained parameters are not better: kept the current ones")?;
+        Some("optimize-not-better")
     } else if args.dry_run {
-        writeln!(out, "dry run: nothing saved (without --dry-run the trained parameters would be kept)")?;
+        Some("optimize-dry-run")
     } else if let Some(mut store) = store {
         store.set_parameters(&trained)?;
-        writeln!(out, "kept the trained parameters: the scheduler uses them from now on")?;
+        Some("optimize-kept")
+    } else {
+        None
+    };
+    if let Some(key) = verdict {
+        writeln!(out, "{}", crate::tr!(key))?;
     }
     if args.retention {
         let parameters = if better { &trained } else { &current_parameters };
@@ -114,22 +131,25 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
 /// The retention table (`app::suggest_retention`) for people.
 fn retention_table(out: &mut impl Write, parameters: &[f32], current: f32) -> Result<()> {
     let suggestion = crate::app::suggest_retention(parameters, current)?;
-    writeln!(
-        out,
-        "\ndesired retention   workload per new card   work per card remembered   (both vs. your {current:.2})"
-    )?;
+    let heads = [
+        crate::tr!("optimize-col-retention"),
+        crate::tr!("optimize-col-workload"),
+        crate::tr!("optimize-col-work-per-remembered"),
+    ];
+    let versus = crate::tr!("optimize-versus", current = format!("{current:.2}"));
+    writeln!(out, "\n{}   {}", heads.join("   "), versus)?;
+    let mark = crate::tr!("optimize-suggested-mark");
     for row in &suggestion.rows {
-        let mark = if row.suggested { "  ← suggested" } else { "" };
-        writeln!(
-            out,
-            "{:>17.2}   {:>20.0}%   {:>24.0}%{mark}",
-            row.retention, row.workload_pct, row.work_per_remembered_pct
-        )?;
+        let cells = [
+            format!("{:.2}", row.retention),
+            format!("{:.0}%", row.workload_pct),
+            format!("{:.0}%", row.work_per_remembered_pct),
+        ];
+        let line: Vec<String> = cells.iter().zip(&heads).map(|(cell, head)| pad_start(cell, width(head))).collect();
+        let mark = if row.suggested { format!("  {mark}") } else { String::new() };
+        writeln!(out, "{}{mark}", line.join("   "))?;
     }
-    writeln!(
-        out,
-        "suggested: {:.2} — the least work per card remembered; set it with `kioku config set desired_retention {:.2}`",
-        suggestion.suggested, suggestion.suggested
-    )?;
+    let suggested = format!("{:.2}", suggestion.suggested);
+    writeln!(out, "{}", crate::tr!("optimize-suggested", retention = suggested))?;
     Ok(())
 }

@@ -27,37 +27,35 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let orphans = crate::app::find_orphans(&store, LearnerId::PERSONAL)?;
     let mut out = std::io::stdout().lock();
     if orphans.is_empty() {
-        writeln!(out, "no orphans: every card with history is in the decks")?;
+        writeln!(out, "{}", crate::tr!("orphans-none"))?;
         return Ok(());
     }
     for crate::app::Orphan { key, reviews: n, deck_loaded } in &orphans {
-        let note = if *deck_loaded { "note gone from its deck" } else { "deck not loaded" };
         let key = terminal_line(key);
-        writeln!(out, "{key}  {n} review{}  ({note})", if *n == 1 { "" } else { "s" })?;
+        let line = if *deck_loaded {
+            crate::tr!("orphans-line-note-gone", key = key, n = *n)
+        } else {
+            crate::tr!("orphans-line-deck-absent", key = key, n = *n)
+        };
+        writeln!(out, "{line}")?;
     }
     if !args.prune {
-        writeln!(out, "{} orphan{}; their history returns if the notes come back. `--prune` deletes the history of notes gone from loaded decks", orphans.len(), if orphans.len() == 1 { "" } else { "s" })?;
+        writeln!(out, "{}", crate::tr!("orphans-summary", n = orphans.len()))?;
         return Ok(());
     }
     let doomed = crate::app::prunable(&orphans);
     if doomed.is_empty() {
-        writeln!(out, "nothing to prune: the orphans' decks are not loaded (their files may only be missing)")?;
+        writeln!(out, "{}", crate::tr!("orphans-nothing-to-prune"))?;
         return Ok(());
     }
     if !args.yes {
-        writeln!(
-            out,
-            "delete the history of {} card{}? This cannot be undone. Type yes to confirm:",
-            doomed.len(),
-            if doomed.len() == 1 { "" } else { "s" }
-        )?;
+        writeln!(out, "{}", crate::tr!("orphans-confirm", n = doomed.len()))?;
         out.flush()?;
-        let answer = crate::session::input::read_bounded(&mut std::io::stdin().lock(), 64)?.unwrap_or_default();
-        if String::from_utf8_lossy(&answer).trim() != "yes" {
+        if !crate::session::input::confirmed()? {
             return Err(Error::NotConfirmed);
         }
     }
     crate::app::prune(ctx.paths(), &mut store, LearnerId::PERSONAL, &doomed)?;
-    writeln!(out, "deleted the history of {} card{}", doomed.len(), if doomed.len() == 1 { "" } else { "s" })?;
+    writeln!(out, "{}", crate::tr!("orphans-pruned", n = doomed.len()))?;
     Ok(())
 }

@@ -250,26 +250,12 @@ fn predicted_at_target(scheduler: &Scheduler, s: &CardSchedule, exam: ExamTarget
 }
 
 fn scope(p: &Plan) -> String {
-    if p.decks.is_empty() && p.tags.is_empty() {
-        tr!("plan-scope-all")
-    } else {
-        p.decks
-            .iter()
-            .cloned()
-            .chain(p.tags.iter().map(|t| tr!("plan-scope-tag", tag = t.as_str())))
-            .collect::<Vec<_>>()
-            .join(", ")
-    }
+    super::scope::words(&p.decks, &p.tags)
 }
 
 /// A study day as people write dates in the process language: 2025-05-21, 2025年5月21日.
 fn day_text(day: StudyDay) -> String {
-    use chrono::Datelike;
-    let date = day.date();
-    match crate::i18n::lang() {
-        crate::i18n::Lang::En => date.to_string(),
-        crate::i18n::Lang::Ja => format!("{}年{}月{}日", date.year(), date.month(), date.day()),
-    }
+    crate::i18n::dates::date(day.date())
 }
 
 /// A probability as a whole percentage, `0.9` → `90`.

@@ -37,12 +37,10 @@ pub fn run(ctx: &Context, args: Args, direction: Direction) -> Result<()> {
         Direction::Advance => "advance",
     };
     if args.count == 0 {
-        return Err(Error::Input(format!("{action}: N must be at least 1")));
+        return Err(Error::Input(crate::tr!("breaks-count-too-small", action = action)));
     }
     if !args.yes && !std::io::stdin().is_terminal() {
-        return Err(Error::Input(format!(
-            "{action} asks before it moves cards; standard input is not a terminal, so add --yes"
-        )));
+        return Err(Error::Input(crate::tr!("breaks-needs-yes", action = action)));
     }
     let Prepared { mut store, settings, lock: _lock } =
         ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags), Access::Exclusive)?;
@@ -60,8 +58,8 @@ pub fn run(ctx: &Context, args: Args, direction: Direction) -> Result<()> {
     let mut out = std::io::stdout().lock();
     if moved.is_empty() {
         let none = match direction {
-            Direction::Postpone => "nothing to postpone: no review card is due",
-            Direction::Advance => "nothing to advance: no review card is due later",
+            Direction::Postpone => crate::tr!("breaks-nothing-to-postpone"),
+            Direction::Advance => crate::tr!("breaks-nothing-to-advance"),
         };
         writeln!(out, "{none}")?;
         return Ok(());
@@ -70,32 +68,33 @@ pub fn run(ctx: &Context, args: Args, direction: Direction) -> Result<()> {
     let before = moved.iter().map(|m| m.recall_before).sum::<f32>() / n;
     let after = moved.iter().map(|m| m.recall_after).sum::<f32>() / n;
     let pct = |r: f32| format!("{:.1}%", r * 100.0);
-    let plural = if moved.len() == 1 { "" } else { "s" };
     match direction {
         Direction::Postpone => {
             let (shortest, longest) = span(&moved, today);
-            writeln!(
-                out,
-                "postpone {} card{plural} by {shortest}–{longest} days: predicted recall when reviewed falls from {} (today) to {} on average; about {:.1} more forgotten",
-                moved.len(),
-                pct(before),
-                pct(after),
-                (before - after) * n
-            )?;
+            let line = crate::tr!(
+                "breaks-postpone-preview",
+                n = moved.len(),
+                shortest = shortest,
+                longest = longest,
+                today = pct(before),
+                then = pct(after),
+                forgotten = format!("{:.1}", (before - after) * n)
+            );
+            writeln!(out, "{line}")?;
         }
-        Direction::Advance => writeln!(
-            out,
-            "advance {} card{plural} to today: predicted recall is {} now instead of {} on their due days, so these early reviews strengthen memory less",
-            moved.len(),
-            pct(after),
-            pct(before)
-        )?,
+        Direction::Advance => {
+            let line = crate::tr!("breaks-advance-preview", n = moved.len(), now = pct(after), due = pct(before));
+            writeln!(out, "{line}")?
+        }
     }
     if !args.yes {
-        writeln!(out, "{action} them? Type yes to confirm:")?;
+        let ask = match direction {
+            Direction::Postpone => crate::tr!("breaks-confirm-postpone"),
+            Direction::Advance => crate::tr!("breaks-confirm-advance"),
+        };
+        writeln!(out, "{ask}")?;
         out.flush()?;
-        let answer = crate::session::input::read_bounded(&mut std::io::stdin().lock(), 64)?.unwrap_or_default();
-        if String::from_utf8_lossy(&answer).trim() != "yes" {
+        if !crate::session::input::confirmed()? {
             return Err(Error::NotConfirmed);
         }
     }
@@ -114,7 +113,11 @@ pub fn run(ctx: &Context, args: Args, direction: Direction) -> Result<()> {
         .map(|(m, after)| (cards[m.index].id, cards[m.index].key.as_str(), &schedules[m.index], after))
         .collect();
     store.record_moves(&batch, ReviewRowTime::new(now, &days), action)?;
-    writeln!(out, "{action}d {} card{plural}", moved.len())?;
+    let done = match direction {
+        Direction::Postpone => crate::tr!("breaks-postponed", n = moved.len()),
+        Direction::Advance => crate::tr!("breaks-advanced", n = moved.len()),
+    };
+    writeln!(out, "{done}")?;
     Ok(())
 }
 

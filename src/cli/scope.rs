@@ -48,8 +48,33 @@ impl Scope {
         Ok(())
     }
 
-    /// "all decks", or the decks and tags named (saved with exam results).
+    /// "all decks", or the decks and tags named ("korea, tag dates"): saved with exam results in
+    /// this fixed English form (data, whatever the language); `shown` puts it into words.
     pub fn describe(&self) -> String {
         crate::session::describe_scope(&self.only_decks, &self.tags)
     }
+}
+
+/// A scope saved by `Scope::describe`, in the process language ("すべてのデッキ", "korea, タグ dates").
+pub fn shown(saved: &str) -> String {
+    if saved == "all decks" {
+        return words(&[], &[]);
+    }
+    let (tags, decks): (Vec<&str>, Vec<&str>) = saved.split(", ").partition(|part| part.starts_with("tag "));
+    let tags: Vec<String> = tags.iter().map(|t| t["tag ".len()..].to_string()).collect();
+    let decks: Vec<String> = decks.iter().map(|d| d.to_string()).collect();
+    words(&decks, &tags)
+}
+
+/// Decks and tags for people: "all decks" when both are empty, else "korea, tag dates".
+pub fn words(decks: &[String], tags: &[String]) -> String {
+    if decks.is_empty() && tags.is_empty() {
+        return crate::tr!("plan-scope-all");
+    }
+    decks
+        .iter()
+        .cloned()
+        .chain(tags.iter().map(|t| crate::tr!("plan-scope-tag", tag = t.as_str())))
+        .collect::<Vec<_>>()
+        .join(", ")
 }

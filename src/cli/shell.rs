@@ -42,9 +42,9 @@ pub fn man(args: ManArgs) -> Result<()> {
         return Ok(());
     };
     if !dir.is_dir() {
-        return Err(Error::Input(format!("--dir: {} is not a folder; create it first", dir.display())));
+        return Err(Error::Input(crate::tr!("setup-man-dir-missing", dir = dir.display().to_string())));
     }
     clap_mangen::generate_to(command, &dir)?;
-    writeln!(std::io::stderr(), "wrote the man pages to {}", dir.display())?;
+    writeln!(std::io::stderr(), "{}", crate::tr!("setup-man-wrote", dir = dir.display().to_string()))?;
     Ok(())
 }

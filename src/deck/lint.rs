@@ -184,14 +184,15 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Linted> {
                     &deck.file,
                     at,
                     "few-distractors",
-                    format!(
-                        "card {} has {found} wrong answer{} of category '{category}' for exams (2 are needed to ask it as a choice)",
-                        card.key,
-                        if found == 1 { "" } else { "s" }
+                    crate::tr!(
+                        "setup-lint-few-distractors",
+                        key = card.key.as_str(),
+                        found = found,
+                        category = category.as_str()
                     ),
                 )
                 .with_source(texts.get(file).map_or("", String::as_str))
-                .with_hint("add cards of this category, or give the card another `category`; without, exams ask it typed or leave it out")
+                .with_hint(crate::tr!("setup-lint-few-distractors-hint"))
             });
         }
     }

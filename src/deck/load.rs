@@ -281,11 +281,11 @@ mod tests {
         let text = "tags: korea\ncards:\n  - id: a\n    front: Q\n    anwser: A\n  - id: b\n    front: Q\n    back: \"\"\n  - id: b\n    front: [1]\n    back: x\n  - id: b\n    front: q\n    back: x\n";
         let err = load_text(text.as_bytes(), "d.yaml", "d").err().unwrap();
         let got: Vec<(usize, usize, &str)> = err.iter().map(|d| (d.line, d.col, d.message.as_str())).collect();
-        assert_eq!(got[0], (1, 7, "tags: invalid type: string \"korea\", expected a sequence"));
+        assert_eq!(got[0], (1, 7, "tags: wrong kind of value: a list was expected, found a string \"korea\""));
         assert_eq!((got[1].0, got[1].1), (5, 5));
         assert!(got[1].2.starts_with("cards[0]: unknown field `anwser`"), "{}", got[1].2);
         assert_eq!(got[2], (8, 11, "`back` is empty"));
-        assert_eq!(got[3], (10, 12, "cards[2].front: invalid type: sequence, expected a string"));
+        assert_eq!(got[3], (10, 12, "cards[2].front: wrong kind of value: a string was expected, found a list"));
         assert_eq!(got[4], (12, 9, "duplicate note id 'b' (also used by note 2 of this deck)"));
         assert_eq!(got.len(), 5);
         let err = load_text(b"cards:\n\t- id: e\n", "d.yaml", "d").err().unwrap();

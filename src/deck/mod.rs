@@ -16,6 +16,7 @@ mod slips;
 pub mod validate;
 mod walk;
 pub mod yaml;
+mod yaml_words;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use key::CardKey;

@@ -73,7 +73,7 @@ pub fn check_structure(text: &str) -> Result<(), YamlError> {
             // Not well-formed (or beyond the parser's own limits): say so rather than hand it on.
             Err(e) => {
                 return Err(YamlError {
-                    message: crate::tr!("lint-yaml-syntax", info = e.info()),
+                    message: super::yaml_words::syntax(e.info()),
                     position: Some((e.marker().line(), e.marker().col() + 1)),
                     hint: None,
                 })
@@ -150,7 +150,7 @@ pub fn parse_deck_all(text: &str) -> Result<RawDeck, Box<Failure>> {
         let mut errors = vec![first];
         if errors[0].position.is_none_or(|(l, _)| l != line) {
             errors.push(YamlError {
-                message: crate::tr!("lint-yaml-syntax", info = info),
+                message: super::yaml_words::syntax(&info),
                 position: Some((line, col)),
                 hint: None,
             });
@@ -262,12 +262,17 @@ fn yaml_error(e: &serde_yaml::Error, line_offset: usize, note: Option<usize>) ->
         message = format!("cards[{i}]{rest}");
     }
     let hint = did_you_mean(&message);
-    // serde's own words stay English, but for the commonest mistake, a misspelt field.
-    if let Some((place, rest)) = message.split_once("unknown field `") {
-        if let Some((field, known)) = rest.split_once("`, expected one of ") {
-            message = crate::tr!("lint-yaml-unknown-field", place = place, field = field, known = known);
+    // The commonest mistake, a misspelt field, has its own message; the others go through the
+    // table of the parsers' messages.
+    let unknown_field = message
+        .split_once("unknown field `")
+        .and_then(|(place, rest)| rest.split_once("`, expected one of ").map(|(field, known)| (place, field, known)));
+    message = match unknown_field {
+        Some((place, field, known)) => {
+            crate::tr!("lint-yaml-unknown-field", place = place, field = field, known = known)
         }
-    }
+        None => super::yaml_words::serde(&message),
+    };
     YamlError { message, position, hint }
 }
 

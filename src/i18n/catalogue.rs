@@ -25,6 +25,12 @@ macro_rules! area {
 /// A new area is one line here (and its two files).
 pub const AREAS: &[Area] = &[
     area!("cli"),
+    area!("startup"),
+    area!("usage"),
+    area!("breaks"),
+    area!("orphans"),
+    area!("optimize"),
+    area!("yaml"),
     area!("due"),
     area!("errors"),
     area!("time"),

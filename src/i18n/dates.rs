@@ -1,7 +1,7 @@
 //! Dates and weekdays for people: ISO `2025-05-21` and `Wed` in English, `2025年5月21日` and
 //! `(水)` in Japanese.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Weekday};
 
 use super::Lang;
 
@@ -41,6 +41,23 @@ pub fn day_in(lang: Lang, date: NaiveDate) -> String {
     }
 }
 
+/// A moment for people, to the minute: `2025-05-21 09:00` in English, `2025年5月21日(水) 09:00` in
+/// Japanese (JSON keeps RFC 3339).
+pub fn date_time_in(lang: Lang, moment: NaiveDateTime) -> String {
+    format!("{} {}", day_in(lang, moment.date()), moment.format("%H:%M"))
+}
+
+/// `date_time_in` in the current language.
+pub fn date_time(moment: NaiveDateTime) -> String {
+    date_time_in(super::lang(), moment)
+}
+
+/// The widest `date_time` can be in the current language (display columns), to align a column.
+pub fn date_time_width() -> usize {
+    let widest = NaiveDate::from_ymd_opt(2000, 12, 31).and_then(|d| d.and_hms_opt(23, 59, 0)).unwrap_or_default();
+    unicode_width::UnicodeWidthStr::width(date_time(widest).as_str())
+}
+
 /// `day_in` in the current language.
 pub fn day(date: NaiveDate) -> String {
     day_in(super::lang(), date)
@@ -75,5 +92,8 @@ mod tests {
         assert_eq!(date_weekday_in(Lang::En, d), "2025-05-21 (Wed)");
         assert_eq!(weekday_in(Lang::Ja, Weekday::Sun), "日");
         assert_eq!((day_in(Lang::En, d), day_in(Lang::Ja, d)), ("2025-05-21".into(), "2025年5月21日(水)".into()));
+        let t = d.and_hms_opt(9, 5, 0).unwrap();
+        assert_eq!(date_time_in(Lang::En, t), "2025-05-21 09:05");
+        assert_eq!(date_time_in(Lang::Ja, t), "2025年5月21日(水) 09:05");
     }
 }

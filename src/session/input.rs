@@ -89,9 +89,31 @@ pub fn read_bounded(input: &mut dyn BufRead, max_bytes: usize) -> std::io::Resul
     }
 }
 
+/// Reads a confirmation from standard input: true for `yes` or `はい` (any case, full-width
+/// letters too, as a Japanese keyboard may type them); anything else, or the end of input, is no.
+pub fn confirmed() -> std::io::Result<bool> {
+    let line = read_bounded(&mut std::io::stdin().lock(), 64)?.unwrap_or_default();
+    Ok(is_yes(&normalize(&String::from_utf8_lossy(&line))))
+}
+
+/// `yes` or `はい`, already normalised.
+fn is_yes(line: &str) -> bool {
+    line.eq_ignore_ascii_case("yes") || line == "はい"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_confirmation_is_yes_or_hai_as_typed_on_either_keyboard() {
+        for yes in ["yes", "YES", "ｙｅｓ", "はい", " yes\r\n"] {
+            assert!(is_yes(&normalize(yes)), "{yes:?}");
+        }
+        for no in ["y", "no", "いいえ", "", "yes!"] {
+            assert!(!is_yes(&normalize(no)), "{no:?}");
+        }
+    }
 
     #[test]
     fn lines_are_normalised_and_commands_recognised() {

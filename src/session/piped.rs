@@ -133,7 +133,7 @@ pub fn run(
         writeln!(io.out, "saved {key} {} due {}", rating.as_u8(), rfc3339_utc(outcome.card.due_at_ms))?;
         if let Some(exam) = outcome.leech_kept_for_exam {
             let lapses = outcome.card.lapses;
-            let date = exam.date().to_string();
+            let date = crate::i18n::dates::day(exam.date());
             human(io.out, &crate::tr!("plan-leech-kept", lapses = lapses, date = date, key = key.as_str()))?;
         } else if outcome.became_leech {
             writeln!(io.out, "suspended {key}")?;

@@ -7,7 +7,8 @@ use chrono::{DateTime, Utc};
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use super::render::{Phase, Reveal, ReviewView};
-use super::terminal::{paint, use_color, Ending, Screen};
+use super::screen::{paint, Screen};
+use super::terminal::{use_color, Ending};
 use super::tty::{catch_termination, next_event, SIGNALLED};
 use crate::deck::reading::shown;
 use crate::deck::{Card, Judge};
