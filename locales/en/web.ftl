@@ -5,6 +5,7 @@ web-refused-token = This page needs the address kioku serve printed (it carries 
 web-refused-origin = Refused: this request came from another site.
 web-refused-csrf = Refused: the form's security token is missing or out of date. Reload the page and try again.
 web-refused-too-large = Refused: the request is too large.
+web-refused-slow = Refused: the request did not arrive in time.
 web-error-title = Something went wrong
 web-not-found-title = Not found
 web-not-found = There is no such page.

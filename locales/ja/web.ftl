@@ -5,6 +5,7 @@ web-refused-token = このページを開くには kioku serve が表示した�
 web-refused-origin = 拒否しました：別のサイトからのリクエストです。
 web-refused-csrf = 拒否しました：フォームのセキュリティトークンがないか、古くなっています。ページを再読み込みしてやり直してください。
 web-refused-too-large = 拒否しました：リクエストが大きすぎます。
+web-refused-slow = 拒否しました：リクエストが時間内に届きませんでした。
 web-error-title = エラーが発生しました
 web-not-found-title = 見つかりません
 web-not-found = そのページはありません。

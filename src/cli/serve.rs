@@ -98,7 +98,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
         web::serve(listener, router, shutdown).await?;
         Ok::<ExitCode, Error>(stopped.await.unwrap_or(ExitCode::Success))
     })?;
-    // Every request has been answered; the desk's thread closes the store and lets go of the lock.
+    // Every request has been answered, or cut off at the shutdown deadline: the connections
+    // still open end with the runtime, and with them the last handles to the desk's thread,
+    // which then closes the store and lets go of the lock.
+    drop(runtime);
     server.finish();
     super::warn(&tr!("web-serve-stopped"));
     Ok(signal)

@@ -10,7 +10,8 @@
 //!   the desk, [`quiz_view`] gives them as data); [`view`] the review as data (the JSON API's shape);
 //!   [`pages`] render HTML (maud escapes all deck text); [`assets`] are the stylesheet and
 //!   script, compiled into the binary (no route reads files from disk);
-//! - [`lan`] picks the address for `--lan` and draws its QR code.
+//! - [`lan`] picks the address for `--lan` and draws its QR code;
+//! - [`listen`] accepts connections with bounds on time and number.
 
 mod api;
 mod assets;
@@ -20,6 +21,7 @@ mod desk;
 mod exam;
 mod home;
 pub mod lan;
+mod listen;
 mod pages;
 mod quiz;
 mod quiz_view;
@@ -117,12 +119,4 @@ impl Server {
     }
 }
 
-/// Serves `router` on `listener` until `shutdown` completes; requests in flight are finished
-/// first, so every answer acknowledged to a browser is saved.
-pub async fn serve(
-    listener: tokio::net::TcpListener,
-    router: Router,
-    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
-) -> std::io::Result<()> {
-    axum::serve(listener, router).with_graceful_shutdown(shutdown).await
-}
+pub use listen::serve;

@@ -9,7 +9,8 @@
 //! 3. a state-changing request (POST) authenticated by the cookie must come from the server's
 //!    own origin (`Origin`, else `Sec-Fetch-Site`) and carry the CSRF token (a form field
 //!    `csrf`, or the `X-CSRF-Token` header); Bearer calls need neither (no cookie is involved);
-//! 4. request bodies are read up to [`BODY_LIMIT`] bytes, else 413.
+//! 4. request bodies are read up to [`BODY_LIMIT`] bytes, else 413, within the header timeout
+//!    (`listen::HEADER_TIMEOUT`), else 408.
 //!
 //! Every response, refusals included, gets a Content-Security-Policy without inline script,
 //! `Cache-Control: no-store`, `Referrer-Policy: same-origin` (no address is sent to another
@@ -91,6 +92,8 @@ pub enum Refused {
     Origin,
     Csrf,
     TooLarge,
+    /// The body did not arrive in time.
+    Slow,
 }
 
 impl Refused {
@@ -99,6 +102,7 @@ impl Refused {
             Refused::Host | Refused::Origin | Refused::Csrf => StatusCode::FORBIDDEN,
             Refused::Token => StatusCode::UNAUTHORIZED,
             Refused::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
+            Refused::Slow => StatusCode::REQUEST_TIMEOUT,
         }
     }
 
@@ -109,6 +113,7 @@ impl Refused {
             Refused::Origin => "origin",
             Refused::Csrf => "csrf",
             Refused::TooLarge => "too_large",
+            Refused::Slow => "timeout",
         }
     }
 
@@ -120,6 +125,7 @@ impl Refused {
             Refused::Origin => tr_in!(lang, "web-refused-origin"),
             Refused::Csrf => tr_in!(lang, "web-refused-csrf"),
             Refused::TooLarge => tr_in!(lang, "web-refused-too-large"),
+            Refused::Slow => tr_in!(lang, "web-refused-slow"),
         }
     }
 }
@@ -182,7 +188,9 @@ async fn check(security: &Security, request: Request) -> Result<Checked, Refused
         return Err(Refused::Origin);
     }
     let (mut parts, body) = request.into_parts();
-    let bytes: Bytes = axum::body::to_bytes(body, BODY_LIMIT).await.map_err(|_| Refused::TooLarge)?;
+    // A body sent slowly would hold its connection: it must arrive within the header timeout.
+    let read = tokio::time::timeout(super::listen::HEADER_TIMEOUT, axum::body::to_bytes(body, BODY_LIMIT));
+    let bytes: Bytes = read.await.map_err(|_| Refused::Slow)?.map_err(|_| Refused::TooLarge)?;
     if auth == Auth::Cookie {
         let given = parts
             .headers

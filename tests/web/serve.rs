@@ -129,6 +129,30 @@ fn the_first_line_is_the_address_with_its_token_and_answers_are_saved_before_the
 }
 
 #[test]
+fn a_half_sent_request_is_cut_off_and_does_not_hold_up_a_stop() {
+    let env = env();
+    let server = Running::start(&env, &["--port", "0"]);
+    // Headers begun and never finished: no token needed to open such a connection.
+    let mut stuck = TcpStream::connect(&server.host).unwrap();
+    stuck.write_all(b"GET / HTTP/1.1\r\n").unwrap();
+    stuck.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    // Others are served meanwhile.
+    assert_eq!(server.request("GET", "/api/due", "").0, 200);
+    let started = std::time::Instant::now();
+    let mut rest = Vec::new();
+    let _ = stuck.read_to_end(&mut rest);
+    let waited = started.elapsed();
+    assert!(waited < Duration::from_secs(15), "the server closed the half-sent request after {waited:?}");
+    // Another one left hanging, then SIGTERM: the server stops within its deadline, not never.
+    let mut hanging = TcpStream::connect(&server.host).unwrap();
+    hanging.write_all(b"POST /api/review/grade HTTP/1.1\r\nHost: x\r\n").unwrap();
+    let started = std::time::Instant::now();
+    let (code, _) = server.stop(libc::SIGTERM);
+    assert_eq!(code, Some(143));
+    assert!(started.elapsed() < Duration::from_secs(15), "stopped after {:?}", started.elapsed());
+}
+
+#[test]
 fn a_new_token_at_each_start() {
     let env = env();
     let first = Running::start(&env, &["--port", "0"]);

@@ -1,0 +1,66 @@
+//! The accept loop: HTTP/1.1 connections served by hyper with bounds a hostile or broken client
+//! cannot lift. A request's headers must arrive within [`HEADER_TIMEOUT`] (an idle keep-alive
+//! connection is closed after as long); at most [`MAX_CONNECTIONS`] connections are served at
+//! once (the rest wait in the kernel's queue); on shutdown, requests in flight get
+//! [`SHUTDOWN_DEADLINE`] to finish. Cutting one off then loses nothing acknowledged: an answer is
+//! committed before its reply is written.
+
+use std::future::Future;
+use std::pin::pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
+
+/// How long a client may take to send a request's headers (and how long a connection may idle).
+pub const HEADER_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long requests in flight may take to finish once the server is stopping.
+pub const SHUTDOWN_DEADLINE: Duration = Duration::from_secs(5);
+/// Connections served at once.
+pub const MAX_CONNECTIONS: usize = 64;
+
+/// Serves `router` on `listener` until `shutdown` completes, then lets the requests in flight
+/// finish (at most [`SHUTDOWN_DEADLINE`]).
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    let graceful = GracefulShutdown::new();
+    let slots = Arc::new(tokio::sync::Semaphore::new(MAX_CONNECTIONS));
+    let mut shutdown = pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            permit = slots.clone().acquire_owned() => permit.map_err(std::io::Error::other)?,
+            () = &mut shutdown => break,
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                // Out of file descriptors, a connection reset before it was accepted: wait a
+                // little rather than spin, and go on.
+                Err(_) => {
+                    tokio::time::sleep(Duration::from_millis(50)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let service = TowerToHyperService::new(router.clone());
+        let connection = hyper::server::conn::http1::Builder::new()
+            .timer(TokioTimer::new())
+            .header_read_timeout(HEADER_TIMEOUT)
+            .serve_connection(TokioIo::new(stream), service);
+        let connection = graceful.watch(connection);
+        tokio::spawn(async move {
+            let _ = connection.await;
+            drop(permit);
+        });
+    }
+    drop(listener);
+    let _ = tokio::time::timeout(SHUTDOWN_DEADLINE, graceful.shutdown()).await;
+    Ok(())
+}
