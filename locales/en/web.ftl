@@ -220,3 +220,4 @@ web-order-up = Move item { $n } up
 web-order-down = Move item { $n } down
 web-order-drag = Drag to reorder
 web-order-moved = Item { $n } is now in place { $place }.
+web-deck-problem = A deck file could not be read, so its cards are asked as they were before the change. Fix it and start a new session:

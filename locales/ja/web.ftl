@@ -202,3 +202,4 @@ web-order-up = 項目 { $n } を上へ
 web-order-down = 項目 { $n } を下へ
 web-order-drag = ドラッグして並べ替え
 web-order-moved = 項目 { $n } は { $place } 番目になりました。
+web-deck-problem = 読み込めないデッキファイルがあるため、そのカードは変更前のまま出題しています。直してから新しいセッションを始めてください:

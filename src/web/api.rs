@@ -8,8 +8,10 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
+use serde_json::Value;
 
 use super::desk::{Desk, Notice, Refusal};
+use super::pages::layout::PageCtx;
 use super::worker::Gone;
 use super::App;
 
@@ -68,7 +70,8 @@ pub fn refusal_json(refusal: &Refusal) -> Response {
         Refusal::NothingToUndo => {
             (StatusCode::CONFLICT, "nothing_to_undo", "no answer of this session to undo".to_string())
         }
-        Refusal::Failed(e) => (StatusCode::INTERNAL_SERVER_ERROR, "database", e.to_string()),
+        Refusal::Failed(e @ crate::Error::Database { .. }) => (StatusCode::INTERNAL_SERVER_ERROR, "database", e.to_string()),
+        Refusal::Failed(e) => (StatusCode::INTERNAL_SERVER_ERROR, "failed", e.to_string()),
     };
     error_json(status, code, &message)
 }
@@ -140,4 +143,41 @@ pub async fn act<T: DeserializeOwned + Send + 'static>(
 /// A value as JSON for [`After`].
 pub fn to_json<T: Serialize>(value: crate::Result<T>) -> crate::Result<serde_json::Value> {
     value.map(|v| serde_json::to_value(v).unwrap_or_default())
+}
+
+/// A page from the desk: `data` read on its thread, `render` with the request's language.
+pub async fn show<T: Send + 'static>(
+    app: App,
+    headers: HeaderMap,
+    data: fn(&mut Desk) -> crate::Result<T>,
+    render: fn(&PageCtx, &T, Option<&Notice>) -> maud::Markup,
+) -> Response {
+    let job =
+        move |desk: &mut Desk| data(desk).map(|d| (d, desk.language(), desk.notice.take(), desk.deck_problem.clone()));
+    match app.worker.run(job).await {
+        Ok(Ok((value, setting, notice, problem))) => {
+            let ctx = PageCtx { lang: super::text::lang(&headers, setting), csrf: app.security.csrf(), problem };
+            super::pages::html(render(&ctx, &value, notice.as_ref()))
+        }
+        Ok(Err(e)) => super::pages::error(&headers, &e),
+        Err(stopped) => gone(stopped),
+    }
+}
+
+pub fn json<T: Serialize>(result: Result<crate::Result<T>, Gone>) -> Response {
+    match result {
+        Ok(Ok(value)) => ok_json(&value),
+        Ok(Err(e)) => refusal_json(&Refusal::Failed(e)),
+        Err(stopped) => gone(stopped),
+    }
+}
+
+/// A field sent as text or as a JSON number or boolean, as text: None when absent or empty.
+pub fn text(value: &Option<Value>) -> Option<String> {
+    match value.as_ref()? {
+        Value::String(s) if s.trim().is_empty() => None,
+        Value::String(s) => Some(s.trim().to_string()),
+        Value::Null => None,
+        other => Some(other.to_string()),
+    }
 }

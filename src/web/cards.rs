@@ -8,9 +8,8 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
-use super::api;
+use super::api::{self, json, show};
 use super::desk::{Desk, Notice, Refusal};
-use super::pages::layout::PageCtx;
 use super::App;
 use crate::store::ReviewRowTime;
 use crate::Result;
@@ -81,38 +80,43 @@ pub fn history(desk: &mut Desk, limit: usize) -> Result<Vec<HistoryRow>> {
 
 #[derive(Debug, Default, Deserialize)]
 pub struct SettingsInput {
-    language: Option<String>,
-    readings: Option<String>,
-    new_per_day: Option<String>,
-    reviews_per_day: Option<String>,
+    language: Option<serde_json::Value>,
+    readings: Option<serde_json::Value>,
+    new_per_day: Option<serde_json::Value>,
+    reviews_per_day: Option<serde_json::Value>,
     desired_retention: Option<serde_json::Value>,
 }
 
 /// Validates every value given, then stores them all (none when one is invalid). The review in
 /// progress is rebuilt on the next page, with the new limits.
 fn save_settings(desk: &mut Desk, input: &SettingsInput) -> Result<(), Refusal> {
-    let retention = input.desired_retention.as_ref().map(|v| match v {
-        serde_json::Value::String(s) => s.clone(),
-        other => other.to_string(),
-    });
     let given = [
-        ("language", input.language.clone()),
-        ("readings", input.readings.clone()),
-        ("new_per_day", input.new_per_day.clone()),
-        ("reviews_per_day", input.reviews_per_day.clone()),
-        ("desired_retention", retention),
+        ("language", &input.language),
+        ("readings", &input.readings),
+        ("new_per_day", &input.new_per_day),
+        ("reviews_per_day", &input.reviews_per_day),
+        ("desired_retention", &input.desired_retention),
     ];
     let mut valid = Vec::new();
     for (key, value) in given {
-        if let Some(value) = value {
+        if let Some(value) = api::text(value) {
             let canonical = crate::settings::validate(key, &value).map_err(|e| Refusal::Invalid(e.to_string()))?;
             valid.push((key, canonical));
         }
     }
-    for (key, value) in valid {
-        desk.store.set_setting(key, &value)?;
+    let before = desk.store.typed_settings()?;
+    for (key, value) in &valid {
+        desk.store.set_setting(key, value)?;
     }
-    desk.review = None;
+    let after = desk.store.typed_settings()?;
+    // Limits and retention shape today's queue: the review is rebuilt with them. Language and
+    // readings do not: the review in progress, its card on screen and its undo are kept.
+    let queue = |s: &crate::settings::Settings| (s.new_per_day, s.reviews_per_day, s.desired_retention);
+    if queue(&before) != queue(&after) {
+        desk.review = None;
+    }
+    crate::deck::reading::set_shown(after.show_readings);
+    desk.settings = after;
     Ok(())
 }
 
@@ -152,24 +156,6 @@ pub async fn post_unsuspend(State(app): State<App>, headers: HeaderMap, body: By
     api::act::<KeyInput>(app, headers, body, "/suspended", |desk, input| unsuspend(desk, input).map(Some), None).await
 }
 
-/// A page from the desk: `data` read on its thread, `render` with the request's language.
-pub(super) async fn show<T: Send + 'static>(
-    app: App,
-    headers: HeaderMap,
-    data: fn(&mut Desk) -> Result<T>,
-    render: fn(&PageCtx, &T, Option<&Notice>) -> maud::Markup,
-) -> Response {
-    let job = move |desk: &mut Desk| data(desk).map(|d| (d, desk.language(), desk.notice.take()));
-    match app.worker.run(job).await {
-        Ok(Ok((value, setting, notice))) => {
-            let ctx = PageCtx { lang: super::text::lang(&headers, setting), csrf: app.security.csrf() };
-            super::pages::html(render(&ctx, &value, notice.as_ref()))
-        }
-        Ok(Err(e)) => super::pages::error(&headers, &e),
-        Err(gone) => api::gone(gone),
-    }
-}
-
 pub async fn settings_page(State(app): State<App>, headers: HeaderMap) -> Response {
     show(app, headers, settings, |ctx, v: &Vec<_>, n| super::pages::cards::settings(ctx, v, n)).await
 }
@@ -195,12 +181,4 @@ pub async fn suspended_data(State(app): State<App>) -> Response {
 }
 pub async fn history_data(State(app): State<App>) -> Response {
     json(app.worker.run(|desk| history(desk, 1000)).await)
-}
-
-pub(super) fn json<T: Serialize>(result: Result<Result<T>, super::worker::Gone>) -> Response {
-    match result {
-        Ok(Ok(value)) => api::ok_json(&value),
-        Ok(Err(e)) => api::refusal_json(&Refusal::Failed(e)),
-        Err(gone) => api::gone(gone),
-    }
 }

@@ -7,8 +7,7 @@ use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Response;
 
-use super::api;
-use super::cards::{json, show};
+use super::api::{self, json, show};
 use super::desk::Desk;
 use super::exam::{number, StartInput};
 use super::quiz::CramStart;

@@ -44,6 +44,8 @@ pub struct Desk {
     pub review: Option<WebReview>,
     pub exam: Option<super::quiz::WebExam>,
     pub cram: Option<super::quiz::WebCram>,
+    /// Why the deck files could not be read when a session last started (None when they were).
+    pub deck_problem: Option<String>,
     /// What the next page shows once (after a form was sent): saved, stale, an invalid answer.
     pub notice: Option<Notice>,
     _lock: Option<crate::store::SessionLock>,
@@ -148,6 +150,7 @@ impl Desk {
             exam: None,
             cram: None,
             notice: None,
+            deck_problem: None,
             _lock: parts.lock,
         })
     }
@@ -165,10 +168,14 @@ impl Desk {
 
     /// Starts a new review session: deck files re-read if they changed, settings and FSRS
     /// parameters read again (the settings page may have changed them), today's queue built.
+    /// With a deck file broken, the review in progress (and its undo) is kept.
     pub fn start_review(&mut self) -> Result<()> {
+        self.refresh()?;
+        if self.deck_problem.is_some() && self.review.is_some() {
+            return Ok(());
+        }
         self.review = None;
         let now = self.now();
-        self.refresh()?;
         let session = ReviewSession::new(
             &self.store,
             LearnerId::PERSONAL,
@@ -184,9 +191,15 @@ impl Desk {
 
     /// Deck files re-read if they changed, settings and FSRS parameters read again (the
     /// settings page may have changed them): what every session's start does.
+    /// A deck file that cannot be read changes nothing: the cards are asked as they were, and
+    /// every page says what to fix (`deck_problem`).
     pub fn refresh(&mut self) -> Result<()> {
         let now = self.now();
-        (self.resync)(&mut self.store, now)?;
+        match (self.resync)(&mut self.store, now) {
+            Ok(()) => self.deck_problem = None,
+            Err(e @ Error::Database { .. }) => return Err(e),
+            Err(e) => self.deck_problem = Some(e.to_string()),
+        }
         self.settings = self.store.typed_settings()?;
         crate::deck::reading::set_shown(self.settings.show_readings);
         self.scheduler = Arc::new(Scheduler::new(self.settings.clone(), self.store.parameters()?.as_deref())?);

@@ -9,8 +9,7 @@ use axum::response::Response;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::api;
-use super::cards::{json, show};
+use super::api::{self, json, show};
 use super::desk::{Desk, Refusal};
 use super::quiz::ExamStart;
 use super::quiz_view;
@@ -42,23 +41,13 @@ pub struct StartInput {
     pub limit: Option<Value>,
 }
 
-/// A field as text: None when absent or empty.
-fn text(value: &Option<Value>) -> Option<String> {
-    match value.as_ref()? {
-        Value::String(s) if s.trim().is_empty() => None,
-        Value::String(s) => Some(s.trim().to_string()),
-        Value::Null => None,
-        other => Some(other.to_string()),
-    }
-}
-
 /// A whole number field from 1 (0 for a seed), or a refusal naming it.
 pub fn number<T: std::str::FromStr + PartialOrd + From<u8>>(
     name: &str,
     value: &Option<Value>,
 ) -> Result<Option<T>, Refusal> {
     let least = T::from(u8::from(name != "seed"));
-    text(value)
+    api::text(value)
         .map(|t| match t.parse::<T>() {
             Ok(n) if n >= least => Ok(n),
             _ => {
@@ -71,11 +60,14 @@ pub fn number<T: std::str::FromStr + PartialOrd + From<u8>>(
 
 impl StartInput {
     pub fn scope(&self) -> Scope {
-        Scope { only_decks: text(&self.deck).into_iter().collect(), tags: text(&self.tag).into_iter().collect() }
+        Scope {
+            only_decks: api::text(&self.deck).into_iter().collect(),
+            tags: api::text(&self.tag).into_iter().collect(),
+        }
     }
 
     fn exam(&self) -> Result<ExamStart, Refusal> {
-        let time_limit_secs = match text(&self.time_limit) {
+        let time_limit_secs = match api::text(&self.time_limit) {
             None => None,
             Some(t) => match crate::settings::parse_steps("time_limit", &t).as_deref() {
                 Ok([secs]) => Some(i64::from(*secs)),
@@ -85,7 +77,7 @@ impl StartInput {
                 }
             },
         };
-        let feed_review = matches!(text(&self.feed_review).as_deref(), Some("true" | "on" | "1" | "yes"));
+        let feed_review = matches!(api::text(&self.feed_review).as_deref(), Some("true" | "on" | "1" | "yes"));
         Ok(ExamStart {
             count: number::<u32>("count", &self.count)?.unwrap_or(20) as usize,
             time_limit_secs,

@@ -8,7 +8,6 @@ use serde::Serialize;
 
 use super::api;
 use super::desk::{Desk, Refusal};
-use super::pages::layout::PageCtx;
 use super::App;
 use crate::session::{Filter, Today};
 use crate::store::LearnerId;
@@ -66,12 +65,5 @@ pub async fn data(State(app): State<App>) -> Response {
 
 /// `GET /`.
 pub async fn page(State(app): State<App>, headers: HeaderMap) -> Response {
-    match app.worker.run(|desk| due(desk).map(|d| (d, desk.language()))).await {
-        Ok(Ok((due, setting))) => {
-            let ctx = PageCtx { lang: super::text::lang(&headers, setting), csrf: app.security.csrf() };
-            super::pages::html(super::pages::home::render(&ctx, &due))
-        }
-        Ok(Err(e)) => super::pages::error(&headers, &e),
-        Err(gone) => api::gone(gone),
-    }
+    api::show(app, headers, due, |ctx, due, _| super::pages::home::render(ctx, due)).await
 }

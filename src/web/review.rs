@@ -10,7 +10,6 @@ use serde::Deserialize;
 
 use super::api;
 use super::desk::Refusal;
-use super::pages::layout::PageCtx;
 use super::view;
 use super::App;
 use crate::scheduler::Rating;
@@ -18,15 +17,7 @@ use crate::session::review::Hide;
 
 /// `GET /review`.
 pub async fn page(State(app): State<App>, headers: HeaderMap) -> Response {
-    let result = app.worker.run(|desk| view::review(desk).map(|v| (v, desk.language()))).await;
-    match result {
-        Ok(Ok((view, setting))) => {
-            let ctx = PageCtx { lang: super::text::lang(&headers, setting), csrf: app.security.csrf() };
-            super::pages::html(super::pages::review::render(&ctx, &view))
-        }
-        Ok(Err(e)) => super::pages::error(&headers, &e),
-        Err(gone) => api::gone(gone),
-    }
+    api::show(app, headers, view::review, |ctx, view, _| super::pages::review::render(ctx, view)).await
 }
 
 /// `GET /api/review`.

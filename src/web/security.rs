@@ -31,7 +31,9 @@ use crate::tr_in;
 /// Largest request body read, in bytes (a typed answer is a line; 64 KiB is generous).
 pub const BODY_LIMIT: usize = 64 * 1024;
 
-/// The name of the cookie that carries the token.
+/// The start of the name of the cookie that carries the token; the port follows
+/// (`kioku_token_8000`), because browsers share cookies between the ports of one host, and two
+/// servers on one machine must not overwrite each other's.
 pub const COOKIE: &str = "kioku_token";
 
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
@@ -43,6 +45,8 @@ pub struct Security {
     csrf: String,
     /// `Host` header values accepted: `127.0.0.1:PORT`, `localhost:PORT`, and the LAN address.
     hosts: Vec<String>,
+    /// `kioku_token_PORT`.
+    cookie: String,
 }
 
 /// A fresh random secret: 32 bytes from the operating system, as 64 hex digits.
@@ -55,7 +59,9 @@ pub fn secret() -> std::io::Result<String> {
 impl Security {
     /// `hosts` are the `host:port` names the server answers to.
     pub fn new(token: String, csrf: String, hosts: Vec<String>) -> Security {
-        Security { token, csrf, hosts }
+        let port = hosts.first().and_then(|h| h.rsplit_once(':')).map(|(_, port)| port.to_string());
+        let cookie = port.map_or_else(|| COOKIE.to_string(), |port| format!("{COOKIE}_{port}"));
+        Security { token, csrf, hosts, cookie }
     }
 
     /// The CSRF token pages put in their forms.
@@ -165,7 +171,7 @@ async fn check(security: &Security, request: Request) -> Result<Checked, Refused
         if !same_secret(&given, &security.token) {
             return Err(Refused::Token);
         }
-        let cookie = format!("{COOKIE}={}; HttpOnly; SameSite=Strict; Path=/", security.token);
+        let cookie = format!("{}={}; HttpOnly; SameSite=Strict; Path=/", security.cookie, security.token);
         let path = request.uri().path();
         let target = if path.starts_with('/') && !path.starts_with("//") { path } else { "/" };
         let response = (StatusCode::SEE_OTHER, [(header::SET_COOKIE, cookie), (header::LOCATION, target.to_string())])
@@ -174,7 +180,7 @@ async fn check(security: &Security, request: Request) -> Result<Checked, Refused
     }
     let auth = if bearer(headers).is_some_and(|t| same_secret(t, &security.token)) {
         Auth::Bearer
-    } else if cookie(headers, COOKIE).is_some_and(|t| same_secret(t, &security.token)) {
+    } else if cookie(headers, &security.cookie).is_some_and(|t| same_secret(t, &security.token)) {
         Auth::Cookie
     } else {
         return Err(Refused::Token);

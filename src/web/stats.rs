@@ -8,7 +8,6 @@ use axum::response::Response;
 
 use super::api;
 use super::desk::{Desk, Refusal};
-use super::pages::layout::PageCtx;
 use super::App;
 use crate::stats::report::{self, CardInfo, Report};
 use crate::Result;
@@ -41,12 +40,5 @@ pub async fn data(State(app): State<App>) -> Response {
 
 /// `GET /stats`.
 pub async fn page(State(app): State<App>, headers: HeaderMap) -> Response {
-    match app.worker.run(|desk| report(desk).map(|r| (r, desk.language()))).await {
-        Ok(Ok((report, setting))) => {
-            let ctx = PageCtx { lang: super::text::lang(&headers, setting), csrf: app.security.csrf() };
-            super::pages::html(super::pages::stats::render(&ctx, &report))
-        }
-        Ok(Err(e)) => super::pages::error(&headers, &e),
-        Err(gone) => api::gone(gone),
-    }
+    api::show(app, headers, report, |ctx, report, _| super::pages::stats::render(ctx, report)).await
 }

@@ -54,6 +54,9 @@ pub struct ReviewView {
     pub notice: Option<Notice>,
     /// Whether readings are shown (the `readings` setting).
     pub readings: bool,
+    /// A deck file that could not be read when the session started (its cards are asked as they
+    /// were); None when every file was read.
+    pub deck_error: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, Serialize)]
@@ -140,6 +143,7 @@ pub fn review(desk: &mut Desk) -> Result<ReviewView> {
     desk.review()?;
     let readings = desk.settings.show_readings;
     let notice = desk.notice.take();
+    let deck_error = desk.deck_problem.clone();
     let review = desk.review.as_ref().expect("started by desk.review()");
     let session = &review.session;
     let (new, learning, rev) = session.remaining();
@@ -164,6 +168,7 @@ pub fn review(desk: &mut Desk) -> Result<ReviewView> {
             can_undo,
             notice,
             readings,
+            deck_error,
         });
     };
     let index = showing.index;
@@ -193,6 +198,7 @@ pub fn review(desk: &mut Desk) -> Result<ReviewView> {
         can_undo,
         notice,
         readings,
+        deck_error,
     })
 }
 

@@ -77,7 +77,7 @@ async fn without_the_token_every_route_is_401_and_the_page_says_what_to_do() {
             .send(
                 get(path)
                     .header(header::AUTHORIZATION, "Bearer 00")
-                    .header(header::COOKIE, "kioku_token=00")
+                    .header(header::COOKIE, "kioku_token_8000=00")
                     .body(Body::empty())
                     .unwrap(),
             )
@@ -95,7 +95,7 @@ async fn without_the_token_every_route_is_401_and_the_page_says_what_to_do() {
     let old_tab = site
         .send(
             get("/review")
-                .header(header::COOKIE, "kioku_token=feedbeef")
+                .header(header::COOKIE, "kioku_token_8000=feedbeef")
                 .header(header::ACCEPT_LANGUAGE, "en")
                 .body(Body::empty())
                 .unwrap(),
@@ -123,7 +123,7 @@ async fn the_token_in_the_url_becomes_a_strict_http_only_cookie_and_leaves_the_a
     assert_eq!(reply.status, StatusCode::SEE_OTHER);
     assert_eq!(reply.header("location"), "/review");
     let set = reply.header("set-cookie");
-    assert!(set.starts_with(&format!("kioku_token={TOKEN};")), "{set}");
+    assert!(set.starts_with(&format!("kioku_token_8000={TOKEN};")), "{set}");
     assert!(set.contains("HttpOnly") && set.contains("SameSite=Strict") && set.contains("Path=/"), "{set}");
     // Then the cookie alone is enough.
     assert_eq!(site.get_page("/review").await.status, StatusCode::OK);

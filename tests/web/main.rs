@@ -10,5 +10,6 @@ mod http;
 mod pages;
 mod quiz;
 mod review;
+mod robust;
 mod serve;
 mod site;

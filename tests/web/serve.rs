@@ -161,7 +161,14 @@ fn a_new_token_at_each_start() {
     assert_eq!(code, Some(143));
     let second = Running::start(&env, &["--port", "0"]);
     assert_ne!(second.token, token);
-    let old = request(&second.host, &second.host, "GET", "/", &[("Cookie", &format!("kioku_token={token}"))], "");
+    let old = request(
+        &second.host,
+        &second.host,
+        "GET",
+        "/",
+        &[("Cookie", &format!("kioku_token_{}={token}", second.port()))],
+        "",
+    );
     assert_eq!(old.0, 401, "the old tab's cookie no longer opens it");
 }
 

@@ -159,7 +159,7 @@ pub fn bearer() -> String {
 }
 
 pub fn cookie() -> String {
-    format!("kioku_token={TOKEN}")
+    format!("kioku_token_8000={TOKEN}")
 }
 
 /// One note of every kind, in this order of new cards: basic, typed (with a reading), choice,

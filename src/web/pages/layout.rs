@@ -12,6 +12,9 @@ pub struct PageCtx<'a> {
     pub lang: Lang,
     /// The CSRF token for forms (and, in a `<meta>`, for the script's requests).
     pub csrf: &'a str,
+    /// A deck file that could not be read when a session last started (file:line:col and what
+    /// is wrong): every page says so until it is fixed.
+    pub problem: Option<String>,
 }
 
 impl PageCtx<'_> {
@@ -58,7 +61,15 @@ pub fn page(ctx: &PageCtx, title: &str, current: &str, body: Markup) -> Markup {
                         }
                     }
                 }
-                main #main { (body) }
+                main #main {
+                    @if let Some(problem) = &ctx.problem {
+                        div.notice.warn.problem role="alert" {
+                            p { (tr_in!(ctx.lang, "web-deck-problem")) }
+                            pre { (problem) }
+                        }
+                    }
+                    (body)
+                }
             }
         }
     }
