@@ -1,5 +1,5 @@
 # kioku serve: the pages and the server's refusals.
-web-refused-title = kioku
+web-refused-title = Refused
 web-refused-host = This server answers only to its own address (127.0.0.1, localhost, or the LAN address with --lan). Open the address kioku serve printed.
 web-refused-token = This page needs the address kioku serve printed (it carries token=…). If kioku serve was restarted since this tab was opened, open the new address it printed.
 web-refused-origin = Refused: this request came from another site.
@@ -221,3 +221,8 @@ web-order-down = Move item { $n } down
 web-order-drag = Drag to reorder
 web-order-moved = Item { $n } is now in place { $place }.
 web-deck-problem = A deck file could not be read, so its cards are asked as they were before the change. Fix it and start a new session:
+web-history-kind-review = review
+web-history-kind-cram = cram
+web-history-kind-exam = exam
+web-history-kind-manual = by hand
+web-serve-address-unavailable = cannot listen on { $ip }: it is not an address of this machine ({ $error }); leave --lan without an address to use the machine's own

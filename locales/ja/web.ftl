@@ -1,5 +1,5 @@
 # kioku serve: ページとサーバーの拒否メッセージ
-web-refused-title = kioku
+web-refused-title = アクセスできません
 web-refused-host = このサーバーは自分のアドレス（127.0.0.1、localhost、--lan のときは LAN のアドレス）にだけ応答します。kioku serve が表示したアドレスを開いてください。
 web-refused-token = このページを開くには kioku serve が表示したアドレス（token=… を含む）が必要です。このタブを開いた後に kioku serve を起動し直した場合は、新しく表示されたアドレスを開いてください。
 web-refused-origin = 拒否しました：別のサイトからのリクエストです。
@@ -203,3 +203,8 @@ web-order-down = 項目 { $n } を下へ
 web-order-drag = ドラッグして並べ替え
 web-order-moved = 項目 { $n } は { $place } 番目になりました。
 web-deck-problem = 読み込めないデッキファイルがあるため、そのカードは変更前のまま出題しています。直してから新しいセッションを始めてください:
+web-history-kind-review = 復習
+web-history-kind-cram = 詰め込み
+web-history-kind-exam = 試験
+web-history-kind-manual = 手動
+web-serve-address-unavailable = { $ip } で待ち受けできません。このマシンのアドレスではありません({ $error })。--lan にアドレスを付けなければ、このマシンのアドレスを使います

@@ -110,6 +110,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
 /// Binds `ip` on the port asked for: an explicit port or nothing (exit 1 when it is busy); 0 any
 /// free port; none, 8000 or the next free one.
 fn bind(ip: IpAddr, port: Option<u16>) -> Result<TcpListener> {
+    // An address that is not this machine's is the problem whatever the port: say so first.
+    if let Err(e) = TcpListener::bind(SocketAddr::new(ip, 0)) {
+        if e.kind() == std::io::ErrorKind::AddrNotAvailable {
+            return Err(Error::Input(tr!("web-serve-address-unavailable", ip = ip.to_string(), error = e.to_string())));
+        }
+    }
     match port {
         Some(port) => TcpListener::bind(SocketAddr::new(ip, port)).map_err(|e| {
             Error::Input(tr!("web-serve-port-busy", ip = ip.to_string(), port = port, error = e.to_string()))

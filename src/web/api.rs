@@ -36,7 +36,9 @@ impl Unreadable {
 
 /// Reads a body as JSON or as a form, by its `Content-Type` (an empty body reads as `{}`).
 pub fn read<T: DeserializeOwned>(headers: &HeaderMap, body: &Bytes) -> Result<(T, Via), Unreadable> {
-    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+    // Media types are case-insensitive (RFC 9110).
+    let content_type =
+        headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_ascii_lowercase();
     let bad = |e: String| Unreadable(StatusCode::BAD_REQUEST, "bad_request", e);
     if content_type.starts_with("application/x-www-form-urlencoded") {
         serde_urlencoded::from_bytes(body).map(|t| (t, Via::Form)).map_err(|e| bad(e.to_string()))

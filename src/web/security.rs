@@ -162,7 +162,8 @@ enum Checked {
 async fn check(security: &Security, request: Request) -> Result<Checked, Refused> {
     let headers = request.headers();
     let host = headers.get(header::HOST).and_then(|h| h.to_str().ok()).unwrap_or("");
-    if !security.host_allowed(host) {
+    // Two Host headers: which one a proxy or the browser meant is unknowable, so neither.
+    if headers.get_all(header::HOST).iter().count() != 1 || !security.host_allowed(host) {
         return Err(Refused::Host);
     }
     // The token in the URL: set the cookie and send the browser to the same page without it, so
@@ -218,10 +219,11 @@ async fn check(security: &Security, request: Request) -> Result<Checked, Refused
 fn same_origin(security: &Security, headers: &HeaderMap) -> bool {
     match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
         Some(origin) => security.origin_allowed(origin),
+        // Browsers send Origin on every POST; without it, only a same-origin Sec-Fetch-Site passes.
         None => headers
             .get("sec-fetch-site")
             .and_then(|v| v.to_str().ok())
-            .is_none_or(|site| site == "same-origin" || site == "none"),
+            .is_some_and(|site| site == "same-origin" || site == "none"),
     }
 }
 
@@ -235,7 +237,10 @@ fn query_token(query: Option<&str>) -> Option<String> {
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {
-    headers.get(header::AUTHORIZATION)?.to_str().ok()?.strip_prefix("Bearer ").map(str::trim)
+    // The scheme is case-insensitive (RFC 9110).
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    let (scheme, token) = value.split_once(' ')?;
+    scheme.eq_ignore_ascii_case("bearer").then(|| token.trim())
 }
 
 /// The value of cookie `name` in the request's `Cookie` headers.
@@ -255,7 +260,7 @@ fn form_field(headers: &HeaderMap, body: &[u8], name: &str) -> Option<String> {
     let is_form = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
-        .is_some_and(|t| t.starts_with("application/x-www-form-urlencoded"));
+        .is_some_and(|t| t.to_ascii_lowercase().starts_with("application/x-www-form-urlencoded"));
     if !is_form {
         return None;
     }
@@ -273,7 +278,7 @@ fn wants_json(request: &Request) -> bool {
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|t| t.starts_with("application/json"))
+            .is_some_and(|t| t.to_ascii_lowercase().starts_with("application/json"))
 }
 
 /// The refusal as JSON (`{error, message}`) or as a page that says what to do.

@@ -70,3 +70,52 @@ async fn another_ports_cookie_does_not_open_this_server() {
         .await;
     assert_eq!(other_port.status, StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn header_spellings_a_second_host_and_a_cookie_post_without_origin() {
+    let site = Site::new(KINDS);
+    let lower = site
+        .send(
+            Request::get("/api/due")
+                .header(header::HOST, HOST)
+                .header(header::AUTHORIZATION, format!("bearer {TOKEN}"))
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(lower.status, StatusCode::OK, "the scheme is case-insensitive");
+    let two_hosts = site
+        .send(
+            Request::get("/api/due")
+                .header(header::HOST, HOST)
+                .header(header::HOST, "evil.example")
+                .header(header::AUTHORIZATION, crate::site::bearer())
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(two_hosts.status, StatusCode::FORBIDDEN);
+    let capitals = site
+        .send(
+            Request::post("/api/review/start")
+                .header(header::HOST, HOST)
+                .header(header::AUTHORIZATION, crate::site::bearer())
+                .header(header::CONTENT_TYPE, "Application/JSON")
+                .body(Body::from("{}"))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(capitals.status, StatusCode::OK, "{}", capitals.body);
+    let csrf = site.csrf().await;
+    let no_origin = site
+        .send(
+            Request::post("/api/review/start")
+                .header(header::HOST, HOST)
+                .header(header::COOKIE, crate::site::cookie())
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(Body::from(format!("csrf={csrf}")))
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(no_origin.status, StatusCode::FORBIDDEN, "a cookie POST with neither Origin nor Sec-Fetch-Site");
+}

@@ -247,6 +247,12 @@ fn lan_binds_the_address_given_and_answers_to_it() {
     assert_eq!(code, Some(143));
     assert!(err.contains("plain HTTP"), "{err}");
 
+    // An address that is not this machine's is named as the problem (not the port).
+    let out = env.kioku(NOW).args(["serve", "--lan", "192.0.2.1", "--port", "9000"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("192.0.2.1") && err.contains("not an address of this machine"), "{err}");
+
     let out = env.kioku(NOW).args(["serve", "--lan", "0.0.0.0"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("not 0.0.0.0"));

@@ -3,7 +3,7 @@
 use maud::{html, Markup};
 
 use super::layout::{human_interval, page, PageCtx};
-use super::review::notice_line;
+use super::review::{notice_line, rating_name};
 use crate::tr_in;
 use crate::web::cards::{HistoryRow, Suspended};
 use crate::web::desk::Notice;
@@ -90,7 +90,10 @@ pub fn history(ctx: &PageCtx, rows: &[HistoryRow], _: Option<&Notice>) -> Markup
                         tr {
                             td { (r.reviewed_at) }
                             th scope="row" { code { (r.card) } }
-                            td { (r.kind) @if r.rating > 0 { " " (r.rating) } }
+                            td {
+                                (kind_name(ctx, r.kind))
+                                @if let Some(rating) = crate::scheduler::Rating::from_u8(r.rating) { " · " (rating_name(ctx, rating)) }
+                            }
                             td { @if r.rating > 0 && r.kind == "review" { (human_interval(ctx, r.interval_secs)) } }
                         }
                     }
@@ -99,4 +102,15 @@ pub fn history(ctx: &PageCtx, rows: &[HistoryRow], _: Option<&Notice>) -> Markup
         }
     };
     page(ctx, &title, "/history", body)
+}
+
+/// A log row's kind in the page's language.
+fn kind_name(ctx: &PageCtx, kind: &str) -> String {
+    match kind {
+        "review" => tr_in!(ctx.lang, "web-history-kind-review"),
+        "cram" => tr_in!(ctx.lang, "web-history-kind-cram"),
+        "exam" => tr_in!(ctx.lang, "web-history-kind-exam"),
+        "manual" => tr_in!(ctx.lang, "web-history-kind-manual"),
+        other => other.to_string(),
+    }
 }

@@ -301,7 +301,7 @@ pub fn verdict_name(ctx: &PageCtx, verdict: &str) -> String {
     }
 }
 
-fn rating_name(ctx: &PageCtx, rating: Rating) -> String {
+pub fn rating_name(ctx: &PageCtx, rating: Rating) -> String {
     match rating {
         Rating::Again => tr_in!(ctx.lang, "web-rating-again"),
         Rating::Hard => tr_in!(ctx.lang, "web-rating-hard"),
