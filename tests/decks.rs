@@ -82,7 +82,7 @@ fn a_broken_deck_exits_1_with_positions_and_changes_nothing() {
         let stderr = String::from_utf8(out.stderr).unwrap();
         let broken = env.decks().join("broken.yaml").display().to_string();
         let dup = env.decks().join("dup.yaml").display().to_string();
-        assert!(stderr.contains(&format!("{broken}:5:5: error: cards[0]: unknown field `anwser`")), "{stderr}");
+        assert!(stderr.contains(&format!("{broken}:5:5: error: card 1 (line 3): unknown field `anwser`")), "{stderr}");
         assert!(stderr.contains(&format!("{dup}:5:9: error: duplicate note id 'x'")), "{stderr}");
         assert!(stderr.contains(&format!("{dup}:6:12: error: `front` is empty")), "{stderr}");
         assert!(out.stdout.is_empty());

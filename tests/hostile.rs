@@ -469,7 +469,7 @@ fn unclear_messages_made_clear() {
         "deck: t\ncards:\n  - id: b\n    front: x\n    back: z\n    renamed_from: old\n  - id: c\n    front: x2\n    back: z\n    renamed_from: old\n",
     );
     let text = lint(&env);
-    assert!(text.contains("t.yaml:10:19: error: renamed_from 'old' is also given by note 1 of this deck"), "{text}");
+    assert!(text.contains("t.yaml:10:19: error: renamed_from 'old' is also given by card 1 (line 3)"), "{text}");
     // UTF-16, with and without a byte-order mark: named, with an iconv command that works.
     std::fs::write(env.decks().join("t.yaml"), b"\xff\xfed\x00e\x00c\x00k\x00:\x00 \x00t\x00\n\x00").unwrap();
     let text = lint(&env);
@@ -527,7 +527,7 @@ fn a_valid_alias_is_not_an_unknown_anchor_when_another_note_has_an_error() {
     );
     let out = env.kioku(NOW).env("KIOKU_LANG", "en").arg("lint").output().unwrap();
     let text = String::from_utf8(out.stdout).unwrap();
-    assert!(text.contains("t.yaml:8:5: error: cards[1]: unknown field `anwser`"), "{text}");
+    assert!(text.contains("t.yaml:8:5: error: card 2 (line 6): unknown field `anwser`"), "{text}");
     assert!(!text.contains("unknown anchor"), "{text}");
     assert!(text.ends_with("1 error, 0 warnings\n"), "{text}");
 }

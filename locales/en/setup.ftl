@@ -27,8 +27,3 @@ setup-lint-in-dir = {" "}in { $dir }
 setup-lint-in-bundled = {" "}in the bundled decks
 setup-man-dir-missing = --dir: { $dir } is not a folder; create it first
 setup-man-wrote = wrote the man pages to { $dir }
-setup-lint-few-distractors = card { $key } has { $found } wrong { $found ->
-    [one] answer
-   *[other] answers
-} of category '{ $category }' for exams (2 are needed to ask it as a choice)
-setup-lint-few-distractors-hint = add cards of this category, or give the card another `category`; without, exams ask it typed or leave it out

@@ -15,5 +15,3 @@ setup-lint-in-dir = （{ $dir }）
 setup-lint-in-bundled = （付属のデッキ）
 setup-man-dir-missing = --dir: { $dir } はフォルダではありません。先に作ってください
 setup-man-wrote = man ページを { $dir } に書き出しました
-setup-lint-few-distractors = カード { $key } には、模擬試験で使える category「{ $category }」の誤答が { $found } つしかありません(選択問題にするには 2 つ必要です)
-setup-lint-few-distractors-hint = この category のカードを増やすか、カードに別の `category` を付けてください。このままでは、模擬試験では入力問題として出すか、出題しません

@@ -6,12 +6,13 @@ use crate::rng::fnv1a;
 use super::normalize::{comparable, fold};
 use super::Verdict;
 
-/// Reads a true/false response: t f true false y n yes no ○ 〇 ◯ × x はい いいえ 正 誤.
+/// Reads a true/false response: t f true false y n yes no ○ 〇 ◯ × x はい いいえ 正 誤 正しい 誤り
+/// (also a deck's `answer:` of a statement).
 /// Returns None for anything else (an invalid line).
 pub fn parse_true_false(line: &str) -> Option<bool> {
     match fold(line).as_str() {
-        "t" | "true" | "y" | "yes" | "○" | "〇" | "◯" | "ハイ" | "正" => Some(true),
-        "f" | "false" | "n" | "no" | "×" | "x" | "イイエ" | "誤" => Some(false),
+        "t" | "true" | "y" | "yes" | "○" | "〇" | "◯" | "ハイ" | "正" | "正シイ" => Some(true),
+        "f" | "false" | "n" | "no" | "×" | "x" | "イイエ" | "誤" | "誤リ" => Some(false),
         _ => None,
     }
 }

@@ -141,10 +141,10 @@ fn accepted_alternatives_and_diffs() {
 
 #[test]
 fn response_forms() {
-    for yes in ["t", "TRUE", "y", "Yes", "○", "〇", "◯", "はい", "正"] {
+    for yes in ["t", "TRUE", "y", "Yes", "○", "〇", "◯", "はい", "正", "正しい"] {
         assert_eq!(parse_true_false(yes), Some(true), "{yes}");
     }
-    for no in ["f", "False", "n", "NO", "×", "x", "いいえ", "誤"] {
+    for no in ["f", "False", "n", "NO", "×", "x", "いいえ", "誤", "誤り", "誤リ"] {
         assert_eq!(parse_true_false(no), Some(false), "{no}");
     }
     assert_eq!(parse_true_false("maybe"), None);

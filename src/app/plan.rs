@@ -17,9 +17,13 @@ pub struct PlanRecorded {
     pub id: i64,
     /// Reviews due after the exam moved into their window before it (logged as manual rows).
     pub moved: usize,
+    /// Whether a plan for the same exam (day and scope) was there already and was updated
+    /// (its target), rather than a second one added.
+    pub updated: bool,
 }
 
-/// Records `plan` (its id is assigned) and moves the reviews of the cards it covers that would
+/// Records `plan` (its id is assigned; a plan for the same exam day and scope is updated
+/// instead of a second one added) and moves the reviews of the cards it covers that would
 /// cross the exam into each card's window (its least loaded day, three days before the exam at the
 /// latest, as `Scheduler::fit_to_exam` decides), in one transaction. Later answers are placed as
 /// they are given. `plan.exam_day` must be after today (checked by the caller, which knows
@@ -58,6 +62,9 @@ pub fn record_plan(
     }
     let batch: Vec<CardMove> =
         moves.iter().map(|(id, key, before, after)| (*id, key.as_str(), before, after)).collect();
-    let id = store.add_plan_with_moves(learner, plan, &batch, ReviewRowTime::new(now, days))?;
-    Ok(PlanRecorded { id, moved: moves.len() })
+    // The same exam recorded again (its date written another way, a new target) updates it.
+    let existing = store.plans(learner)?.into_iter().find(|p| p.same_exam(plan)).map(|p| p.id);
+    let plan = Plan { id: existing.unwrap_or(0), ..plan.clone() };
+    let id = store.add_plan_with_moves(learner, &plan, &batch, ReviewRowTime::new(now, days))?;
+    Ok(PlanRecorded { id, moved: moves.len(), updated: existing.is_some() })
 }

@@ -334,6 +334,21 @@ impl Context {
         }
     }
 
+    /// Which decks folder this run uses and why, as a line for people (`kioku suspend` says it
+    /// when a key is not found: the card may be in another folder).
+    pub fn decks_used(&self) -> String {
+        let dir = match &self.paths.decks {
+            DeckSource::Dir(dir) => std::fs::canonicalize(dir).unwrap_or_else(|_| dir.clone()).display().to_string(),
+            DeckSource::Bundled => return crate::tr!("authoring-decks-bundled"),
+        };
+        let key = match self.decks_origin {
+            DecksOrigin::Given => "authoring-decks-given",
+            DecksOrigin::Setting => "authoring-decks-setting",
+            _ => "authoring-decks-here",
+        };
+        crate::tr!(key, dir = dir)
+    }
+
     /// Refuses a --now more than a day ahead on the default database (issue 20), before any
     /// database is opened or created.
     fn refuse_future_on_default_db(&self) -> Result<()> {

@@ -90,9 +90,10 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             created_at_ms: ctx.now().timestamp_millis(),
         };
         let scheduler = ctx.scheduler(&store, &settings)?;
-        let crate::app::PlanRecorded { id, moved } =
+        let crate::app::PlanRecorded { id, moved, updated } =
             crate::app::record_plan(&mut store, LearnerId::PERSONAL, &scheduler, &days, &plan, ctx.now())?;
-        writeln!(std::io::stdout(), "{}", tr!("plan-recorded", id = id, date = day_text(exam_day), moved = moved))?;
+        let key = if updated { "authoring-plan-updated" } else { "plan-recorded" };
+        writeln!(std::io::stdout(), "{}", tr!(key, id = id, date = day_text(exam_day), moved = moved))?;
     }
     let scheduler = ctx.scheduler(&store, &settings)?;
     let cards = store.cards_in_decks()?;

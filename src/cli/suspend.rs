@@ -15,13 +15,25 @@ pub struct Args {
 }
 
 pub fn run(ctx: &Context, args: Args, suspend: bool) -> Result<()> {
+    // A card not found may be in another decks folder than the one used: say which was.
+    let not_found = |e: Error| {
+        if matches!(e, Error::UnknownCard { .. }) {
+            super::warn(&ctx.decks_used());
+        }
+        e
+    };
     if ctx.open_existing_store()?.is_none() {
-        return Err(Error::UnknownCard { key: args.key, similar: Vec::new() });
+        // No database yet (none is made for this): suggest from the decks themselves.
+        let keys: Vec<String> = crate::deck::load(&ctx.paths().decks)
+            .map(|c| c.decks.iter().flat_map(crate::deck::expand).map(|card| card.key).collect())
+            .unwrap_or_default();
+        let similar = crate::deck::key::similar(&keys, &args.key);
+        return Err(not_found(Error::UnknownCard { key: args.key, similar }));
     }
     // A review session keeps its cards in memory: it must not run meanwhile. The decks are
     // synced first, so a note just added can be suspended.
     let Prepared { mut store, settings, lock: _lock } = ctx.prepare(&|_, _| Ok(()), Access::Exclusive)?;
-    let (id, before) = store.schedule(&args.key)?;
+    let (id, before) = store.schedule(&args.key).map_err(not_found)?;
     let mut out = std::io::stdout().lock();
 
     if before.suspended == suspend {

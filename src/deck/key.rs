@@ -51,3 +51,22 @@ mod tests {
         assert_eq!(deck_of("k"), "k");
     }
 }
+
+/// Up to five of `keys` like `key`, for "did you mean": keys containing what was typed (or of
+/// the note typed), then keys a few edits away (typos, a wrong suffix).
+pub fn similar(keys: &[String], key: &str) -> Vec<String> {
+    let note = key.split(':').next().unwrap_or(key);
+    let mut scored: Vec<(usize, &String)> = keys
+        .iter()
+        .filter_map(|k| {
+            if k.contains(key) || (k.starts_with(note) && note.contains('/')) {
+                Some((0, k))
+            } else {
+                let d = crate::answer::osa_distance(k, key);
+                (d <= 3).then_some((d, k))
+            }
+        })
+        .collect();
+    scored.sort();
+    scored.into_iter().take(5).map(|(_, k)| k.clone()).collect()
+}

@@ -5,6 +5,7 @@
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
+use super::authoring;
 use super::diagnostic::{Diagnostic, Severity};
 use super::load::{load_text, read_deck_bytes, DeckSource};
 use super::model::{Deck, NoteKind, RawDeck};
@@ -66,9 +67,9 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Linted> {
     let file_count = files.len();
     let mut out = Vec::new();
     let mut decks: Vec<Deck> = Vec::new();
-    // Where each deck's id and each note start (position, index of the file's text), for
-    // problems found across files.
-    let mut places: HashMap<String, ((usize, usize), usize)> = HashMap::new();
+    // Where each deck's id and each note start (position, index of the file's text, index of
+    // the note in its file), for problems found across files.
+    let mut places: HashMap<String, ((usize, usize), usize, usize)> = HashMap::new();
     let mut texts: Vec<String> = Vec::new();
     for (shown, stem, bytes) in files {
         let bytes = match bytes {
@@ -92,9 +93,9 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Linted> {
                 let text = text.as_deref().unwrap_or("");
                 let locator = Locator::new(text);
                 let file = texts.len();
-                places.insert(deck.id.clone(), (locator.find("deck"), file));
+                places.insert(deck.id.clone(), (locator.find("deck"), file, 0));
                 for (i, note) in deck.notes.iter().enumerate() {
-                    places.insert(format!("{}/{}", deck.id, note.id), (locator.find(&format!("cards.{i}")), file));
+                    places.insert(format!("{}/{}", deck.id, note.id), (locator.find(&format!("cards.{i}")), file, i));
                 }
                 out.extend(warnings(Some(&raw), &shown, text));
                 texts.push(text.to_string());
@@ -108,7 +109,14 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Linted> {
     let mut prompts: HashMap<String, String> = HashMap::new();
     for deck in &decks {
         let place = |key: &str| {
-            places.get(key).map_or(((1, 1), ""), |&(at, file)| (at, texts.get(file).map_or("", String::as_str)))
+            places.get(key).map_or(((1, 1), ""), |&(at, file, _)| (at, texts.get(file).map_or("", String::as_str)))
+        };
+        // A note as a teacher finds it: its number in its file, its line, and its key.
+        let name = |key: &str| match places.get(key) {
+            Some(&((line, _), _, i)) => {
+                crate::tr!("authoring-card-key", card = authoring::card_name(i, line), key = key)
+            }
+            None => key.to_string(),
         };
         if let Some(first) = ids.insert(&deck.id, &deck.file) {
             let (at, text) = place(&deck.id);
@@ -131,7 +139,7 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Linted> {
                         &deck.file,
                         at,
                         "duplicate-prompt",
-                        crate::tr!("lint-duplicate-prompt", here = here.as_str(), first = first.as_str()),
+                        crate::tr!("lint-duplicate-prompt", here = name(&here), first = name(&first)),
                     )
                     .with_source(text)
                     .with_hint(crate::tr!("lint-duplicate-prompt-hint"))
@@ -177,7 +185,7 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Linted> {
         let found = crate::session::exam::distractors(card, &pool, &mut crate::rng::Rng::new(0), 2).len();
         if found < 2 {
             let Some(deck) = decks.iter().find(|d| d.id == card.deck) else { continue };
-            let (at, file) = places.get(&card.note_key()).copied().unwrap_or(((1, 1), usize::MAX));
+            let (at, file, i) = places.get(&card.note_key()).copied().unwrap_or(((1, 1), usize::MAX, 0));
             out.push(Diagnostic {
                 severity: Severity::Warning,
                 ..Diagnostic::error(
@@ -185,14 +193,15 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Linted> {
                     at,
                     "few-distractors",
                     crate::tr!(
-                        "setup-lint-few-distractors",
+                        "authoring-few-distractors",
+                        card = authoring::card_name(i, at.0),
                         key = card.key.as_str(),
                         found = found,
                         category = category.as_str()
                     ),
                 )
                 .with_source(texts.get(file).map_or("", String::as_str))
-                .with_hint(crate::tr!("setup-lint-few-distractors-hint"))
+                .with_hint(crate::tr!("authoring-few-distractors-hint"))
             });
         }
     }
@@ -262,8 +271,35 @@ fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
     if raw.is_some_and(|raw| raw.cards.as_ref().is_none_or(|c| c.is_empty())) {
         out.push(warn((1, 1), "no-cards", crate::tr!("lint-no-cards"), crate::tr!("lint-no-cards-hint")));
     }
+    // Choice notes whose answer is an option's number: said once, by its own warning.
+    let numbered: Vec<(usize, &str, Option<&str>, &[String])> = raw
+        .iter()
+        .flat_map(|r| r.cards.iter().flatten().enumerate())
+        .filter_map(|(i, n)| {
+            let (answer, distractors) = (n.answer.as_deref()?, n.distractors.as_deref()?);
+            Some((i, answer, authoring::answer_as_number(answer, distractors)?, distractors))
+        })
+        .collect();
+    for &(i, answer, meant, distractors) in &numbered {
+        let options: Vec<String> =
+            distractors.iter().map(|d| crate::tr!("authoring-quoted", text = d.as_str())).collect();
+        let hint = match meant {
+            Some(meant) => crate::tr!(
+                "authoring-answer-number-meant",
+                meant = meant,
+                n = distractors.iter().position(|d| d == meant).unwrap_or(0) + 1
+            ),
+            None => crate::tr!("authoring-answer-number-hint"),
+        };
+        out.push(warn(
+            locator.find(&format!("cards.{i}.answer")),
+            "answer-number",
+            crate::tr!("authoring-answer-number", answer = answer.trim(), options = options.join(", ")),
+            hint,
+        ));
+    }
     for (path, value, at) in &locator.plain {
-        if !is_text_path(path) {
+        if !is_text_path(path) || numbered.iter().any(|&(i, ..)| *path == format!("cards.{i}.answer")) {
             continue;
         }
         let Some(kind) = retyped_as(value) else { continue };
@@ -319,6 +355,14 @@ fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
         } else {
             value.to_string()
         };
+        for found in authoring::bracket_readings(&value) {
+            out.push(warn(
+                place(&lines, locator.find(&path), value, found.offset),
+                "bracket-reading",
+                crate::tr!("authoring-bracket-reading", written = found.written.as_str()),
+                crate::tr!("authoring-bracket-reading-hint", fixed = found.fixed.as_str()),
+            ));
+        }
         for (offset, slip) in reading::slips(&masked) {
             let at = place(&lines, locator.find(&path), value, offset);
             let bracket: String = value.chars().skip(offset).take_while(|&c| c != '\n').take(12).collect();

@@ -158,6 +158,8 @@ fn load_str(text: &str, shown: &str, stem: &str, slips: bool) -> Result<(Deck, R
     let raw = match parse_deck_all(text) {
         Ok(raw) => raw,
         Err(failure) => {
+            let located = std::cell::OnceCell::new();
+            let locator = || located.get_or_init(|| super::yaml::Locator::new(text));
             let Failure { partial, errors } = *failure;
             let mut diagnostics: Vec<Diagnostic> = errors
                 .into_iter()
@@ -167,6 +169,16 @@ fn load_str(text: &str, shown: &str, stem: &str, slips: bool) -> Result<(Deck, R
                     d.hint = e.hint;
                     let tab_indented =
                         d.source_line.as_deref().is_some_and(|l| l.trim_start_matches(' ').starts_with('\t'));
+                    // A note named as a teacher counts, and a hint for the YAML slips whose
+                    // parser message says nothing a teacher can act on.
+                    if let Some(named) =
+                        super::authoring::name_card_in(&d.message, |i| locator().find(&format!("cards.{i}")).0)
+                    {
+                        d.message = named;
+                    }
+                    if d.hint.is_none() {
+                        d.hint = d.source_line.as_deref().and_then(super::authoring::yaml_hint);
+                    }
                     if tab_indented {
                         d.with_hint(crate::tr!("lint-tab-indent-hint"))
                     } else {
@@ -174,8 +186,19 @@ fn load_str(text: &str, shown: &str, stem: &str, slips: bool) -> Result<(Deck, R
                     }
                 })
                 .collect();
+            let syntax_line = partial.is_none().then(|| locator().syntax_error_line()).flatten();
             if let Some(Err(mut more)) = partial.map(|p| validate(&p, shown, stem, text)) {
                 diagnostics.append(&mut more);
+            }
+            // A note that is not well-formed YAML: the rest of the file is read without it, so
+            // every other mistake is reported in this run too.
+            // (A note already set aside gives the same text back: no second round for it.)
+            let mended = syntax_line.and_then(|line| super::authoring::without_note_at(text, line));
+            if let Some((mended, lines)) = mended.filter(|(mended, _)| mended != text) {
+                if let Err(more) = load_str(&mended, shown, stem, false) {
+                    diagnostics
+                        .extend(more.into_iter().filter(|d| !lines.contains(&d.line)).map(|d| d.with_source(text)));
+                }
             }
             diagnostics.sort_by_key(|d| (d.line, d.col));
             return Err(keyboard_slips(diagnostics));
@@ -283,10 +306,10 @@ mod tests {
         let got: Vec<(usize, usize, &str)> = err.iter().map(|d| (d.line, d.col, d.message.as_str())).collect();
         assert_eq!(got[0], (1, 7, "tags: wrong kind of value: a list was expected, found a string \"korea\""));
         assert_eq!((got[1].0, got[1].1), (5, 5));
-        assert!(got[1].2.starts_with("cards[0]: unknown field `anwser`"), "{}", got[1].2);
+        assert!(got[1].2.starts_with("card 1 (line 3): unknown field `anwser`"), "{}", got[1].2);
         assert_eq!(got[2], (8, 11, "`back` is empty"));
-        assert_eq!(got[3], (10, 12, "cards[2].front: wrong kind of value: a string was expected, found a list"));
-        assert_eq!(got[4], (12, 9, "duplicate note id 'b' (also used by note 2 of this deck)"));
+        assert_eq!(got[3], (10, 12, "card 3 (line 9): front: wrong kind of value: a string was expected, found a list"));
+        assert_eq!(got[4], (12, 9, "duplicate note id 'b' (also used by card 2 (line 6))"));
         assert_eq!(got.len(), 5);
         let err = load_text(b"cards:\n\t- id: e\n", "d.yaml", "d").err().unwrap();
         assert_eq!(err[0].hint.as_deref(), Some("YAML indents with spaces; this line starts with a tab"));

@@ -2,6 +2,7 @@
 //! expanded into cards. Only `walk` finds deck files and only `load` reads them; only `yaml` knows
 //! YAML libraries.
 
+pub mod authoring;
 pub mod cloze;
 pub mod diagnostic;
 pub mod interchange;

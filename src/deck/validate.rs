@@ -49,6 +49,13 @@ pub fn validate(raw: &RawDeck, file: &str, stem: &str, text: &str) -> Result<Dec
         }
     };
 
+    // A note named as a teacher counts (`card 3 (line 12)`); positions are looked up only
+    // when a message needs one.
+    let locator = std::cell::OnceCell::new();
+    let card = |k: usize| {
+        let line = locator.get_or_init(|| Locator::new(text)).find(&format!("cards.{k}")).0;
+        super::authoring::card_name(k, line)
+    };
     let mut notes = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for (i, n) in raw.cards.iter().flatten().enumerate() {
@@ -74,7 +81,7 @@ pub fn validate(raw: &RawDeck, file: &str, stem: &str, text: &str) -> Result<Dec
             problems.add(
                 format!("cards.{i}.id"),
                 "duplicate-id",
-                crate::tr!("lint-duplicate-id", id = id.as_str(), first = first + 1),
+                crate::tr!("lint-duplicate-id", id = id.as_str(), first = card(first)),
                 Some(crate::tr!("lint-duplicate-id-hint")),
             );
         } else {
@@ -110,7 +117,7 @@ pub fn validate(raw: &RawDeck, file: &str, stem: &str, text: &str) -> Result<Dec
             problems.add(
                 format!("cards.{i}.renamed_from"),
                 "renamed-from-twice",
-                crate::tr!("lint-renamed-from-twice", old = old, first = first + 1),
+                crate::tr!("lint-renamed-from-twice", old = old, first = card(first)),
                 Some(crate::tr!("lint-renamed-from-twice-hint")),
             );
         }
@@ -135,7 +142,7 @@ pub fn validate(raw: &RawDeck, file: &str, stem: &str, text: &str) -> Result<Dec
             notes,
         });
     }
-    let locator = Locator::new(text);
+    let locator = locator.into_inner().unwrap_or_else(|| Locator::new(text));
     Err(problems
         .0
         .into_iter()

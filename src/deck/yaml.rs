@@ -280,6 +280,9 @@ fn yaml_error(e: &serde_yaml::Error, line_offset: usize, note: Option<usize>) ->
 /// the unknown one (at most two edits away), as a hint.
 fn did_you_mean(message: &str) -> Option<String> {
     let unknown = message.split("unknown field `").nth(1)?.split('`').next()?;
+    if let Some(hint) = super::authoring::field_meant(unknown) {
+        return Some(hint);
+    }
     let known = message.split("expected one of ").nth(1).or_else(|| message.split("expected ").nth(1))?;
     known
         .split('`')
@@ -386,6 +389,11 @@ impl Locator {
             }
         }
         Locator { positions, end_lines, syntax_error, plain, controls }
+    }
+
+    /// The line (1-based) where the text stops being well-formed YAML, if it does.
+    pub fn syntax_error_line(&self) -> Option<usize> {
+        self.syntax_error.as_ref().map(|&(line, ..)| line)
     }
 
     /// Whether the document has a node at `path`.

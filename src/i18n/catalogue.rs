@@ -47,6 +47,7 @@ pub const AREAS: &[Area] = &[
     area!("plan"),
     area!("setup"),
     area!("session"),
+    area!("authoring"),
 ];
 
 /// Bundles are `Sync` (the concurrent memoizer), so the web server's threads share them.

@@ -120,12 +120,19 @@ pub fn distractors<C: Borrow<Card>>(card: &Card, pool: &[C], rng: &mut Rng, want
         .collect();
     rng.shuffle(&mut candidates);
     let Some(right) = date::parse(&fold(&card.short_answer)) else {
-        // Similar lengths first (within half as long again, or two characters), in the shuffled order.
-        let length = |text: &str| reading::base(text).chars().count();
+        // Similar lengths first (within half as long again, or two characters), in the shuffled
+        // order; then the nearer in length the sooner (by the ratio of the longer to the
+        // shorter, in halves), so a long answer is never offered among single words while
+        // longer wrong answers exist.
+        let length = |text: &str| reading::base(text).chars().count().max(1);
         let target = length(&card.short_answer);
         candidates.sort_by_key(|a| {
             let (short, long) = (length(a).min(target), length(a).max(target));
-            2 * long > 3 * short && long - short > 2
+            if 2 * long <= 3 * short || long - short <= 2 {
+                0
+            } else {
+                2 * long / short
+            }
         });
         return candidates.into_iter().take(want).map(str::to_string).collect();
     };
@@ -270,6 +277,38 @@ mod tests {
         let got = distractors(&when, &dates, &mut Rng::new(2), 3);
         assert!(!got.contains(&"2024年12月".to_string()), "{got:?}");
         assert_eq!(got[0], "2025年6月3日", "{got:?}");
+    }
+
+    /// Issue 20's mock exam: a long answer among single words gave itself away. With no
+    /// distractor of a similar length, the nearest lengths come next, never a word a tenth as
+    /// long while longer answers are left.
+    #[test]
+    fn a_long_answer_gets_the_longest_wrong_answers_when_none_is_similar() {
+        let long = "北朝鮮の核・ミサイル開発を事実上容認しつつ、米朝首脳会談によって緊張緩和をはかる方向"; // 42 characters
+        let asked = card("t/long", Some("term"), long);
+        let pool = vec![
+            asked.clone(),
+            card("t/a", Some("term"), "思惑"),
+            card("t/b", Some("term"), "非核化"),
+            card("t/c", Some("term"), "戦略的忍耐"),
+            card("t/d", Some("term"), "米韓同盟"),
+            card("t/e", Some("term"), "完全かつ検証可能で後戻りのできない非核化"), // 20
+            card("t/f", Some("term"), "対話と圧力を組み合わせて非核化を迫る政策"), // 20
+            card("t/g", Some("term"), "ロシアとの軍事協力の深化"),                 // 12
+        ];
+        for seed in 0..30 {
+            let mut got = distractors(&asked, &pool, &mut Rng::new(seed), 3);
+            got.sort();
+            assert_eq!(
+                got,
+                [
+                    "ロシアとの軍事協力の深化",
+                    "完全かつ検証可能で後戻りのできない非核化",
+                    "対話と圧力を組み合わせて非核化を迫る政策"
+                ],
+                "seed {seed}"
+            );
+        }
     }
 
     #[test]

@@ -237,21 +237,7 @@ impl Store {
         };
         let keys: Vec<String> =
             stmt.query_map([], |r| r.get(0)).map(|rows| rows.filter_map(|r| r.ok()).collect()).unwrap_or_default();
-        // Keys containing what was typed, then keys a few edits away (typos, a wrong suffix).
-        let note = key.split(':').next().unwrap_or(key);
-        let mut scored: Vec<(usize, &String)> = keys
-            .iter()
-            .filter_map(|k| {
-                if k.contains(key) || (k.starts_with(note) && note.contains('/')) {
-                    Some((0, k))
-                } else {
-                    let d = crate::answer::osa_distance(k, key);
-                    (d <= 3).then_some((d, k))
-                }
-            })
-            .collect();
-        scored.sort();
-        scored.into_iter().take(5).map(|(_, k)| k.clone()).collect()
+        crate::deck::key::similar(&keys, key)
     }
 
     /// Rows in the log per card key.

@@ -22,6 +22,19 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// Whether `other` is the same exam: the same day and scope (decks and tags in any order).
+    pub fn same_exam(&self, other: &Plan) -> bool {
+        let sorted = |list: &[String]| {
+            let mut list = list.to_vec();
+            list.sort_unstable();
+            list.dedup();
+            list
+        };
+        self.exam_day == other.exam_day
+            && sorted(&self.decks) == sorted(&other.decks)
+            && sorted(&self.tags) == sorted(&other.tags)
+    }
+
     /// Whether a card of `deck` with `tags` is studied for this exam.
     pub fn covers(&self, deck: &str, tags: &[String]) -> bool {
         crate::session::scope_covers(&self.decks, &self.tags, deck, tags)
@@ -39,14 +52,24 @@ impl Store {
     }
 
     /// Records an exam plan and the review moves it makes (manual rows) in one transaction:
-    /// all or nothing. Returns the plan's id.
+    /// all or nothing. A plan with an id (not 0) replaces the row of that id (the same exam
+    /// recorded again). Returns the plan's id.
     pub fn add_plan_with_moves(&mut self, plan: &Plan, moves: &[CardMove], at: ReviewRowTime) -> Result<i64> {
         let path = self.path.clone();
         let tx = self
             .conn
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
             .map_err(|e| db_error(&path, e))?;
-        let id = insert_plan(&tx, plan).map_err(|e| db_error(&path, e))?;
+        let id = if plan.id > 0 {
+            tx.execute(
+                "UPDATE plans SET target = ?2, created_at_ms = ?3 WHERE id = ?1",
+                params![plan.id, plan.target, plan.created_at_ms],
+            )
+            .map_err(|e| db_error(&path, e))?;
+            plan.id
+        } else {
+            insert_plan(&tx, plan).map_err(|e| db_error(&path, e))?
+        };
         super::breaks::write_moves(&tx, &path, moves, at, "plan")?;
         tx.commit().map_err(|e| db_error(&path, e))?;
         Ok(id)
