@@ -35,23 +35,6 @@ pub fn deck_of(key: &str) -> &str {
     key.split_once('/').map_or(key, |(deck, _)| deck)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn keys_split_into_deck_note_and_variant_and_back() {
-        let k = CardKey::parse("korea-2025/grossi:c2").unwrap();
-        assert_eq!((k.deck, k.note, k.variant), ("korea-2025", "grossi", Some("c2")));
-        assert_eq!(CardKey::format(k.deck, k.note, k.variant), "korea-2025/grossi:c2");
-        let k = CardKey::parse("k/basic").unwrap();
-        assert_eq!((k.deck, k.note, k.variant), ("k", "basic", None));
-        assert_eq!(CardKey::parse("no-slash"), None);
-        assert_eq!(deck_of("k/basic:r"), "k");
-        assert_eq!(deck_of("k"), "k");
-    }
-}
-
 /// Up to five of `keys` like `key`, for "did you mean": keys containing what was typed (or of
 /// the note typed), then keys a few edits away (typos, a wrong suffix).
 pub fn similar(keys: &[String], key: &str) -> Vec<String> {
@@ -69,4 +52,21 @@ pub fn similar(keys: &[String], key: &str) -> Vec<String> {
         .collect();
     scored.sort();
     scored.into_iter().take(5).map(|(_, k)| k.clone()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_split_into_deck_note_and_variant_and_back() {
+        let k = CardKey::parse("korea-2025/grossi:c2").unwrap();
+        assert_eq!((k.deck, k.note, k.variant), ("korea-2025", "grossi", Some("c2")));
+        assert_eq!(CardKey::format(k.deck, k.note, k.variant), "korea-2025/grossi:c2");
+        let k = CardKey::parse("k/basic").unwrap();
+        assert_eq!((k.deck, k.note, k.variant), ("k", "basic", None));
+        assert_eq!(CardKey::parse("no-slash"), None);
+        assert_eq!(deck_of("k/basic:r"), "k");
+        assert_eq!(deck_of("k"), "k");
+    }
 }

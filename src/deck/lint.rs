@@ -355,7 +355,7 @@ fn warnings(raw: Option<&RawDeck>, file: &str, text: &str) -> Vec<Diagnostic> {
         } else {
             value.to_string()
         };
-        for found in authoring::bracket_readings(&value) {
+        for found in authoring::bracket_readings(value) {
             out.push(warn(
                 place(&lines, locator.find(&path), value, found.offset),
                 "bracket-reading",
