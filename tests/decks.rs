@@ -183,7 +183,10 @@ fn renamed_from_edge_cases_never_lose_a_card() {
     );
     let out = env.kioku(NOW).args(["due", "--json"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("renamed_from 'a' is also given by note 1"), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("renamed_from 'a' is also given by card 1 (line 2)"),
+        "{out:?}"
+    );
     assert_eq!(env.schedules(), before);
     // With one claim, that note takes the history.
     env.write_deck(

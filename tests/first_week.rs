@@ -365,8 +365,14 @@ fn lint_reports_cards_whose_category_has_too_few_wrong_answers() {
     let out = env.kioku("2025-06-01T09:00:00Z").env("KIOKU_LANG", "en").arg("lint").output().unwrap();
     let text = stdout(&out);
     assert_eq!(out.status.code(), Some(0), "warnings only: {text}");
-    assert!(text.contains("p.yaml:3:5: warning: card p/capital has 1 wrong answer of category 'place'"), "{text}");
-    assert!(text.contains("p.yaml:7:5: warning: card p/north has 1 wrong answer of category 'place'"), "{text}");
+    assert!(
+        text.contains("p.yaml:3:5: warning: card 1 (line 3) (p/capital) has 1 wrong answer of category 'place'"),
+        "{text}"
+    );
+    assert!(
+        text.contains("p.yaml:7:5: warning: card 2 (line 7) (p/north) has 1 wrong answer of category 'place'"),
+        "{text}"
+    );
     assert!(text.ends_with("0 errors, 2 warnings\n"), "{text}");
     let json = env.kioku("2025-06-01T09:00:00Z").args(["lint", "--format", "json"]).output().unwrap();
     let json: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();

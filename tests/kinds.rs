@@ -171,7 +171,7 @@ fn kind_mistakes_in_decks_are_errors_with_positions() {
         codes,
         vec![
             "the answer 'A' is also a distractor",
-            "a statement's answer is true or false, not 'perhaps'",
+            "a statement's answer is true or false (or yes/no, 正/誤, 正しい/誤り, はい/いいえ, ○/×), not 'perhaps'",
             "order 'c' needs at least two `items`, listed in the right order",
             "'not a date' is not a date (write it like 2024年12月 or 2024-12-05), but the note says check: date",
             "`answer` belongs to question and statement notes",
