@@ -308,7 +308,10 @@ mod tests {
         assert_eq!((got[1].0, got[1].1), (5, 5));
         assert!(got[1].2.starts_with("card 1 (line 3): unknown field `anwser`"), "{}", got[1].2);
         assert_eq!(got[2], (8, 11, "`back` is empty"));
-        assert_eq!(got[3], (10, 12, "card 3 (line 9): front: wrong kind of value: a string was expected, found a list"));
+        assert_eq!(
+            got[3],
+            (10, 12, "card 3 (line 9): front: wrong kind of value: a string was expected, found a list")
+        );
         assert_eq!(got[4], (12, 9, "duplicate note id 'b' (also used by card 2 (line 6))"));
         assert_eq!(got.len(), 5);
         let err = load_text(b"cards:\n\t- id: e\n", "d.yaml", "d").err().unwrap();
