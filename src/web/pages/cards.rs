@@ -77,7 +77,7 @@ pub fn history(ctx: &PageCtx, rows: &[HistoryRow], _: Option<&Notice>) -> Markup
         @if rows.is_empty() {
             p { (tr_in!(ctx.lang, "web-history-none")) }
         } @else {
-            table.history {
+            table.history tabindex="0" {
                 caption { (tr_in!(ctx.lang, "web-history-caption", n = rows.len())) }
                 thead { tr {
                     th scope="col" { (tr_in!(ctx.lang, "web-history-when")) }

@@ -82,7 +82,7 @@ pub fn render(ctx: &PageCtx, view: &ExamView, papers: &[Paper], decks: &[String]
         @if papers.is_empty() {
             p { (tr_in!(ctx.lang, "web-exam-no-papers")) }
         } @else {
-            table.papers {
+            table.papers tabindex="0" {
                 thead { tr {
                     th scope="col" { (tr_in!(ctx.lang, "web-exam-taken")) }
                     th scope="col" { (tr_in!(ctx.lang, "web-exam-score-head")) }
@@ -108,7 +108,7 @@ pub fn render(ctx: &PageCtx, view: &ExamView, papers: &[Paper], decks: &[String]
 /// Right and asked per deck or per tag.
 fn breakdown(ctx: &PageCtx, caption: &str, rows: &[(String, u32, u32)]) -> Markup {
     html! {
-        table {
+        table tabindex="0" {
             caption { (caption) }
             thead { tr {
                 th scope="col" { (tr_in!(ctx.lang, "web-exam-name")) }

@@ -18,7 +18,7 @@ pub fn render(ctx: &PageCtx, due: &Due) -> Markup {
         } @else {
             p { (tr_in!(ctx.lang, "web-home-nothing")) }
         }
-        table.due {
+        table.due tabindex="0" {
             caption { (tr_in!(ctx.lang, "web-due-caption")) }
             thead { tr {
                 th scope="col" { (tr_in!(ctx.lang, "web-due-deck")) }

@@ -117,7 +117,7 @@ fn rate(r: &Retention) -> Markup {
 
 fn retention(ctx: &PageCtx, young: &RetentionWindows, mature: &RetentionWindows) -> Markup {
     html! {
-        table {
+        table tabindex="0" {
             caption { (tr_in!(ctx.lang, "web-stats-retention-caption")) }
             thead { tr {
                 th scope="col" {}
@@ -141,7 +141,7 @@ fn retention(ctx: &PageCtx, young: &RetentionWindows, mature: &RetentionWindows)
 fn weak(ctx: &PageCtx, caption: &str, rows: &[Weak]) -> Markup {
     html! {
         @if !rows.is_empty() {
-            table {
+            table tabindex="0" {
                 caption { (caption) }
                 thead { tr {
                     th scope="col" { (tr_in!(ctx.lang, "web-stats-name")) }
