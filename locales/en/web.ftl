@@ -160,7 +160,10 @@ web-unsuspend = Unsuspend
 web-unsuspend-label = Unsuspend { $key }
 web-history-title = History
 web-history-none = No answer yet.
-web-history-caption = The newest { $n } rows, newest first
+web-history-caption = { $n ->
+    [one] The newest row
+   *[other] The newest { $n } rows, newest first
+}
 web-history-when = When
 web-history-card = Card
 web-history-what = Kind, rating
