@@ -8,10 +8,10 @@ use std::hint::black_box;
 use chrono::{Duration, TimeZone, Utc};
 use criterion::{criterion_group, criterion_main, Criterion};
 
-use kioku::scheduler::{DayClock, Rating, Scheduler};
-use kioku::session::{Filter, Today};
-use kioku::settings::Settings;
-use kioku::store::Store;
+use kioku::testing::scheduler::{DayClock, Rating, Scheduler};
+use kioku::testing::session::{Filter, Today};
+use kioku::testing::settings::Settings;
+use kioku::testing::store::Store;
 
 mod common;
 
@@ -24,9 +24,16 @@ fn answer_one_card(c: &mut Criterion) {
     let settings = Settings { new_per_day: 9999, ..Settings::default() };
     let scheduler = Scheduler::new(settings.clone(), None).unwrap();
     let days = DayClock::new(chrono_tz::Asia::Tokyo, settings.rollover_hour);
-    let mut today =
-        Today::build(&store, kioku::store::LearnerId::PERSONAL, &Filter::default(), &settings, &days, start, None)
-            .unwrap();
+    let mut today = Today::build(
+        &store,
+        kioku::testing::store::LearnerId::PERSONAL,
+        &Filter::default(),
+        &settings,
+        &days,
+        start,
+        None,
+    )
+    .unwrap();
     let mut now = start;
     c.bench_function("answer one card (10k-card collection)", |b| {
         b.iter(|| {
@@ -49,7 +56,7 @@ fn first_card(c: &mut Criterion) {
             let store = Store::open(&path, start).unwrap();
             let mut today = Today::build(
                 &store,
-                kioku::store::LearnerId::PERSONAL,
+                kioku::testing::store::LearnerId::PERSONAL,
                 &Filter::default(),
                 &settings,
                 &days,

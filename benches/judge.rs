@@ -6,7 +6,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 
-use kioku::answer::{judge, Check, Expected};
+use kioku::testing::answer::{judge, Check, Expected};
 
 fn cases() -> Vec<(&'static str, Check, String, String)> {
     let long_ja = "朝鮮半島の非核化と関与政策をめぐる日米韓の協力体制".repeat(8); // 200 characters

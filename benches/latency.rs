@@ -11,10 +11,10 @@ use std::time::Instant;
 
 use chrono::{Duration, TimeZone, Utc};
 
-use kioku::scheduler::{DayClock, Rating, Scheduler};
-use kioku::session::{Filter, Today};
-use kioku::settings::Settings;
-use kioku::store::Store;
+use kioku::testing::scheduler::{DayClock, Rating, Scheduler};
+use kioku::testing::session::{Filter, Today};
+use kioku::testing::settings::Settings;
+use kioku::testing::store::Store;
 
 mod common;
 
@@ -33,7 +33,7 @@ fn main() {
             let store = Store::open(&path, start).unwrap();
             let mut today = Today::build(
                 &store,
-                kioku::store::LearnerId::PERSONAL,
+                kioku::testing::store::LearnerId::PERSONAL,
                 &Filter::default(),
                 &defaults,
                 &days,
@@ -50,9 +50,16 @@ fn main() {
     let settings = Settings { new_per_day: ANSWERS as u32, ..defaults };
     let mut store = Store::open(&path, start).unwrap();
     let scheduler = Scheduler::new(settings.clone(), None).unwrap();
-    let mut today =
-        Today::build(&store, kioku::store::LearnerId::PERSONAL, &Filter::default(), &settings, &days, start, None)
-            .unwrap();
+    let mut today = Today::build(
+        &store,
+        kioku::testing::store::LearnerId::PERSONAL,
+        &Filter::default(),
+        &settings,
+        &days,
+        start,
+        None,
+    )
+    .unwrap();
     let mut now = start;
     let mut latencies = Vec::with_capacity(ANSWERS);
     let mut idle = Vec::with_capacity(ANSWERS);

@@ -3,14 +3,10 @@
 //! errors, from clap; 130 after Ctrl-C; 128 + n after signal n).
 
 fn main() {
-    let result = kioku::cli::run();
+    let result = kioku::run();
     let code = kioku::ExitCode::of(&result);
-    match result {
-        Err(e) if !e.is_broken_pipe() => match e {
-            kioku::Error::Deck(_) => kioku::cli::warn(&e.to_string()),
-            _ => kioku::cli::warn(&kioku::tr!("errors-error", message = e.to_string())),
-        },
-        _ => {}
+    if let Err(e) = &result {
+        kioku::report_error(e);
     }
     std::process::exit(code.code());
 }

@@ -6,11 +6,11 @@
 mod common;
 
 use chrono::{DateTime, TimeZone, Utc};
-use kioku::app::{self, Access, Orphan, Paths, Warning};
-use kioku::deck::DeckSource;
-use kioku::scheduler::{CardSchedule, DayClock, Scheduler, State, StudyDay};
-use kioku::settings::Settings;
-use kioku::store::{LearnerId, Plan, ReviewRowTime};
+use kioku::testing::app::{self, Access, Orphan, Paths, Warning};
+use kioku::testing::deck::DeckSource;
+use kioku::testing::scheduler::{CardSchedule, DayClock, Scheduler, State, StudyDay};
+use kioku::testing::settings::Settings;
+use kioku::testing::store::{LearnerId, Plan, ReviewRowTime};
 use kioku::Error;
 
 fn now() -> DateTime<Utc> {

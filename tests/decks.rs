@@ -114,7 +114,7 @@ fn two_files_with_one_deck_id_are_an_error() {
 
 #[test]
 fn only_files_that_changed_are_parsed() {
-    use kioku::deck::{scan, DeckSource, FileCache};
+    use kioku::testing::deck::{scan, DeckSource, FileCache};
     let env = Env::new();
     env.write_deck("alpha.yaml", SMALL_DECK);
     env.write_deck("beta.yaml", "cards:\n  - id: x\n    front: Q\n    back: A\n");

@@ -8,13 +8,13 @@ mod common;
 use std::sync::Arc;
 
 use chrono::{DateTime, TimeZone, Utc};
-use kioku::answer::Verdict;
-use kioku::deck::{self, DeckSource, Judge};
-use kioku::scheduler::{DayClock, Rating, Scheduler, State};
-use kioku::session::review::{Hide, ReviewOptions, ReviewSession};
-use kioku::session::Filter;
-use kioku::settings::Settings;
-use kioku::store::{LearnerId, Store};
+use kioku::testing::answer::Verdict;
+use kioku::testing::deck::{self, DeckSource, Judge};
+use kioku::testing::scheduler::{DayClock, Rating, Scheduler, State};
+use kioku::testing::session::review::{Hide, ReviewOptions, ReviewSession};
+use kioku::testing::session::Filter;
+use kioku::testing::settings::Settings;
+use kioku::testing::store::{LearnerId, Store};
 use kioku::Error;
 
 use common::EVERY_KIND_DECK as DECK;
@@ -175,8 +175,8 @@ fn the_piped_protocol_writes_each_step_at_once() {
     let mut out = std::io::BufWriter::new(Counting(writes.clone()));
     let mut input: &[u8] = b"x\n3\n\n3\n";
     let mut err = Vec::new();
-    let mut io = kioku::session::piped::Io { input: &mut input, out: &mut out, err: &mut err };
-    let summary = kioku::session::piped::run(&mut s, &mut store, &|| now(), &mut io).unwrap();
+    let mut io = kioku::testing::session::piped::Io { input: &mut input, out: &mut out, err: &mut err };
+    let summary = kioku::testing::session::piped::run(&mut s, &mut store, &|| now(), &mut io).unwrap();
     out.flush().unwrap();
     assert_eq!(summary.saved, 2);
     // One write each time kioku waits for a line: card 1; its reveal; `saved` with card 2; its

@@ -4,13 +4,13 @@
 use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
-use kioku::answer::normalize::comparable;
-use kioku::answer::Verdict;
-use kioku::deck::reading::base;
-use kioku::deck::{self, Card, DeckSource, Judge, NoteKind};
-use kioku::session::judge::judge;
+use kioku::testing::answer::normalize::comparable;
+use kioku::testing::answer::Verdict;
+use kioku::testing::deck::reading::base;
+use kioku::testing::deck::{self, Card, DeckSource, Judge, NoteKind};
+use kioku::testing::session::judge::judge;
 
-fn bundled() -> (Vec<kioku::deck::Deck>, Vec<Card>) {
+fn bundled() -> (Vec<kioku::testing::deck::Deck>, Vec<Card>) {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("decks");
     let collection = deck::load(&DeckSource::Dir(dir)).unwrap_or_else(|e| panic!("{e}"));
     let cards = collection.decks.iter().flat_map(deck::expand).collect();

@@ -14,12 +14,12 @@ fn generated_deck(cards: usize) -> String {
 }
 
 /// A generated deck of `notes` in `env`, loaded and synced into a store opened at `now`.
-fn synced_store(env: &Env, notes: usize, now: chrono::DateTime<chrono::Utc>) -> kioku::store::Store {
-    use kioku::deck::{self, DeckSource};
+fn synced_store(env: &Env, notes: usize, now: chrono::DateTime<chrono::Utc>) -> kioku::testing::store::Store {
+    use kioku::testing::deck::{self, DeckSource};
     env.write_deck("g.yaml", &generated_deck(notes));
     let collection = deck::load(&DeckSource::Dir(env.decks())).unwrap();
     let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
-    let mut store = kioku::store::Store::open(&env.db(), now).unwrap();
+    let mut store = kioku::testing::store::Store::open(&env.db(), now).unwrap();
     store.sync_cards(&cards, now.timestamp_millis()).unwrap();
     store
 }
@@ -27,7 +27,7 @@ fn synced_store(env: &Env, notes: usize, now: chrono::DateTime<chrono::Utc>) -> 
 #[test]
 fn kill_9_at_random_points_never_loses_an_acknowledged_answer() {
     let runs: u64 = std::env::var("KIOKU_FAULT_RUNS").ok().and_then(|n| n.parse().ok()).unwrap_or(6);
-    let mut rng = kioku::rng::Rng::new(2026);
+    let mut rng = kioku::testing::rng::Rng::new(2026);
     for run in 0..runs {
         let env = Env::new();
         env.write_deck("g.yaml", &generated_deck(1000));
@@ -87,11 +87,11 @@ fn damaged_databases_get_a_clear_error_naming_the_file() {
 #[test]
 fn a_full_disk_reports_the_answer_that_failed_and_keeps_the_earlier_ones() {
     use chrono::{TimeZone, Utc};
-    use kioku::scheduler::{DayClock, Rating, Scheduler};
-    use kioku::session::review::{ReviewOptions, ReviewSession};
-    use kioku::session::Filter;
-    use kioku::settings::Settings;
-    use kioku::store::LearnerId;
+    use kioku::testing::scheduler::{DayClock, Rating, Scheduler};
+    use kioku::testing::session::review::{ReviewOptions, ReviewSession};
+    use kioku::testing::session::Filter;
+    use kioku::testing::settings::Settings;
+    use kioku::testing::store::LearnerId;
 
     let env = Env::new();
     let now = Utc.with_ymd_and_hms(2025, 6, 1, 9, 0, 0).unwrap();
@@ -139,11 +139,11 @@ fn a_full_disk_reports_the_answer_that_failed_and_keeps_the_earlier_ones() {
 #[test]
 fn a_session_moves_the_log_into_the_database_while_the_learner_reads() {
     use chrono::{TimeZone, Utc};
-    use kioku::scheduler::{DayClock, Rating, Scheduler};
-    use kioku::session::review::{ReviewOptions, ReviewSession};
-    use kioku::session::Filter;
-    use kioku::settings::Settings;
-    use kioku::store::LearnerId;
+    use kioku::testing::scheduler::{DayClock, Rating, Scheduler};
+    use kioku::testing::session::review::{ReviewOptions, ReviewSession};
+    use kioku::testing::session::Filter;
+    use kioku::testing::settings::Settings;
+    use kioku::testing::store::LearnerId;
 
     let env = Env::new();
     let now = Utc.with_ymd_and_hms(2025, 6, 1, 9, 0, 0).unwrap();

@@ -4,10 +4,10 @@
 use chrono::{Duration, TimeZone, Utc};
 use proptest::prelude::*;
 
-use kioku::answer::{judge_typed, Check};
-use kioku::deck;
-use kioku::scheduler::{CardSchedule, DayClock, Rating, Scheduler, State, StudyDay};
-use kioku::settings::Settings;
+use kioku::testing::answer::{judge_typed, Check};
+use kioku::testing::deck;
+use kioku::testing::scheduler::{CardSchedule, DayClock, Rating, Scheduler, State, StudyDay};
+use kioku::testing::settings::Settings;
 
 /// Text a teacher might save: YAML-ish lines, Japanese, braces, quotes, tabs, odd bytes.
 fn decky() -> impl Strategy<Value = String> {
@@ -56,8 +56,8 @@ proptest! {
             let _ = judge_typed(check, &expected, &[], &typed);
         }
         // Any non-empty answer typed exactly as expected is right.
-        if !kioku::answer::normalize::comparable(&expected).is_empty() {
-            prop_assert_eq!(judge_typed(Check::Text, &expected, &[], &expected).verdict, kioku::answer::Verdict::Right);
+        if !kioku::testing::answer::normalize::comparable(&expected).is_empty() {
+            prop_assert_eq!(judge_typed(Check::Text, &expected, &[], &expected).verdict, kioku::testing::answer::Verdict::Right);
         }
     }
 

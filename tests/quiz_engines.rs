@@ -6,13 +6,13 @@
 mod common;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use kioku::answer::Verdict;
-use kioku::deck::{self, DeckSource, Judge};
-use kioku::scheduler::{DayClock, Rating};
-use kioku::session::cram::CramSession;
-use kioku::session::exam;
-use kioku::session::exam_session::{ExamCard, ExamOptions, ExamSession, Submitted};
-use kioku::store::{LearnerId, Storage, Store};
+use kioku::testing::answer::Verdict;
+use kioku::testing::deck::{self, DeckSource, Judge};
+use kioku::testing::scheduler::{DayClock, Rating};
+use kioku::testing::session::cram::CramSession;
+use kioku::testing::session::exam;
+use kioku::testing::session::exam_session::{ExamCard, ExamOptions, ExamSession, Submitted};
+use kioku::testing::store::{LearnerId, Storage, Store};
 
 use common::EVERY_KIND_DECK as DECK;
 

@@ -307,7 +307,7 @@ fn the_random_new_card_order_is_a_fixed_shuffle_of_every_new_card() {
         let stdout = String::from_utf8(out.stdout).unwrap();
         lines_with(&stdout, "card ").iter().map(|l| l.split(' ').nth(1).unwrap().to_string()).collect::<Vec<_>>()
     };
-    let rank = |k: &String| kioku::scheduler::queue::new_card_rank(k);
+    let rank = |k: &String| kioku::testing::scheduler::queue::new_card_rank(k);
     let ranked = |mut keys: Vec<String>, n: usize| {
         keys.sort_by_key(rank);
         keys.truncate(n);

@@ -4,8 +4,8 @@ use std::path::PathBuf;
 
 use chrono::{DateTime, Utc};
 
-use kioku::deck::{self, DeckSource};
-use kioku::store::Store;
+use kioku::testing::deck::{self, DeckSource};
+use kioku::testing::store::Store;
 
 /// A deck of `cards` front/back notes in a temporary folder, loaded and synced into a store
 /// opened at `start`. Returns the folder (deleted when dropped) and the database's path.

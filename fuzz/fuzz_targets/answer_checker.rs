@@ -2,7 +2,7 @@
 //! the checker's bounds, never a huge allocation).
 #![no_main]
 
-use kioku::answer::{judge_typed, Check};
+use kioku::testing::answer::{judge_typed, Check};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

@@ -5,5 +5,5 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = kioku::deck::check_bytes(data, "fuzz.yaml");
+    let _ = kioku::testing::deck::check_bytes(data, "fuzz.yaml");
 });

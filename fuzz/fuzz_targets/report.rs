@@ -5,9 +5,9 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(answers) = kioku::stats::class::read_export(data, 0, "fuzz.csv") {
+    if let Ok(answers) = kioku::testing::stats::class::read_export(data, 0, "fuzz.csv") {
         let now = chrono::DateTime::from_timestamp(1_748_736_000, 0).unwrap_or_default();
-        let days = kioku::scheduler::DayClock::new(chrono_tz::America::New_York, 4);
-        let _ = kioku::stats::class::difficulty(&answers, now, &days);
+        let days = kioku::testing::scheduler::DayClock::new(chrono_tz::America::New_York, 4);
+        let _ = kioku::testing::stats::class::difficulty(&answers, now, &days);
     }
 });

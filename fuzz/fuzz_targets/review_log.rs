@@ -5,8 +5,8 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(log) = kioku::scheduler::training::read_csv_log(data, "fuzz.csv") {
-        let days = kioku::scheduler::DayClock::new(chrono_tz::Asia::Tokyo, 4);
-        let _ = kioku::scheduler::training::training_items(&log.entries, &days);
+    if let Ok(log) = kioku::testing::scheduler::training::read_csv_log(data, "fuzz.csv") {
+        let days = kioku::testing::scheduler::DayClock::new(chrono_tz::Asia::Tokyo, 4);
+        let _ = kioku::testing::scheduler::training::training_items(&log.entries, &days);
     }
 });

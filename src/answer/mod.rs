@@ -16,9 +16,13 @@ mod typed;
 use crate::scheduler::Rating;
 
 pub use explain::{Explanation, Note, Reason};
-pub use near::{char_diff, osa_distance};
+#[cfg(test)]
+use near::char_diff;
+pub use near::osa_distance;
 pub use respond::{judge_order, parse_choice, parse_order, parse_true_false, shuffle, shuffle_options};
-pub use typed::{judge, judge_typed, names_in, Expected, Judgement, MAX_TYPED_BYTES};
+#[cfg(test)]
+use typed::MAX_TYPED_BYTES;
+pub use typed::{judge, judge_typed, names_in, Expected, Judgement};
 
 /// How a typed answer is compared (`check:` in a deck).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]

@@ -73,6 +73,7 @@ pub fn osa_distance(a: &str, b: &str) -> usize {
 /// as is, `[+x]` where the expected text has x and the typed one not, `[-x]` for typed extras.
 /// Texts too long for a bounded table get a plain `[+expected][-typed]`, the typed text cut to
 /// 80 characters with `…`.
+#[cfg(test)]
 pub fn char_diff(expected: &str, typed: &str) -> String {
     let units = |text: &str| text.chars().map(|c| (c.to_string(), c)).collect::<Vec<_>>();
     diff_units(expected, typed, &units(expected), &units(typed))

@@ -426,11 +426,6 @@ impl Context {
         Ok(collection)
     }
 
-    /// Whether the deck files differ from what the store last synced.
-    pub fn decks_changed(&self, store: &Store) -> Result<bool> {
-        self.paths.decks_changed(store, crate::store::LearnerId::PERSONAL)
-    }
-
     /// The scheduler with the learner's trained FSRS parameters, else the defaults.
     pub fn scheduler(&self, store: &Store, settings: &Settings) -> Result<Scheduler> {
         app::scheduler(store, settings)
@@ -517,6 +512,16 @@ fn default_tz() -> Tz {
     }
     warn(&crate::tr!("startup-tz-unknown-system"));
     Tz::UTC
+}
+
+/// Prints `error` for a person on stderr as `kioku: error: …` (a deck's diagnostics as they
+/// are); nothing for a broken pipe, which is not an error.
+pub fn report_error(error: &Error) {
+    match error {
+        _ if error.is_broken_pipe() => {}
+        Error::Deck(_) => warn(&error.to_string()),
+        _ => warn(&crate::tr!("errors-error", message = error.to_string())),
+    }
 }
 
 /// A line on stderr; a closed stderr is not worth failing for.

@@ -2,7 +2,6 @@
 //! review, cram, exam, plan and stats).
 
 use super::Names;
-use crate::deck::Card;
 use crate::session::Filter;
 use crate::{Error, Result};
 
@@ -17,11 +16,6 @@ pub struct Scope {
 }
 
 impl Scope {
-    /// Whether `card` is in scope.
-    pub fn covers(&self, card: &Card) -> bool {
-        self.filter().covers(&card.deck, &card.tags)
-    }
-
     /// The decks and tags as a session's filter.
     pub fn filter(&self) -> Filter {
         Filter { decks: self.only_decks.clone(), tags: self.tags.clone() }

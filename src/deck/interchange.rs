@@ -8,8 +8,8 @@ mod keep_ids;
 mod text_import;
 
 pub use anki::{export_tsv, AnkiLang};
-pub use keep_ids::{front_of, keep_ids, old_notes, Matches, OldNote};
-pub use text_import::{import_text, Imported, Origin};
+pub use keep_ids::{keep_ids, old_notes, Matches, OldNote};
+pub use text_import::import_text;
 
 #[cfg(test)]
 use super::model::RawNote;

@@ -12,6 +12,7 @@ pub struct CardKey<'a> {
 
 impl<'a> CardKey<'a> {
     /// Splits `key`; None when it has no `/` (not a card key).
+    #[cfg(test)]
     pub fn parse(key: &'a str) -> Option<CardKey<'a>> {
         let (deck, rest) = key.split_once('/')?;
         let (note, variant) = match rest.split_once(':') {

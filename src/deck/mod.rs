@@ -21,8 +21,8 @@ mod yaml_words;
 
 pub use diagnostic::{Diagnostic, Severity};
 pub use key::CardKey;
-pub use load::{load, Collection, DeckSource};
-pub use model::{Card, CardKind, Deck, Judge, Note, NoteKind, RawDeck, RawNote};
+pub use load::{load, DeckSource};
+pub use model::{Card, CardKind, Deck, Judge, NoteKind};
 pub use scan::{scan, FileCache, FileRecord, Scan};
 pub use walk::holds_bundled_decks;
 

@@ -81,7 +81,7 @@ mod tests {
         // until the schema names it).
         let text = || Some("x".to_string());
         let list = || Some(vec!["x".to_string()]);
-        let note = crate::deck::RawNote {
+        let note = crate::deck::model::RawNote {
             id: text(),
             front: text(),
             back: text(),
@@ -108,7 +108,7 @@ mod tests {
         known.sort_unstable();
         listed.sort_unstable();
         assert_eq!(listed, known);
-        let deck = crate::deck::RawDeck {
+        let deck = crate::deck::model::RawDeck {
             deck: text(),
             title: text(),
             lang: text(),

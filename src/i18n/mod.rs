@@ -16,8 +16,12 @@ mod choice;
 pub mod dates;
 pub mod durations;
 
-pub use catalogue::{message, AREAS};
-pub use choice::{choose, from_accept_language, from_locale};
+pub use catalogue::message;
+#[cfg(test)]
+use catalogue::AREAS;
+#[cfg(test)]
+use choice::from_locale;
+pub use choice::{choose, from_accept_language};
 pub use fluent_bundle::FluentArgs;
 
 use std::sync::atomic::{AtomicU8, Ordering};
@@ -85,6 +89,7 @@ pub fn lang() -> Lang {
 
 /// Runs `f` with `tr!` speaking `lang` on this thread (a web request, a test that renders a
 /// Japanese screen while other tests run in English), then restores what was there.
+#[cfg(test)]
 pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
     struct Restore(Option<Lang>);
     impl Drop for Restore {

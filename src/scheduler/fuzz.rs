@@ -26,6 +26,7 @@ pub fn range(interval_days: u32, max_days: u32) -> (u32, u32) {
 
 /// Anki's fuzz without load balancing: the day of the range that `factor` (0–1) falls on, every
 /// day equally likely.
+#[cfg(test)]
 pub fn apply(interval_days: u32, factor: f64, max_days: u32) -> u32 {
     let (min_ivl, max_ivl) = range(interval_days, max_days);
     let span = (max_ivl - min_ivl + 1) as f64;

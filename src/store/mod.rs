@@ -27,11 +27,10 @@ pub use cards::{CardIndexRow, CardList, StoredCard};
 use columns::*;
 pub use contract::{LearnerId, SessionLock, Storage};
 pub use exams::ExamRecord;
-pub use log::{NewestReview, ReviewKind, ReviewRow, ReviewRowTime};
+pub use log::{ReviewKind, ReviewRow, ReviewRowTime};
 pub use plans::Plan;
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use settings::peek_setting;
-pub use sync::DeckSync;
 
 pub struct Store {
     conn: Connection,

@@ -40,7 +40,7 @@ use axum::routing::{get, post};
 use axum::Router;
 
 pub use desk::{Clock, DeskParts, Resync};
-pub use security::{secret, BODY_LIMIT, COOKIE};
+pub use security::{secret, BODY_LIMIT};
 
 use desk::Desk;
 use security::Security;

@@ -24,9 +24,9 @@ use std::sync::Arc;
 
 use chrono::Duration;
 
-use kioku::scheduler::{DayClock, Rating, Scheduler, StudyDay};
-use kioku::settings::Settings;
-use kioku::store::Plan;
+use kioku::testing::scheduler::{DayClock, Rating, Scheduler, StudyDay};
+use kioku::testing::settings::Settings;
+use kioku::testing::store::Plan;
 
 /// What is simulated.
 #[derive(Clone, Copy, Debug)]

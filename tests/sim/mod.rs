@@ -14,14 +14,14 @@ use std::sync::Arc;
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 
-use kioku::deck::{self, Card, DeckSource};
-use kioku::rng::fnv1a;
-use kioku::scheduler::breaks::Break;
-use kioku::scheduler::{CardSchedule, DayClock, Rating, Scheduler, State, StudyDay};
-use kioku::session::review::{ReviewOptions, ReviewSession};
-use kioku::session::Filter;
-use kioku::settings::Settings;
-use kioku::store::{LearnerId, ReviewRowTime, Store};
+use kioku::testing::deck::{self, Card, DeckSource};
+use kioku::testing::rng::fnv1a;
+use kioku::testing::scheduler::breaks::Break;
+use kioku::testing::scheduler::{CardSchedule, DayClock, Rating, Scheduler, State, StudyDay};
+use kioku::testing::session::review::{ReviewOptions, ReviewSession};
+use kioku::testing::session::Filter;
+use kioku::testing::settings::Settings;
+use kioku::testing::store::{LearnerId, ReviewRowTime, Store};
 
 /// What is simulated.
 #[derive(Clone, Copy, Debug)]

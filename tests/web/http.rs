@@ -261,7 +261,7 @@ async fn an_oversized_body_is_refused_with_413() {
     let view = site.review().await;
     let key = view["card"]["key"].as_str().unwrap();
     let huge = serde_json::json!({ "key": key, "version": 0, "response": "あ".repeat(30_000) }).to_string();
-    assert!(huge.len() > kioku::web::BODY_LIMIT);
+    assert!(huge.len() > kioku::testing::web::BODY_LIMIT);
     let reply = site
         .send(
             post("/api/review/respond")

@@ -8,9 +8,9 @@ use axum::body::Body;
 use axum::http::{header, HeaderMap, Request, StatusCode};
 use chrono::{DateTime, Utc};
 use http_body_util::BodyExt;
-use kioku::deck::DeckSource;
-use kioku::store::Store;
-use kioku::web::{DeskParts, Server};
+use kioku::testing::deck::DeckSource;
+use kioku::testing::store::Store;
+use kioku::testing::web::{DeskParts, Server};
 use serde_json::Value;
 use tower::ServiceExt;
 
@@ -56,7 +56,7 @@ impl Site {
     pub fn over(env: Env) -> Site {
         let start: DateTime<Utc> = "2025-06-01T09:00:00Z".parse().unwrap();
         let mut store = Store::open(&env.db(), start).unwrap();
-        let mut resync = kioku::cli::serve::resync(DeckSource::Dir(env.decks()));
+        let mut resync = kioku::testing::cli::serve::resync(DeckSource::Dir(env.decks()));
         resync(&mut store, start).unwrap();
         let elapsed = Arc::new(AtomicI64::new(0));
         let seen = elapsed.clone();

@@ -320,7 +320,7 @@ mod tests {
 
     #[test]
     fn a_statement_is_labelled_in_the_decks_language() {
-        let note = crate::deck::Note {
+        let note = crate::deck::model::Note {
             id: "grossi".into(),
             kind: crate::deck::NoteKind::TrueFalse { statement: "S".into(), answer: true },
             check: None,
