@@ -66,7 +66,7 @@ pub mod testing {
         pub use crate::app::*;
     }
     pub mod cli {
-        pub use crate::cli::{run, warn};
+        pub use crate::cli::{run, warn, Cli};
         pub mod serve {
             pub use crate::cli::serve::resync;
         }
@@ -119,7 +119,7 @@ pub mod testing {
         }
     }
     pub mod settings {
-        pub use crate::settings::Settings;
+        pub use crate::settings::{Settings, SPECS};
     }
     pub mod stats {
         pub mod class {

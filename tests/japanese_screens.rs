@@ -112,7 +112,7 @@ fn words_for_people(line: &str) -> Vec<String> {
     // ASCII that is not a space.
     let tokens = text.split(|c: char| c.is_whitespace() || !c.is_ascii());
     let commands = command_words();
-    let settings: Vec<&str> = kioku::settings::SPECS.iter().map(|s| s.key).collect();
+    let settings: Vec<&str> = kioku::testing::settings::SPECS.iter().map(|s| s.key).collect();
     let mut words = Vec::new();
     let mut in_command = false;
     for raw in tokens {
@@ -159,7 +159,7 @@ fn command_words() -> BTreeSet<String> {
     }
     use clap::CommandFactory;
     let mut words = BTreeSet::new();
-    walk(&kioku::cli::Cli::command(), &mut words);
+    walk(&kioku::testing::cli::Cli::command(), &mut words);
     words
 }
 

@@ -15,7 +15,9 @@ mod typed;
 
 use crate::scheduler::Rating;
 
-pub use explain::{Explanation, Note, Reason};
+pub use explain::Note;
+#[cfg(test)]
+use explain::Reason;
 #[cfg(test)]
 use near::char_diff;
 pub use near::osa_distance;

@@ -63,6 +63,11 @@ pub fn day(date: NaiveDate) -> String {
     day_in(super::lang(), date)
 }
 
+/// `date_in` in the current language.
+pub fn date(date: NaiveDate) -> String {
+    date_in(super::lang(), date)
+}
+
 /// `weekday_in` in the current language.
 pub fn weekday(day: Weekday) -> &'static str {
     weekday_in(super::lang(), day)
