@@ -4,7 +4,7 @@
 //! crate, Ye et al.) decides what each student sees each study day; every answer is kept in SQLite
 //! (`store`). Typed answers and every card kind are judged by `answer`. Review, cram and exam
 //! are engines (`session`): state machines that own their state, borrow no database (each step
-//! takes the storage, through the [`Storage`] trait) and return data.
+//! takes the storage through [`Storage`], the storage contract: one trait per concern) and return data.
 //! Front ends are thin drivers over them: the piped protocol (`session::piped`,
 //! `session::exam_piped`, `session::cram_piped`), the terminal screens (`ui`) and the web
 //! pages and JSON API of `kioku serve` (`web`); a new front end opens a collection through
@@ -50,7 +50,10 @@ pub use session::exam_session::{ExamCard, ExamOptions, ExamSession, Submitted};
 pub use session::review::{Hide, ReviewOptions, ReviewSession};
 pub use session::{Filter, Today};
 pub use settings::Settings;
-pub use store::{LearnerId, SessionLock, Storage, Store};
+pub use store::{
+    CalendarStorage, CardStorage, ExamStorage, LearnerId, LogStorage, PlanStorage, SessionLock, SessionStorage,
+    Storage, Store, SyncStorage,
+};
 
 /// What tests, benchmarks, examples and fuzz targets use beyond the public surface, by the
 /// module it lives in. Not an API: it may change with any commit.
@@ -127,7 +130,10 @@ pub mod testing {
         }
     }
     pub mod store {
-        pub use crate::store::{LearnerId, Plan, ReviewRowTime, Storage, Store};
+        pub use crate::store::{
+            CalendarStorage, CardStorage, ExamStorage, LearnerId, LogStorage, Plan, PlanStorage, ReviewRowTime,
+            SessionStorage, Storage, Store, SyncStorage,
+        };
     }
     pub mod web {
         pub use crate::web::{DeskParts, Server, BODY_LIMIT};

@@ -1,12 +1,12 @@
 //! The application layer in process, as a front end other than the command line calls it:
 //! opening a collection (warnings as values, the session lock), recording a plan in one
-//! transaction with the reviews it moves, the orphan-prune policy (the retention suggestion is tested beside its code, on a curve whose
+//! transaction with the reviews it moves, undoing the last review answer, the orphan-prune policy (the retention suggestion is tested beside its code, on a curve whose
 //! answer is known: the simulator takes minutes in a debug build).
 
 mod common;
 
 use chrono::{DateTime, TimeZone, Utc};
-use kioku::testing::app::{self, Access, Orphan, Paths, Warning};
+use kioku::testing::app::{self, Access, Orphan, Paths, UndoOutcome, Warning};
 use kioku::testing::deck::DeckSource;
 use kioku::testing::scheduler::{CardSchedule, DayClock, Scheduler, State, StudyDay};
 use kioku::testing::settings::Settings;
@@ -161,4 +161,36 @@ fn only_orphans_of_loaded_decks_may_be_pruned_and_not_after_the_decks_changed() 
     assert_eq!(app::prune(&paths(&env), &mut c.store, LearnerId::PERSONAL, &doomed).unwrap(), 1);
     assert_eq!(count(&env, "SELECT count(*) FROM cards WHERE key = 'a/two'"), 0);
     assert_eq!(count(&env, "SELECT count(*) FROM cards WHERE key = 'b/three'"), 1);
+}
+
+#[test]
+fn undo_takes_back_the_newest_review_answer_only_while_it_is_its_cards_newest_row() {
+    let env = common::Env::new();
+    env.write_deck("a.yaml", DECK_A);
+    // Opened as `kioku undo` opens it: no decks read, no lock taken (undo takes it).
+    let store = |env: &common::Env| paths(env).open_existing_store(now()).unwrap().unwrap();
+    drop(paths(&env).open_collection(&no_check, Access::Exclusive, now()).unwrap());
+    assert_eq!(app::undo_last_review(&mut store(&env), LearnerId::PERSONAL).unwrap(), UndoOutcome::NoReview);
+    let before = env.schedules();
+    // Two answers through the piped protocol: a/one good, then a/two again.
+    env.kioku("2025-06-01T09:00:00Z").arg("review").write_stdin("\n3\n\n1\n:q\n").assert().success();
+    let UndoOutcome::Undone(undone) = app::undo_last_review(&mut store(&env), LearnerId::PERSONAL).unwrap() else {
+        panic!("the answer to a/two was not undone");
+    };
+    assert_eq!((undone.card_key.as_str(), undone.rating), ("a/two", 1));
+    assert_eq!(count(&env, "SELECT count(*) FROM reviews"), 1);
+    let after = env.schedules();
+    assert_eq!(after["a/two"], before["a/two"], "a/two is new again");
+    assert_ne!(after["a/one"], before["a/one"], "a/one keeps its answer");
+    // While a session holds the lock, undo waits for it and is refused: nothing changes.
+    let session = paths(&env).open_collection(&no_check, Access::Exclusive, now()).unwrap();
+    let refused = app::undo_last_review(&mut store(&env), LearnerId::PERSONAL);
+    assert!(matches!(refused, Err(Error::Locked { .. })), "{refused:?}");
+    assert_eq!(count(&env, "SELECT count(*) FROM reviews"), 1);
+    drop(session);
+    // A later manual row of a/one (a suspend) makes undoing its answer take back more: refused.
+    env.kioku("2025-06-01T09:05:00Z").args(["suspend", "a/one"]).assert().success();
+    let outcome = app::undo_last_review(&mut store(&env), LearnerId::PERSONAL).unwrap();
+    assert!(matches!(&outcome, UndoOutcome::NotNewest(r) if r.card_key == "a/one"), "{outcome:?}");
+    assert_eq!(count(&env, "SELECT count(*) FROM reviews"), 2);
 }

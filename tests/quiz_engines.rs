@@ -12,7 +12,7 @@ use kioku::testing::scheduler::{DayClock, Rating};
 use kioku::testing::session::cram::CramSession;
 use kioku::testing::session::exam;
 use kioku::testing::session::exam_session::{ExamCard, ExamOptions, ExamSession, Submitted};
-use kioku::testing::store::{LearnerId, Storage, Store};
+use kioku::testing::store::{LearnerId, LogStorage, Storage, Store, SyncStorage};
 
 use common::EVERY_KIND_DECK as DECK;
 
@@ -140,7 +140,7 @@ fn cram_logs_each_grade_requeues_again_and_undoes_through_the_storage_trait() {
 fn a_personal_database_has_no_other_learner() {
     let (_env, mut store) = setup();
     assert!(ExamCard::in_scope(&store, LearnerId(7), &|_, _| true).is_err());
-    assert!(Storage::missed_since(&store, LearnerId(7), 0).is_err());
-    assert!(Storage::file_records(&store, LearnerId(7)).is_err());
-    assert!(Storage::delete_log_row(&mut store, LearnerId(7), 1).is_err());
+    assert!(LogStorage::missed_since(&store, LearnerId(7), 0).is_err());
+    assert!(SyncStorage::file_records(&store, LearnerId(7)).is_err());
+    assert!(LogStorage::delete_log_row(&mut store, LearnerId(7), 1).is_err());
 }

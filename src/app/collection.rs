@@ -9,7 +9,7 @@ use chrono::{DateTime, Utc};
 use crate::deck::{self, DeckSource, FileCache, FileRecord};
 use crate::scheduler::{DayClock, Scheduler};
 use crate::settings::Settings;
-use crate::store::{LearnerId, SessionLock, Storage, Store};
+use crate::store::{CardStorage, LearnerId, SessionLock, Storage, Store, SyncStorage};
 use crate::{Error, Result};
 
 /// Where a collection is: its database file and its deck files.
@@ -130,11 +130,11 @@ impl Paths {
         let mut warnings = Vec::new();
         let existing = self.open_existing_store(now)?;
         let lock = match &existing {
-            Some(store) => take_lock(store, access)?,
+            Some(store) => take_lock(store, learner, access)?,
             None => None,
         };
         let records = match &existing {
-            Some(store) => Storage::file_records(store, learner)?,
+            Some(store) => SyncStorage::file_records(store, learner)?,
             None => FileCache::new(),
         };
         let scan = deck::scan(&self.decks, &records)?;
@@ -142,7 +142,7 @@ impl Paths {
         check(&|| Ok(scan.deck_ids()), &|| {
             // Tags of unchanged decks from the store, of changed ones from their files.
             let mut tags = match &existing {
-                Some(store) => Storage::tags(store, learner, &|deck| kept.contains(deck))?,
+                Some(store) => CardStorage::tags(store, learner, &|deck| kept.contains(deck))?,
                 None => Vec::new(),
             };
             for (deck, _) in &scan.changed {
@@ -158,7 +158,7 @@ impl Paths {
                 // Another run may be creating it at the same moment.
                 let (store, created) = self.open_store(now)?;
                 warnings.extend(created);
-                let lock = take_lock(&store, access)?;
+                let lock = take_lock(&store, learner, access)?;
                 (store, lock)
             }
         };
@@ -189,7 +189,7 @@ impl Paths {
                 warnings.push(Warning::SessionOpenNotSynced);
             }
         } else if !scan.is_unchanged() || !refreshed.is_empty() {
-            Storage::apply_scan(&mut store, learner, &scan, &refreshed, now.timestamp_millis())?;
+            SyncStorage::apply_scan(&mut store, learner, &scan, &refreshed, now.timestamp_millis())?;
         }
         let settings = store.typed_settings()?;
         deck::reading::set_shown(settings.show_readings);
@@ -207,8 +207,7 @@ impl Paths {
 
 /// The session lock for `access`: an exclusive use case waits up to a second for it and is
 /// refused after that (`Error::Locked`); a shared one takes it if free, else goes on without.
-fn take_lock(store: &dyn Storage, access: Access) -> Result<Option<SessionLock>> {
-    let learner = LearnerId::PERSONAL;
+pub(super) fn take_lock(store: &dyn Storage, learner: LearnerId, access: Access) -> Result<Option<SessionLock>> {
     match access {
         Access::Exclusive => store.lock_session(learner, std::time::Duration::from_secs(1)).map(Some),
         Access::Shared => match store.lock_session(learner, std::time::Duration::ZERO) {

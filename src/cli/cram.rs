@@ -5,7 +5,7 @@ use crate::session::cram::CramSession;
 use crate::session::cram_piped;
 use crate::session::exam_session::ExamCard;
 use crate::session::piped::Io;
-use crate::store::{LearnerId, Storage};
+use crate::store::{LearnerId, LogStorage};
 use crate::ui::{quiz, terminal};
 use crate::{Error, ExitCode, Result};
 
@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let missed: Option<HashSet<String>> = match args.missed {
         Some(n) => Some(
             // Beyond what the clock can count back, "since ever".
-            Storage::missed_since(
+            LogStorage::missed_since(
                 &store,
                 LearnerId::PERSONAL,
                 chrono::TimeDelta::try_days(i64::from(n))

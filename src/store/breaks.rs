@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use rusqlite::params;
 
 use super::log::insert_review;
-use super::{db_error, write_schedule, ReviewRow, ReviewRowTime, Store};
+use super::{db_error, write_schedule, CalendarStorage, LearnerId, ReviewRow, ReviewRowTime, Store};
 use crate::scheduler::breaks::Break;
 use crate::scheduler::{CardSchedule, StudyDay};
 use crate::{Error, Result};
@@ -116,4 +116,28 @@ pub(super) fn write_moves(
         write_schedule(tx, card_id, after).map_err(e)?;
     }
     Ok(())
+}
+
+impl CalendarStorage for Store {
+    fn breaks(&self, learner: LearnerId) -> Result<Vec<Break>> {
+        self.only_personal(learner)?;
+        Store::breaks(self)
+    }
+    fn due_review_counts(&self, learner: LearnerId, today: StudyDay, decks: &[String]) -> Result<(usize, usize)> {
+        self.only_personal(learner)?;
+        Store::due_review_counts(self, today, decks)
+    }
+    fn reviews_due_between(
+        &self,
+        learner: LearnerId,
+        from: StudyDay,
+        to: StudyDay,
+    ) -> Result<HashMap<StudyDay, usize>> {
+        self.only_personal(learner)?;
+        Store::reviews_due_between(self, from, to)
+    }
+    fn review_answers_before(&self, learner: LearnerId, today: StudyDay, days: u32) -> Result<Vec<usize>> {
+        self.only_personal(learner)?;
+        Store::review_answers_before(self, today, days)
+    }
 }

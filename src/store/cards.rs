@@ -263,3 +263,63 @@ impl Store {
         tx.commit().map_err(e)
     }
 }
+
+impl CardStorage for Store {
+    fn visit_cards(
+        &self,
+        learner: LearnerId,
+        list: CardList,
+        decks: &[String],
+        visit: &mut dyn FnMut(StoredCard) -> Result<bool>,
+    ) -> Result<()> {
+        self.only_personal(learner)?;
+        Store::visit_cards(self, list, decks, visit)
+    }
+    fn stored_card(&self, learner: LearnerId, row: &StoredCard) -> Result<Card> {
+        self.only_personal(learner)?;
+        Store::stored_card(self, row)
+    }
+    fn new_card_tags(&self, learner: LearnerId, today: StudyDay) -> Result<Vec<(String, Vec<String>)>> {
+        self.only_personal(learner)?;
+        Store::new_card_tags(self, today)
+    }
+    fn reviews_per_due_day(&self, learner: LearnerId) -> Result<HashMap<StudyDay, usize>> {
+        self.only_personal(learner)?;
+        Store::reviews_per_due_day(self)
+    }
+    fn due_on(
+        &self,
+        learner: LearnerId,
+        day: StudyDay,
+        start_ms: i64,
+        end_ms: i64,
+    ) -> Result<Vec<(String, Vec<String>)>> {
+        self.only_personal(learner)?;
+        Store::due_on(self, day, start_ms, end_ms)
+    }
+    fn cards_in_scope(
+        &self,
+        learner: LearnerId,
+        keep: &dyn Fn(&str, &[String]) -> bool,
+        visit: &mut dyn FnMut(i64, Card, CardSchedule),
+    ) -> Result<()> {
+        self.only_personal(learner)?;
+        Store::cards_with_content(self, keep, visit).map(|_: Vec<()>| ())
+    }
+    fn tags(&self, learner: LearnerId, only: &dyn Fn(&str) -> bool) -> Result<Vec<String>> {
+        self.only_personal(learner)?;
+        Store::tags(self, only)
+    }
+    fn cards_in_decks(&self, learner: LearnerId) -> Result<Vec<CardIndexRow>> {
+        self.only_personal(learner)?;
+        Store::cards_in_decks(self)
+    }
+    fn review_counts(&self, learner: LearnerId) -> Result<HashMap<String, u32>> {
+        self.only_personal(learner)?;
+        Store::review_counts(self)
+    }
+    fn delete_cards(&mut self, learner: LearnerId, keys: &[String]) -> Result<()> {
+        self.only_personal(learner)?;
+        Store::delete_cards(self, keys)
+    }
+}

@@ -60,3 +60,10 @@ impl Store {
         })
     }
 }
+
+impl ExamStorage for Store {
+    fn save_exam(&mut self, learner: LearnerId, exam: &ExamRecord) -> Result<()> {
+        self.only_personal(learner)?;
+        Store::save_exam(self, exam)
+    }
+}

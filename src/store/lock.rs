@@ -3,21 +3,19 @@
 
 use std::fs::File;
 use std::path::PathBuf;
+use std::time::{Duration, Instant};
 
 use crate::{Error, Result};
 
 use super::*;
 
-impl Store {
+impl SessionStorage for Store {
     /// Takes the session lock (`<db>.lock` beside the real file, symlinks resolved; an OS file
-    /// lock released when the process ends). Returns `Error::Locked` when another process holds it.
-    pub fn lock_session(&self) -> Result<File> {
-        self.lock_session_within(std::time::Duration::ZERO)
-    }
-
-    /// `lock_session`, trying again for up to `wait` (another command may hold the lock for the
-    /// few milliseconds it takes to read in deck changes).
-    pub fn lock_session_within(&self, wait: std::time::Duration) -> Result<File> {
+    /// lock released when the process ends), trying again for up to `wait` (another command may
+    /// hold it for the few milliseconds it takes to read in deck changes). Returns `Error::Locked`
+    /// when another process holds it after that.
+    fn lock_session(&self, learner: LearnerId, wait: Duration) -> Result<SessionLock> {
+        self.only_personal(learner)?;
         let real = std::fs::canonicalize(&self.path).unwrap_or_else(|_| self.path.clone());
         let lock = PathBuf::from(format!("{}.lock", real.display()));
         let file =
@@ -28,12 +26,12 @@ impl Store {
                     lock.display()
                 ),
             })?;
-        let started = std::time::Instant::now();
+        let started = Instant::now();
         loop {
             match file.try_lock() {
-                Ok(()) => return Ok(file),
+                Ok(()) => return Ok(SessionLock::new(file)),
                 Err(std::fs::TryLockError::WouldBlock) if started.elapsed() < wait => {
-                    std::thread::sleep(std::time::Duration::from_millis(20))
+                    std::thread::sleep(Duration::from_millis(20))
                 }
                 Err(std::fs::TryLockError::WouldBlock) => return Err(Error::Locked { db: self.path.clone(), lock }),
                 Err(std::fs::TryLockError::Error(e)) => {
@@ -44,5 +42,9 @@ impl Store {
                 }
             }
         }
+    }
+
+    fn idle(&mut self) -> Result<()> {
+        self.checkpoint_when_idle()
     }
 }

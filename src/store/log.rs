@@ -346,3 +346,73 @@ impl Store {
         rows.collect::<rusqlite::Result<_>>().map_err(|e| self.err(e))
     }
 }
+
+impl LogStorage for Store {
+    fn answered_on(&self, learner: LearnerId, day: StudyDay) -> Result<Vec<(String, State)>> {
+        self.only_personal(learner)?;
+        Store::answered_on(self, day)
+    }
+    fn answers_on(&self, learner: LearnerId, day: StudyDay) -> Result<Vec<(String, State, u8)>> {
+        self.only_personal(learner)?;
+        Store::answers_on(self, day)
+    }
+    fn recent_review_days(&self, learner: LearnerId, today: StudyDay) -> Result<Vec<StudyDay>> {
+        self.only_personal(learner)?;
+        Store::recent_review_days(self, today)
+    }
+    fn record_if_unchanged(
+        &mut self,
+        learner: LearnerId,
+        card_id: i64,
+        version: i64,
+        before: &CardSchedule,
+        after: &CardSchedule,
+        row: &ReviewRow,
+    ) -> Result<i64> {
+        self.only_personal(learner)?;
+        Store::record_if_unchanged(self, card_id, version, before, after, row)
+    }
+    fn undo(&mut self, learner: LearnerId, review_id: i64) -> Result<CardSchedule> {
+        self.only_personal(learner)?;
+        Store::undo(self, review_id)
+    }
+    fn newest_review(&self, learner: LearnerId) -> Result<Option<NewestReview>> {
+        self.only_personal(learner)?;
+        Store::newest_review(self)
+    }
+    fn card_version(&self, learner: LearnerId, card_id: i64) -> Result<i64> {
+        self.only_personal(learner)?;
+        Store::card_version(self, card_id)
+    }
+    fn missed_since(&self, learner: LearnerId, since_ms: i64) -> Result<Vec<String>> {
+        self.only_personal(learner)?;
+        Store::missed_since(self, since_ms)
+    }
+    fn record_log_only(
+        &mut self,
+        learner: LearnerId,
+        card_id: i64,
+        schedule: &CardSchedule,
+        row: &ReviewRow,
+    ) -> Result<i64> {
+        self.only_personal(learner)?;
+        Store::record_log_only(self, card_id, schedule, row)
+    }
+    fn delete_log_row(&mut self, learner: LearnerId, review_id: i64) -> Result<()> {
+        self.only_personal(learner)?;
+        Store::delete_log_row(self, review_id)
+    }
+    fn record_manual(
+        &mut self,
+        learner: LearnerId,
+        card_id: i64,
+        key: &str,
+        before: &CardSchedule,
+        after: &CardSchedule,
+        at: ReviewRowTime,
+        action: &str,
+    ) -> Result<i64> {
+        self.only_personal(learner)?;
+        Store::record_manual(self, card_id, key, before, after, at, action)
+    }
+}

@@ -25,9 +25,12 @@ use crate::{Error, Result};
 pub use breaks::CardMove;
 pub use cards::{CardIndexRow, CardList, StoredCard};
 use columns::*;
-pub use contract::{LearnerId, SessionLock, Storage};
+pub use contract::{
+    CalendarStorage, CardStorage, ExamStorage, LearnerId, LogStorage, PlanStorage, SessionLock, SessionStorage,
+    Storage, SyncStorage,
+};
 pub use exams::ExamRecord;
-pub use log::{ReviewKind, ReviewRow, ReviewRowTime};
+pub use log::{NewestReview, ReviewKind, ReviewRow, ReviewRowTime};
 pub use plans::Plan;
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use settings::peek_setting;

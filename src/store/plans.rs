@@ -125,6 +125,23 @@ fn insert_plan(conn: &rusqlite::Connection, plan: &Plan) -> rusqlite::Result<i64
     Ok(conn.last_insert_rowid())
 }
 
+impl PlanStorage for Store {
+    fn plans(&self, learner: LearnerId) -> Result<Vec<Plan>> {
+        self.only_personal(learner)?;
+        Store::plans(self)
+    }
+    fn add_plan_with_moves(
+        &mut self,
+        learner: LearnerId,
+        plan: &Plan,
+        moves: &[CardMove],
+        at: ReviewRowTime,
+    ) -> Result<i64> {
+        self.only_personal(learner)?;
+        Store::add_plan_with_moves(self, plan, moves, at)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     /// A damaged scope is refused, naming the file, instead of becoming "every deck".

@@ -221,3 +221,14 @@ impl Store {
         sync.commit()
     }
 }
+
+impl SyncStorage for Store {
+    fn file_records(&self, learner: LearnerId) -> Result<FileCache> {
+        self.only_personal(learner)?;
+        Store::file_records(self)
+    }
+    fn apply_scan(&mut self, learner: LearnerId, scan: &Scan, refreshed: &[&FileRecord], now_ms: i64) -> Result<()> {
+        self.only_personal(learner)?;
+        Store::apply_scan(self, scan, refreshed, now_ms)
+    }
+}

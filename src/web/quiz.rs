@@ -13,7 +13,7 @@ use crate::session::cram::CramSession;
 use crate::session::exam::{self, build_paper};
 use crate::session::exam_session::{ExamCard, ExamOptions, ExamReport, ExamSession, Submitted};
 use crate::session::judge::Judged;
-use crate::store::{LearnerId, Storage};
+use crate::store::{LearnerId, LogStorage};
 use crate::Error;
 
 /// The exam in progress, or the last one with its report.
@@ -160,7 +160,7 @@ impl Desk {
             let since = chrono::TimeDelta::try_days(i64::from(days))
                 .and_then(|d| self.now().checked_sub_signed(d))
                 .map_or(i64::MIN, |t| t.timestamp_millis());
-            let missed = Storage::missed_since(&self.store, LearnerId::PERSONAL, since)?;
+            let missed = LogStorage::missed_since(&self.store, LearnerId::PERSONAL, since)?;
             cards.retain(|c| missed.contains(&c.card.key));
         }
         if cards.is_empty() {
