@@ -39,7 +39,7 @@ fn answer_one_card(c: &mut Criterion) {
         b.iter(|| {
             now += Duration::seconds(5);
             let index = today.queue.next(&today.items, now.timestamp_millis()).unwrap_or(0);
-            black_box(today.answer(&mut store, &scheduler, &days, index, Rating::Good, now, 5000).unwrap());
+            black_box(today.answer(&mut store, &scheduler, &days, index, Rating::Good, now, 5000, None).unwrap());
             // The session's idle work (a checkpoint every 64 answers), amortized.
             store.checkpoint_when_idle().unwrap();
         })

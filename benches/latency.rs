@@ -67,7 +67,7 @@ fn main() {
         now += Duration::seconds(5);
         let Some(index) = today.queue.next(&today.items, now.timestamp_millis()) else { break };
         let t = Instant::now();
-        today.answer(&mut store, &scheduler, &days, index, Rating::Good, now, 5000).unwrap();
+        today.answer(&mut store, &scheduler, &days, index, Rating::Good, now, 5000, None).unwrap();
         latencies.push(t.elapsed().as_secs_f64() * 1000.0);
         let t = Instant::now();
         store.checkpoint_when_idle().unwrap();

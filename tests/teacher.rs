@@ -111,8 +111,9 @@ fn exports_merge_into_a_class_report_hardest_first() {
         assert!(out.status.success());
         let export = env.kioku(later).args(["export", "reviews"]).output().unwrap();
         let csv = String::from_utf8(export.stdout).unwrap();
-        assert!(csv
-            .starts_with("card_id,review_time,review_rating,review_state,review_duration,review_kind,deck,card_key\n"));
+        assert!(csv.starts_with(
+            "card_id,review_time,review_rating,review_state,review_duration,review_kind,deck,card_key,chosen_option\n"
+        ));
         assert_eq!(lines_with(&csv, "").len(), 1 + 6, "{csv}");
         let path = dir.path().join(format!("student{student}.csv"));
         std::fs::write(&path, csv).unwrap();
@@ -357,4 +358,60 @@ fn an_apkg_is_written_whole_to_a_named_file_or_not_at_all() {
     let import = env.kioku(NOW).env("KIOKU_LANG", "en").args(["import", "alpha.apkg"]).output().unwrap();
     assert_eq!(import.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&import.stderr).contains("Notes in Plain Text"), "{import:?}");
+}
+
+/// The option chosen in a choice or true/false answer is kept with the answer (issue 16, for the
+/// teacher's item analysis): in reviews, cram and exams, in `history --json` and in
+/// `export reviews`, whose extra column `kioku report` reads past.
+#[test]
+fn the_option_chosen_is_kept_with_each_answer() {
+    let env = Env::new();
+    env.write_deck(
+        "k.yaml",
+        "deck: k\ncards:\n  - id: q\n    question: Q?\n    answer: \"=A\"\n    distractors: [B, C]\n  - id: s\n    statement: S\n    answer: false\n  - id: b\n    front: F\n    back: B\n",
+    );
+    env.kioku(NOW).args(["config", "set", "bury_siblings", "false"]).assert().success();
+    // Choice answered by its text (wrong), true/false with "t" (wrong), basic self-graded; then
+    // a second session: the choice left empty ("don't know").
+    let out = env.kioku(NOW).arg("review").write_stdin("C\n\nt\n\nx\n\n:q\n").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // (Each run starts its clock at the time given: later runs are given later times.)
+    let out = env.kioku("2025-06-01T09:05:00+09:00").arg("review").write_stdin("\n\n:q\n").output().unwrap();
+    assert!(String::from_utf8(out.stdout).unwrap().contains("card k/q choice"));
+    let history = env.history();
+    let chosen: Vec<(&str, Option<&str>)> =
+        history.iter().map(|r| (r["card"].as_str().unwrap(), r["chosen_option"].as_str())).collect();
+    assert_eq!(chosen, [("k/q", Some("C")), ("k/s", Some("true")), ("k/b", None), ("k/q", Some(""))]);
+    // The export: the option in the last column, a formula-like option neutralised.
+    let out = env
+        .kioku("2025-06-01T09:10:00+09:00")
+        .args(["cram", "k", "--limit", "1"])
+        .write_stdin("=A\n\n:q\n")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let export = env.kioku("2025-06-01T09:11:00+09:00").args(["export", "reviews"]).output().unwrap();
+    let csv = String::from_utf8(export.stdout).unwrap();
+    let last: Vec<&str> = csv.lines().skip(1).map(|l| l.rsplit(',').next().unwrap()).collect();
+    assert_eq!(last, ["C", "true", "", "", "'=A"], "{csv}");
+    // An exam: every question left empty; its choice and true/false questions keep "".
+    let out = env
+        .kioku("2025-06-01T09:15:00+09:00")
+        .args(["exam", "k", "--seed", "7"])
+        .write_stdin("\n".repeat(3))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let exam_rows: Vec<(String, Option<String>)> = env
+        .history()
+        .iter()
+        .filter(|r| r["kind"] == "exam")
+        .map(|r| (r["card"].as_str().unwrap().to_string(), r["chosen_option"].as_str().map(str::to_string)))
+        .collect();
+    assert!(exam_rows.iter().any(|(k, c)| k == "k/q" && c.as_deref() == Some("")), "{exam_rows:?}");
+    assert!(exam_rows.iter().any(|(k, c)| k == "k/s" && c.as_deref() == Some("")), "{exam_rows:?}");
+    let path = env.decks().parent().unwrap().join("log.csv");
+    std::fs::write(&path, &csv).unwrap();
+    let report = env.kioku(NOW).arg("report").arg(&path).args(["--format", "csv"]).output().unwrap();
+    assert!(report.status.success(), "{}", String::from_utf8_lossy(&report.stderr));
 }

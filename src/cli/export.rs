@@ -38,7 +38,7 @@ pub enum What {
         force: bool,
     },
     /// The review log as CSV: card_id, review_time, review_rating, review_state, review_duration,
-    /// review_kind, deck, card_key
+    /// review_kind, deck, card_key, chosen_option
     Reviews {
         /// Only csv is written
         #[arg(long, value_parser = ["csv"], default_value = "csv")]
@@ -98,6 +98,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         "review_kind",
         "deck",
         "card_key",
+        "chosen_option",
     ])
     .map_err(io)?;
     // Keys come from deck files: a spreadsheet must not run one as a formula.
@@ -113,6 +114,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             cell(r.kind.as_str()),
             cell(deck),
             cell(&r.card_key),
+            cell(r.chosen_option.as_deref().unwrap_or("")),
         ])
         .map_err(io)?;
     }

@@ -40,6 +40,9 @@ struct HistoryEntry<'a> {
     due: Option<String>,
     stability: Option<f32>,
     difficulty: Option<f32>,
+    /// Choice and true/false answers: the option chosen ("" for don't know); absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    chosen_option: Option<&'a str>,
 }
 
 fn entry(row: &ReviewRow) -> HistoryEntry<'_> {
@@ -61,6 +64,7 @@ fn entry(row: &ReviewRow) -> HistoryEntry<'_> {
         due: row.due_at_ms.map(|ms| rfc3339_utc(Some(ms))),
         stability: row.stability,
         difficulty: row.difficulty,
+        chosen_option: row.chosen_option.as_deref(),
     }
 }
 

@@ -56,6 +56,10 @@ pub struct ReviewRow {
     /// What a manual row did: suspend, unsuspend, bury, postpone, advance, break, plan,
     /// feed-review. None for other kinds, and for manual rows written before actions were kept.
     pub action: Option<String>,
+    /// The option chosen in an answer to a choice or true/false question: the option's text as
+    /// the deck (or the exam's paper) writes it, `true` or `false`; the empty text when the
+    /// response was empty ("don't know"). None for other kinds, manual rows and older rows.
+    pub chosen_option: Option<String>,
 }
 
 impl ReviewRow {
@@ -85,6 +89,7 @@ impl ReviewRow {
             difficulty: after.difficulty,
             duration_ms: 0,
             action: Some(action.to_string()),
+            chosen_option: None,
         }
     }
 
@@ -114,6 +119,7 @@ impl ReviewRow {
             difficulty: s.difficulty,
             duration_ms: duration_ms.max(0),
             action: None,
+            chosen_option: None,
         }
     }
 }

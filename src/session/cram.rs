@@ -23,13 +23,15 @@ pub struct CramSession {
     limit: Option<u32>,
     /// The card shown now, and the salt of its shuffle.
     current: Option<(usize, u32)>,
+    /// The option chosen in the response last judged, and its card (`ReviewRow::chosen_option`).
+    chosen: Option<(usize, String)>,
 }
 
 impl CramSession {
     /// Cram of `learner` over `cards` in the order given, stopping after `limit` answers when given.
     pub fn new(learner: LearnerId, cards: Vec<ExamCard>, limit: Option<u32>) -> CramSession {
         let queue = (0..cards.len()).collect();
-        CramSession { learner, cards, queue, saved: Vec::new(), limit, current: None }
+        CramSession { learner, cards, queue, saved: Vec::new(), limit, current: None, chosen: None }
     }
 
     /// The next card to show, or None when every card was answered without "again" or the limit
@@ -61,9 +63,12 @@ impl CramSession {
         judge::display_order(self.card(index), self.salt(index))
     }
 
-    /// Judges a response to card `index`; None for a self-graded card.
-    pub fn judge(&self, index: usize, line: &str) -> std::result::Result<Option<Judged>, String> {
-        judge::judge(self.card(index), self.salt(index), line)
+    /// Judges a response to card `index`; None for a self-graded card. The option chosen
+    /// (choice, true/false) is kept and logged with the card's grade.
+    pub fn judge(&mut self, index: usize, line: &str) -> std::result::Result<Option<Judged>, String> {
+        let judged = judge::judge(self.card(index), self.salt(index), line)?;
+        self.chosen = judged.as_ref().and_then(|j| j.chosen.clone()).map(|c| (index, c));
+        Ok(judged)
     }
 
     /// Cards still to answer, the current one included, within the answer limit.
@@ -97,6 +102,8 @@ impl CramSession {
         let at = ReviewRowTime::new(now, days);
         let duration_ms = (now - shown_at).num_milliseconds();
         let row = ReviewRow::log_only(&c.card.key, &c.schedule, ReviewKind::Cram, rating.as_u8(), at, duration_ms);
+        let chosen_option = self.chosen.take().filter(|(i, _)| *i == index).map(|(_, c)| c);
+        let row = ReviewRow { chosen_option, ..row };
         let review_id = store.record_log_only(self.learner, c.id, &c.schedule, &row)?;
         self.saved.push((review_id, index));
         if rating == Rating::Again {
@@ -111,6 +118,7 @@ impl CramSession {
         let Some((review_id, undone)) = self.saved.pop() else {
             return Ok(None);
         };
+        self.chosen = None;
         store.delete_log_row(self.learner, review_id)?;
         self.queue.retain(|&i| i != undone);
         if let Some((index, _)) = self.current.take() {

@@ -196,6 +196,7 @@ impl ExamSession {
             at,
             (now - shown_at).num_milliseconds(),
         );
+        let row = ReviewRow { chosen_option: judged.chosen.clone(), ..row };
         store.record_log_only(self.learner, source.id, &source.schedule, &row)?;
         self.results.push((self.current, judged.verdict));
         self.current += 1;

@@ -26,6 +26,10 @@ pub struct Judged {
     pub response: Option<Shown>,
     /// What the screens say under the answer and the response.
     pub notes: Vec<Note>,
+    /// For a choice or true/false question, the option chosen, as kept with the answer (see
+    /// `ReviewRow::chosen_option`): the option's text as written, `true` or `false`, or the
+    /// empty text for "don't know". None for the other kinds.
+    pub chosen: Option<String>,
 }
 
 /// An answer or a response as shown to people (readings in parentheses: `文在寅(ムン・ジェイン)`).
@@ -119,8 +123,11 @@ pub fn judge(card: &Card, reps: u32, line: &str) -> Result<Option<Judged>, Strin
             answer,
             response: response.filter(|_| !dont_know),
             notes,
+            chosen: None,
         }))
     };
+    // Choice and true/false keep the option chosen (item analysis); "" is "don't know".
+    let chose = |j: Option<Judged>, chosen: &str| j.map(|j| Judged { chosen: Some(chosen.to_string()), ..j });
     let text = |t: &str| Shown::Text { text: t.to_string() };
     match &card.judge {
         Judge::SelfGraded => Ok(None),
@@ -139,7 +146,7 @@ pub fn judge(card: &Card, reps: u32, line: &str) -> Result<Option<Judged>, Strin
             let right_pos = order.iter().position(|&i| i == 0).unwrap_or(0);
             let answer = Shown::Option { number: right_pos + 1, text: shown(&options[0]).into_owned() };
             if dont_know {
-                return judged(Verdict::Wrong, answer, None, Vec::new());
+                return judged(Verdict::Wrong, answer, None, Vec::new()).map(|j| chose(j, ""));
             }
             // An option is typed as its text without readings (as the `option` lines give it).
             let bases: Vec<Cow<str>> = order.iter().map(|&i| reading::base(&options[i])).collect();
@@ -147,16 +154,17 @@ pub fn judge(card: &Card, reps: u32, line: &str) -> Result<Option<Judged>, Strin
             let pos = answer::parse_choice(line, &bases)?;
             let verdict = if order[pos] == 0 { Verdict::Right } else { Verdict::Wrong };
             let chosen = Shown::Option { number: pos + 1, text: shown(&options[order[pos]]).into_owned() };
-            judged(verdict, answer, Some(chosen), Vec::new())
+            judged(verdict, answer, Some(chosen), Vec::new()).map(|j| chose(j, &options[order[pos]]))
         }
         Judge::TrueFalse { answer } => {
             let expected = Shown::TrueFalse { value: *answer };
             if dont_know {
-                return judged(Verdict::Wrong, expected, None, Vec::new());
+                return judged(Verdict::Wrong, expected, None, Vec::new()).map(|j| chose(j, ""));
             }
             let said = answer::parse_true_false(line).ok_or_else(|| tr!("review-not-true-false", line = line))?;
             let verdict = if said == *answer { Verdict::Right } else { Verdict::Wrong };
             judged(verdict, expected, Some(Shown::TrueFalse { value: said }), Vec::new())
+                .map(|j| chose(j, if said { "true" } else { "false" }))
         }
         Judge::Order { items } => {
             let numbers: Vec<usize> =

@@ -263,7 +263,8 @@ impl Today {
         Ok(())
     }
 
-    /// Answers card `index` with `rating` at `now`: the scheduler step, one committed
+    /// Answers card `index` with `rating` at `now` (`chosen_option`: see
+    /// `ReviewRow::chosen_option`): the scheduler step, one committed
     /// transaction (review row and new schedule), then the queue update. This is all the work
     /// done per answer. Returns `Error::Database` when the answer could not be saved.
     #[allow(clippy::too_many_arguments)]
@@ -276,6 +277,7 @@ impl Today {
         rating: Rating,
         now: DateTime<Utc>,
         duration_ms: i64,
+        chosen_option: Option<&str>,
     ) -> Result<Answered> {
         let before = self.items[index].schedule.clone();
         let key = &self.cards[index].key;
@@ -310,6 +312,7 @@ impl Today {
             difficulty: outcome.card.difficulty,
             duration_ms: duration_ms.max(0),
             action: None,
+            chosen_option: chosen_option.map(str::to_string),
         };
         let review_id = store.record_if_unchanged(
             self.learner,

@@ -78,6 +78,9 @@ pub struct ReviewSession {
     started_at: DateTime<Utc>,
     /// Which cards the session covers.
     filter: Filter,
+    /// The option chosen in the response last judged, and the card it was for: saved with
+    /// that card's answer (`ReviewRow::chosen_option`), so no driver has to carry it.
+    chosen: Option<(usize, String)>,
 }
 
 impl ReviewSession {
@@ -103,6 +106,7 @@ impl ReviewSession {
             new_answered: 0,
             started_at: now,
             filter,
+            chosen: None,
         })
     }
 
@@ -140,9 +144,12 @@ impl ReviewSession {
         judge::display_order(self.card(index), self.schedule(index).reps)
     }
 
-    /// Judges a response line; see `judge::judge`.
-    pub fn judge(&self, index: usize, line: &str) -> Result<Option<Judged>, String> {
-        judge::judge(self.card(index), self.schedule(index).reps, line)
+    /// Judges a response line; see `judge::judge`. The option chosen (choice, true/false) is
+    /// kept and saved with the card's answer.
+    pub fn judge(&mut self, index: usize, line: &str) -> Result<Option<Judged>, String> {
+        let judged = judge::judge(self.card(index), self.schedule(index).reps, line)?;
+        self.chosen = judged.as_ref().and_then(|j| j.chosen.clone()).map(|c| (index, c));
+        Ok(judged)
     }
 
     /// What each grade would do to card `index` at `now`.
@@ -163,7 +170,17 @@ impl ReviewSession {
     ) -> Result<Outcome> {
         let state_before = self.schedule(index).state;
         let duration_ms = (now - shown_at).num_milliseconds();
-        let answered = self.today.answer(store, &self.scheduler, &self.days, index, rating, now, duration_ms)?;
+        let chosen = self.chosen.take().filter(|(i, _)| *i == index).map(|(_, c)| c);
+        let answered = self.today.answer(
+            store,
+            &self.scheduler,
+            &self.days,
+            index,
+            rating,
+            now,
+            duration_ms,
+            chosen.as_deref(),
+        )?;
         if state_before == State::New {
             self.new_answered += 1;
         }
@@ -183,6 +200,7 @@ impl ReviewSession {
         let Some(last) = self.undo_stack.pop() else {
             return Ok(None);
         };
+        self.chosen = None;
         let learner = self.today.learner;
         let restored = store.undo(learner, last.review_id)?;
         self.today.items[last.index].schedule = restored;

@@ -1,6 +1,8 @@
 //! Statistics over review rows (pure): what a learner reads at a glance.
 
 pub mod class;
+pub mod dashboard;
+pub mod items;
 pub mod report;
 
 use crate::scheduler::{State, StudyDay};

@@ -247,6 +247,7 @@ mod tests {
             difficulty: None,
             duration_ms: 10_000,
             action: None,
+            chosen_option: None,
         }
     }
 

@@ -40,6 +40,7 @@ pub(super) fn review_row(r: &Row) -> rusqlite::Result<ReviewRow> {
         difficulty: r.get(12)?,
         duration_ms: r.get(13)?,
         action: r.get(14)?,
+        chosen_option: r.get(15)?,
     })
 }
 
@@ -52,8 +53,8 @@ pub(super) fn insert_review(
 ) -> rusqlite::Result<()> {
     conn.execute(
         "INSERT INTO reviews (card_id, reviewed_at_ms, utc_offset_secs, study_day, rating, kind, state_before, state_after,
-                              elapsed_days, interval_secs, due_at_ms, stability, difficulty, duration_ms, card_before, action)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+                              elapsed_days, interval_secs, due_at_ms, stability, difficulty, duration_ms, card_before, action, chosen_option)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)",
         params![
             card_id,
             row.reviewed_at_ms,
@@ -70,7 +71,8 @@ pub(super) fn insert_review(
             row.difficulty,
             row.duration_ms,
             card_before,
-            row.action
+            row.action,
+            row.chosen_option
         ],
     )?;
     Ok(())
@@ -249,7 +251,7 @@ impl Store {
     pub fn history(&self, key: Option<&str>) -> Result<Vec<ReviewRow>> {
         let sql = format!(
             "SELECT c.key, r.reviewed_at_ms, r.utc_offset_secs, r.study_day, r.rating, r.kind, r.state_before, r.state_after,
-                    r.elapsed_days, r.interval_secs, r.due_at_ms, r.stability, r.difficulty, r.duration_ms, r.action
+                    r.elapsed_days, r.interval_secs, r.due_at_ms, r.stability, r.difficulty, r.duration_ms, r.action, r.chosen_option
              FROM reviews r JOIN cards c ON c.id = r.card_id {} ORDER BY r.reviewed_at_ms, r.id",
             if key.is_some() { "WHERE c.key = ?1" } else { "" }
         );
@@ -280,7 +282,7 @@ impl Store {
             .conn
             .prepare(
                 "SELECT c.key, r.reviewed_at_ms, r.utc_offset_secs, r.study_day, r.rating, r.kind, r.state_before, r.state_after,
-                        r.elapsed_days, r.interval_secs, r.due_at_ms, r.stability, r.difficulty, r.duration_ms, r.action
+                        r.elapsed_days, r.interval_secs, r.due_at_ms, r.stability, r.difficulty, r.duration_ms, r.action, r.chosen_option
                  FROM reviews r JOIN cards c ON c.id = r.card_id WHERE r.kind = 'review' ORDER BY r.reviewed_at_ms, r.id",
             )
             .map_err(|e| self.err(e))?;

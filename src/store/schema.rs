@@ -122,12 +122,18 @@ CREATE TABLE breaks (
 ALTER TABLE reviews ADD COLUMN action TEXT;
 "#;
 
-/// Every migration in order; the database's `user_version` is how many have run.
 /// Version 6: each card row's version, raised by every write of its schedule, so an answer to a
 /// card shown before another window or device changed it is refused (`Store::record_if_unchanged`).
 const V6: &str = "ALTER TABLE cards ADD COLUMN version INTEGER NOT NULL DEFAULT 0;";
 
-const ALL: &[&str] = &[V1, V2, V3, V4, V5, V6];
+/// Version 7: the option a student chose, kept with each answer to a choice or true/false card
+/// (for the teacher's item analysis): the chosen option's text as the deck writes it (choice),
+/// `true` or `false` (true/false), the empty text for "don't know" (an empty response); NULL for
+/// every other kind of card, for manual rows and for answers saved before this version.
+const V7: &str = "ALTER TABLE reviews ADD COLUMN chosen_option TEXT;";
+
+/// Every migration in order; the database's `user_version` is how many have run.
+const ALL: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(ALL.iter().map(|sql| M::up(sql)).collect())

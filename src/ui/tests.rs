@@ -142,6 +142,7 @@ mod quiz_screens {
             answer: Shown::Option { number: 2, text: "棄権".into() },
             response: Some(Shown::Option { number: 1, text: "賛成".into() }),
             notes: Vec::new(),
+            chosen: Some("賛成".into()),
         };
         ReviewView {
             phase: Phase::Answer(reveal(&choice_card(), Some(&judged), "1", false)),

@@ -191,6 +191,7 @@ fn stats_lines() -> Vec<String> {
         difficulty: None,
         duration_ms: 12_000,
         action: None,
+        chosen_option: None,
     };
     let rows = vec![
         row("korea-2025-terms/cvid", today.0 - 3, State::New, 3),
