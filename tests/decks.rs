@@ -319,7 +319,7 @@ fn an_older_schema_is_backed_up_then_migrated_and_a_newer_one_refused() {
          CREATE TABLE deck_files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
                                   hash TEXT NOT NULL, raw_json TEXT NOT NULL);
          DROP TABLE exams; DROP TABLE plans; DROP TABLE breaks; ALTER TABLE reviews DROP COLUMN action;
-         ALTER TABLE cards DROP COLUMN version;
+         ALTER TABLE cards DROP COLUMN version; ALTER TABLE reviews DROP COLUMN chosen_option;
          PRAGMA user_version = 1;",
     )
     .unwrap();
