@@ -14,3 +14,5 @@ answer-almost-kana = almost: the reading, written in kana
 answer-almost-same-reading = almost: a kanji of the same reading
 answer-almost-head-noun = almost: { $word } is missing
 answer-almost-part-of-name = almost: only part of the name
+answer-almost-approximate = almost: an approximate number where the exact one is asked
+answer-almost-qualified = almost: { $word } changes what the term says

@@ -14,3 +14,5 @@ answer-almost-kana = 惜しい: 読みをかなで書いている
 answer-almost-same-reading = 惜しい: 同じ読みの別の漢字
 answer-almost-head-noun = 惜しい: { $word } が足りない
 answer-almost-part-of-name = 惜しい: 名前の一部だけ
+answer-almost-approximate = 惜しい: 正確な数を問うているのに、おおよその数で答えている
+answer-almost-qualified = 惜しい: { $word } が付くと意味が変わる

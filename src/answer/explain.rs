@@ -38,6 +38,11 @@ pub enum Reason {
     HeadNounMissing(String),
     /// Almost: one part of a name (トランプ for ドナルド・トランプ).
     PartOfName,
+    /// Almost: an approximate quantity where an exact one is asked (約60日, 60日ほど for 60日).
+    Approximate,
+    /// Almost: the term with a qualifier that changes what it says (事実上の核保有国 for
+    /// 核保有国); the qualifier.
+    Qualified(String),
 }
 
 /// What kioku did with a typed answer before comparing it.
@@ -106,6 +111,8 @@ impl Note {
                 Reason::SameReading => tr_in!(lang, "answer-almost-same-reading"),
                 Reason::HeadNounMissing(w) => tr_in!(lang, "answer-almost-head-noun", word = w),
                 Reason::PartOfName => tr_in!(lang, "answer-almost-part-of-name"),
+                Reason::Approximate => tr_in!(lang, "answer-almost-approximate"),
+                Reason::Qualified(w) => tr_in!(lang, "answer-almost-qualified", word = w),
             },
         }
     }

@@ -2,15 +2,17 @@
 //! 2億3000万円, 約60日, 二十三億, sixty days, -2, 第7回 = 7回目 = 7度目 = 7th. Units are compared
 //! only when both sides name one.
 
+use super::normalize::fold;
 use super::numerals;
 
-/// A number, its unit (canonical name for known units, else the text written) and what follows
-/// a known unit (以内 in 60日以内).
+/// A number, its unit (canonical name for known units, else the text written), what follows
+/// a known unit (以内 in 60日以内), and whether it was said to be approximate (約60日, 60日ほど).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Quantity {
     pub value: f64,
     pub unit: Option<String>,
     pub rest: String,
+    pub approximate: bool,
 }
 
 impl Quantity {
@@ -34,6 +36,7 @@ impl Quantity {
         } else {
             format!("{}", self.value)
         };
+        let value = if self.approximate { format!("≈{value}") } else { value };
         match &self.unit {
             Some(u) if u == "ordinal" => format!("#{value}"),
             Some(u) => format!("{value} {u}"),
@@ -125,6 +128,36 @@ const UNITS: &[(&str, &str)] = &[
     ("t", "tonne"),
 ];
 
+/// Words that make a quantity approximate, before it (約60日, about 60 days) and after it
+/// (60日ほど, 60日前後, 60日くらい, 60 days or so; spaces are gone by then). Words that bound it
+/// instead (60日余り, 60日近く, 60日弱) are not here: what follows the unit then stays as `rest`
+/// and the quantity is not the expected one.
+const APPROXIMATE_BEFORE: &[&str] = &[
+    "約",
+    "およそ",
+    "おおよそ",
+    "大体",
+    "だいたい",
+    "ほぼ",
+    "about",
+    "approximately",
+    "approx.",
+    "approx",
+    "around",
+    "roughly",
+    "some",
+];
+const APPROXIMATE_AFTER: &[&str] = &["ほど", "程", "程度", "前後", "くらい", "ぐらい", "ばかり", "orso", "-ish", "ish"];
+
+/// The approximation words folded as the text is (hiragana as katakana), once.
+fn approximate_words() -> &'static (Vec<String>, Vec<String>) {
+    static WORDS: std::sync::OnceLock<(Vec<String>, Vec<String>)> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let fold_all = |list: &[&str]| list.iter().map(|w| fold(w)).collect();
+        (fold_all(APPROXIMATE_BEFORE), fold_all(APPROXIMATE_AFTER))
+    })
+}
+
 /// Counters of order: 7回目 = 7度目 = 第7回 = 7th; and 周年 counted in years (75周年 = 75年).
 const ORDINAL_SUFFIXES: &[&str] = &["回目", "度目", "番目", "st", "nd", "rd", "th"];
 
@@ -133,9 +166,20 @@ const ORDINAL_SUFFIXES: &[&str] = &["回目", "度目", "番目", "st", "nd", "r
 pub fn parse(text: &str) -> Option<Quantity> {
     let text = numerals::english_to_digits(&numerals::kanji_to_digits(text));
     let mut t: String = text.chars().filter(|c| !c.is_whitespace()).collect();
-    for prefix in ["約", "およそ", "オヨソ", "about", "approximately", "approx", "around"] {
-        if let Some(rest) = t.strip_prefix(prefix) {
+    let mut approximate = false;
+    // The lists are written as people type them; the text is folded (hiragana as katakana).
+    let (before, after) = approximate_words();
+    for prefix in before {
+        if let Some(rest) = t.strip_prefix(prefix.as_str()) {
             t = rest.to_string();
+            approximate = true;
+        }
+    }
+    // An approximation word at the end (60日ほど, 60くらい): taken off before the unit is read.
+    if let Some(rest) = after.iter().find_map(|w| t.strip_suffix(w.as_str()).map(str::to_string)) {
+        if !rest.is_empty() {
+            t = rest;
+            approximate = true;
         }
     }
     let mut ordinal = false;
@@ -183,13 +227,15 @@ pub fn parse(text: &str) -> Option<Quantity> {
     if ordinal {
         // 第7回, 第7期: the counter after the number says what is counted, not how many.
         let counter = rest.chars().next().map(|c| c.len_utf8()).unwrap_or(0);
-        return Some(Quantity { value: sign * total, unit: Some("ordinal".into()), rest: rest[counter..].to_string() });
+        let rest = rest[counter..].to_string();
+        return Some(Quantity { value: sign * total, unit: Some("ordinal".into()), rest, approximate });
     }
     if let Some(suffix) = ORDINAL_SUFFIXES.iter().find(|s| rest.starts_with(*s)) {
         return Some(Quantity {
             value: sign * total,
             unit: Some("ordinal".into()),
             rest: rest[suffix.len()..].to_string(),
+            approximate,
         });
     }
     // 1/2, 1-2, 1.2.3: not a quantity this reader knows (compared as text).
@@ -206,7 +252,7 @@ pub fn parse(text: &str) -> Option<Quantity> {
         Some("tonne") => (Some("kg".to_string()), 1e3),
         _ => (unit, 1.0),
     };
-    Some(Quantity { value: sign * total * scale, unit, rest })
+    Some(Quantity { value: sign * total * scale, unit, rest, approximate })
 }
 
 fn known_unit(unit: &str) -> bool {
@@ -262,7 +308,7 @@ mod tests {
     use super::*;
 
     fn q(value: f64, unit: Option<&str>) -> Option<Quantity> {
-        Some(Quantity { value, unit: unit.map(str::to_string), rest: String::new() })
+        Some(Quantity { value, unit: unit.map(str::to_string), rest: String::new(), approximate: false })
     }
 
     #[test]
@@ -273,8 +319,20 @@ mod tests {
         assert_eq!(parse("2,300,000,000 dollars"), q(2.3e9, Some("dollar")));
         assert_eq!(parse("$2.3 billion"), q(2.3e9, Some("dollar")));
         assert_eq!(parse("2億3000万円"), q(2.3e8, Some("yen")));
-        assert_eq!(parse("約60日"), q(60.0, Some("day")));
-        assert_eq!(parse("60日以内"), Some(Quantity { value: 60.0, unit: Some("day".into()), rest: "以内".into() }));
+        let about = |value, unit| q(value, unit).map(|q| Quantity { approximate: true, ..q });
+        assert_eq!(parse("約60日"), about(60.0, Some("day")));
+        assert_eq!(parse(&fold("60日ほど")), about(60.0, Some("day")));
+        assert_eq!(parse(&fold("60日前後")), about(60.0, Some("day")));
+        assert_eq!(parse(&fold("およそ六十日くらい")), about(60.0, Some("day")));
+        assert_eq!(parse("about 60 days"), about(60.0, Some("day")));
+        assert_eq!(parse("60 days or so"), about(60.0, Some("day")));
+        assert_eq!(parse(&fold("60くらい")), about(60.0, None));
+        let rest =
+            |r: &str| Some(Quantity { value: 60.0, unit: Some("day".into()), rest: r.into(), approximate: false });
+        assert_eq!(parse("60日以内"), rest("以内"));
+        // A bound is no approximation: it stays after the unit, and 60日 does not accept it.
+        assert_eq!(parse("60日余り"), rest("余り"));
+        assert_eq!(parse("60日弱"), rest("弱"));
         assert_eq!(parse("-2"), q(-2.0, None));
         assert_eq!(parse("マイナス2"), q(-2.0, None));
         assert_eq!(parse("二十三億"), q(2.3e9, None));

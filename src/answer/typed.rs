@@ -187,9 +187,15 @@ fn compare(check: Check, e: &str, t: &str, name: bool, slips: bool) -> Outcome {
         }
         Check::Number => {
             if let (Some(want), Some(got)) = (number::parse(e), number::parse(t)) {
-                let verdict = if want.accepts(&got) { Verdict::Right } else { Verdict::Wrong };
+                // An approximate answer to an exact question is at most almost (約60日 for 60日);
+                // to an approximate one (約60日), exact or approximate are both right.
+                let (verdict, reason) = match want.accepts(&got) {
+                    true if got.approximate && !want.approximate => (Verdict::Almost, Some(Reason::Approximate)),
+                    true => (Verdict::Right, None),
+                    false => (Verdict::Wrong, None),
+                };
                 let read = Some(got.describe()).filter(|d| strip(d) != strip(t));
-                return Outcome { read, ..Outcome::of(verdict) };
+                return Outcome { read, reason, ..Outcome::of(verdict) };
             }
         }
         Check::Text => {}
@@ -255,6 +261,15 @@ fn compare_text(e: &str, t: &str, name: bool, slips: bool) -> Outcome {
     if !slips {
         return Outcome::of(Verdict::Wrong);
     }
+    // The term with a qualifier before it that changes what it says (事実上の核保有国 for
+    // 核保有国: the essay's point is that Trump said 核保有国, not "de facto"): the student knew
+    // the term, the answer says something else — almost. A closed list; any other word before
+    // the term (非核保有国, 元大統領) leaves it a different answer.
+    for listed in QUALIFIERS {
+        if ts.strip_prefix(strip(&fold(listed)).as_str()) == Some(es.as_str()) {
+            return Outcome::almost(Reason::Qualified(listed.trim().to_string()));
+        }
+    }
     // Respelling through readings: kana where kana is ordinary is right; else a slip. Only
     // Japanese text has readings, and a kanji on one side at least.
     let japanese = |s: &str| s.chars().all(|c| is_kanji(c) || is_kana(c) || c.is_ascii_digit());
@@ -309,6 +324,28 @@ fn compare_text(e: &str, t: &str, name: bool, slips: bool) -> Outcome {
     }
     Outcome::of(Verdict::Wrong)
 }
+
+/// Qualifiers that narrow or hedge a term (see `compare_text`), as listed (folded and stripped
+/// when compared).
+const QUALIFIERS: &[&str] = &[
+    "事実上の",
+    "事実上",
+    "実質的な",
+    "実質的",
+    "実質上の",
+    "潜在的な",
+    "潜在的",
+    "準",
+    "自称",
+    "非公式の",
+    "非公認の",
+    "de facto ",
+    "virtual ",
+    "potential ",
+    "self-proclaimed ",
+    "self-declared ",
+    "unofficial ",
+];
 
 /// Head nouns of one kanji that a compound's key word may be typed without.
 const HEADS: &[&str] =

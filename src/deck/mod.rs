@@ -10,6 +10,7 @@ pub mod key;
 pub mod lint;
 pub mod load;
 pub mod model;
+mod names;
 pub mod reading;
 mod scan;
 pub mod schema;
@@ -35,8 +36,9 @@ pub fn check_bytes(bytes: &[u8], name: &str) -> Result<usize, Vec<Diagnostic>> {
 /// How notes become cards: part of every deck file's fingerprint, so raising it makes the next
 /// run read and expand every file once more, and cards stored before pick up the change without
 /// their files being edited. Raise it whenever `expand` (or what it calls) changes its output.
-/// 2: readings (furigana) written canonically in card text.
-pub const EXPANSION_VERSION: u32 = 2;
+/// 2: readings (furigana) written canonically in card text. 3: full names of a person whose
+/// family name a typed card asks (`Judge::Typed::names`).
+pub const EXPANSION_VERSION: u32 = 3;
 
 /// Every tag of `cards`, sorted, each once.
 pub fn tags_of(cards: &[Card]) -> Vec<String> {
@@ -77,9 +79,15 @@ pub fn expand(deck: &Deck) -> Vec<Card> {
                 short_answer: short.to_string(),
             }
         };
+        let person = category.as_deref() == Some("person") || crate::answer::names_in(&note.accept);
         let typed = |expected: &str| match note.check {
             Some(check) => {
-                (CardKind::Typed, Judge::Typed { check, expected: expected.to_string(), accept: note.accept.clone() })
+                let names = match check {
+                    crate::answer::Check::Text if person => names::full_names(deck, note, &reading::base(expected)),
+                    _ => Vec::new(),
+                };
+                let (expected, accept) = (expected.to_string(), note.accept.clone());
+                (CardKind::Typed, Judge::Typed { check, expected, accept, names })
             }
             None => (CardKind::Basic, Judge::SelfGraded),
         };

@@ -182,6 +182,10 @@ pub enum Judge {
         check: Check,
         expected: String,
         accept: Vec<String>,
+        /// The full names the deck gives for the person whose family name is asked
+        /// (ドナルド・トランプ for トランプ; see `deck::names`): judged right like `accept`.
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        names: Vec<String>,
     },
     /// `options[0]` is the right one; they are shown shuffled.
     Choice {

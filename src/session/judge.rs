@@ -131,10 +131,12 @@ pub fn judge(card: &Card, reps: u32, line: &str) -> Result<Option<Judged>, Strin
     let text = |t: &str| Shown::Text { text: t.to_string() };
     match &card.judge {
         Judge::SelfGraded => Ok(None),
-        Judge::Typed { check, expected, accept } => {
+        Judge::Typed { check, expected, accept, names } => {
             // A person's titles are set aside (DESIGN.md, "Answer judging").
             let person = card.category.as_deref() == Some("person") || answer::names_in(accept);
-            let j = judge_typed_with_readings(*check, expected, accept, line, person);
+            // The person's full names the deck gives count as accepted answers.
+            let accept: Vec<String> = accept.iter().chain(names).cloned().collect();
+            let j = judge_typed_with_readings(*check, expected, &accept, line, person);
             let mut notes = Vec::new();
             if let Some(diff) = j.diff.filter(|_| !dont_know) {
                 notes.push(Note::Diff { diff });
@@ -244,6 +246,7 @@ mod tests {
             check: Check::Text,
             expected: "文在寅[ムン・ジェイン]".into(),
             accept: vec!["文 大統領[だいとうりょう]".into()],
+            names: vec![],
         });
         let verdict = |line: &str| judge(&typed, 0, line).unwrap().unwrap().verdict;
         assert_eq!(verdict("文在寅"), Verdict::Right);

@@ -26,7 +26,7 @@ fn typed_card() -> Card {
         prompt: "尹錫悦(ユン・ソンニョル)大統領が非常戒厳を宣布したのはいつ？".into(),
         answer: "2024年12月".into(),
         short_answer: "2024年12月".into(),
-        judge: Judge::Typed { check: Check::Date, expected: "2024年12月".into(), accept: vec![] },
+        judge: Judge::Typed { check: Check::Date, expected: "2024年12月".into(), accept: vec![], names: vec![] },
         tags: vec!["korea".into(), "chronology".into()],
         explanation: Some(
             "本文は「昨年12月」と書く（本稿は2025年5月21日付）。韓国国会は非常戒厳を即座に否定した。".into(),
