@@ -31,6 +31,7 @@ fn id_hint() -> Option<String> {
 
 /// Validates `raw` (read from `file`, whose text is `text`); the deck id defaults to `stem`.
 pub fn validate(raw: &RawDeck, file: &str, stem: &str, text: &str) -> Result<Deck, Vec<Diagnostic>> {
+    let text_lang = text_lang(raw.lang.as_deref(), text);
     let mut problems = Problems::default();
     let deck_id = raw.deck.clone().unwrap_or_else(|| stem.to_string());
     if !is_valid_id(&deck_id) {
@@ -87,7 +88,7 @@ pub fn validate(raw: &RawDeck, file: &str, stem: &str, text: &str) -> Result<Dec
         } else {
             seen.insert(id.clone(), i);
         }
-        let mut checker = NoteChecker { i, id: &id, problems: &mut problems };
+        let mut checker = NoteChecker { i, id: &id, problems: &mut problems, text_lang };
         let kind = checker.kind(n);
         let check = checker.check(n, kind.as_ref(), deck_check);
         let renamed_from = checker.renamed_from(n, &deck_id);
@@ -154,10 +155,26 @@ pub fn validate(raw: &RawDeck, file: &str, stem: &str, text: &str) -> Result<Dec
         .collect())
 }
 
+/// The language the deck's own text is written in, for text kioku writes into its cards (the
+/// default instruction of an order note): the deck's `lang` when it is `ja…` or `en…`, else
+/// Japanese when the file holds kana or kanji, else English. Never the interface language: a
+/// validated deck is cached, so its text must not depend on who loaded it first.
+fn text_lang(lang: Option<&str>, text: &str) -> crate::i18n::Lang {
+    use crate::i18n::Lang;
+    match lang.map(|l| l.trim().to_ascii_lowercase()) {
+        Some(l) if l.starts_with("ja") => Lang::Ja,
+        Some(l) if l.starts_with("en") => Lang::En,
+        _ if text.chars().any(|c| super::reading::is_kanji(c) || super::reading::is_kana(c)) => Lang::Ja,
+        _ => Lang::En,
+    }
+}
+
 struct NoteChecker<'a> {
     i: usize,
     id: &'a str,
     problems: &'a mut Problems,
+    /// The language of the deck's text (see `text_lang`).
+    text_lang: crate::i18n::Lang,
 }
 
 impl NoteChecker<'_> {
@@ -338,7 +355,7 @@ impl NoteChecker<'_> {
             _ => {
                 let instruction = match &n.order {
                     Some(_) => self.text("order", &n.order)?,
-                    None => "正しい順に並べよ (put in the right order)".to_string(),
+                    None => crate::tr_in!(self.text_lang, "decktext-order-instruction"),
                 };
                 let items = self.list("items", &n.items);
                 if items.len() < 2 {
@@ -414,5 +431,35 @@ impl NoteChecker<'_> {
             self.add("renamed_from", "bad-renamed-from", crate::tr!("lint-bad-renamed-from", old = old), None);
         }
         Some(full)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::deck::NoteKind;
+    use crate::i18n::{with_lang, Lang};
+
+    /// The instruction of an order note written without `order:`.
+    fn instruction(yaml: &str) -> String {
+        let (deck, _) = super::super::load::load_text(yaml.as_bytes(), "d.yaml", "d").unwrap();
+        match &deck.notes[0].kind {
+            NoteKind::Order { instruction, .. } => instruction.clone(),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_default_order_instruction_is_in_the_decks_language_not_the_interfaces() {
+        let ja = "cards:\n  - id: o\n    items: [ソ韓国交正常化, 中韓国交正常化]\n";
+        let en = "cards:\n  - id: o\n    items: [Seoul, Pyongyang]\n";
+        let tagged = "lang: en\ncards:\n  - id: o\n    items: [ソ韓, 中韓]\n";
+        for lang in Lang::ALL {
+            with_lang(lang, || {
+                assert_eq!(instruction(ja), "正しい順に並べよ");
+                assert_eq!(instruction(en), "Put these in the right order");
+                // The deck's `lang` wins over its script.
+                assert_eq!(instruction(tagged), "Put these in the right order");
+            });
+        }
     }
 }

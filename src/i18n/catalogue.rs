@@ -48,6 +48,7 @@ pub const AREAS: &[Area] = &[
     area!("setup"),
     area!("session"),
     area!("authoring"),
+    area!("decktext"),
 ];
 
 /// Bundles are `Sync` (the concurrent memoizer), so the web server's threads share them.
