@@ -176,3 +176,18 @@ fn times_for_people_follow_the_language_and_json_keeps_rfc_3339() {
     let json = run(&env, &[("KIOKU_LANG", "ja")], &["history", "--json"]);
     assert!(json.contains("\"reviewed_at\": \"2025-06-01T09:00:00+09:00\""), "{json}");
 }
+
+#[test]
+fn usage_lines_do_not_show_options_set_by_variables() {
+    // KIOKU_DB, KIOKU_DECKS, KIOKU_NOW, KIOKU_TZ are set by the test environment, KIOKU_LANG here.
+    let env = env();
+    let (_, err, code) = run_with(&env, &[("KIOKU_LANG", "en")], &["preview"], "");
+    assert_eq!(code, Some(2));
+    assert!(err.contains("\nUsage: kioku preview <DECK>\n"), "{err}");
+    let (_, err, _) = run_with(&env, &[("KIOKU_LANG", "ja")], &["preview"], "");
+    assert!(err.contains("\n使い方: kioku preview <DECK>\n"), "{err}");
+    // An option typed on the command line is still shown.
+    let db = env.db();
+    let (_, err, _) = run_with(&env, &[("KIOKU_LANG", "en")], &["--db", db.to_str().unwrap(), "preview"], "");
+    assert!(err.contains("\nUsage: kioku preview --db <PATH> <DECK>\n"), "{err}");
+}

@@ -227,6 +227,8 @@ fn usage_error(e: clap::Error) -> ! {
         let text = e.to_string();
         text.strip_prefix("error: ").unwrap_or(&text).to_string()
     });
+    let typed: Vec<String> = std::env::args_os().map(|a| a.to_string_lossy().into_owned()).collect();
+    let text = usage::hide_variable_globals(&text, &typed);
     let _ = write!(std::io::stderr(), "{}", crate::tr!("errors-error", message = text));
     std::process::exit(2)
 }

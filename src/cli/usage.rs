@@ -57,6 +57,31 @@ pub fn message(e: &clap::Error) -> Option<String> {
     Some(lines.join("\n") + "\n")
 }
 
+/// The global options a variable may set (`KIOKU_DB` …), as clap writes them in a usage line.
+const ENV_GLOBALS: &[(&str, &str)] =
+    &[("--db", "<PATH>"), ("--decks", "<DIR>"), ("--now", "<RFC3339>"), ("--tz", "<ZONE>"), ("--lang", "<ja|en>")];
+
+/// `text` (a usage error) with the global options set only by their variables taken out of its
+/// usage lines: clap counts a value from `KIOKU_DB` as given and writes `kioku preview --db
+/// <PATH> --lang <ja|en> <DECK>`, which shows an option the user never typed. `typed` is the
+/// command line; an option typed there (`--db x`, `--db=x`) stays.
+pub fn hide_variable_globals(text: &str, typed: &[String]) -> String {
+    let usage_heading = tr!("cli-heading-usage");
+    let given =
+        |flag: &str| typed.iter().take_while(|a| *a != "--").any(|a| a == flag || a.starts_with(&format!("{flag}=")));
+    let mut out: Vec<String> = Vec::new();
+    for line in text.split('\n') {
+        let mut line = line.to_string();
+        if line.starts_with("Usage: ") || line.starts_with(&usage_heading) {
+            for (flag, value) in ENV_GLOBALS.iter().filter(|(flag, _)| !given(flag)) {
+                line = line.replace(&format!(" {flag} {value}"), "");
+            }
+        }
+        out.push(line);
+    }
+    out.join("\n")
+}
+
 /// Why a value parser refused a value: Rust's number parsing says it in English, our own
 /// parsers already in the process language.
 fn reason(source: &(dyn std::error::Error + 'static)) -> String {
@@ -92,5 +117,31 @@ fn text(e: &clap::Error, kind: ContextKind) -> Option<String> {
         ContextValue::StyledStrs(v) => Some(v.iter().map(|s| s.to_string()).collect::<Vec<_>>().join(", ")),
         ContextValue::Number(n) => Some(n.to_string()),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globals_set_by_variables_are_not_shown_in_usage_lines() {
+        let text = "the following required arguments were not provided:\n  <DECK>\n\nUsage: kioku preview --db <PATH> --lang <ja|en> <DECK>\n";
+        let typed = |args: &[&str]| args.iter().map(|a| a.to_string()).collect::<Vec<_>>();
+        let shown = crate::i18n::with_lang(crate::i18n::Lang::En, || {
+            hide_variable_globals(text, &typed(&["kioku", "preview"]))
+        });
+        assert!(shown.contains("\nUsage: kioku preview <DECK>\n"), "{shown}");
+        // Typed on the command line, it stays (either spelling); other lines are untouched.
+        let kept = crate::i18n::with_lang(crate::i18n::Lang::En, || {
+            hide_variable_globals(text, &typed(&["kioku", "--db=x", "preview"]))
+        });
+        assert!(kept.contains("Usage: kioku preview --db <PATH> <DECK>"), "{kept}");
+        assert!(kept.starts_with("the following required arguments were not provided:\n  <DECK>\n"));
+        let ja = "使い方: kioku preview --db <PATH> --lang <ja|en> <DECK>";
+        let shown = crate::i18n::with_lang(crate::i18n::Lang::Ja, || {
+            hide_variable_globals(ja, &typed(&["kioku", "--lang", "ja", "preview"]))
+        });
+        assert_eq!(shown, "使い方: kioku preview --lang <ja|en> <DECK>");
     }
 }
