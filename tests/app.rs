@@ -1,6 +1,7 @@
 //! The application layer in process, as a front end other than the command line calls it:
 //! opening a collection (warnings as values, the session lock), recording a plan in one
-//! transaction with the reviews it moves, undoing the last review answer, the orphan-prune policy (the retention suggestion is tested beside its code, on a curve whose
+//! transaction with the reviews it moves, what is due and a server's re-sync, undoing the last
+//! review answer, the orphan-prune policy (the retention suggestion is tested beside its code, on a curve whose
 //! answer is known: the simulator takes minutes in a debug build).
 
 mod common;
@@ -193,4 +194,32 @@ fn undo_takes_back_the_newest_review_answer_only_while_it_is_its_cards_newest_ro
     let outcome = app::undo_last_review(&mut store(&env), LearnerId::PERSONAL).unwrap();
     assert!(matches!(&outcome, UndoOutcome::NotNewest(r) if r.card_key == "a/one"), "{outcome:?}");
     assert_eq!(count(&env, "SELECT count(*) FROM reviews"), 2);
+}
+
+#[test]
+fn what_is_due_the_streak_and_a_resync_as_a_server_asks_for_them() {
+    let env = common::Env::new();
+    env.write_deck("a.yaml", DECK_A);
+    let (mut c, _) = paths(&env).open_collection(&no_check, Access::Exclusive, now()).unwrap();
+    let days = DayClock::new(chrono_tz::UTC, 4);
+    let due = app::due_today(&c.store, LearnerId::PERSONAL, &c.settings, &days, now()).unwrap();
+    let counts = |new| app::DueCounts { new, learning: 0, review: 0 };
+    assert_eq!(due.decks, [app::DeckDue { deck: "a".into(), counts: counts(2) }]);
+    assert_eq!(due.total, counts(2));
+    // A deck file added while the collection stays open (a server holding the lock).
+    env.write_deck("b.yaml", DECK_B);
+    app::resync_decks(&DeckSource::Dir(env.decks()), &mut c.store, LearnerId::PERSONAL, now()).unwrap();
+    let due = app::due_today(&c.store, LearnerId::PERSONAL, &c.settings, &days, now()).unwrap();
+    assert_eq!(due.decks.iter().map(|d| (d.deck.as_str(), d.counts.new)).collect::<Vec<_>>(), [("a", 2), ("b", 1)]);
+    // The daily limit caps the total, not the decks' counts.
+    let one_a_day = Settings { new_per_day: 1, ..c.settings.clone() };
+    assert_eq!(app::due_today(&c.store, LearnerId::PERSONAL, &one_a_day, &days, now()).unwrap().total, counts(1));
+    // A broken deck is the error and changes nothing.
+    env.write_deck("b.yaml", "deck: b\ncards: [");
+    assert!(app::resync_decks(&DeckSource::Dir(env.decks()), &mut c.store, LearnerId::PERSONAL, now()).is_err());
+    assert_eq!(count(&env, "SELECT count(*) FROM cards WHERE position IS NOT NULL"), 3);
+    let today = days.study_day(now());
+    assert_eq!(app::streak_days(&c.store, LearnerId::PERSONAL, today).unwrap(), 0);
+    let stats = app::stats_report(&c.store, LearnerId::PERSONAL, &c.scheduler().unwrap(), &Default::default(), today);
+    assert_eq!(stats.unwrap().cards.new, 3);
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{DateTime, Utc};
 
-use crate::deck::{self, DeckSource, FileCache, FileRecord};
+use crate::deck::{self, DeckSource, FileCache, FileRecord, Scan};
 use crate::scheduler::{DayClock, Scheduler};
 use crate::settings::Settings;
 use crate::store::{CardStorage, LearnerId, SessionLock, Storage, Store, SyncStorage};
@@ -165,7 +165,7 @@ impl Paths {
         if access == Access::Exclusive {
             store.check_writable()?;
         }
-        let refreshed: Vec<&FileRecord> = scan.kept.iter().filter(|r| records.get(&r.path) != Some(*r)).collect();
+        let refreshed = refreshed(&scan, &records);
         // The default decks folder depends on where kioku runs: say so when it found none of
         // the files of the last run.
         let same_files = scan.kept.len() + scan.changed.iter().filter(|(_, r)| records.contains_key(&r.path)).count();
@@ -203,6 +203,26 @@ impl Paths {
     pub fn decks_changed(&self, store: &dyn Storage, learner: LearnerId) -> Result<bool> {
         Ok(deck::scan(&self.decks, &store.file_records(learner)?).map_or(true, |scan| !scan.is_unchanged()))
     }
+}
+
+/// Re-reads changed deck files into `store`, for a front end that keeps a store open and holds
+/// its session lock (the web server, when a review starts): only files that changed since the
+/// last sync are parsed, and nothing is written when none did. A broken deck is the error and
+/// changes nothing.
+pub fn resync_decks(decks: &DeckSource, store: &mut dyn Storage, learner: LearnerId, now: DateTime<Utc>) -> Result<()> {
+    let records = store.file_records(learner)?;
+    let scan = deck::scan(decks, &records)?;
+    let refreshed = refreshed(&scan, &records);
+    if scan.is_unchanged() && refreshed.is_empty() {
+        return Ok(());
+    }
+    store.apply_scan(learner, &scan, &refreshed, now.timestamp_millis())
+}
+
+/// The unchanged files of `scan` whose record (mtime, size) differs from the stored one: their
+/// record is saved again, their cards are not re-read.
+fn refreshed<'a>(scan: &'a Scan, records: &FileCache) -> Vec<&'a FileRecord> {
+    scan.kept.iter().filter(|r| records.get(&r.path) != Some(*r)).collect()
 }
 
 /// The session lock for `access`: an exclusive use case waits up to a second for it and is

@@ -2,9 +2,7 @@
 
 use std::io::Write;
 
-use serde::Serialize;
-
-use crate::session::{Filter, Today};
+use crate::app;
 use crate::store::LearnerId;
 use crate::ui::columns;
 use crate::{tr, Result};
@@ -18,41 +16,11 @@ pub struct Args {
     pub json: bool,
 }
 
-#[derive(Serialize, Default, Clone, Copy)]
-struct Counts {
-    new: usize,
-    learning: usize,
-    review: usize,
-}
-
-#[derive(Serialize)]
-struct DeckCounts {
-    deck: String,
-    #[serde(flatten)]
-    counts: Counts,
-}
-
-#[derive(Serialize)]
-struct DueReport {
-    decks: Vec<DeckCounts>,
-    total: Counts,
-}
-
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let Prepared { store, settings, .. } = ctx.prepare(&|_, _| Ok(()), Access::Shared)?;
     let days = ctx.days(&settings);
     let now = ctx.now();
-    // Per deck: every card due, before the daily limits; the total: what today's queue shows.
-    let today = Today::build(&store, LearnerId::PERSONAL, &Filter::default(), &settings, &days, now, None)?;
-    // Every deck file's deck, with zeros for a deck without cards due (or without cards).
-    let mut per_deck: std::collections::BTreeMap<String, Counts> =
-        store.file_deck_ids()?.into_iter().map(|deck| (deck, Counts::default())).collect();
-    for (deck, [new, learning, review]) in store.due_counts(today.today, today.day_end_ms)? {
-        per_deck.insert(deck, Counts { new, learning, review });
-    }
-    let decks = per_deck.into_iter().map(|(deck, counts)| DeckCounts { deck, counts }).collect();
-    let (new, learning, review) = today.queue.remaining();
-    let report = DueReport { decks, total: Counts { new, learning, review } };
+    let report = app::due_today(&store, LearnerId::PERSONAL, &settings, &days, now)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;
@@ -98,7 +66,7 @@ pub fn status(ctx: &Context) -> Result<()> {
     if let Some(store) = ctx.open_existing_store()? {
         let settings = store.typed_settings()?;
         let today = ctx.days(&settings).study_day(ctx.now());
-        let streak = crate::stats::streak(&store.recent_review_days(today)?, today);
+        let streak = app::streak_days(&store, LearnerId::PERSONAL, today)?;
         writeln!(std::io::stdout(), "{}", tr!("due-streak", n = streak))?;
     }
     Ok(())

@@ -6,8 +6,9 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::deck::{self, DeckSource, FileRecord};
-use crate::store::Store;
+use crate::app;
+use crate::deck::DeckSource;
+use crate::store::{LearnerId, Store};
 use crate::web::{self, DeskParts};
 use crate::{tr, Error, ExitCode, Result};
 
@@ -190,15 +191,7 @@ fn open_browser(url: &str) -> std::result::Result<(), String> {
 }
 
 /// Re-reads changed deck files into the store when a review session starts (under the session
-/// lock the server holds); a broken deck is reported and changes nothing.
+/// lock the server holds; `app::resync_decks`); a broken deck is reported and changes nothing.
 pub fn resync(decks: DeckSource) -> web::Resync {
-    Box::new(move |store: &mut Store, now| {
-        let records = store.file_records()?;
-        let scan = deck::scan(&decks, &records)?;
-        let refreshed: Vec<&FileRecord> = scan.kept.iter().filter(|r| records.get(&r.path) != Some(*r)).collect();
-        if scan.is_unchanged() && refreshed.is_empty() {
-            return Ok(());
-        }
-        store.apply_scan(&scan, &refreshed, now.timestamp_millis())
-    })
+    Box::new(move |store: &mut Store, now| app::resync_decks(&decks, store, LearnerId::PERSONAL, now))
 }

@@ -2,8 +2,9 @@
 
 use std::io::Write;
 
+use crate::app;
 use crate::i18n::dates;
-use crate::stats::report::{self, CardInfo};
+use crate::store::LearnerId;
 use crate::{tr, Result};
 
 use super::{Access, Context, Prepared};
@@ -22,20 +23,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags), Access::Shared)?;
     let scheduler = ctx.scheduler(&store, &settings)?;
     let today = ctx.days(&settings).study_day(ctx.now());
-    let rows = store.cards_in_decks()?;
-    let filter = args.scope.filter();
-    let cards: Vec<CardInfo> = rows
-        .iter()
-        .filter(|c| filter.covers(&c.deck, &c.tags))
-        .map(|c| CardInfo {
-            key: &c.key,
-            deck: &c.deck,
-            tags: &c.tags,
-            schedule: &c.schedule,
-            retrievability: scheduler.retrievability(&c.schedule, today),
-        })
-        .collect();
-    let report = store.with_scheduled_rows(|rows| report::build(&cards, rows, today))?;
+    let report = app::stats_report(&store, LearnerId::PERSONAL, &scheduler, &args.scope.filter(), today)?;
     let mut out = std::io::stdout().lock();
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;

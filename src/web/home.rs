@@ -9,49 +9,24 @@ use serde::Serialize;
 use super::api;
 use super::desk::{Desk, Refusal};
 use super::App;
-use crate::session::{Filter, Today};
+use crate::app::{self, DeckDue, DueCounts};
 use crate::store::LearnerId;
 use crate::Result;
-
-#[derive(Clone, Copy, Debug, Default, Serialize)]
-pub struct Counts {
-    pub new: usize,
-    pub learning: usize,
-    pub review: usize,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct DeckCounts {
-    pub deck: String,
-    #[serde(flatten)]
-    pub counts: Counts,
-}
 
 /// The shape of `kioku due --json`, with the streak.
 #[derive(Clone, Debug, Serialize)]
 pub struct Due {
-    pub decks: Vec<DeckCounts>,
-    pub total: Counts,
+    pub decks: Vec<DeckDue>,
+    pub total: DueCounts,
     pub streak_days: u32,
 }
 
-/// Per deck every card due before the daily limits; the total, what today's queue shows.
+/// What is due today (`app::due_today`), with the streak.
 pub fn due(desk: &mut Desk) -> Result<Due> {
     let now = desk.now();
-    let store = &desk.store;
-    let today = Today::build(store, LearnerId::PERSONAL, &Filter::default(), &desk.settings, &desk.days, now, None)?;
-    let mut per_deck: std::collections::BTreeMap<String, Counts> =
-        store.file_deck_ids()?.into_iter().map(|deck| (deck, Counts::default())).collect();
-    for (deck, [new, learning, review]) in store.due_counts(today.today, today.day_end_ms)? {
-        per_deck.insert(deck, Counts { new, learning, review });
-    }
-    let (new, learning, review) = today.queue.remaining();
-    let streak_days = crate::stats::streak(&store.recent_review_days(today.today)?, today.today);
-    Ok(Due {
-        decks: per_deck.into_iter().map(|(deck, counts)| DeckCounts { deck, counts }).collect(),
-        total: Counts { new, learning, review },
-        streak_days,
-    })
+    let app::Due { decks, total } = app::due_today(&desk.store, LearnerId::PERSONAL, &desk.settings, &desk.days, now)?;
+    let streak_days = app::streak_days(&desk.store, LearnerId::PERSONAL, desk.days.study_day(now))?;
+    Ok(Due { decks, total, streak_days })
 }
 
 /// `GET /api/due`.

@@ -9,24 +9,16 @@ use axum::response::Response;
 use super::api;
 use super::desk::{Desk, Refusal};
 use super::App;
-use crate::stats::report::{self, CardInfo, Report};
+use crate::app;
+use crate::session::Filter;
+use crate::stats::report::Report;
+use crate::store::LearnerId;
 use crate::Result;
 
-/// The report over every card in the decks, on today's study day.
+/// The report over every card in the decks, on today's study day (`app::stats_report`).
 pub fn report(desk: &mut Desk) -> Result<Report> {
     let today = desk.days.study_day(desk.now());
-    let rows = desk.store.cards_in_decks()?;
-    let cards: Vec<CardInfo> = rows
-        .iter()
-        .map(|c| CardInfo {
-            key: &c.key,
-            deck: &c.deck,
-            tags: &c.tags,
-            schedule: &c.schedule,
-            retrievability: desk.scheduler.retrievability(&c.schedule, today),
-        })
-        .collect();
-    desk.store.with_scheduled_rows(|rows| report::build(&cards, rows, today))
+    app::stats_report(&desk.store, LearnerId::PERSONAL, &desk.scheduler, &Filter::default(), today)
 }
 
 /// `GET /api/stats`: the shape of `kioku stats --json`.
