@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::deck::reading::shown;
 use crate::deck::{self, DeckSource, Judge};
 use crate::safe_text::{terminal, terminal_line};
-use crate::session::judge::display_order;
+use crate::session::judge::{display_order, Shown};
 use crate::{Error, Result};
 
 use super::{Context, DecksOrigin};
@@ -139,7 +139,8 @@ pub fn preview(ctx: &Context, args: PreviewArgs) -> Result<()> {
             }
             _ => String::new(),
         };
-        writeln!(out, "  A  {}{how}", terminal(&shown(&card.answer)))?;
+        let answer = Shown::expected(card, &card.answer).text(crate::i18n::lang());
+        writeln!(out, "  A  {}{how}", terminal(&answer))?;
         if let Some(e) = &card.explanation {
             writeln!(out, "  ·  {}", terminal(&shown(e)))?;
         }

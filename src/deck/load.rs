@@ -274,6 +274,15 @@ mod tests {
     }
 
     #[test]
+    fn a_statements_card_holds_its_truth_value_not_words() {
+        let text = "deck: d\ncards:\n  - id: s\n    statement: 国会は戒厳を否定した。\n    answer: 誤り\n";
+        let (deck, _) = load_text(text.as_bytes(), "d.yaml", "d").unwrap();
+        let card = crate::deck::expand(&deck).remove(0);
+        assert_eq!((card.answer.as_str(), card.short_answer.as_str()), ("false", "false"));
+        assert_eq!(card.judge, crate::deck::Judge::TrueFalse { answer: false });
+    }
+
+    #[test]
     fn bom_crlf_and_shift_jis() {
         let (deck, _) =
             load_text(b"\xEF\xBB\xBFcards:\r\n  - id: a\r\n    front: x\r\n    back: y\r\n", "f.yaml", "f").unwrap();

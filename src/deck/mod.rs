@@ -37,8 +37,9 @@ pub fn check_bytes(bytes: &[u8], name: &str) -> Result<usize, Vec<Diagnostic>> {
 /// run read and expand every file once more, and cards stored before pick up the change without
 /// their files being edited. Raise it whenever `expand` (or what it calls) changes its output.
 /// 2: readings (furigana) written canonically in card text. 3: full names of a person whose
-/// family name a typed card asks (`Judge::Typed::names`).
-pub const EXPANSION_VERSION: u32 = 3;
+/// family name a typed card asks (`Judge::Typed::names`). 4: a statement's answer is its truth
+/// value (`true`/`false`), worded by each front end, no longer `true (正)`.
+pub const EXPANSION_VERSION: u32 = 4;
 
 /// Every tag of `cards`, sorted, each once.
 pub fn tags_of(cards: &[Card]) -> Vec<String> {
@@ -131,9 +132,10 @@ pub fn expand(deck: &Deck) -> Vec<Card> {
                 ));
             }
             NoteKind::TrueFalse { statement, answer } => {
-                let shown = if *answer { "true (正)" } else { "false (誤)" };
+                // The truth value as data; each front end words it (`Shown::TrueFalse`).
+                let truth = if *answer { "true" } else { "false" };
                 let judge = Judge::TrueFalse { answer: *answer };
-                cards.push(card(None, CardKind::TrueFalse, statement.clone(), shown.into(), judge, shown));
+                cards.push(card(None, CardKind::TrueFalse, statement.clone(), truth.into(), judge, truth));
             }
             NoteKind::Order { instruction, items } => {
                 let judge = Judge::Order { items: items.clone() };

@@ -91,7 +91,7 @@ pub fn report_lines(report: &ExamReport) -> Vec<String> {
         }
     }
     for miss in &report.misses {
-        lines.push(format!("✗ {}. {} → {}", miss.number, miss.prompt, miss.answer));
+        lines.push(format!("✗ {}. {} → {}", miss.number, miss.prompt, miss.answer.text(crate::i18n::lang())));
         if let Some(explanation) = &miss.explanation {
             lines.push(format!("   {explanation}"));
         }

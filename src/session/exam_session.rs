@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use chrono::{DateTime, Utc};
 
 use super::exam::Question;
-use super::judge::{self, Judged};
+use super::judge::{self, Judged, Shown};
 use crate::answer::Verdict;
 use crate::deck::reading::shown;
 use crate::deck::Card;
@@ -59,7 +59,8 @@ pub struct Miss {
     /// 1-based question number.
     pub number: usize,
     pub prompt: String,
-    pub answer: String,
+    /// The right answer, as data (a statement's truth value, or text); the drivers word it.
+    pub answer: Shown,
     pub explanation: Option<String>,
 }
 
@@ -243,7 +244,7 @@ impl ExamSession {
                 misses.push(Miss {
                     number: n + 1,
                     prompt: shown(&source.prompt).replace('\n', " "),
-                    answer: shown(&source.short_answer).into_owned(),
+                    answer: Shown::expected(source, &source.short_answer),
                     explanation: source.explanation.as_deref().map(|e| shown(e).into_owned()),
                 });
             }

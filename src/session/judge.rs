@@ -62,6 +62,16 @@ pub enum Shown {
 }
 
 impl Shown {
+    /// A card's expected answer as data (`answer`: the card's `answer` or `short_answer`): a
+    /// true/false question's is its truth value, any other card's the text with its readings
+    /// shown.
+    pub fn expected(card: &Card, answer: &str) -> Shown {
+        match card.judge {
+            Judge::TrueFalse { answer } => Shown::TrueFalse { value: answer },
+            _ => Shown::Text { text: shown(answer).into_owned() },
+        }
+    }
+
     /// The text in `lang`.
     pub fn text(&self, lang: Lang) -> String {
         let numbers = |ns: &[usize]| ns.iter().map(usize::to_string).collect::<Vec<_>>().join(" ");
@@ -238,6 +248,19 @@ mod tests {
             category: None,
             short_answer: "文在寅[ムン・ジェイン]".into(),
         }
+    }
+
+    #[test]
+    fn a_true_false_answer_is_worded_by_the_driver_in_its_language() {
+        // As deck::expand makes a statement's card: its answer is the truth value as data.
+        let statement = Card { answer: "true".into(), ..card(Judge::TrueFalse { answer: true }) };
+        assert_eq!(Shown::expected(&statement, &statement.answer), Shown::TrueFalse { value: true });
+        // The catalogue's words (locales/*/review.ftl: review-true).
+        assert_eq!(Shown::expected(&statement, &statement.answer).text(Lang::En), "true (正)");
+        assert_eq!(Shown::expected(&statement, &statement.answer).text(Lang::Ja), "正(○)");
+        // Any other card's answer is its text, readings shown.
+        let typed = card(Judge::SelfGraded);
+        assert_eq!(Shown::expected(&typed, &typed.answer).text(Lang::Ja), "文在寅(ムン・ジェイン)");
     }
 
     #[test]

@@ -171,7 +171,7 @@ mod quiz_screens {
             misses: vec![Miss {
                 number: 2,
                 prompt: "2022年3月の国連総会のロシア非難決議で、中国の投票は？".into(),
-                answer: "棄権".into(),
+                answer: Shown::Text { text: "棄権".into() },
                 explanation: Some("中国は棄権した。".into()),
             }],
             fed_to_review: None,

@@ -12,6 +12,7 @@ use crate::scheduler::{Rating, State, StudyDay};
 use crate::session::exam_piped::progress;
 use crate::session::exam_session::{ExamReport, Miss};
 use crate::session::judge::judge;
+use crate::session::judge::Shown;
 use crate::session::piped::summary_lines;
 use crate::session::review::Summary;
 use crate::tr;
@@ -127,7 +128,7 @@ fn exam_views() -> Vec<(&'static str, ReviewView)> {
         misses: vec![Miss {
             number: 2,
             prompt: card.prompt.clone(),
-            answer: "棄権".into(),
+            answer: Shown::Text { text: "棄権".into() },
             explanation: Some("中国は棄権した。".into()),
         }],
         fed_to_review: Some(1),

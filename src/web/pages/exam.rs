@@ -67,7 +67,7 @@ pub fn render(ctx: &PageCtx, view: &ExamView, papers: &[Paper], decks: &[String]
                                 @for miss in &report.misses {
                                     li value=(miss.number) {
                                         p { (miss.prompt) }
-                                        p { (tr_in!(ctx.lang, "web-answer")) ": " strong { (miss.answer) } }
+                                        p { (tr_in!(ctx.lang, "web-answer")) ": " strong { (miss.answer.text(ctx.lang)) } }
                                         @if let Some(explanation) = &miss.explanation { p.muted { (explanation) } }
                                     }
                                 }

@@ -8,6 +8,7 @@ use maud::{html, Markup};
 
 use super::layout::{human_interval, page, rich, PageCtx};
 use crate::scheduler::Rating;
+use crate::session::judge::Shown;
 use crate::tr_in;
 use crate::web::desk::Notice;
 use crate::web::view::{CardView, Input, Phase, RevealView, ReviewView, SummaryView};
@@ -180,7 +181,13 @@ pub fn answer_side(ctx: &PageCtx, base: &str, card: &CardView, reveal: &RevealVi
         }
         dl.answer {
             dt { (tr_in!(ctx.lang, "web-answer")) }
-            dd #answer { (rich(&reveal.answer, readings)) }
+            dd #answer {
+                @if card.input == Input::TrueFalse {
+                    (Shown::TrueFalse { value: reveal.answer == "true" }.text(ctx.lang))
+                } @else {
+                    (rich(&reveal.answer, readings))
+                }
+            }
             @if !reveal.response.trim().is_empty() && card.input != Input::Choice {
                 dt { (tr_in!(ctx.lang, "web-you")) }
                 dd.response { (reveal.response) }
