@@ -4,6 +4,9 @@
 //! can run over one database at once; the database refuses the second answer to one showing.
 
 mod common;
+// For its review session as `kioku review` starts one; the simulator's other parts are unused here.
+#[allow(dead_code)]
+mod sim;
 
 use std::sync::Arc;
 
@@ -11,10 +14,9 @@ use chrono::{DateTime, TimeZone, Utc};
 use kioku::testing::answer::Verdict;
 use kioku::testing::deck::{self, DeckSource, Judge};
 use kioku::testing::scheduler::{DayClock, Rating, Scheduler, State};
-use kioku::testing::session::review::{Hide, ReviewOptions, ReviewSession};
-use kioku::testing::session::Filter;
+use kioku::testing::session::review::{Hide, ReviewSession};
 use kioku::testing::settings::Settings;
-use kioku::testing::store::{LearnerId, Store};
+use kioku::testing::store::Store;
 use kioku::Error;
 
 use common::EVERY_KIND_DECK as DECK;
@@ -35,17 +37,7 @@ fn setup() -> (common::Env, Store, Arc<Scheduler>) {
 }
 
 fn session(store: &Store, scheduler: &Arc<Scheduler>) -> ReviewSession {
-    let days = DayClock::new(chrono_tz::UTC, 4);
-    ReviewSession::new(
-        store,
-        LearnerId::PERSONAL,
-        scheduler.clone(),
-        days,
-        Filter::default(),
-        ReviewOptions::default(),
-        now(),
-    )
-    .unwrap()
+    sim::review_session(store, scheduler, DayClock::new(chrono_tz::UTC, 4), now())
 }
 
 /// The right response for each judged kind, read from the card and its display order.

@@ -8,6 +8,7 @@ pub mod diagnostic;
 pub mod interchange;
 pub mod key;
 pub mod lint;
+mod lint_text;
 pub mod load;
 pub mod model;
 mod names;

@@ -33,7 +33,7 @@ pub fn to_yaml(deck: &RawDeck) -> String {
                     None => return line.to_string(),
                 },
             };
-            if super::lint::retyped_as(value).is_some() {
+            if super::lint_text::retyped_as(value).is_some() {
                 format!("{head}'{value}'")
             } else {
                 line.to_string()

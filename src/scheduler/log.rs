@@ -63,6 +63,37 @@ pub struct ReviewRow {
 }
 
 impl ReviewRow {
+    /// A row of `kind` at `at` that leaves the card at schedule `after` (state before it:
+    /// `before`), with no elapsed days, interval, duration, action or option chosen: the shape the other
+    /// constructors fill in.
+    fn leaving(
+        card_key: &str,
+        at: ReviewRowTime,
+        kind: ReviewKind,
+        rating: u8,
+        before: State,
+        after: &CardSchedule,
+    ) -> ReviewRow {
+        ReviewRow {
+            card_key: card_key.to_string(),
+            reviewed_at_ms: at.at_ms,
+            utc_offset_secs: at.utc_offset_secs,
+            study_day: at.study_day,
+            rating,
+            kind,
+            state_before: before,
+            state_after: after.state,
+            elapsed_days: 0,
+            interval_secs: 0,
+            due_at_ms: after.due_at_ms,
+            stability: after.stability,
+            difficulty: after.difficulty,
+            duration_ms: 0,
+            action: None,
+            chosen_option: None,
+        }
+    }
+
     /// A manual row (suspend, unsuspend, bury, a move…, named by `action`): rating 0, the schedule
     /// after it, and `interval_secs` (0 where the change is not a new interval).
     pub fn manual(
@@ -74,22 +105,9 @@ impl ReviewRow {
         action: &str,
     ) -> ReviewRow {
         ReviewRow {
-            card_key: card_key.to_string(),
-            reviewed_at_ms: at.at_ms,
-            utc_offset_secs: at.utc_offset_secs,
-            study_day: at.study_day,
-            rating: 0,
-            kind: ReviewKind::Manual,
-            state_before: before.state,
-            state_after: after.state,
-            elapsed_days: 0,
             interval_secs,
-            due_at_ms: after.due_at_ms,
-            stability: after.stability,
-            difficulty: after.difficulty,
-            duration_ms: 0,
             action: Some(action.to_string()),
-            chosen_option: None,
+            ..ReviewRow::leaving(card_key, at, ReviewKind::Manual, 0, before.state, after)
         }
     }
 
@@ -103,24 +121,7 @@ impl ReviewRow {
         at: ReviewRowTime,
         duration_ms: i64,
     ) -> ReviewRow {
-        ReviewRow {
-            card_key: card_key.to_string(),
-            reviewed_at_ms: at.at_ms,
-            utc_offset_secs: at.utc_offset_secs,
-            study_day: at.study_day,
-            rating,
-            kind,
-            state_before: s.state,
-            state_after: s.state,
-            elapsed_days: 0,
-            interval_secs: 0,
-            due_at_ms: s.due_at_ms,
-            stability: s.stability,
-            difficulty: s.difficulty,
-            duration_ms: duration_ms.max(0),
-            action: None,
-            chosen_option: None,
-        }
+        ReviewRow { duration_ms: duration_ms.max(0), ..ReviewRow::leaving(card_key, at, kind, rating, s.state, s) }
     }
 }
 

@@ -141,6 +141,20 @@ pub struct Pace {
     pub between_sessions: Duration,
 }
 
+/// A review session of every deck with the default options, as `kioku review` starts one at `now`.
+pub fn review_session(store: &Store, scheduler: &Arc<Scheduler>, days: DayClock, now: DateTime<Utc>) -> ReviewSession {
+    ReviewSession::new(
+        store,
+        LearnerId::PERSONAL,
+        scheduler.clone(),
+        days,
+        Filter::default(),
+        ReviewOptions::default(),
+        now,
+    )
+    .unwrap()
+}
+
 /// The student's sittings from `start`: review sessions through kioku's real engine until one
 /// has nothing left (a learning card due later ends a session; at most 8), each card rated by
 /// `rate(session, index)`. Returns the answers saved.
@@ -155,16 +169,7 @@ pub fn study(
     let mut now = start;
     let mut total = 0;
     for _ in 0..8 {
-        let mut session = ReviewSession::new(
-            store,
-            LearnerId::PERSONAL,
-            scheduler.clone(),
-            days,
-            Filter::default(),
-            ReviewOptions::default(),
-            now,
-        )
-        .unwrap();
+        let mut session = review_session(store, scheduler, days, now);
         let mut answered = 0;
         while let Some(index) = session.next(now) {
             let rating = rate(&session, index);
