@@ -28,7 +28,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     if args.json {
         writeln!(out, "{}", serde_json::to_string_pretty(&report).unwrap_or_default())?;
     } else {
-        for line in crate::ui::stats::render(&report, today) {
+        for line in crate::ui::stats::render(&report, today, crate::ui::stats::terminal_columns()) {
             // Deck ids, tags and card keys come from files: shown, never run.
             writeln!(out, "{}", crate::safe_text::terminal(&line))?;
         }

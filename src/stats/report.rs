@@ -295,7 +295,7 @@ mod tests {
         assert_eq!(r.likely_known, 2);
         // Lapse rate over review-card answers: a 1 of 2, b 1 of 3.
         assert_eq!(r.weak_decks[0].lapse_rate, Some(2.0 / 5.0));
-        let text = crate::ui::stats::render(&r, today).join("\n");
+        let text = crate::ui::stats::render(&r, today, 80).join("\n");
         assert!(text.lines().all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80), "{text}");
     }
 }

@@ -143,7 +143,7 @@ fn exam_views() -> Vec<(&'static str, ReviewView)> {
 }
 
 /// A stats report from a small hand-made log (the figures are checked in `stats::report`).
-fn stats_lines() -> Vec<String> {
+fn stats_lines(columns: usize) -> Vec<String> {
     use crate::scheduler::CardSchedule;
     use crate::stats::report::{build, CardInfo};
     use crate::store::{ReviewKind, ReviewRow};
@@ -200,7 +200,11 @@ fn stats_lines() -> Vec<String> {
         row("korea-2025-terms/cvid", today.0, State::Review, 3),
         row("korea-2025-terms/nlL", today.0 - 1, State::Review, 1),
     ];
-    render(&build(&cards, &rows, today), today)
+    let lines = render(&build(&cards, &rows, today), today, columns);
+    for l in &lines {
+        assert!(unicode_width::UnicodeWidthStr::width(l.as_str()) <= columns, "wider than {columns}: {l:?}");
+    }
+    lines
 }
 
 fn text(view: &ReviewView, width: usize) -> String {
@@ -229,8 +233,10 @@ fn japanese_screens() -> Vec<(String, String)> {
             let body = lines.iter().map(|l| l.text().trim_end().to_string()).collect::<Vec<_>>().join("\n");
             screens.push((format!("ja_review_summary_{width}"), body));
         }
-        // `kioku stats` is laid out for 80 columns whatever the terminal (plain text for pipes).
-        screens.push(("ja_stats_80".to_string(), stats_lines().join("\n")));
+        // `kioku stats` follows the terminal's width (80 for pipes and files).
+        for width in [80, 40] {
+            screens.push((format!("ja_stats_{width}"), stats_lines(width).join("\n")));
+        }
         screens
     })
 }
@@ -244,7 +250,7 @@ fn japanese_screens_80_and_40() {
 
 #[test]
 fn stats_fit_80_columns_in_japanese() {
-    let lines = with_lang(Lang::Ja, stats_lines);
+    let lines = with_lang(Lang::Ja, || stats_lines(80));
     assert!(lines.iter().all(|l| unicode_width::UnicodeWidthStr::width(l.as_str()) <= 80), "{lines:#?}");
     assert!(lines.iter().any(|l| l.starts_with("  水 ")), "weekday rows in Japanese: {lines:#?}");
 }
