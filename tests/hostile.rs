@@ -136,11 +136,11 @@ cards:
     let csv = String::from_utf8(out.stdout).unwrap();
     let cells = csv_cells(&csv);
     let expected: Vec<Vec<&str>> = vec![
-        vec!["front", "back", "tags"],
-        vec!["'=HYPERLINK(\"http://x\",\"y\")", "-2", "'@team"],
-        vec!["'+81 3 1234", "-0.5", "'@team"],
-        vec!["'-cmd|' /C calc'!A0", "''=quoted already", "'@team"],
-        vec!["'@SUM(A1)", "'-x", "'@team"],
+        vec!["front", "back", "tags", "id", "explanation", "reverse", "check", "accept", "category"],
+        vec!["'=HYPERLINK(\"http://x\",\"y\")", "-2", "'@team", "a", "", "", "", "", ""],
+        vec!["'+81 3 1234", "-0.5", "'@team", "b", "", "", "", "", ""],
+        vec!["'-cmd|' /C calc'!A0", "''=quoted already", "'@team", "c", "", "", "", "", ""],
+        vec!["'@SUM(A1)", "'-x", "'@team", "d", "", "", "", "", ""],
     ];
     assert_eq!(cells, expected);
 

@@ -152,3 +152,20 @@ fn the_eve_the_exam_day_and_after() {
     assert!(list.contains("exam 2025-06-06  target 90%  all decks  (past)"), "{list}");
     assert!(run(&env, &at(7), &["plan"], "").contains("no upcoming exam"));
 }
+
+#[test]
+fn an_exam_date_that_reads_two_ways_says_both_and_changes_nothing() {
+    let env = Env::new();
+    env.write_deck("alpha.yaml", common::SMALL_DECK);
+    let out = env.kioku(DAY0).args(["plan", "--exam-date", "5/4/2027"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("--exam-date: '5/4/2027' reads two ways, 2027-04-05 (day/month) or 2027-05-04 (month/day)"),
+        "{err}"
+    );
+    // Read before the database is opened: none is made.
+    assert!(!env.db().exists());
+    // One that reads one way only (27 is no month) is taken.
+    env.kioku(DAY0).args(["plan", "--exam-date", "27/7/2027"]).assert().success();
+}

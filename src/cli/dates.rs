@@ -11,6 +11,21 @@ use crate::{Error, Result};
 /// The calendar day `text` names. `what` names the argument in the error (e.g. `--exam-date`).
 /// Returns `Error::Input` when it is not a whole, existing day.
 pub fn parse_day(what: &str, text: &str) -> Result<NaiveDate> {
+    // 5/4/2027 is 5 April or May 4: say both readings and how to write each.
+    let days: Vec<NaiveDate> = date::read(&fold(text))
+        .iter()
+        .filter_map(|d| NaiveDate::from_ymd_opt(d.year, d.month?, d.day?).filter(|_| !d.short_year))
+        .collect();
+    if let [first, second, ..] = days.as_slice() {
+        let (first, second) = (first.format("%Y-%m-%d").to_string(), second.format("%Y-%m-%d").to_string());
+        return Err(Error::Input(crate::tr!(
+            "dates-ambiguous",
+            what = what,
+            text = text,
+            first = first,
+            second = second
+        )));
+    }
     match date::parse(&fold(text)) {
         Some(PartialDate { short_year: true, .. }) => Err(date_error("errors-date-short-year", what, text)),
         Some(PartialDate { year, month: Some(month), day: Some(day), .. }) => {
@@ -48,5 +63,18 @@ mod tests {
         assert!(parse_day("d", "2027-02-30").is_err());
         assert!(parse_day("d", "soon").is_err());
         assert!(parse_day("d", "27年1月20日").is_err(), "a two-digit year names no century here");
+        // Day and month either way round only when one of them cannot be a month.
+        assert_eq!(parse_day("d", "20/1/2027").unwrap(), day);
+        assert_eq!(parse_day("d", "1/20/2027").unwrap(), day);
+        let ambiguous = crate::i18n::with_lang(crate::i18n::Lang::En, || parse_day("--exam-date", "5/4/2027"));
+        assert_eq!(
+            ambiguous.unwrap_err().to_string(),
+            "--exam-date: '5/4/2027' reads two ways, 2027-04-05 (day/month) or 2027-05-04 (month/day); \
+             write the one you mean as 2027-04-05 or 2027-05-04"
+        );
+        let ja = crate::i18n::with_lang(crate::i18n::Lang::Ja, || {
+            parse_day("--exam-date", "5/4/2027").unwrap_err().to_string()
+        });
+        assert!(ja.contains("2027-04-05") && ja.contains("2027-05-04") && ja.contains("二通り"), "{ja}");
     }
 }

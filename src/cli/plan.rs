@@ -64,12 +64,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     }
     // Recording a plan moves reviews: not under a running session, which would overwrite them.
     let access = if args.exam_date.is_some() { Access::Exclusive } else { Access::Shared };
+    // The date is read before the database is opened: a date that is no date changes nothing
+    // (not even a new database).
+    let exam_date = args.exam_date.as_deref().map(|text| super::dates::parse_day("--exam-date", text)).transpose()?;
     let Prepared { mut store, settings, lock: _lock } =
         ctx.prepare(&|decks, tags| args.scope.check_names(decks, tags), access)?;
     let days = ctx.days(&settings);
     let today = days.study_day(ctx.now());
-    if let Some(text) = &args.exam_date {
-        let date = super::dates::parse_day("--exam-date", text)?;
+    if let Some(date) = exam_date {
         let exam_day = StudyDay::from_date(date);
         if exam_day <= today {
             return Err(Error::Input(tr!(

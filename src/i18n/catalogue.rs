@@ -49,6 +49,7 @@ pub const AREAS: &[Area] = &[
     area!("session"),
     area!("authoring"),
     area!("decktext"),
+    area!("dates"),
 ];
 
 /// Bundles are `Sync` (the concurrent memoizer), so the web server's threads share them.

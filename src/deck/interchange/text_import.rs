@@ -47,6 +47,12 @@ struct Layout {
     front: Option<usize>,
     back: Option<usize>,
     explanation: Option<usize>,
+    /// kioku's own columns (its CSV export): reverse wanted, check, accepted answers (one a
+    /// line), category.
+    reverse: Option<usize>,
+    check: Option<usize>,
+    accept: Option<usize>,
+    category: Option<usize>,
     /// `#notetype:`, `#deck:` and `#tags:` lines: for every row.
     notetype_all: Option<String>,
     deck_all: Option<String>,
@@ -171,21 +177,29 @@ pub fn import_text(text: &str) -> Result<Imported, String> {
     // Column names: a `#columns:` line, else a first row that names them.
     let names_row = match column_names {
         Some(names) => Some(names.split(delimiter as char).map(|n| n.trim().to_lowercase()).collect::<Vec<_>>()),
-        None => rows
-            .first()
-            .map(|(_, r)| r.iter().map(|c| c.trim().to_lowercase()).collect::<Vec<_>>())
-            .filter(|names| names.iter().any(|n| matches!(n.as_str(), "front" | "term" | "question" | "表面"))),
+        None => {
+            rows.first().map(|(_, r)| r.iter().map(|c| c.trim().to_lowercase()).collect::<Vec<_>>()).filter(|names| {
+                // 表,裏 alone is as likely a note as a header: a Japanese name makes a header
+                // row only with rows after it.
+                let named = |list: &[&str]| names.iter().any(|n| list.contains(&n.as_str()));
+                named(FRONT_NAMES) || (named(FRONT_NAMES_JA) && rows.len() > 1)
+            })
+        }
     };
     if let Some(names) = &names_row {
         let find = |wanted: &[&str]| names.iter().position(|n| wanted.contains(&n.as_str()));
-        layout.front = find(&["front", "term", "question", "表面", "text"]).or(Some(0));
-        layout.back = find(&["back", "definition", "answer", "裏面"]).or(Some(1));
-        layout.explanation = find(&["explanation", "back extra", "extra"]);
-        layout.tags = find(&["tags"]).or(layout.tags);
+        layout.front = find(FRONT_NAMES).or_else(|| find(FRONT_NAMES_JA)).or(Some(0));
+        layout.back = find(&["back", "definition", "answer", "裏面", "裏", "答え", "解答", "正解"]).or(Some(1));
+        layout.explanation = find(&["explanation", "back extra", "extra", "解説", "説明"]);
+        layout.tags = find(&["tags", "tag", "タグ"]).or(layout.tags);
         layout.guid = find(&["guid"]).or(layout.guid);
         layout.id = find(&["id"]);
-        layout.deck = find(&["deck"]).or(layout.deck);
-        layout.notetype = find(&["notetype", "note type"]).or(layout.notetype);
+        layout.deck = find(&["deck", "デッキ"]).or(layout.deck);
+        layout.notetype = find(&["notetype", "note type", "ノートタイプ"]).or(layout.notetype);
+        layout.reverse = find(&["reverse", "逆向き"]);
+        layout.check = find(&["check", "判定"]);
+        layout.accept = find(&["accept", "別解"]);
+        layout.category = find(&["category", "分類", "カテゴリ", "カテゴリー"]);
         if rows.first().is_some_and(|(_, r)| r.iter().map(|c| c.trim().to_lowercase()).eq(names.iter().cloned())) {
             rows.remove(0);
         }
@@ -208,6 +222,11 @@ pub fn import_text(text: &str) -> Result<Imported, String> {
     }
     Ok(build(&layout, &rows))
 }
+
+/// Header names of the front column (any one of them makes the first row a header row): Anki's,
+/// Quizlet's and kioku's in English, and the Japanese a teacher's spreadsheet uses (表, 問題).
+const FRONT_NAMES: &[&str] = &["front", "term", "question", "表面", "text"];
+const FRONT_NAMES_JA: &[&str] = &["表", "問題", "質問", "問い"];
 
 /// Notes from the rows.
 fn build(layout: &Layout, rows: &[(usize, Vec<String>)]) -> Imported {
@@ -310,19 +329,30 @@ fn build(layout: &Layout, rows: &[(usize, Vec<String>)]) -> Imported {
         let mut tags: Vec<String> = layout.tags_all.clone();
         tags.extend(cell(layout.tags).split_whitespace().map(str::to_string));
         let explanation = |text: String| Some(text).filter(|t| !t.trim().is_empty());
+        // kioku's own columns, when the file has them.
+        let check = Some(cell(layout.check).to_string()).filter(|c| !c.is_empty());
+        let accept: Vec<String> =
+            cell(layout.accept).lines().map(str::trim).filter(|a| !a.is_empty()).map(str::to_string).collect();
+        let category = Some(cell(layout.category).to_string()).filter(|c| !c.is_empty());
+        let reverse_cell =
+            !matches!(cell(layout.reverse).to_lowercase().as_str(), "" | "no" | "false" | "0" | "いいえ");
         let note = match kind {
-            Meaning::Cloze => {
-                RawNote { cloze: Some(field(0)), explanation: explanation(field(1)), ..RawNote::default() }
-            }
+            Meaning::Cloze => RawNote {
+                cloze: Some(field(0)),
+                // kioku's CSV has the explanation in its column and an empty back.
+                explanation: explanation(field(1)).or_else(|| explanation(field(2))),
+                check: check.clone(),
+                ..RawNote::default()
+            },
             _ => RawNote {
                 front: Some(field(0)),
                 back: Some(field(1)),
                 reverse: match kind {
                     Meaning::Reversed => Some(true),
                     Meaning::OptionalReversed | Meaning::KiokuBasic => (!field(2).trim().is_empty()).then_some(true),
-                    _ => None,
+                    _ => reverse_cell.then_some(true),
                 },
-                check: (kind == Meaning::Typed).then(|| "text".to_string()),
+                check: (kind == Meaning::Typed).then(|| "text".to_string()).or(check.clone()),
                 explanation: match kind {
                     Meaning::KiokuBasic => explanation(field(3)),
                     _ if layout.explanation.is_some() => explanation(field(2)),
@@ -331,7 +361,9 @@ fn build(layout: &Layout, rows: &[(usize, Vec<String>)]) -> Imported {
                 ..RawNote::default()
             },
         };
-        out.notes.push(RawNote { id: Some(id), tags: (!tags.is_empty()).then_some(tags), ..note });
+        let accept = (!accept.is_empty()).then_some(accept);
+        let tags = (!tags.is_empty()).then_some(tags);
+        out.notes.push(RawNote { id: Some(id), tags, accept, category, ..note });
         let guid = Some(cell(layout.guid).to_string()).filter(|g| !g.is_empty());
         out.origins.push(Origin { line, id_from_column: from_column, guid });
     }
@@ -399,6 +431,21 @@ mod tests {
         );
         let imported = import_text("#separator:;\n表;裏\n").unwrap();
         assert_eq!(imported.notes[0].back.as_deref(), Some("裏"));
+    }
+
+    #[test]
+    fn a_japanese_header_row_names_the_columns() {
+        let notes = import_text("タグ,表,裏,解説\nkorea term,CVID,完全かつ検証可能で不可逆的な非核化,米国の要求\n")
+            .unwrap()
+            .notes;
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].front.as_deref(), Some("CVID"));
+        assert_eq!(notes[0].back.as_deref(), Some("完全かつ検証可能で不可逆的な非核化"));
+        assert_eq!(notes[0].explanation.as_deref(), Some("米国の要求"));
+        assert_eq!(notes[0].tags.as_ref().unwrap(), &vec!["korea".to_string(), "term".to_string()]);
+        let notes = import_text("問題,答え,別解,判定\n戒厳はいつ？,2024年12月,2024/12,date\n").unwrap().notes;
+        assert_eq!((notes[0].front.as_deref(), notes[0].check.as_deref()), (Some("戒厳はいつ？"), Some("date")));
+        assert_eq!(notes[0].accept.as_ref().unwrap(), &vec!["2024/12".to_string()]);
     }
 
     #[test]
