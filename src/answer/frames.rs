@@ -148,6 +148,13 @@ pub(super) const TITLES_BEFORE: &[&str] = &[
     "ms",
 ];
 
+/// Whether `word` is a title or honorific of the closed lists (President, 大統領), whatever
+/// its case: a deck's "President Trump" names no given name (`deck::names`).
+pub fn is_title(word: &str) -> bool {
+    let word = fold(word);
+    TITLES_BEFORE.iter().chain(TITLES_AFTER).any(|t| fold(t) == word)
+}
+
 /// Particles after a date (2025年4月4日に, 2025年の).
 const DATE_PARTICLES: &[&str] = &["に", "の", "には", "で"];
 

@@ -18,6 +18,7 @@ use crate::scheduler::Rating;
 pub use explain::Note;
 #[cfg(test)]
 use explain::Reason;
+pub use frames::is_title;
 #[cfg(test)]
 use near::char_diff;
 pub use near::osa_distance;

@@ -54,7 +54,10 @@ fn matching(notes: &[Note], family: &str) -> Vec<String> {
             } else {
                 let parts: Vec<&str> = name.split(SEPARATORS).filter(|p| !p.is_empty()).collect();
                 match parts.as_slice() {
-                    [.., given, last] if comparable(last) == want => Some(given.to_string()),
+                    // "President Trump" gives no given name.
+                    [.., given, last] if comparable(last) == want && !crate::answer::is_title(given) => {
+                        Some(given.to_string())
+                    }
                     _ => None,
                 }
             };
@@ -210,6 +213,12 @@ mod tests {
         // A family name matches names in its own script (Latin Trump, katakana トランプ).
         assert_eq!(full_names(&d3, &d3.notes[0], "トランプ"), vec!["ドナルド・トランプ".to_string()]);
         assert_eq!(full_names(&d3, &d3.notes[0], "Trump"), vec!["Donald Trump".to_string()]);
+        // A title before the family name is no given name: Donald Trump stays the one Trump.
+        let latin = note("l", "Who called North Korea a nuclear power?", "Trump", &[], None);
+        let titled = note("p", "What did President Trump say in Singapore?", "x", &[], None);
+        let named = note("n", "Donald Trump met whom in 2019?", "Kim Jong-un", &[], None);
+        let d4 = deck(vec![latin, titled, named]);
+        assert_eq!(full_names(&d4, &d4.notes[0], "Trump"), vec!["Donald Trump".to_string()]);
     }
 
     #[test]
