@@ -86,6 +86,19 @@ fn an_empty_variable_is_not_set_and_an_unknown_language_is_a_usage_error() {
     assert!(said.contains("「--limit」") && said.contains("使い方: kioku review"), "the suggestion and usage: {said}");
     let out = env.kioku(NOW).args(["review", "--limt", "3"]).output().unwrap();
     assert!(String::from_utf8_lossy(&out.stderr).starts_with("kioku: error: unexpected argument '--limt'"));
+    // Two letters swapped, which clap's own measure misses: the option meant in both languages,
+    // not clap's tip about passing `--nwe` as a value; a subcommand's own options are searched.
+    let out = env.kioku(NOW).env("KIOKU_LANG", "ja").args(["review", "--nwe", "3"]).output().unwrap();
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.contains("ヒント: 似たものがあります:「--new」"), "{said}");
+    let out = env.kioku(NOW).env("KIOKU_LANG", "en").args(["review", "--nwe", "3"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&out.stderr);
+    assert!(said.starts_with("kioku: error: unexpected argument '--nwe'"), "{said}");
+    assert!(said.contains("tip: a similar one exists: '--new'") && !said.contains("as a value"), "{said}");
+    assert!(said.contains("Usage: kioku review"), "{said}");
+    let out = env.kioku(NOW).env("KIOKU_LANG", "en").args(["export", "deck", "t", "--fromat", "csv"]).output().unwrap();
+    assert!(String::from_utf8_lossy(&out.stderr).contains("'--format'"));
 }
 
 #[test]
@@ -175,6 +188,15 @@ fn times_for_people_follow_the_language_and_json_keeps_rfc_3339() {
     assert!(en.starts_with("2025-06-01 09:00  "), "{en}");
     let json = run(&env, &[("KIOKU_LANG", "ja")], &["history", "--json"]);
     assert!(json.contains("\"reviewed_at\": \"2025-06-01T09:00:00+09:00\""), "{json}");
+    // A cram row (詰め込み, 8 columns) beside a review row (復習, 4): the card keys line up on screen.
+    env.kioku(NOW).args(["cram", "--limit", "1"]).write_stdin("\n3\n").assert().success();
+    let ja = run(&env, &[("KIOKU_LANG", "ja")], &["history"]);
+    let key_columns: Vec<usize> = ja
+        .lines()
+        .map(|l| unicode_width::UnicodeWidthStr::width(&l[..l.find(|c: char| c.is_ascii_lowercase()).unwrap()]))
+        .collect();
+    assert!(ja.contains("詰め込み") && ja.contains("復習"), "{ja}");
+    assert!(key_columns.len() > 1 && key_columns.iter().all(|&c| c == key_columns[0]), "{ja}");
 }
 
 #[test]

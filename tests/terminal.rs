@@ -492,3 +492,19 @@ fn typed_as_typed_grade_step_and_what_u_s_b_did() {
     t.keys(&["Escape"]);
     t.wait_for("EXIT=0");
 }
+
+/// `export deck` with no `-o` on a terminal shows a deck's control characters instead of obeying
+/// them (no window title, no cleared screen, no clipboard write); into a pipe it stays exact.
+#[test]
+fn export_to_a_terminal_shows_control_characters() {
+    let env = Env::new();
+    env.write_deck(
+        "t.yaml",
+        "deck: t\ncards:\n  - id: a\n    front: \"q\\e]0;pwned\\a\\e[2J\"\n    back: \"x\\u202Ey\"\n",
+    );
+    let piped = env.kioku("2025-06-01T09:00:00Z").args(["export", "deck", "t", "--format", "csv"]).output().unwrap();
+    assert!(String::from_utf8(piped.stdout).unwrap().contains("q\u{1b}]0;pwned\u{7}\u{1b}[2J"));
+    let Some(tmux) = Tmux::start_with(&env, 80, "export deck t --format csv") else { return };
+    let screen = tmux.wait_for("EXIT=0");
+    assert!(screen.contains(r"q\e]0;pwned\u{7}\e[2J") && screen.contains(r"x\u{202e}y"), "{screen}");
+}

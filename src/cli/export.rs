@@ -1,6 +1,6 @@
 //! `kioku export reviews`: the review log in the column layout the FSRS tools use.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 
 use crate::deck::interchange::{self, AnkiLang};
@@ -151,7 +151,7 @@ fn export_deck(
         _ => Some(interchange::export_tsv(deck, lang)),
     };
     let Some(path) = output else {
-        return Ok(write!(std::io::stdout(), "{}", text.unwrap_or_default())?);
+        return Ok(write!(std::io::stdout(), "{}", for_stdout(&text.unwrap_or_default()))?);
     };
     match text {
         Some(text) => std::fs::write(&path, text).map_err(Error::file(&path, FileAction::Write))?,
@@ -166,4 +166,14 @@ fn export_deck(
     let notes = deck.notes.len();
     writeln!(std::io::stderr(), "{}", crate::tr!("interchange-wrote", n = notes, path = path.display().to_string()))?;
     Ok(())
+}
+
+/// Deck text on its way to stdout: exact into a file or a pipe, but on a terminal its control
+/// characters are shown, not obeyed (a deck must not clear the screen or write the clipboard).
+fn for_stdout(text: &str) -> std::borrow::Cow<'_, str> {
+    if std::io::stdout().is_terminal() {
+        crate::safe_text::terminal(text)
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    }
 }

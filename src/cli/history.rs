@@ -6,10 +6,10 @@ use chrono::{FixedOffset, SecondsFormat, TimeZone};
 use serde::Serialize;
 
 use crate::safe_text::terminal_line;
-use crate::scheduler::Rating;
+use crate::scheduler::{Rating, State};
 use crate::session::piped::rfc3339_utc;
 use crate::store::{ReviewKind, ReviewRow};
-use crate::ui::columns::pad_end;
+use crate::ui::columns::{pad_end, width};
 use crate::{tr, Result};
 
 use super::Context;
@@ -89,26 +89,46 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             .map(|t| pad_end(&crate::i18n::dates::date_time(t.with_timezone(&ctx.tz).naive_local()), when_width))
             .unwrap_or_default()
     };
-    for (e, row) in entries.iter().zip(&rows) {
-        // The rating, or for a manual row what was done (suspend, bury…).
-        let what = Rating::from_u8(e.rating).map_or(e.action.to_string(), Rating::label);
-        let kind = match row.kind {
-            ReviewKind::Review => tr!("stats-kind-review"),
-            ReviewKind::Cram => tr!("stats-kind-cram"),
-            ReviewKind::Exam => tr!("stats-kind-exam"),
-            ReviewKind::Manual => tr!("stats-kind-manual"),
-        };
+    // Columns padded by display width (詰め込み takes 8 columns, 試験 4).
+    let cells: Vec<[String; 3]> = entries
+        .iter()
+        .zip(&rows)
+        .map(|(e, row)| {
+            // The rating, or for a manual row what was done (suspend, bury…).
+            let what = Rating::from_u8(e.rating).map_or(e.action.to_string(), Rating::label);
+            [kind_label(row.kind), what, row.state_before.label()]
+        })
+        .collect();
+    // Every label the column can hold counts, so the layout does not shift from one log to the next.
+    let kinds = [ReviewKind::Review, ReviewKind::Cram, ReviewKind::Exam, ReviewKind::Manual].map(kind_label);
+    let states = [State::New, State::Learning, State::Review, State::Relearning].map(State::label);
+    let known: [Vec<String>; 3] = [kinds.into(), Rating::ALL.map(Rating::label).into(), states.into()];
+    let widths: [usize; 3] = std::array::from_fn(|i| {
+        let widest = |texts: &mut dyn Iterator<Item = &String>| texts.map(|t| width(t)).max().unwrap_or(0);
+        // 11: room for a manual action (`unsuspend`, `feed-review`).
+        widest(&mut known[i].iter()).max(widest(&mut cells.iter().map(|c| &c[i]))).max(if i == 1 { 11 } else { 0 })
+    });
+    for ((e, row), [kind, what, state]) in entries.iter().zip(&rows).zip(&cells) {
         let due = row.due_at_ms.map_or_else(|| "-".to_string(), local);
         writeln!(
             out,
             "{}  {} {} {} {}  {}",
             local(row.reviewed_at_ms),
-            pad_end(&kind, 6),
-            pad_end(&what, 11),
-            pad_end(&row.state_before.label(), 10),
+            pad_end(kind, widths[0]),
+            pad_end(what, widths[1]),
+            pad_end(state, widths[2]),
             terminal_line(e.card),
             tr!("stats-history-due", due = due)
         )?;
     }
     Ok(())
+}
+
+fn kind_label(kind: ReviewKind) -> String {
+    match kind {
+        ReviewKind::Review => tr!("stats-kind-review"),
+        ReviewKind::Cram => tr!("stats-kind-cram"),
+        ReviewKind::Exam => tr!("stats-kind-exam"),
+        ReviewKind::Manual => tr!("stats-kind-manual"),
+    }
 }

@@ -185,8 +185,8 @@ pub fn run() -> Result<ExitCode> {
 fn parse() -> Result<Cli> {
     use clap::{CommandFactory, FromArgMatches};
     let command = help::localized(Cli::command());
-    let matches = command.try_get_matches().unwrap_or_else(|e| usage_error(e));
-    Cli::from_arg_matches(&matches).map_err(|e| usage_error(e))
+    let matches = command.clone().try_get_matches().unwrap_or_else(|e| usage_error(e, &command));
+    Cli::from_arg_matches(&matches).map_err(|e| usage_error(e, &command))
 }
 
 /// A `KIOKU_LANG` kioku does not speak, with no `--lang` on the command line, is a usage error
@@ -214,7 +214,7 @@ fn refuse_bad_lang_variable(args: impl IntoIterator<Item = std::ffi::OsString>, 
 
 /// Prints a clap error and exits: help and version as clap writes them, anything else as
 /// `kioku: error: …` on stderr with exit code 2.
-fn usage_error(e: clap::Error) -> ! {
+fn usage_error(e: clap::Error, command: &clap::Command) -> ! {
     use clap::error::ErrorKind;
     if matches!(
         e.kind(),
@@ -223,7 +223,7 @@ fn usage_error(e: clap::Error) -> ! {
         e.exit()
     }
     use std::io::Write;
-    let text = usage::message(&e).unwrap_or_else(|| {
+    let text = usage::message(&e, command).unwrap_or_else(|| {
         let text = e.to_string();
         text.strip_prefix("error: ").unwrap_or(&text).to_string()
     });

@@ -10,9 +10,10 @@ use crate::tr;
 
 /// The message for `e` (without `error: `), ending in a newline; None when clap's own words
 /// are kept (a kind not in the table, or English).
-pub fn message(e: &clap::Error) -> Option<String> {
+pub fn message(e: &clap::Error, command: &clap::Command) -> Option<String> {
+    let own = nearest_option(e, command);
     if crate::i18n::lang() == crate::i18n::Lang::En {
-        return None;
+        return own.map(|suggested| english_with(e, &suggested));
     }
     let arg = text(e, ContextKind::InvalidArg);
     let value = text(e, ContextKind::InvalidValue);
@@ -41,7 +42,8 @@ pub fn message(e: &clap::Error) -> Option<String> {
         }
         _ => return None,
     }];
-    if let Some(suggested) = text(e, ContextKind::SuggestedArg).or_else(|| text(e, ContextKind::SuggestedSubcommand)) {
+    let suggested = text(e, ContextKind::SuggestedArg).or_else(|| text(e, ContextKind::SuggestedSubcommand));
+    if let Some(suggested) = suggested.or(own) {
         lines.push(String::new());
         lines.push(format!("  {}", tr!("usage-did-you-mean", suggestion = suggested)));
     }
@@ -80,6 +82,46 @@ pub fn hide_variable_globals(text: &str, typed: &[String]) -> String {
         out.push(line);
     }
     out.join("\n")
+}
+
+/// For an unknown `--option` clap found nothing like (its similarity measure misses a swap of
+/// two letters: `--nwe` for `--new`): the command's option at most two edits away.
+fn nearest_option(e: &clap::Error, command: &clap::Command) -> Option<String> {
+    if e.kind() != ErrorKind::UnknownArgument || e.get(ContextKind::SuggestedArg).is_some() {
+        return None;
+    }
+    let typed = text(e, ContextKind::InvalidArg)?;
+    let typed = typed.strip_prefix("--")?.split('=').next()?.to_string();
+    // The usage line names the (sub)command the option was typed for: `Usage: kioku export deck …`.
+    let rendered = e.render().to_string();
+    let usage = rendered.lines().find_map(|l| l.strip_prefix("Usage: "))?;
+    let mut command = command;
+    for word in usage.split_whitespace().skip(1).take_while(|w| !w.starts_with(['[', '<', '-'])) {
+        command = command.find_subcommand(word)?;
+    }
+    command
+        .get_arguments()
+        .filter(|a| !a.is_hide_set())
+        .filter_map(|a| a.get_long())
+        .map(|long| (crate::answer::osa_distance(&typed, long), long))
+        .filter(|&(d, _)| d <= 2 && d < typed.chars().count())
+        .min()
+        .map(|(_, long)| format!("--{long}"))
+}
+
+/// clap's English text with its tip (`to pass '--nwe' as a value, use '-- --nwe'`, beside the
+/// point when an option was mistyped) replaced by the option meant.
+fn english_with(e: &clap::Error, suggested: &str) -> String {
+    let rendered = e.render().to_string();
+    let rendered = rendered.strip_prefix("error: ").unwrap_or(&rendered);
+    let tip = format!("  {}", tr!("usage-did-you-mean", suggestion = suggested));
+    let mut lines: Vec<String> =
+        rendered.lines().filter(|l| !l.trim_start().starts_with("tip: ")).map(String::from).collect();
+    // After the first line and its blank line, where clap puts its own tips.
+    lines.insert(1.min(lines.len()), String::new());
+    lines.insert(2.min(lines.len()), tip);
+    lines.dedup_by(|a, b| a.is_empty() && b.is_empty());
+    lines.join("\n") + "\n"
 }
 
 /// Why a value parser refused a value: Rust's number parsing says it in English, our own
