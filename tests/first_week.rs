@@ -377,6 +377,13 @@ fn lint_reports_cards_whose_category_has_too_few_wrong_answers() {
     let json = env.kioku("2025-06-01T09:00:00Z").args(["lint", "--format", "json"]).output().unwrap();
     let json: Vec<serde_json::Value> = serde_json::from_slice(&json.stdout).unwrap();
     assert!(json.iter().all(|d| d["code"] == "few-distractors"));
+    // A card with only `check: number` (its category implied) is told about what was written,
+    // not about a `category` it does not have.
+    env.write_deck("p.yaml", "deck: p\ncards:\n  - id: n\n    front: 何回目？\n    back: \"5\"\n    check: number\n");
+    let out = env.kioku("2025-06-01T09:00:00Z").env("KIOKU_LANG", "ja").arg("lint").output().unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("試験で使える `check: number` の答えの誤答が 0 個しかありません"), "{text}");
+    assert!(text.contains("`check: number` のカードを増やすか") && !text.contains("カテゴリ「number」"), "{text}");
 }
 
 /// With nothing to show, the review says why (new cards held back by the day's limit, with the

@@ -430,6 +430,18 @@ fn exam_in_a_terminal_is_a_screen_not_protocol_lines() {
     assert!(papers.contains("0/2"), "the paper was saved: {papers}");
 }
 
+/// With a time limit, the time left shows on each verdict too, not only while answering.
+#[test]
+fn exam_time_left_stays_on_the_verdict() {
+    let env = Env::new();
+    env.write_deck("k.yaml", DECK);
+    let Some(tmux) = Tmux::start_with(&env, 80, "exam --seed 3 --count 2 --time-limit 5m") else { return };
+    tmux.wait_for("question 1/2 · ");
+    tmux.keys(&["Enter"]);
+    let screen = tmux.wait_for("✗ wrong");
+    assert!(screen.contains("question 1/2 · ") && screen.contains(" left"), "{screen}");
+}
+
 #[test]
 fn cram_in_a_terminal_is_a_screen_and_counts_what_is_left_within_the_limit() {
     let env = Env::new();

@@ -31,6 +31,11 @@ authoring-few-distractors = { $card } ({ $key }) has { $found } wrong { $found -
    *[other] answers
 } of category '{ $category }' for exams (2 are needed to ask it as a choice)
 authoring-few-distractors-hint = add cards of this category, or give the card another `category`; without, exams ask it typed or leave it out
+authoring-few-distractors-check = { $card } ({ $key }) has { $found } wrong { $found ->
+    [one] answer
+   *[other] answers
+} among the answers of `check: { $category }` cards for exams (2 are needed to ask it as a choice)
+authoring-few-distractors-check-hint = add more `check: { $category }` cards, or give the card a `category` shared by cards with answers of its kind; without, exams ask it typed or leave it out
 authoring-card-key = { $card }, { $key }
 authoring-quoted = "{ $text }"
 

@@ -22,6 +22,8 @@ authoring-quote-colon-hint = 値に「: 」があり、YAML は新しいフィ�
 ## 模擬試験
 authoring-few-distractors = { $card }（{ $key }）には、試験で使えるカテゴリ「{ $category }」の誤答が { $found } 個しかありません（選択問題にするには 2 個必要です）
 authoring-few-distractors-hint = このカテゴリのカードを増やすか、カードに別の `category` を付けてください。このままでは試験で入力問題として出るか、出題されません
+authoring-few-distractors-check = { $card }({ $key })には、試験で使える `check: { $category }` の答えの誤答が { $found } 個しかありません(選択問題にするには 2 個必要です)
+authoring-few-distractors-check-hint = `check: { $category }` のカードを増やすか、カードに `category` を付けて同じ種類の答えのカードとまとめてください。このままでは試験で入力問題として出るか、出題されません
 authoring-card-key = { $card }「{ $key }」
 authoring-quoted = 「{ $text }」
 

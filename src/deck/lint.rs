@@ -187,6 +187,13 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Linted> {
         if found < 2 {
             let Some(deck) = decks.iter().find(|d| d.id == card.deck) else { continue };
             let (at, file, i) = places.get(&card.note_key()).copied().unwrap_or(((1, 1), usize::MAX, 0));
+            // Say what the teacher wrote: a category, or a `check:` that implies one.
+            let implied = deck.notes.iter().any(|n| n.id == card.note_id && n.category.is_none());
+            let (message, hint) = if implied {
+                ("authoring-few-distractors-check", "authoring-few-distractors-check-hint")
+            } else {
+                ("authoring-few-distractors", "authoring-few-distractors-hint")
+            };
             out.push(Diagnostic {
                 severity: Severity::Warning,
                 ..Diagnostic::error(
@@ -194,7 +201,7 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Linted> {
                     at,
                     "few-distractors",
                     crate::tr!(
-                        "authoring-few-distractors",
+                        message,
                         card = authoring::card_name(i, at.0),
                         key = card.key.as_str(),
                         found = found,
@@ -202,7 +209,7 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Linted> {
                     ),
                 )
                 .with_source(texts.get(file).map_or("", String::as_str))
-                .with_hint(crate::tr!("authoring-few-distractors-hint"))
+                .with_hint(crate::tr!(hint, category = category.as_str()))
             });
         }
     }

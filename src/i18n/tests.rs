@@ -168,3 +168,18 @@ fn every_setting_has_its_meaning_in_the_catalogue() {
         );
     }
 }
+
+/// Screen lines the READMEs quote are the catalogue's words, so the docs stay true when the
+/// wording changes (a newcomer compared them and found two that differed).
+#[test]
+fn screen_lines_quoted_in_the_readmes_are_the_catalogues() {
+    let readme_en = include_str!("../../README.md");
+    let readme_ja = include_str!("../../README.ja.md");
+    for (lang, readme) in [(Lang::En, readme_en), (Lang::Ja, readme_ja)] {
+        let good = tr_in!(lang, "review-grade-good");
+        let quoted = [tr_in!(lang, "session-grade-now", suggested = good.as_str()), tr_in!(lang, "review-true")];
+        for line in quoted {
+            assert!(readme.contains(&format!("`{line}`")), "{lang:?} README: {line}");
+        }
+    }
+}

@@ -225,7 +225,8 @@ fn exam_loop(
         let view = ReviewView {
             phase: Phase::Answer(reveal(&card, Some(&judged), &editor.text, false)),
             keys: Some(tr!("exam-keys-answer")),
-            ..question_view(&card, &order, &tr!("exam-label"), progress(n, exam.len(), None))
+            // The time left stays in sight on the verdict too: the clock keeps running there.
+            ..question_view(&card, &order, &tr!("exam-label"), progress(n, exam.len(), exam.time_left_secs(clock())))
         };
         paint(&view, None, color)?;
         loop {
