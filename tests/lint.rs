@@ -84,3 +84,23 @@ fn every_problem_in_japanese() {
     assert!(json.iter().any(|d| d["code"] == "fullwidth-colon" && d["severity"] == "error"));
     assert!(json.iter().any(|d| d["code"] == "duplicate-id" && d["message"].as_str().unwrap().contains("重複")));
 }
+
+/// A file with an error (a statement's answer `ほんと`) still gets its other notes' warnings in
+/// the same run: the choice `answer: 2` meaning an option's number is told as answer-number, and
+/// the generic "read as a string, other YAML tools read a number" warning is not given for it.
+#[test]
+fn a_broken_note_does_not_hide_the_warnings_of_the_others() {
+    let env = Env::new();
+    env.write_deck(
+        "t.yaml",
+        "deck: t\ncards:\n  - id: s\n    statement: 韓国国会は戒厳解除を求めた。\n    answer: ほんと\n\
+         \x20 - id: c\n    question: 戒厳は何回目？\n    answer: 2\n    distractors: [5回目, 6回目, 7回目]\n",
+    );
+    let out = env.kioku(NOW).env("KIOKU_LANG", "en").args(["lint", "--format", "json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let json: Vec<serde_json::Value> = serde_json::from_slice(&out.stdout).unwrap();
+    let codes: Vec<&str> = json.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert!(codes.contains(&"answer-number"), "{json:#?}");
+    assert!(json.iter().any(|d| d["severity"] == "error" && d["line"] == 5), "{json:#?}");
+    assert_eq!(json.iter().filter(|d| d["line"] == 8).count(), 1, "one warning for answer: 2: {json:#?}");
+}

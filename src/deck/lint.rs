@@ -85,9 +85,12 @@ pub fn lint(paths: &[PathBuf], source: &DeckSource) -> Result<Linted> {
         match load_text(&bytes, &shown, &stem) {
             Err(mut d) => {
                 out.append(&mut d);
-                // Warnings too, as far as the text can be read.
+                // Warnings too, as far as the text can be read: the notes that parse still get
+                // their own (a choice `answer: 2` is told as answer-number in this same run).
                 if let Some(text) = &text {
-                    out.extend(warnings(None, &shown, text));
+                    let raw = super::yaml::parse_deck_all(text).map_or_else(|failure| failure.partial, Some);
+                    let raw = raw.filter(|raw| raw.cards.as_ref().is_some_and(|c| !c.is_empty()));
+                    out.extend(warnings(raw.as_ref(), &shown, text));
                 }
             }
             Ok((deck, raw)) => {
