@@ -10,6 +10,7 @@ mod collection;
 mod orphans;
 mod overview;
 mod plan;
+mod plan_status;
 mod retention;
 mod undo;
 
@@ -17,5 +18,6 @@ pub use collection::{day_clock, resync_decks, scheduler, Access, Collection, Nam
 pub use orphans::{find_orphans, prunable, prune, Orphan};
 pub use overview::{due_today, stats_report, streak_days, DeckDue, Due, DueCounts};
 pub use plan::{record_plan, PlanRecorded};
+pub use plan_status::{plan_statuses, Ahead, Figures, PlanStatus};
 pub use retention::{suggest_retention, RetentionRow, RetentionSuggestion};
 pub use undo::{undo_last_review, UndoOutcome};
