@@ -144,6 +144,6 @@ pub mod testing {
         };
     }
     pub mod web {
-        pub use crate::web::{DeskParts, Server, BODY_LIMIT};
+        pub use crate::web::{serve, DeskParts, Server, BODY_LIMIT};
     }
 }

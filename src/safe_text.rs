@@ -37,6 +37,14 @@ pub fn terminal_line(text: &str) -> Cow<'_, str> {
     escape(text, is_unsafe)
 }
 
+/// `text` with only its bidi embeddings, overrides and isolates (U+202A–U+202E,
+/// U+2066–U+2069) shown as [`terminal`] shows them (`\u{202e}`): for a web page, where the
+/// template engine has escaped the markup but such a character would still reorder what follows
+/// it on the page.
+pub fn bidi_visible(text: &str) -> Cow<'_, str> {
+    escape(text, |c| matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+}
+
 fn escape(text: &str, unsafe_char: impl Fn(char) -> bool) -> Cow<'_, str> {
     if !text.chars().any(&unsafe_char) {
         return Cow::Borrowed(text);
@@ -103,6 +111,7 @@ mod tests {
         assert_eq!(terminal("\u{1b}]52;c;aGk=\u{1b}\\"), "\\e]52;c;aGk=\\e\\");
         assert_eq!(terminal("x\u{9b}31m\u{7f}"), "x\\u{9b}31m\\u{7f}");
         assert_eq!(terminal("\u{202e}cba\u{2066}\u{2069}"), "\\u{202e}cba\\u{2066}\\u{2069}");
+        assert_eq!(bidi_visible("<b>\u{202e}cba\u{2069}\n</b>\u{7}"), "<b>\\u{202e}cba\\u{2069}\n</b>\u{7}");
         assert_eq!(terminal("nul\u{0}cr\r"), "nul\\u{0}cr\\r");
         // Line breaks and tabs stay in multi-line text, not on one line.
         assert_eq!(terminal("a\nb\tc"), "a\nb\tc");

@@ -6,7 +6,7 @@ mod author;
 mod breaks;
 mod config;
 mod cram;
-mod dates;
+pub(crate) mod dates;
 mod due;
 mod exam;
 mod export;

@@ -2,6 +2,7 @@
 //! review, cram, exam, plan and stats).
 
 use super::Names;
+use crate::i18n::Lang;
 use crate::session::Filter;
 use crate::{Error, Result};
 
@@ -51,24 +52,34 @@ impl Scope {
 
 /// A scope saved by `Scope::describe`, in the process language ("すべてのデッキ", "korea, タグ dates").
 pub fn shown(saved: &str) -> String {
+    shown_in(crate::i18n::lang(), saved)
+}
+
+/// [`shown`] in `lang` (a web page's).
+pub fn shown_in(lang: Lang, saved: &str) -> String {
     if saved == "all decks" {
-        return words(&[], &[]);
+        return words_in(lang, &[], &[]);
     }
     let (tags, decks): (Vec<&str>, Vec<&str>) = saved.split(", ").partition(|part| part.starts_with("tag "));
     let tags: Vec<String> = tags.iter().map(|t| t["tag ".len()..].to_string()).collect();
     let decks: Vec<String> = decks.iter().map(|d| d.to_string()).collect();
-    words(&decks, &tags)
+    words_in(lang, &decks, &tags)
 }
 
 /// Decks and tags for people: "all decks" when both are empty, else "korea, tag dates".
 pub fn words(decks: &[String], tags: &[String]) -> String {
+    words_in(crate::i18n::lang(), decks, tags)
+}
+
+/// [`words`] in `lang`.
+pub fn words_in(lang: Lang, decks: &[String], tags: &[String]) -> String {
     if decks.is_empty() && tags.is_empty() {
-        return crate::tr!("plan-scope-all");
+        return crate::tr_in!(lang, "plan-scope-all");
     }
     decks
         .iter()
         .cloned()
-        .chain(tags.iter().map(|t| crate::tr!("plan-scope-tag", tag = t.as_str())))
+        .chain(tags.iter().map(|t| crate::tr_in!(lang, "plan-scope-tag", tag = t.as_str())))
         .collect::<Vec<_>>()
         .join(", ")
 }

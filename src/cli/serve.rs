@@ -64,7 +64,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let start = ctx.now();
     let started = Instant::now();
     let clock: web::Clock = Arc::new(move || start + chrono::Duration::from_std(started.elapsed()).unwrap_or_default());
-    let parts = DeskParts { store, lock, tz: ctx.tz, clock, resync: resync(ctx.paths.decks.clone()) };
+    let decks = ctx.paths.decks.clone();
+    let parts = DeskParts { store, lock, tz: ctx.tz, clock, resync: resync(decks.clone()), decks };
     let server = web::Server::start(parts, token, hosts)?;
     // Signals are caught from before the address is printed: a browser or script that has the
     // address may stop the server at once, and that stop is clean too.

@@ -89,7 +89,6 @@ pub fn lang() -> Lang {
 
 /// Runs `f` with `tr!` speaking `lang` on this thread (a web request, a test that renders a
 /// Japanese screen while other tests run in English), then restores what was there.
-#[cfg(test)]
 pub fn with_lang<T>(lang: Lang, f: impl FnOnce() -> T) -> T {
     struct Restore(Option<Lang>);
     impl Drop for Restore {

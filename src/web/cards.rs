@@ -4,11 +4,11 @@
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 
-use super::api::{self, json, show};
+use super::api::{self, show};
 use super::desk::{Desk, Notice, Refusal};
 use super::App;
 use crate::store::ReviewRowTime;
@@ -126,10 +126,11 @@ pub struct KeyInput {
 }
 
 fn unsuspend(desk: &mut Desk, input: &KeyInput) -> Result<Notice, Refusal> {
-    let key = input.key.clone().ok_or_else(|| Refusal::BadRequest("missing field: key".into()))?;
+    let key =
+        input.key.clone().ok_or_else(|| Refusal::BadRequest(crate::tr!("web-api-missing-field", field = "key")))?;
     let (id, before) = desk.store.schedule(&key).map_err(|e| Refusal::Invalid(e.to_string()))?;
     if !before.suspended {
-        return Err(Refusal::Invalid(format!("{key} is not suspended")));
+        return Err(Refusal::Invalid(crate::tr!("web-api-not-suspended", key = key.as_str())));
     }
     let mut after = before.clone();
     after.suspended = false;
@@ -156,29 +157,27 @@ pub async fn post_unsuspend(State(app): State<App>, headers: HeaderMap, body: By
     api::act::<KeyInput>(app, headers, body, "/suspended", |desk, input| unsuspend(desk, input).map(Some), None).await
 }
 
-pub async fn settings_page(State(app): State<App>, headers: HeaderMap) -> Response {
-    show(app, headers, settings, |ctx, v: &Vec<_>, n| super::pages::cards::settings(ctx, v, n)).await
+pub async fn settings_page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Response {
+    show(app, headers, uri, settings, |ctx, v: &Vec<_>, n| super::pages::cards::settings(ctx, v, n)).await
 }
 
-pub async fn suspended_page(State(app): State<App>, headers: HeaderMap) -> Response {
-    show(app, headers, suspended, |ctx, v: &Vec<_>, n| super::pages::cards::suspended(ctx, v, n)).await
+pub async fn suspended_page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Response {
+    show(app, headers, uri, suspended, |ctx, v: &Vec<_>, n| super::pages::cards::suspended(ctx, v, n)).await
 }
 
-pub async fn history_page(State(app): State<App>, headers: HeaderMap) -> Response {
-    show(app, headers, |desk| history(desk, 200), |ctx, v: &Vec<_>, n| super::pages::cards::history(ctx, v, n)).await
+pub async fn history_page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Response {
+    show(app, headers, uri, |desk| history(desk, 200), |ctx, v: &Vec<_>, n| super::pages::cards::history(ctx, v, n))
+        .await
 }
 
 /// `GET /api/settings`, `/api/suspended`, `/api/history` (the newest 1,000 rows).
-pub async fn settings_data(State(app): State<App>) -> Response {
-    json(
-        app.worker
-            .run(|desk| settings(desk).map(|v| v.into_iter().collect::<std::collections::BTreeMap<_, _>>()))
-            .await,
-    )
+pub async fn settings_data(State(app): State<App>, headers: HeaderMap) -> Response {
+    api::get(app, headers, |desk| settings(desk).map(|v| v.into_iter().collect::<std::collections::BTreeMap<_, _>>()))
+        .await
 }
-pub async fn suspended_data(State(app): State<App>) -> Response {
-    json(app.worker.run(suspended).await)
+pub async fn suspended_data(State(app): State<App>, headers: HeaderMap) -> Response {
+    api::get(app, headers, suspended).await
 }
-pub async fn history_data(State(app): State<App>) -> Response {
-    json(app.worker.run(|desk| history(desk, 1000)).await)
+pub async fn history_data(State(app): State<App>, headers: HeaderMap) -> Response {
+    api::get(app, headers, |desk| history(desk, 1000)).await
 }

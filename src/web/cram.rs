@@ -4,10 +4,10 @@
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 
-use super::api::{self, json, show};
+use super::api::{self, show};
 use super::desk::Desk;
 use super::exam::{number, StartInput};
 use super::quiz::CramStart;
@@ -19,14 +19,14 @@ use super::App;
 const AFTER: Option<api::After> = Some(("cram", |desk| api::to_json(quiz_view::cram(desk))));
 
 /// `GET /cram`: the card on screen, or the form to start a cram.
-pub async fn page(State(app): State<App>, headers: HeaderMap) -> Response {
+pub async fn page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Response {
     let data = |desk: &mut Desk| Ok((quiz_view::cram(desk)?, desk.store.file_deck_ids()?));
-    show(app, headers, data, |ctx, (view, decks), _| super::pages::cram::render(ctx, view, decks)).await
+    show(app, headers, uri, data, |ctx, (view, decks), _| super::pages::cram::render(ctx, view, decks)).await
 }
 
 /// `GET /api/cram`.
-pub async fn data(State(app): State<App>) -> Response {
-    json(app.worker.run(quiz_view::cram).await)
+pub async fn data(State(app): State<App>, headers: HeaderMap) -> Response {
+    api::get(app, headers, quiz_view::cram).await
 }
 
 pub async fn start(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {

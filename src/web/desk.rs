@@ -31,6 +31,8 @@ pub struct DeskParts {
     pub tz: Tz,
     pub clock: Clock,
     pub resync: Resync,
+    /// The deck files (what the decks page lints).
+    pub decks: crate::deck::DeckSource,
 }
 
 pub struct Desk {
@@ -41,13 +43,16 @@ pub struct Desk {
     pub tz: Tz,
     clock: Clock,
     resync: Resync,
+    pub decks: crate::deck::DeckSource,
     pub review: Option<WebReview>,
     pub exam: Option<super::quiz::WebExam>,
     pub cram: Option<super::quiz::WebCram>,
     /// Why the deck files could not be read when a session last started (None when they were).
     pub deck_problem: Option<String>,
-    /// What the next page shows once (after a form was sent): saved, stale, an invalid answer.
+    /// What the page being built says once (taken from `notices` by the number in its address).
     pub notice: Option<Notice>,
+    /// Notices of forms sent, waiting for the page their redirect names.
+    pub notices: Notices,
     _lock: Option<crate::store::SessionLock>,
 }
 
@@ -102,11 +107,50 @@ pub enum Notice {
         key: String,
     },
     SettingsSaved,
+    /// An exam plan recorded (`updated`: the same exam was planned already); `moved` reviews
+    /// were placed before it.
+    PlanRecorded {
+        id: i64,
+        moved: usize,
+        updated: bool,
+    },
+    PlanRemoved {
+        id: i64,
+    },
     /// A cram answer logged (no schedule changed).
     CramSaved {
         key: String,
         rating: u8,
     },
+}
+
+/// Notices of forms sent, each waiting for the one page load its redirect names
+/// (`/review?notice=N`): said in the tab that sent the form, once, and never in another tab.
+/// Bounded: past [`Notices::KEPT`] the oldest (a redirect never followed) is dropped.
+#[derive(Default)]
+pub struct Notices {
+    last: u64,
+    waiting: std::collections::VecDeque<(u64, Notice)>,
+}
+
+impl Notices {
+    pub const KEPT: usize = 32;
+
+    /// Keeps `notice`; returns its number.
+    pub fn put(&mut self, notice: Notice) -> u64 {
+        self.last += 1;
+        if self.waiting.len() == Self::KEPT {
+            self.waiting.pop_front();
+        }
+        self.waiting.push_back((self.last, notice));
+        self.last
+    }
+
+    /// The notice numbered `id`, once.
+    pub fn take(&mut self, id: u64) -> Option<Notice> {
+        let at = self.waiting.iter().position(|(n, _)| *n == id)?;
+        self.waiting.remove(at).map(|(_, notice)| notice)
+    }
 }
 
 /// Why an action was refused. Nothing was saved.
@@ -146,10 +190,12 @@ impl Desk {
             tz: parts.tz,
             clock: parts.clock,
             resync: parts.resync,
+            decks: parts.decks,
             review: None,
             exam: None,
             cram: None,
             notice: None,
+            notices: Notices::default(),
             deck_problem: None,
             _lock: parts.lock,
         })

@@ -4,12 +4,12 @@
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::api::{self, json, show};
+use super::api::{self, show};
 use super::desk::{Desk, Refusal};
 use super::quiz::ExamStart;
 use super::quiz_view;
@@ -92,19 +92,20 @@ impl StartInput {
 const AFTER: Option<api::After> = Some(("exam", |desk| api::to_json(quiz_view::exam(desk))));
 
 /// `GET /exam`: the exam on screen, or the form to start one, with past papers.
-pub async fn page(State(app): State<App>, headers: HeaderMap) -> Response {
+pub async fn page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Response {
     let data = |desk: &mut Desk| Ok((quiz_view::exam(desk)?, quiz_view::papers(desk)?, desk.store.file_deck_ids()?));
-    show(app, headers, data, |ctx, (view, papers, decks), _| super::pages::exam::render(ctx, view, papers, decks)).await
+    show(app, headers, uri, data, |ctx, (view, papers, decks), _| super::pages::exam::render(ctx, view, papers, decks))
+        .await
 }
 
 /// `GET /api/exam`.
-pub async fn data(State(app): State<App>) -> Response {
-    json(app.worker.run(quiz_view::exam).await)
+pub async fn data(State(app): State<App>, headers: HeaderMap) -> Response {
+    api::get(app, headers, quiz_view::exam).await
 }
 
 /// `GET /api/exam/history`: past papers, newest first.
-pub async fn history(State(app): State<App>) -> Response {
-    json(app.worker.run(quiz_view::papers).await)
+pub async fn history(State(app): State<App>, headers: HeaderMap) -> Response {
+    api::get(app, headers, quiz_view::papers).await
 }
 
 pub async fn start(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {

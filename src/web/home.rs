@@ -2,12 +2,12 @@
 //! would show after the daily limits, and the streak.
 
 use axum::extract::State;
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use serde::Serialize;
 
 use super::api;
-use super::desk::{Desk, Refusal};
+use super::desk::Desk;
 use super::App;
 use crate::app::{self, DeckDue, DueCounts};
 use crate::store::LearnerId;
@@ -30,15 +30,11 @@ pub fn due(desk: &mut Desk) -> Result<Due> {
 }
 
 /// `GET /api/due`.
-pub async fn data(State(app): State<App>) -> Response {
-    match app.worker.run(due).await {
-        Ok(Ok(due)) => api::ok_json(&due),
-        Ok(Err(e)) => api::refusal_json(&Refusal::Failed(e)),
-        Err(gone) => api::gone(gone),
-    }
+pub async fn data(State(app): State<App>, headers: HeaderMap) -> Response {
+    api::get(app, headers, due).await
 }
 
 /// `GET /`.
-pub async fn page(State(app): State<App>, headers: HeaderMap) -> Response {
-    api::show(app, headers, due, |ctx, due, _| super::pages::home::render(ctx, due)).await
+pub async fn page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Response {
+    api::show(app, headers, uri, due, |ctx, due, _| super::pages::home::render(ctx, due)).await
 }

@@ -6,7 +6,7 @@
 //!   headers every response carries;
 //! - [`worker`] runs every database step on one thread that owns the [`desk`] (the store and
 //!   the review in progress);
-//! - [`review`], [`exam`], [`cram`], [`home`] are the routes ([`quiz`] runs exams and cram on
+//! - [`review`], [`exam`], [`cram`], [`home`], [`plan`], [`decks`] are the routes ([`quiz`] runs exams and cram on
 //!   the desk, [`quiz_view`] gives them as data); [`view`] the review as data (the JSON API's shape);
 //!   [`pages`] render HTML (maud escapes all deck text); [`assets`] are the stylesheet and
 //!   script, compiled into the binary (no route reads files from disk);
@@ -17,12 +17,14 @@ mod api;
 mod assets;
 mod cards;
 mod cram;
+mod decks;
 mod desk;
 mod exam;
 mod home;
 pub mod lan;
 mod listen;
 mod pages;
+mod plan;
 mod quiz;
 mod quiz_view;
 mod review;
@@ -90,6 +92,11 @@ impl Server {
             .route("/api/exam/start", post(exam::start))
             .route("/api/exam/respond", post(exam::respond))
             .route("/api/exam/quit", post(exam::quit))
+            .route("/decks", get(decks::page))
+            .route("/api/lint", get(decks::data))
+            .route("/plan", get(plan::page))
+            .route("/api/plan", get(plan::data).post(plan::post))
+            .route("/api/plan/remove", post(plan::post_remove))
             .route("/cram", get(cram::page))
             .route("/api/cram", get(cram::data))
             .route("/api/cram/start", post(cram::start))
@@ -103,7 +110,7 @@ impl Server {
             .route("/api/review/undo", post(review::undo))
             .route("/api/review/suspend", post(review::suspend))
             .route("/api/review/bury", post(review::bury))
-            .route("/assets/app.css", get(assets::css))
+            .route(security::STYLESHEET, get(assets::css))
             .route("/assets/app.js", get(assets::js))
             .fallback(pages::not_found)
             .with_state(self.app.clone())

@@ -87,9 +87,6 @@ impl Desk {
         if self.exam.as_ref().is_some_and(|e| e.report.is_none()) {
             return Err(Refusal::Invalid(crate::tr!("web-exam-running")));
         }
-        if start.count == 0 {
-            return Err(Refusal::Invalid("count must be at least 1".into()));
-        }
         let cards = self.scope_cards(&start.scope)?;
         let now = self.now();
         let seed = start.seed.unwrap_or_else(|| exam::seed_from(now));

@@ -4,7 +4,7 @@
 
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use serde::Deserialize;
 
@@ -16,17 +16,13 @@ use crate::scheduler::Rating;
 use crate::session::review::Hide;
 
 /// `GET /review`.
-pub async fn page(State(app): State<App>, headers: HeaderMap) -> Response {
-    api::show(app, headers, view::review, |ctx, view, _| super::pages::review::render(ctx, view)).await
+pub async fn page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Response {
+    api::show(app, headers, uri, view::review, |ctx, view, _| super::pages::review::render(ctx, view)).await
 }
 
 /// `GET /api/review`.
-pub async fn data(State(app): State<App>) -> Response {
-    match app.worker.run(view::review).await {
-        Ok(Ok(view)) => api::ok_json(&view),
-        Ok(Err(e)) => api::refusal_json(&Refusal::Failed(e)),
-        Err(gone) => api::gone(gone),
-    }
+pub async fn data(State(app): State<App>, headers: HeaderMap) -> Response {
+    api::get(app, headers, view::review).await
 }
 
 /// The fields an action may carry (as a form or as JSON).
@@ -45,82 +41,52 @@ pub struct ActionInput {
 /// The review as the JSON actions return it.
 const AFTER: Option<api::After> = Some(("review", |desk| api::to_json(view::review(desk))));
 
+/// A review action from the page's form or from JSON.
+async fn act(app: App, headers: HeaderMap, body: Bytes, step: api::Step<ActionInput>) -> Response {
+    api::act::<ActionInput>(app, headers, body, "/review", step, AFTER).await
+}
+
 pub async fn start(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
-    api::act::<ActionInput>(
-        app,
-        headers,
-        body,
-        "/review",
-        |desk, _| desk.start_review().map(|()| None).map_err(Refusal::from),
-        AFTER,
-    )
-    .await
+    act(app, headers, body, |desk, _| desk.start_review().map(|()| None).map_err(Refusal::from)).await
 }
 pub async fn respond(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
-    api::act::<ActionInput>(
-        app,
-        headers,
-        body,
-        "/review",
-        |desk, input| {
-            let (key, version) = input.card()?;
-            desk.respond(key, version, input.response.as_deref().unwrap_or("")).map(|()| None)
-        },
-        AFTER,
-    )
+    act(app, headers, body, |desk, input| {
+        let (key, version) = input.card()?;
+        desk.respond(key, version, input.response()).map(|()| None)
+    })
     .await
 }
 pub async fn grade(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
-    api::act::<ActionInput>(
-        app,
-        headers,
-        body,
-        "/review",
-        |desk, input| {
-            let (key, version) = input.card()?;
-            desk.grade(key, version, input.rating()?).map(Some)
-        },
-        AFTER,
-    )
+    act(app, headers, body, |desk, input| {
+        let (key, version) = input.card()?;
+        desk.grade(key, version, input.rating()?).map(Some)
+    })
     .await
 }
 pub async fn undo(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
-    api::act::<ActionInput>(app, headers, body, "/review", |desk, _| desk.undo().map(Some), AFTER).await
+    act(app, headers, body, |desk, _| desk.undo().map(Some)).await
 }
 pub async fn suspend(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
-    api::act::<ActionInput>(
-        app,
-        headers,
-        body,
-        "/review",
-        |desk, input| {
-            let (key, version) = input.card()?;
-            desk.hide(key, version, Hide::Suspend).map(Some)
-        },
-        AFTER,
-    )
-    .await
+    act(app, headers, body, |desk, input| hide(desk, input, Hide::Suspend)).await
 }
 pub async fn bury(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
-    api::act::<ActionInput>(
-        app,
-        headers,
-        body,
-        "/review",
-        |desk, input| {
-            let (key, version) = input.card()?;
-            desk.hide(key, version, Hide::Bury).map(Some)
-        },
-        AFTER,
-    )
-    .await
+    act(app, headers, body, |desk, input| hide(desk, input, Hide::Bury)).await
+}
+
+fn hide(desk: &mut super::desk::Desk, input: &ActionInput, how: Hide) -> Result<Option<super::desk::Notice>, Refusal> {
+    let (key, version) = input.card()?;
+    desk.hide(key, version, how).map(Some)
 }
 
 impl ActionInput {
     /// The card named: its key and version, both required.
     pub fn card(&self) -> Result<(&str, i64), Refusal> {
-        let key = self.key.as_deref().ok_or_else(|| Refusal::BadRequest("missing field: key".into()))?;
-        let version = self.version.ok_or_else(|| Refusal::BadRequest("missing field: version".into()))?;
+        let key = self
+            .key
+            .as_deref()
+            .ok_or_else(|| Refusal::BadRequest(crate::tr!("web-api-missing-field", field = "key")))?;
+        let version =
+            self.version.ok_or_else(|| Refusal::BadRequest(crate::tr!("web-api-missing-field", field = "version")))?;
         Ok((key, version))
     }
 
@@ -133,7 +99,7 @@ impl ActionInput {
             Some(serde_json::Value::String(s)) => Rating::parse(s.trim()),
             _ => None,
         }
-        .ok_or_else(|| Refusal::BadRequest("rating must be 1-4 or again, hard, good, easy".into()))
+        .ok_or_else(|| Refusal::BadRequest(crate::tr!("web-api-rating")))
     }
 
     pub fn response(&self) -> &str {

@@ -9,6 +9,8 @@
 //! 3. a state-changing request (POST) authenticated by the cookie must come from the server's
 //!    own origin (`Origin`, else `Sec-Fetch-Site`) and carry the CSRF token (a form field
 //!    `csrf`, or the `X-CSRF-Token` header); Bearer calls need neither (no cookie is involved);
+//!    (`GET /assets/app.css` alone needs no token: the stylesheet is public, and the refusal
+//!    pages a browser without the token sees use it);
 //! 4. request bodies are read up to [`BODY_LIMIT`] bytes, else 413, within the header timeout
 //!    (`listen::HEADER_TIMEOUT`), else 408.
 //!
@@ -38,6 +40,9 @@ pub const COOKIE: &str = "kioku_token";
 
 const CSP: &str = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
                    connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+/// The stylesheet's path: served without the token (it is public, and refusal pages need it).
+pub const STYLESHEET: &str = "/assets/app.css";
 
 /// The secrets of one start of the server and the addresses it answers to.
 pub struct Security {
@@ -165,6 +170,11 @@ async fn check(security: &Security, request: Request) -> Result<Checked, Refused
     // Two Host headers: which one a proxy or the browser meant is unknowable, so neither.
     if headers.get_all(header::HOST).iter().count() != 1 || !security.host_allowed(host) {
         return Err(Refused::Host);
+    }
+    // The stylesheet is the same for everyone and holds no secret: refusal pages (shown to a
+    // browser without the token) use it too.
+    if request.method() == Method::GET && request.uri().path() == STYLESHEET {
+        return Ok(Checked::Pass(request));
     }
     // The token in the URL: set the cookie and send the browser to the same page without it, so
     // it stays out of the address bar and the history.

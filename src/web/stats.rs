@@ -3,11 +3,11 @@
 //! calendar, streaks, time spent, weak spots, leeches), computed by `stats::report`.
 
 use axum::extract::State;
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 
 use super::api;
-use super::desk::{Desk, Refusal};
+use super::desk::Desk;
 use super::App;
 use crate::app;
 use crate::session::Filter;
@@ -22,15 +22,11 @@ pub fn report(desk: &mut Desk) -> Result<Report> {
 }
 
 /// `GET /api/stats`: the shape of `kioku stats --json`.
-pub async fn data(State(app): State<App>) -> Response {
-    match app.worker.run(report).await {
-        Ok(Ok(report)) => api::ok_json(&report),
-        Ok(Err(e)) => api::refusal_json(&Refusal::Failed(e)),
-        Err(gone) => api::gone(gone),
-    }
+pub async fn data(State(app): State<App>, headers: HeaderMap) -> Response {
+    api::get(app, headers, report).await
 }
 
 /// `GET /stats`.
-pub async fn page(State(app): State<App>, headers: HeaderMap) -> Response {
-    api::show(app, headers, report, |ctx, report, _| super::pages::stats::render(ctx, report)).await
+pub async fn page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Response {
+    api::show(app, headers, uri, report, |ctx, report, _| super::pages::stats::render(ctx, report)).await
 }

@@ -543,6 +543,8 @@ async fn every_page_at_both_sizes_in_light_and_dark_with_no_serious_accessibilit
     let view: Value = serde_json::from_str(&body).unwrap();
     let suspend = json!({ "key": view["card"]["key"], "version": view["card"]["version"] });
     assert_eq!(server.request("POST", "/api/review/suspend", &suspend.to_string()).0, 200);
+    // An exam plan, so the plan page shows one with its figures.
+    assert_eq!(server.request("POST", "/api/plan", r#"{"exam_date": "2025-06-20"}"#).0, 200);
     let mut problems = Vec::new();
     for size in SIZES {
         let client = driver.session(size, "ja").await;
@@ -553,6 +555,8 @@ async fn every_page_at_both_sizes_in_light_and_dark_with_no_serious_accessibilit
             ("/exam", "exam"),
             ("/cram", "cram"),
             ("/stats", "stats"),
+            ("/plan", "plan"),
+            ("/decks", "decks"),
             ("/history", "history"),
             ("/suspended", "suspended"),
             ("/settings", "settings"),
@@ -570,4 +574,26 @@ async fn every_page_at_both_sizes_in_light_and_dark_with_no_serious_accessibilit
         client.close().await.unwrap();
     }
     assert!(problems.is_empty(), "axe-core: {problems:#?}");
+}
+
+#[tokio::test]
+async fn a_plan_is_recorded_and_removed_through_the_pages_forms() {
+    let Some(driver) = Driver::start() else { return };
+    let env = Env::new();
+    env.write_deck("kinds.yaml", KINDS);
+    let server = Running::start(&env, &["--port", "0"]);
+    let client = driver.session(SIZES[0], "ja").await;
+    client.goto(&server.url).await.unwrap();
+    client.goto(&format!("http://{}/plan", server.host)).await.unwrap();
+    client.find(Locator::Css("#exam_date")).await.unwrap().send_keys("2025年6月20日").await.unwrap();
+    navigate(&client, click(&client, "form.start button.primary")).await;
+    let said = client.find(Locator::Css("p.notice.ok")).await.unwrap().text().await.unwrap();
+    assert!(said.contains("計画 1 を記録しました"), "{said}");
+    let heading = client.find(Locator::Css("section.plan h2")).await.unwrap().text().await.unwrap();
+    assert!(heading.contains("2025年6月20日"), "{heading}");
+    shot(&client, "390x844-plan-recorded").await;
+    navigate(&client, click(&client, "section.plan form button")).await;
+    let said = client.find(Locator::Css("p.notice.ok")).await.unwrap().text().await.unwrap();
+    assert!(said.contains("計画 1 を削除しました"), "{said}");
+    client.close().await.unwrap();
 }

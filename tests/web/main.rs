@@ -6,8 +6,10 @@
 mod common;
 
 mod browser;
+mod findings;
 mod http;
 mod pages;
+mod plan;
 mod quiz;
 mod review;
 mod robust;

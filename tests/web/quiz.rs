@@ -120,8 +120,8 @@ async fn quitting_counts_the_rest_wrong_and_the_pages_forms_say_what_happened() 
     let page = site.get_page("/exam").await.body;
     assert!(page.contains("Score 0/3") && page.contains("kinds"), "{page}");
     // Bad starts: refused with the reason on the page (a form) or 422 (JSON); nothing starts.
-    site.post_form("/api/exam/start", &[("count", "0")]).await;
-    let page = site.get_page("/exam").await.body;
+    let refused = site.post_form("/api/exam/start", &[("count", "0")]).await;
+    let page = site.get_page(refused.header("location")).await.body;
     assert!(page.contains("class=\"notice warn\"") && page.contains("count"), "{page}");
     for bad in [
         json!({ "count": "many" }),

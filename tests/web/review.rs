@@ -71,8 +71,9 @@ async fn a_repeated_or_stale_grade_is_refused_and_saved_once() {
     let (key2, version2) = card(&site.review().await);
     let fields = [("key", key2.as_str()), ("version", &version2.to_string()), ("rating", "3")];
     assert_eq!(site.post_form("/api/review/grade", &fields).await.status, StatusCode::SEE_OTHER);
-    assert_eq!(site.post_form("/api/review/grade", &fields).await.status, StatusCode::SEE_OTHER);
-    let page = site.get_page("/review").await;
+    let second = site.post_form("/api/review/grade", &fields).await;
+    assert_eq!(second.status, StatusCode::SEE_OTHER);
+    let page = site.get_page(second.header("location")).await;
     assert!(page.body.contains("That card was already answered"), "{}", page.body);
     let env = site.finish();
     let history = env.history();
@@ -120,8 +121,10 @@ async fn a_malformed_response_is_422_and_asked_again() {
     assert_eq!(reply.json()["error"], "invalid_response");
     assert_eq!(site.review().await["phase"], "question");
     // Through the form, the page says so.
-    site.post_form("/api/review/respond", &[("key", &key), ("version", &version.to_string()), ("response", "9")]).await;
-    let page = site.get_page("/review").await.body;
+    let refused = site
+        .post_form("/api/review/respond", &[("key", &key), ("version", &version.to_string()), ("response", "9")])
+        .await;
+    let page = site.get_page(refused.header("location")).await.body;
     assert!(page.contains("Not an answer for this card"), "{page}");
     // An empty response is "don't know": wrong, suggesting again.
     let reply = site.post("/api/review/respond", json!({ "key": key, "version": version, "response": "" })).await;
@@ -152,7 +155,7 @@ async fn undo_suspend_and_bury_act_on_the_card_shown() {
     assert_eq!(next, "kinds/typed");
     let buried = site.post_form("/api/review/bury", &[("key", &next), ("version", &next_version.to_string())]).await;
     assert_eq!(buried.status, StatusCode::SEE_OTHER);
-    let page = site.get_page("/review").await.body;
+    let page = site.get_page(buried.header("location")).await.body;
     assert!(page.contains("Buried kinds/typed until tomorrow"), "{page}");
     assert_eq!(card(&site.review().await).0, "kinds/choice");
     let env = site.finish();

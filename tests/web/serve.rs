@@ -273,3 +273,19 @@ fn open_runs_the_browser_named_by_browser_with_the_address() {
     std::thread::sleep(Duration::from_millis(100));
     assert_eq!(std::fs::read_to_string(&seen).unwrap(), server.url);
 }
+
+#[test]
+fn a_server_started_in_japanese_speaks_it_to_a_browser_that_names_no_language() {
+    let env = env();
+    let server = Running::start_with(&env, &["--port", "0"], &[("KIOKU_LANG", "ja")]);
+    let (status, page) = server.request("GET", "/review", "");
+    assert_eq!(status, 200, "{page}");
+    assert!(page.contains("<html lang=\"ja\">"), "{page}");
+    let (_, refused) = server.request("POST", "/api/review/undo", "{}");
+    assert!(refused.contains("取り消せる回答がありません"), "{refused}");
+    // A browser that names a language kioku speaks is answered in it.
+    let bearer = format!("Bearer {}", server.token);
+    let headers = [("Authorization", bearer.as_str()), ("Accept-Language", "en-US,en;q=0.9")];
+    let (_, english) = request(&server.host, &server.host, "GET", "/review", &headers, "");
+    assert!(english.contains("<html lang=\"en\">"), "{english}");
+}

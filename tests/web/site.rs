@@ -61,7 +61,8 @@ impl Site {
         let elapsed = Arc::new(AtomicI64::new(0));
         let seen = elapsed.clone();
         let clock = Arc::new(move || start + chrono::Duration::seconds(seen.load(Ordering::SeqCst)));
-        let parts = DeskParts { store, lock: None, tz: chrono_tz::UTC, clock, resync };
+        let decks = DeckSource::Dir(env.decks());
+        let parts = DeskParts { store, lock: None, tz: chrono_tz::UTC, clock, resync, decks };
         let server = Server::start(parts, TOKEN.into(), vec![HOST.into(), "localhost:8000".into()]).unwrap();
         let router = server.router();
         Site { env, elapsed, server: Some(server), router }
@@ -96,6 +97,33 @@ impl Site {
     pub async fn get_page(&self, path: &str) -> Reply {
         self.send(
             Request::get(path).header(header::HOST, HOST).header(header::COOKIE, cookie()).body(Body::empty()).unwrap(),
+        )
+        .await
+    }
+
+    /// GET with the cookie, as a browser whose first language is `lang` (`Accept-Language`).
+    pub async fn get_page_in(&self, path: &str, lang: &str) -> Reply {
+        self.send(
+            Request::get(path)
+                .header(header::HOST, HOST)
+                .header(header::COOKIE, cookie())
+                .header(header::ACCEPT_LANGUAGE, lang)
+                .body(Body::empty())
+                .unwrap(),
+        )
+        .await
+    }
+
+    /// POST JSON with the Bearer token, as a client whose first language is `lang`.
+    pub async fn post_in(&self, path: &str, body: Value, lang: &str) -> Reply {
+        self.send(
+            Request::post(path)
+                .header(header::HOST, HOST)
+                .header(header::AUTHORIZATION, bearer())
+                .header(header::CONTENT_TYPE, "application/json")
+                .header(header::ACCEPT_LANGUAGE, lang)
+                .body(Body::from(body.to_string()))
+                .unwrap(),
         )
         .await
     }

@@ -2,7 +2,7 @@
 
 use maud::{html, Markup};
 
-use super::layout::{human_interval, page, PageCtx};
+use super::layout::{head_row, human_interval, page, PageCtx};
 use super::review::{notice_line, rating_name};
 use crate::tr_in;
 use crate::web::cards::{HistoryRow, Suspended};
@@ -79,12 +79,7 @@ pub fn history(ctx: &PageCtx, rows: &[HistoryRow], _: Option<&Notice>) -> Markup
         } @else {
             table.history tabindex="0" {
                 caption { (tr_in!(ctx.lang, "web-history-caption", n = rows.len())) }
-                thead { tr {
-                    th scope="col" { (tr_in!(ctx.lang, "web-history-when")) }
-                    th scope="col" { (tr_in!(ctx.lang, "web-history-card")) }
-                    th scope="col" { (tr_in!(ctx.lang, "web-history-what")) }
-                    th scope="col" { (tr_in!(ctx.lang, "web-history-interval")) }
-                } }
+                (head_row(ctx, &["col", "web-history-when", "col", "web-history-card", "col", "web-history-what", "col", "web-history-interval"]))
                 tbody {
                     @for r in rows {
                         tr {

@@ -4,7 +4,7 @@
 
 use maud::{html, Markup};
 
-use super::layout::{human_interval, page, rich, PageCtx};
+use super::layout::{head_row, human_interval, page, rich, PageCtx};
 use super::review::{notice_line, question, verdict_name};
 use crate::i18n::durations::time_spent_in;
 use crate::tr_in;
@@ -83,19 +83,14 @@ pub fn render(ctx: &PageCtx, view: &ExamView, papers: &[Paper], decks: &[String]
             p { (tr_in!(ctx.lang, "web-exam-no-papers")) }
         } @else {
             table.papers tabindex="0" {
-                thead { tr {
-                    th scope="col" { (tr_in!(ctx.lang, "web-exam-taken")) }
-                    th scope="col" { (tr_in!(ctx.lang, "web-exam-score-head")) }
-                    th scope="col" { (tr_in!(ctx.lang, "web-exam-time-head")) }
-                    th scope="col" { (tr_in!(ctx.lang, "web-exam-scope")) }
-                } }
+                (head_row(ctx, &["col", "web-exam-taken", "col", "web-exam-score-head", "col", "web-exam-time-head", "col", "web-exam-scope"]))
                 tbody {
                     @for p in papers {
                         tr {
                             th scope="row" { (p.taken_at.get(..16).unwrap_or(&p.taken_at).replace('T', " ")) }
                             td { (p.score) "/" (p.questions) }
                             td { (human_interval(ctx, p.duration_secs)) }
-                            td { (p.scope) }
+                            td { (crate::cli::scope::shown_in(ctx.lang, &p.scope)) }
                         }
                     }
                 }
@@ -110,11 +105,7 @@ fn breakdown(ctx: &PageCtx, caption: &str, rows: &[(String, u32, u32)]) -> Marku
     html! {
         table tabindex="0" {
             caption { (caption) }
-            thead { tr {
-                th scope="col" { (tr_in!(ctx.lang, "web-exam-name")) }
-                th scope="col" { (tr_in!(ctx.lang, "web-exam-right")) }
-                th scope="col" { (tr_in!(ctx.lang, "web-exam-asked")) }
-            } }
+            (head_row(ctx, &["col", "web-exam-name", "col", "web-exam-right", "col", "web-exam-asked"]))
             tbody {
                 @for (name, right, asked) in rows {
                     tr { th scope="row" { (name) } td { (right) } td { (asked) } }

@@ -2,7 +2,7 @@
 
 use maud::{html, Markup};
 
-use super::layout::{page, PageCtx};
+use super::layout::{head_row, page, PageCtx};
 use crate::tr_in;
 use crate::web::home::Due;
 
@@ -20,12 +20,7 @@ pub fn render(ctx: &PageCtx, due: &Due) -> Markup {
         }
         table.due tabindex="0" {
             caption { (tr_in!(ctx.lang, "web-due-caption")) }
-            thead { tr {
-                th scope="col" { (tr_in!(ctx.lang, "web-due-deck")) }
-                th scope="col" { (tr_in!(ctx.lang, "web-due-new")) }
-                th scope="col" { (tr_in!(ctx.lang, "web-due-learning")) }
-                th scope="col" { (tr_in!(ctx.lang, "web-due-review")) }
-            } }
+            (head_row(ctx, &["col", "web-due-deck", "col", "web-due-new", "col", "web-due-learning", "col", "web-due-review"]))
             tbody {
                 @for d in &due.decks {
                     tr {

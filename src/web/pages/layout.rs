@@ -32,6 +32,8 @@ pub fn page(ctx: &PageCtx, title: &str, current: &str, body: Markup) -> Markup {
         ("/exam", tr_in!(ctx.lang, "web-nav-exam")),
         ("/cram", tr_in!(ctx.lang, "web-nav-cram")),
         ("/stats", tr_in!(ctx.lang, "web-nav-stats")),
+        ("/plan", tr_in!(ctx.lang, "web-nav-plan")),
+        ("/decks", tr_in!(ctx.lang, "web-nav-decks")),
         ("/history", tr_in!(ctx.lang, "web-nav-history")),
         ("/suspended", tr_in!(ctx.lang, "web-nav-suspended")),
         ("/settings", tr_in!(ctx.lang, "web-nav-settings")),
@@ -93,6 +95,16 @@ pub fn bare(lang: Lang, title: &str, message: &str) -> Markup {
                 }
             }
         }
+    }
+}
+
+/// A table's header row: one column header per key of the catalogue (an empty key: an empty
+/// header, above a column of row headers).
+pub fn head_row(ctx: &PageCtx, keys: &[&str]) -> Markup {
+    html! {
+        thead { tr { @for key in keys {
+            th scope="col" { @if !key.is_empty() { (tr_in!(ctx.lang, key)) } }
+        } } }
     }
 }
 

@@ -70,6 +70,13 @@ pub fn notice_line(ctx: &PageCtx, notice: &Notice) -> Markup {
         Notice::Unsuspended { key } => ("ok", tr_in!(ctx.lang, "web-notice-unsuspended", key = key)),
         Notice::SettingsSaved => ("ok", tr_in!(ctx.lang, "web-notice-settings-saved")),
         Notice::CramSaved { .. } => ("ok", tr_in!(ctx.lang, "web-notice-saved")),
+        Notice::PlanRecorded { id, moved, updated: true } => {
+            ("ok", tr_in!(ctx.lang, "web-plan-updated", id = *id, moved = *moved))
+        }
+        Notice::PlanRecorded { id, moved, updated: false } => {
+            ("ok", tr_in!(ctx.lang, "web-plan-recorded", id = *id, moved = *moved))
+        }
+        Notice::PlanRemoved { id } => ("ok", tr_in!(ctx.lang, "web-plan-removed", id = *id)),
     };
     html! { p.notice.(class) role="status" { (text) } }
 }

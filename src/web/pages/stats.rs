@@ -4,7 +4,7 @@
 
 use maud::{html, Markup};
 
-use super::layout::{page, PageCtx};
+use super::layout::{head_row, page, PageCtx};
 use crate::i18n::durations::time_spent_in;
 use crate::stats::report::{Report, Retention, RetentionWindows, Weak};
 use crate::tr_in;
@@ -33,7 +33,7 @@ pub fn render(ctx: &PageCtx, r: &Report) -> Markup {
         }
         section {
             h2 #forecast-title { (tr_in!(ctx.lang, "web-stats-forecast")) }
-            (forecast(ctx, &r.forecast))
+            (bars(ctx, "forecast", tr_in!(ctx.lang, "web-stats-forecast-desc", total = r.forecast.iter().sum::<usize>(), today = r.forecast.first().copied().unwrap_or(0)), &r.forecast))
         }
         section {
             h2 { (tr_in!(ctx.lang, "web-stats-retention")) }
@@ -60,15 +60,17 @@ fn percent(rate: Option<f64>) -> String {
     rate.map_or_else(|| "–".to_string(), |r| format!("{:.0}%", r * 100.0))
 }
 
-/// Bars for today (overdue included) and the next 29 days.
-fn forecast(ctx: &PageCtx, days: &[usize]) -> Markup {
+/// Bars of cards due per day, today (overdue included) first, labelled by the element
+/// `{id}-title` and described by `desc` (the stats page's forecast, the plan page's reviews).
+pub fn bars(ctx: &PageCtx, id: &str, desc: String, days: &[usize]) -> Markup {
     let (width, height, top) = (600.0, 160.0, 10.0);
     let max = days.iter().copied().max().unwrap_or(0).max(1) as f64;
     let step = width / days.len().max(1) as f64;
-    let total: usize = days.iter().sum();
+    let last = days.len().saturating_sub(1);
+    let ticks: Vec<usize> = [0, 7, 14, 21].into_iter().filter(|&i| i < last).chain([last]).collect();
     html! {
-        svg.chart viewBox=(format!("0 0 {width} {}", height + 20.0)) role="img" aria-labelledby="forecast-title forecast-desc" {
-            desc #forecast-desc { (tr_in!(ctx.lang, "web-stats-forecast-desc", total = total, today = days.first().copied().unwrap_or(0))) }
+        svg.chart viewBox=(format!("0 0 {width} {}", height + 20.0)) role="img" aria-labelledby=(format!("{id}-title {id}-desc")) {
+            desc id=(format!("{id}-desc")) { (desc) }
             line.axis x1="0" y1=(height) x2=(width) y2=(height) {}
             @for (i, &n) in days.iter().enumerate() {
                 @let h = (n as f64 / max) * (height - top);
@@ -77,9 +79,9 @@ fn forecast(ctx: &PageCtx, days: &[usize]) -> Markup {
                     title { (tr_in!(ctx.lang, "web-stats-forecast-bar", day = i, n = n)) }
                 }
             }
-            @for i in [0usize, 7, 14, 21, 29] {
+            @for &i in &ticks {
                 text.label x=(format!("{:.1}", i as f64 * step + step / 2.0)) y=(height + 16.0)
-                    text-anchor=(if i == 29 { "end" } else if i == 0 { "start" } else { "middle" }) {
+                    text-anchor=(if i == last && i > 0 { "end" } else if i == 0 { "start" } else { "middle" }) {
                     (tr_in!(ctx.lang, "web-stats-day", day = i))
                 }
             }
@@ -143,12 +145,7 @@ fn weak(ctx: &PageCtx, caption: &str, rows: &[Weak]) -> Markup {
         @if !rows.is_empty() {
             table tabindex="0" {
                 caption { (caption) }
-                thead { tr {
-                    th scope="col" { (tr_in!(ctx.lang, "web-stats-name")) }
-                    th scope="col" { (tr_in!(ctx.lang, "web-stats-card-count")) }
-                    th scope="col" { (tr_in!(ctx.lang, "web-stats-lapse-rate")) }
-                    th scope="col" { (tr_in!(ctx.lang, "web-stats-mean-recall")) }
-                } }
+                (head_row(ctx, &["col", "web-stats-name", "col", "web-stats-card-count", "col", "web-stats-lapse-rate", "col", "web-stats-mean-recall"]))
                 tbody {
                     @for w in rows.iter().take(10) {
                         tr {
