@@ -15,7 +15,7 @@ use std::time::Instant;
 use chrono::{TimeZone, Utc};
 
 use kioku::testing::deck::DeckSource;
-use kioku::testing::store::Store;
+use kioku::testing::store::{LearnerId, Store};
 use kioku::testing::web::{DeskParts, Server};
 
 mod common;
@@ -68,8 +68,9 @@ fn main() {
     // The deck files' fingerprints recorded once, as the first `kioku serve` does.
     {
         let mut store = Store::open(&path, now).unwrap();
-        kioku::testing::cli::serve::resync(DeckSource::Dir(decks.clone()))(&mut store, now).unwrap();
-        store.set_setting("new_per_day", &ANSWERS.to_string()).unwrap();
+        kioku::testing::cli::serve::resync(DeckSource::Dir(decks.clone()))(&mut store, LearnerId::PERSONAL, now)
+            .unwrap();
+        store.set_setting(LearnerId::PERSONAL, "new_per_day", &ANSWERS.to_string()).unwrap();
     }
     let mut firsts: Vec<f64> = (0..11)
         .map(|_| {

@@ -23,6 +23,7 @@
 
 mod answer;
 mod app;
+mod class;
 mod cli;
 mod csv_columns;
 mod deck;
@@ -67,6 +68,12 @@ pub mod testing {
     }
     pub mod app {
         pub use crate::app::*;
+    }
+    pub mod class {
+        pub use crate::class::{init, ClassDir};
+        pub mod secret {
+            pub use crate::class::secret::*;
+        }
     }
     pub mod cli {
         pub use crate::cli::{run, warn, Cli};
@@ -139,11 +146,12 @@ pub mod testing {
     }
     pub mod store {
         pub use crate::store::{
-            CalendarStorage, CardStorage, ExamStorage, LearnerId, LogStorage, Plan, PlanStorage, ReviewRowTime,
-            SessionStorage, Storage, Store, SyncStorage,
+            Account, CalendarStorage, CardIndexRow, CardList, CardStorage, ExamRecord, ExamStorage, LearnerId,
+            LogStorage, Plan, PlanStorage, ReviewKind, ReviewRow, ReviewRowTime, Role, SessionStorage, Storage, Store,
+            SyncStorage,
         };
     }
     pub mod web {
-        pub use crate::web::{serve, DeskParts, Server, BODY_LIMIT};
+        pub use crate::web::{serve, DeskParts, Gate, Reach, Server, Verb, BODY_LIMIT, ROUTES};
     }
 }

@@ -11,7 +11,7 @@ use kioku::testing::app::{self, Access, Orphan, Paths, UndoOutcome, Warning};
 use kioku::testing::deck::DeckSource;
 use kioku::testing::scheduler::{CardSchedule, DayClock, Scheduler, State, StudyDay};
 use kioku::testing::settings::Settings;
-use kioku::testing::store::{LearnerId, Plan, ReviewRowTime};
+use kioku::testing::store::{CardIndexRow, LearnerId, Plan, ReviewRowTime, Store};
 use kioku::Error;
 
 fn now() -> DateTime<Utc> {
@@ -40,19 +40,19 @@ fn opening_returns_warnings_as_values_and_honours_the_session_lock() {
     env.write_deck("a.yaml", DECK_A);
     let (collection, warnings) = paths(&env).open_collection(&no_check, Access::Exclusive, now()).unwrap();
     assert_eq!(warnings, [Warning::CreatedDatabase { path: env.db() }]);
-    assert_eq!(collection.store.cards_in_decks().unwrap().len(), 2);
+    assert_eq!(collection.store.cards_in_decks(LearnerId::PERSONAL).unwrap().len(), 2);
     // While it is open (its lock held), a changed deck is not synced by a reading use case…
     env.write_deck("b.yaml", DECK_B);
     let (shared, warnings) = paths(&env).open_collection(&no_check, Access::Shared, now()).unwrap();
     assert_eq!(warnings, [Warning::SessionOpenNotSynced]);
-    assert_eq!(shared.store.cards_in_decks().unwrap().len(), 2);
+    assert_eq!(shared.store.cards_in_decks(LearnerId::PERSONAL).unwrap().len(), 2);
     // …and a writing one is refused before anything is written.
     let refused = paths(&env).open_collection(&no_check, Access::Exclusive, now());
     assert!(matches!(refused, Err(Error::Locked { .. })), "{:?}", refused.err());
     drop(collection);
     let (synced, warnings) = paths(&env).open_collection(&no_check, Access::Shared, now()).unwrap();
     assert_eq!(warnings, []);
-    assert_eq!(synced.store.cards_in_decks().unwrap().len(), 3);
+    assert_eq!(synced.store.cards_in_decks(LearnerId::PERSONAL).unwrap().len(), 3);
     // A name check that fails changes nothing.
     env.write_deck("b.yaml", "deck: b\ncards: []\n");
     let check = |_: app::Names, _: app::Names| Err(Error::Input("no such deck".into()));
@@ -66,7 +66,7 @@ fn with_a_review_due_late(env: &common::Env) -> (app::Collection, DayClock) {
     env.write_deck("a.yaml", DECK_A);
     let (mut c, _) = paths(env).open_collection(&no_check, Access::Exclusive, now()).unwrap();
     let days = DayClock::new(chrono_tz::UTC, 4);
-    let row = c.store.cards_in_decks().unwrap().into_iter().find(|r| r.key == "a/one").unwrap();
+    let row = c.store.cards_in_decks(LearnerId::PERSONAL).unwrap().into_iter().find(|r| r.key == "a/one").unwrap();
     let day = |d: u32| StudyDay::from_date(chrono::NaiveDate::from_ymd_opt(2025, 6, d).unwrap());
     let after = CardSchedule {
         state: State::Review,
@@ -79,8 +79,14 @@ fn with_a_review_due_late(env: &common::Env) -> (app::Collection, DayClock) {
         reps: 1,
         ..row.schedule.clone()
     };
-    c.store.record_manual(row.id, &row.key, &row.schedule, &after, ReviewRowTime::new(now(), &days), "test").unwrap();
+    set_schedule(&mut c.store, &row, &after, &days, "test");
     (c, days)
+}
+
+/// Gives the personal learner's card `row` the schedule `after`, logged as a manual `action`.
+fn set_schedule(store: &mut Store, row: &CardIndexRow, after: &CardSchedule, days: &DayClock, action: &str) {
+    let at = ReviewRowTime::new(now(), days);
+    store.record_manual(LearnerId::PERSONAL, row.id, &row.key, &row.schedule, after, at, action).unwrap();
 }
 
 fn plan_on(day: u32) -> Plan {
@@ -102,7 +108,7 @@ fn a_plan_is_recorded_with_the_reviews_it_moves() {
     // Due on the 20th, after an exam on the 15th: moved before it.
     let recorded = app::record_plan(&mut c.store, LearnerId::PERSONAL, &scheduler, &days, &plan_on(15), now()).unwrap();
     assert_eq!(recorded.moved, 1);
-    assert_eq!(c.store.plans().unwrap().iter().map(|p| p.id).collect::<Vec<_>>(), [recorded.id]);
+    assert_eq!(c.store.plans(LearnerId::PERSONAL).unwrap().iter().map(|p| p.id).collect::<Vec<_>>(), [recorded.id]);
     let due: i64 = count(&env, "SELECT due_day FROM cards WHERE key = 'a/one'");
     assert!(due < plan_on(15).exam_day.0 as i64, "{due}");
     assert_eq!(count(&env, "SELECT count(*) FROM reviews WHERE kind = 'manual'"), 2);
@@ -131,11 +137,9 @@ fn only_orphans_of_loaded_decks_may_be_pruned_and_not_after_the_decks_changed() 
     env.write_deck("b.yaml", DECK_B);
     let (mut c, _) = paths(&env).open_collection(&no_check, Access::Exclusive, now()).unwrap();
     let days = DayClock::new(chrono_tz::UTC, 4);
-    for row in c.store.cards_in_decks().unwrap() {
+    for row in c.store.cards_in_decks(LearnerId::PERSONAL).unwrap() {
         let after = CardSchedule { suspended: true, ..row.schedule.clone() };
-        c.store
-            .record_manual(row.id, &row.key, &row.schedule, &after, ReviewRowTime::new(now(), &days), "suspend")
-            .unwrap();
+        set_schedule(&mut c.store, &row, &after, &days, "suspend");
     }
     drop(c);
     // Note `two` leaves deck a; deck b's file goes (it may only be missing).

@@ -311,17 +311,33 @@ fn an_older_schema_is_backed_up_then_migrated_and_a_newer_one_refused() {
     env.kioku(NOW).args(["review", "--limit", "1"]).write_stdin("\n3\n").assert().success();
     // Make it a version-1 database (before exams, plans and the cards' deck columns existed).
     let conn = rusqlite::Connection::open(env.db()).unwrap();
-    conn.execute_batch(
-        "DROP INDEX cards_in_deck_order; DROP INDEX cards_by_due_day; DROP INDEX cards_by_deck;
-         ALTER TABLE cards DROP COLUMN deck; ALTER TABLE cards DROP COLUMN position;
-         ALTER TABLE cards DROP COLUMN tags; DROP TABLE card_content;
+    // Cards as version 1 had them: one learner (no learner_id), no deck columns, no version.
+    let v1_cards = "id, key, state, step, stability, difficulty, due_at_ms, due_day, last_review_at_ms, \
+                    last_review_day, reps, lapses, suspended, buried_until_day, leech, created_at_ms";
+    conn.execute_batch(&format!(
+        "PRAGMA foreign_keys = OFF;
+         DROP INDEX cards_in_deck_order; DROP INDEX cards_by_due_day; DROP INDEX cards_by_deck;
+         CREATE TABLE cards_v1 (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, state INTEGER NOT NULL DEFAULT 0,
+             step INTEGER NOT NULL DEFAULT 0, stability REAL, difficulty REAL, due_at_ms INTEGER, due_day INTEGER,
+             last_review_at_ms INTEGER, last_review_day INTEGER, reps INTEGER NOT NULL DEFAULT 0,
+             lapses INTEGER NOT NULL DEFAULT 0, suspended INTEGER NOT NULL DEFAULT 0, buried_until_day INTEGER,
+             leech INTEGER NOT NULL DEFAULT 0, created_at_ms INTEGER NOT NULL);
+         INSERT INTO cards_v1 SELECT {v1_cards} FROM cards;
+         DROP TABLE cards; ALTER TABLE cards_v1 RENAME TO cards;
+         DROP TABLE card_content;
          DROP TABLE deck_files;
          CREATE TABLE deck_files (path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
                                   hash TEXT NOT NULL, raw_json TEXT NOT NULL);
          DROP TABLE exams; DROP TABLE plans; DROP TABLE breaks; ALTER TABLE reviews DROP COLUMN action;
-         ALTER TABLE cards DROP COLUMN version; ALTER TABLE reviews DROP COLUMN chosen_option;
-         PRAGMA user_version = 1;",
-    )
+         ALTER TABLE reviews DROP COLUMN chosen_option;
+         DROP INDEX reviews_by_day; ALTER TABLE reviews DROP COLUMN learner_id;
+         CREATE INDEX reviews_by_day ON reviews(study_day);
+         CREATE TABLE settings_v1 (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+         INSERT INTO settings_v1 SELECT key, value FROM settings; DROP TABLE settings;
+         ALTER TABLE settings_v1 RENAME TO settings;
+         DROP TABLE sessions; DROP TABLE sign_in_failures; DROP TABLE learners;
+         PRAGMA user_version = 1;"
+    ))
     .unwrap();
     drop(conn);
     let due = env.kioku(NOW).args(["due", "--json"]).output().unwrap();

@@ -16,7 +16,7 @@ use kioku::testing::deck::{self, DeckSource, Judge};
 use kioku::testing::scheduler::{DayClock, Rating, Scheduler, State};
 use kioku::testing::session::review::{Hide, ReviewSession};
 use kioku::testing::settings::Settings;
-use kioku::testing::store::Store;
+use kioku::testing::store::{LearnerId, Store};
 use kioku::Error;
 
 use common::EVERY_KIND_DECK as DECK;
@@ -31,7 +31,7 @@ fn setup() -> (common::Env, Store, Arc<Scheduler>) {
     let collection = deck::load(&DeckSource::Dir(env.decks())).unwrap();
     let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
     let mut store = Store::open(&env.db(), now()).unwrap();
-    store.sync_cards(&cards, now().timestamp_millis()).unwrap();
+    store.sync_cards(LearnerId::PERSONAL, &cards, now().timestamp_millis()).unwrap();
     let settings = Settings { bury_siblings: false, fuzz: false, ..Settings::default() };
     (env, store, Arc::new(Scheduler::new(settings, None).unwrap()))
 }
@@ -113,7 +113,7 @@ fn undo_suspend_and_bury_through_the_engine() {
     assert_ne!(second, first);
     s.hide(&mut store, second, Hide::Bury, now()).unwrap();
     assert_ne!(s.next(now()), Some(second));
-    let (_, schedule) = store.schedule(&key).unwrap();
+    let (_, schedule) = store.schedule(LearnerId::PERSONAL, &key).unwrap();
     assert!(schedule.suspended);
     assert_eq!(store_count(&store, "SELECT count(*) FROM reviews WHERE kind = 'manual'"), 2);
     assert_eq!(store_count(&store, "SELECT count(*) FROM reviews WHERE kind = 'review'"), 0);
@@ -135,7 +135,7 @@ fn an_answer_to_a_card_changed_elsewhere_is_refused_and_not_saved() {
     // A suspend from the stale window is refused too; the fresh window goes on.
     assert!(matches!(tab_b.hide(&mut store, b, Hide::Suspend, now()), Err(Error::Stale { .. })));
     let key = tab_a.card(a).key.clone();
-    assert!(!store.schedule(&key).unwrap().1.suspended);
+    assert!(!store.schedule(LearnerId::PERSONAL, &key).unwrap().1.suspended);
     // A session rebuilt from storage (a reload) sees the card as it is now and can act on it.
     let mut reloaded = session(&store, &scheduler);
     let index = reloaded.index_of(&key).unwrap();
@@ -143,7 +143,7 @@ fn an_answer_to_a_card_changed_elsewhere_is_refused_and_not_saved() {
     reloaded.hide(&mut store, index, Hide::Bury, now()).unwrap();
     // Undo in the first window after the reload's bury: the answer is taken back, the bury kept.
     assert_eq!(tab_a.undo(&mut store).unwrap(), Some(a));
-    assert!(store.schedule(&key).unwrap().1.buried_until_day.is_some());
+    assert!(store.schedule(LearnerId::PERSONAL, &key).unwrap().1.buried_until_day.is_some());
 }
 
 /// The piped driver writes each step's lines in one write: counted on a writer that records

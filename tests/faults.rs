@@ -20,7 +20,7 @@ fn synced_store(env: &Env, notes: usize, now: chrono::DateTime<chrono::Utc>) -> 
     let collection = deck::load(&DeckSource::Dir(env.decks())).unwrap();
     let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
     let mut store = kioku::testing::store::Store::open(&env.db(), now).unwrap();
-    store.sync_cards(&cards, now.timestamp_millis()).unwrap();
+    store.sync_cards(kioku::testing::store::LearnerId::PERSONAL, &cards, now.timestamp_millis()).unwrap();
     store
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use chrono::{DateTime, Utc};
 
 use kioku::testing::deck::{self, DeckSource};
-use kioku::testing::store::Store;
+use kioku::testing::store::{LearnerId, Store};
 
 /// A deck of `cards` front/back notes in a temporary folder, loaded and synced into a store
 /// opened at `start`. Returns the folder (deleted when dropped) and the database's path.
@@ -21,6 +21,6 @@ pub fn synced_collection(cards: usize, start: DateTime<Utc>) -> (tempfile::TempD
     let all: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
     assert_eq!(all.len(), cards);
     let path = dir.path().join("bench.sqlite3");
-    Store::open(&path, start).unwrap().sync_cards(&all, start.timestamp_millis()).unwrap();
+    Store::open(&path, start).unwrap().sync_cards(LearnerId::PERSONAL, &all, start.timestamp_millis()).unwrap();
     (dir, path)
 }

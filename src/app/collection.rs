@@ -69,7 +69,7 @@ impl Collection {
 
 /// The scheduler of `store` with `settings`: trained FSRS parameters if any, else the defaults.
 pub fn scheduler(store: &Store, settings: &Settings) -> Result<Scheduler> {
-    Scheduler::new(settings.clone(), store.parameters()?.as_deref())
+    Scheduler::new(settings.clone(), store.parameters(LearnerId::PERSONAL)?.as_deref())
 }
 
 /// The study-day clock of `settings` in zone `tz`.
@@ -191,7 +191,7 @@ impl Paths {
         } else if !scan.is_unchanged() || !refreshed.is_empty() {
             SyncStorage::apply_scan(&mut store, learner, &scan, &refreshed, now.timestamp_millis())?;
         }
-        let settings = store.typed_settings()?;
+        let settings = store.typed_settings(learner)?;
         deck::reading::set_shown(settings.show_readings);
         // A reading use case lets go of the lock once synced, so a review can start meanwhile.
         let lock = if access == Access::Shared { None } else { lock };

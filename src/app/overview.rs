@@ -49,8 +49,8 @@ pub fn due_today(
 ) -> Result<Due> {
     let today = Today::build(store, learner, &Filter::default(), settings, days, now, None)?;
     let mut per_deck: std::collections::BTreeMap<String, DueCounts> =
-        store.file_deck_ids()?.into_iter().map(|deck| (deck, DueCounts::default())).collect();
-    for (deck, [new, learning, review]) in store.due_counts(today.today, today.day_end_ms)? {
+        store.file_deck_ids(learner)?.into_iter().map(|deck| (deck, DueCounts::default())).collect();
+    for (deck, [new, learning, review]) in store.due_counts(learner, today.today, today.day_end_ms)? {
         per_deck.insert(deck, DueCounts { new, learning, review });
     }
     let (new, learning, review) = today.queue.remaining();
@@ -87,5 +87,5 @@ pub fn stats_report(
             retrievability: scheduler.retrievability(&c.schedule, today),
         })
         .collect();
-    store.with_scheduled_rows(|rows| report::build(&cards, rows, today))
+    store.with_scheduled_rows(learner, |rows| report::build(&cards, rows, today))
 }

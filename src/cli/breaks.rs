@@ -8,7 +8,7 @@ use std::io::Write;
 
 use crate::scheduler::breaks::Break;
 use crate::scheduler::{CardSchedule, StudyDay};
-use crate::store::{CardMove, ReviewRowTime};
+use crate::store::{CardMove, LearnerId, ReviewRowTime};
 use crate::{Error, Result};
 
 use super::{Access, Context, Prepared};
@@ -36,14 +36,14 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let mut out = std::io::stdout().lock();
     if let Some(id) = args.remove {
         let mut store = ctx.open_store()?;
-        if !store.remove_break(id)? {
+        if !store.remove_break(LearnerId::PERSONAL, id)? {
             return Err(Error::Input(crate::tr!("breaks-no-such", id = id)));
         }
         writeln!(out, "{}", crate::tr!("breaks-removed", id = id))?;
         return Ok(());
     }
     if args.list || args.from.is_none() {
-        let breaks = ctx.open_existing_store()?.map(|s| s.breaks()).transpose()?.unwrap_or_default();
+        let breaks = ctx.open_existing_store()?.map(|s| s.breaks(LearnerId::PERSONAL)).transpose()?.unwrap_or_default();
         if breaks.is_empty() {
             writeln!(out, "{}", crate::tr!("breaks-none"))?;
         }
@@ -87,7 +87,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     if last.0 - first.0 >= 366 {
         return Err(Error::Input(crate::tr!("breaks-too-long")));
     }
-    for plan in store.plans()?.iter().filter(|p| p.exam_day >= today) {
+    for plan in store.plans(LearnerId::PERSONAL)?.iter().filter(|p| p.exam_day >= today) {
         if first <= plan.exam_day && last.0 >= plan.exam_day.0 - EXAM_FINAL_DAYS {
             super::warn(&crate::tr!(
                 "breaks-covers-exam",
@@ -98,12 +98,12 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         }
     }
     let scheduler = ctx.scheduler(&store, &settings)?;
-    let id = store.add_break(first, last, now.timestamp_millis())?;
+    let id = store.add_break(LearnerId::PERSONAL, first, last, now.timestamp_millis())?;
     let b = Break { id, first, last };
-    let breaks: Vec<Break> = store.breaks()?.into_iter().filter(|b| b.last >= today).collect();
-    let cards = store.cards_in_decks()?;
+    let breaks: Vec<Break> = store.breaks(LearnerId::PERSONAL)?.into_iter().filter(|b| b.last >= today).collect();
+    let cards = store.cards_in_decks(LearnerId::PERSONAL)?;
     let schedules: Vec<(i64, CardSchedule)> = cards.iter().map(|c| (c.id, c.schedule.clone())).collect();
-    let mut loads: HashMap<StudyDay, usize> = store.reviews_per_due_day()?;
+    let mut loads: HashMap<StudyDay, usize> = store.reviews_per_due_day(LearnerId::PERSONAL)?;
     let moves = scheduler.plan_break(&schedules, &b, &breaks, today, &mut loads);
     let by_id: HashMap<i64, usize> = cards.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     let afters: Vec<(usize, CardSchedule)> = moves
@@ -123,7 +123,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         .collect();
     let batch: Vec<CardMove> =
         afters.iter().map(|(i, after)| (cards[*i].id, cards[*i].key.as_str(), &cards[*i].schedule, after)).collect();
-    store.record_moves(&batch, ReviewRowTime::new(now, &days), "break")?;
+    store.record_moves(LearnerId::PERSONAL, &batch, ReviewRowTime::new(now, &days), "break")?;
     let before = afters.iter().filter(|(_, a)| a.due_day.is_some_and(|d| d < first)).count();
     let n = (last.0 - first.0 + 1) as usize;
     let line = crate::tr!(

@@ -3,6 +3,7 @@
 use std::io::Write;
 
 use crate::settings::{self, SPECS};
+use crate::store::LearnerId;
 use crate::{tr, Error, Result};
 
 use super::Context;
@@ -37,7 +38,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     match args.action {
         Action::List => {
             let stored = match ctx.open_existing_store()? {
-                Some(store) => store.settings()?,
+                Some(store) => store.settings(LearnerId::PERSONAL)?,
                 None => Default::default(),
             };
             for spec in SPECS {
@@ -56,7 +57,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         Action::Get { key } => {
             let spec = settings::spec(&key).ok_or_else(|| unknown(&key))?;
             let stored = match ctx.open_existing_store()? {
-                Some(store) => store.settings()?,
+                Some(store) => store.settings(LearnerId::PERSONAL)?,
                 None => Default::default(),
             };
             writeln!(out, "{}", stored.get(&key).map(String::as_str).unwrap_or(spec.default))?;
@@ -69,7 +70,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             }
             let canonical = settings::validate(&key, &value)?;
             let mut store = ctx.open_store()?;
-            store.set_setting(&key, &canonical)?;
+            store.set_setting(LearnerId::PERSONAL, &key, &canonical)?;
             writeln!(out, "{key} = \"{canonical}\"")?;
         }
     }

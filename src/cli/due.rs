@@ -64,7 +64,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
 pub fn status(ctx: &Context) -> Result<()> {
     run(ctx, Args::default())?;
     if let Some(store) = ctx.open_existing_store()? {
-        let settings = store.typed_settings()?;
+        let settings = store.typed_settings(LearnerId::PERSONAL)?;
         let today = ctx.days(&settings).study_day(ctx.now());
         let streak = app::streak_days(&store, LearnerId::PERSONAL, today)?;
         writeln!(std::io::stdout(), "{}", tr!("due-streak", n = streak))?;

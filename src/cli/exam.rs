@@ -113,7 +113,7 @@ pub(super) fn print_after_screen(lines: &[String]) {
 
 fn history(ctx: &Context) -> Result<()> {
     let exams = match ctx.open_existing_store()? {
-        Some(store) => store.exams()?,
+        Some(store) => store.exams(LearnerId::PERSONAL)?,
         None => Vec::new(),
     };
     let mut out = std::io::stdout().lock();

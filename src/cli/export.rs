@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use crate::deck::interchange::{self, AnkiLang};
 use crate::error::FileAction;
 use crate::rng::fnv1a;
+use crate::store::LearnerId;
 use crate::{Error, Result};
 
 use super::Context;
@@ -72,7 +73,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     };
     let kinds = kind_filter;
     let mut rows = match ctx.open_existing_store()? {
-        Some(store) => store.history(None)?,
+        Some(store) => store.history(LearnerId::PERSONAL, None)?,
         None => Vec::new(),
     };
     if !kinds.is_empty() {

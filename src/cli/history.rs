@@ -8,7 +8,7 @@ use serde::Serialize;
 use crate::safe_text::terminal_line;
 use crate::scheduler::{Rating, State};
 use crate::session::piped::rfc3339_utc;
-use crate::store::{ReviewKind, ReviewRow};
+use crate::store::{LearnerId, ReviewKind, ReviewRow};
 use crate::ui::columns::{pad_end, width};
 use crate::{tr, Result};
 
@@ -70,7 +70,7 @@ fn entry(row: &ReviewRow) -> HistoryEntry<'_> {
 
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let rows = match ctx.open_existing_store()? {
-        Some(store) => store.history(args.card.as_deref())?,
+        Some(store) => store.history(LearnerId::PERSONAL, args.card.as_deref())?,
         None => Vec::new(),
     };
     let entries: Vec<HistoryEntry> = rows.iter().map(entry).collect();

@@ -4,6 +4,7 @@
 
 mod author;
 mod breaks;
+pub mod class;
 mod config;
 mod cram;
 pub(crate) mod dates;
@@ -41,7 +42,7 @@ use crate::app;
 use crate::deck::DeckSource;
 use crate::scheduler::{DayClock, Scheduler};
 use crate::settings::Settings;
-use crate::store::Store;
+use crate::store::{LearnerId, Store};
 use crate::{Error, ExitCode, Result};
 
 /// kioku (記憶): a quiz and flashcard trainer. YAML decks, FSRS-6 scheduling, every answer kept.
@@ -127,6 +128,8 @@ pub enum Command {
     Optimize(optimize::Args),
     /// Review in a browser: serves the review on this machine (or the local network with --lan)
     Serve(serve::Args),
+    /// A class on one server: make it from a roster, add or remove students, reset codes and passwords
+    Class(class::Args),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
     Completions(shell::CompletionsArgs),
     /// Print the man page (roff), or write every command's page with --dir
@@ -171,6 +174,7 @@ pub fn run() -> Result<ExitCode> {
         Some(Command::Cram(args)) => return cram::run(&ctx, args),
         Some(Command::Serve(args)) => return serve::run(&ctx, args),
         Some(Command::Plan(args)) => plan::run(&ctx, args),
+        Some(Command::Class(args)) => class::run(&ctx, args),
         Some(Command::Break(args)) => breaks::run(&ctx, args),
         Some(Command::Postpone(args)) => postpone::run(&ctx, args, postpone::Direction::Postpone),
         Some(Command::Advance(args)) => postpone::run(&ctx, args, postpone::Direction::Advance),
@@ -372,7 +376,9 @@ impl Context {
             return Ok(());
         }
         let grace_ms = 3_600_000;
-        if let Some(latest) = store.latest_review_at_ms()?.filter(|&ms| ms > self.start.timestamp_millis() + grace_ms) {
+        if let Some(latest) =
+            store.latest_review_at_ms(LearnerId::PERSONAL)?.filter(|&ms| ms > self.start.timestamp_millis() + grace_ms)
+        {
             let latest = DateTime::<Utc>::from_timestamp_millis(latest).unwrap_or_default();
             warn(&crate::tr!(
                 "setup-now-before-log",

@@ -8,6 +8,7 @@ use chrono::DateTime;
 
 use crate::scheduler::training::{self, Fit, LogEntry, TrainingSet};
 use crate::scheduler::DayClock;
+use crate::store::LearnerId;
 use crate::ui::columns::{pad_end, pad_start, width};
 use crate::Result;
 
@@ -30,13 +31,13 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     let store = ctx.open_existing_store()?;
     let settings = match &store {
-        Some(s) => s.typed_settings()?,
+        Some(s) => s.typed_settings(LearnerId::PERSONAL)?,
         None => Default::default(),
     };
     let days: DayClock = ctx.days(&settings);
     // A CSV from another tool is compared with FSRS's defaults, not with this learner's parameters.
     let current = match (&store, &args.from_csv) {
-        (Some(s), None) => s.parameters()?,
+        (Some(s), None) => s.parameters(LearnerId::PERSONAL)?,
         _ => None,
     };
     let mut left_out = 0;
@@ -49,7 +50,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
         }
         None => {
             let rows = match &store {
-                Some(s) => s.scheduled_answers()?,
+                Some(s) => s.scheduled_answers(LearnerId::PERSONAL)?,
                 None => Vec::new(),
             };
             let entries = rows
@@ -113,7 +114,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     } else if args.dry_run {
         Some("optimize-dry-run")
     } else if let Some(mut store) = store {
-        store.set_parameters(&trained)?;
+        store.set_parameters(LearnerId::PERSONAL, &trained)?;
         Some("optimize-kept")
     } else {
         None

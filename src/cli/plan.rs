@@ -30,7 +30,7 @@ pub struct Args {
 pub fn run(ctx: &Context, args: Args) -> Result<()> {
     if let Some(id) = args.remove {
         let mut store = ctx.open_store()?;
-        if !store.remove_plan(id)? {
+        if !store.remove_plan(LearnerId::PERSONAL, id)? {
             return Err(Error::Input(tr!("plan-no-such", id = id)));
         }
         writeln!(std::io::stdout(), "{}", tr!("plan-removed", id = id))?;
@@ -38,8 +38,8 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
     }
     if args.list {
         let store = ctx.open_existing_store()?;
-        let plans = store.as_ref().map(|s| s.plans()).transpose()?.unwrap_or_default();
-        let settings = store.as_ref().map(|s| s.typed_settings()).transpose()?.unwrap_or_default();
+        let plans = store.as_ref().map(|s| s.plans(LearnerId::PERSONAL)).transpose()?.unwrap_or_default();
+        let settings = store.as_ref().map(|s| s.typed_settings(LearnerId::PERSONAL)).transpose()?.unwrap_or_default();
         let today = ctx.days(&settings).study_day(ctx.now());
         let mut out = std::io::stdout().lock();
         if plans.is_empty() {

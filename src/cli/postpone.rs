@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 
 use crate::scheduler::backlog::Moved;
 use crate::scheduler::{CardSchedule, State};
-use crate::store::{CardMove, ReviewRowTime};
+use crate::store::{CardMove, LearnerId, ReviewRowTime};
 use crate::{Error, Result};
 
 use super::{Access, Context, Prepared};
@@ -49,7 +49,8 @@ pub fn run(ctx: &Context, args: Args, direction: Direction) -> Result<()> {
     let now = ctx.now();
     let today = days.study_day(now);
     let filter = args.scope.filter();
-    let cards: Vec<_> = store.cards_in_decks()?.into_iter().filter(|c| filter.covers(&c.deck, &c.tags)).collect();
+    let cards: Vec<_> =
+        store.cards_in_decks(LearnerId::PERSONAL)?.into_iter().filter(|c| filter.covers(&c.deck, &c.tags)).collect();
     let schedules: Vec<CardSchedule> = cards.iter().map(|c| c.schedule.clone()).collect();
     let moved: Vec<Moved> = match direction {
         Direction::Postpone => scheduler.postpone(&schedules, args.count, today),
@@ -112,7 +113,7 @@ pub fn run(ctx: &Context, args: Args, direction: Direction) -> Result<()> {
         .zip(&afters)
         .map(|(m, after)| (cards[m.index].id, cards[m.index].key.as_str(), &schedules[m.index], after))
         .collect();
-    store.record_moves(&batch, ReviewRowTime::new(now, &days), action)?;
+    store.record_moves(LearnerId::PERSONAL, &batch, ReviewRowTime::new(now, &days), action)?;
     let done = match direction {
         Direction::Postpone => crate::tr!("breaks-postponed", n = moved.len()),
         Direction::Advance => crate::tr!("breaks-advanced", n = moved.len()),

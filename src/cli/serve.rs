@@ -3,11 +3,12 @@
 
 use std::io::Write;
 use std::net::{IpAddr, Ipv4Addr, SocketAddr, TcpListener};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
 use crate::app;
-use crate::deck::DeckSource;
+use crate::deck::{self, DeckSource};
 use crate::store::{LearnerId, Store};
 use crate::web::{self, DeskParts};
 use crate::{tr, Error, ExitCode, Result};
@@ -25,6 +26,15 @@ pub struct Args {
     /// Open the page in the browser ($BROWSER, else the system's)
     #[arg(long)]
     pub open: bool,
+    /// Serve the class in DIR (made by `kioku class init`): students and the teacher sign in
+    #[arg(long, value_name = "DIR")]
+    pub class: Option<PathBuf>,
+    /// The address people open (https://… behind a TLS proxy): the allowed Host and Origin, and Secure cookies [default: the class's, from `kioku class init --public-url`]
+    #[arg(long, value_name = "URL", requires = "class")]
+    pub public_url: Option<String>,
+    /// The reverse proxy's address, whose X-Forwarded-For names the client (for the sign-in limits)
+    #[arg(long, value_name = "ADDR", requires = "class")]
+    pub trusted_proxy: Option<IpAddr>,
 }
 
 /// The first port tried without --port, and how many after it.
@@ -45,12 +55,54 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
             web::lan::choose(given, web::lan::detect()).map_err(Error::Input)?
         }
     };
+    if let Some(dir) = &args.class {
+        return run_class(ctx, &args, dir, ip);
+    }
     // The lock first: a second server (or a review) on this database is refused before a port
     // is taken.
     let Prepared { store, lock, .. } = ctx.prepare(&|_, _| Ok(()), Access::Exclusive)?;
     let listener = bind(ip, args.port)?;
+    let (address, hosts) = addresses(ip, &listener)?;
+    let token = web::secret()?;
+    let url = format!("http://{address}/?token={token}");
+    let decks = ctx.paths.decks.clone();
+    let parts = DeskParts { store, lock, tz: ctx.tz, clock: clock(ctx), resync: resync(decks.clone()), decks };
+    let server = web::Server::start(parts, token, hosts)?;
+    let started = if args.lan.is_some() { tr!("web-serve-lan-started") } else { tr!("web-serve-started") };
+    run_server(server, listener, &url, &args, &started)
+}
+
+/// `kioku serve --class DIR`: the class's database and decks, sign-in instead of a token.
+fn run_class(ctx: &Context, args: &Args, dir: &std::path::Path, ip: IpAddr) -> Result<ExitCode> {
+    let class = crate::class::ClassDir::new(dir);
+    let store = class.open(ctx.now())?;
+    // The lock first: a second server (or a review) on this database is refused before a port
+    // is taken.
+    let lock =
+        crate::store::SessionStorage::lock_session(&store, LearnerId::PERSONAL, std::time::Duration::from_secs(1))?;
+    let decks = DeckSource::Dir(class.decks());
+    deck::load(&decks)?;
+    let public_url = match &args.public_url {
+        Some(url) => Some(crate::class::check_public_url(url)?),
+        None => crate::class::public_url(&store)?,
+    };
+    let listener = bind(ip, args.port)?;
+    let (address, hosts) = addresses(ip, &listener)?;
+    let gate = web::Gate::new(hosts, public_url.as_deref(), args.trusted_proxy);
+    let url = public_url.clone().map_or_else(|| format!("http://{address}/login"), |u| format!("{u}/login"));
+    if !public_url.as_deref().is_some_and(|u| u.starts_with("https://")) {
+        super::warn(&tr!("class-serve-clear-text"));
+    }
+    let parts =
+        DeskParts { store, lock: Some(lock), tz: ctx.tz, clock: clock(ctx), resync: resync(decks.clone()), decks };
+    let server = web::Server::start_class(parts, gate)?;
+    run_server(server, listener, &url, args, &tr!("class-serve-started"))
+}
+
+/// The address bound as printed (`127.0.0.1:PORT`, or the LAN address), and every `Host` the
+/// server answers to.
+fn addresses(ip: IpAddr, listener: &TcpListener) -> Result<(String, Vec<String>)> {
     let port = listener.local_addr()?.port();
-    // The address printed: the one bound (127.0.0.1, or the LAN address).
     let address = match ip {
         IpAddr::V4(v4) => format!("{v4}:{port}"),
         IpAddr::V6(v6) => format!("[{v6}]:{port}"),
@@ -59,14 +111,18 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     if !hosts.contains(&address) {
         hosts.push(address.clone());
     }
-    let token = web::secret()?;
-    let url = format!("http://{address}/?token={token}");
+    Ok((address, hosts))
+}
+
+/// The server's clock: `--now` (or the system clock) at start, plus the time since.
+fn clock(ctx: &Context) -> web::Clock {
     let start = ctx.now();
     let started = Instant::now();
-    let clock: web::Clock = Arc::new(move || start + chrono::Duration::from_std(started.elapsed()).unwrap_or_default());
-    let decks = ctx.paths.decks.clone();
-    let parts = DeskParts { store, lock, tz: ctx.tz, clock, resync: resync(decks.clone()), decks };
-    let server = web::Server::start(parts, token, hosts)?;
+    Arc::new(move || start + chrono::Duration::from_std(started.elapsed()).unwrap_or_default())
+}
+
+/// Prints the address, then serves until Ctrl-C or SIGTERM; the exit code says which.
+fn run_server(server: web::Server, listener: TcpListener, url: &str, args: &Args, started: &str) -> Result<ExitCode> {
     // Signals are caught from before the address is printed: a browser or script that has the
     // address may stop the server at once, and that stop is clean too.
     let runtime = tokio::runtime::Builder::new_current_thread().enable_io().enable_time().build()?;
@@ -75,15 +131,15 @@ pub fn run(ctx: &Context, args: Args) -> Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     writeln!(out, "{url}")?;
     if args.lan.is_some() {
-        if let Some(code) = web::lan::qr(&url) {
+        if let Some(code) = web::lan::qr(url) {
             writeln!(out, "{code}")?;
         }
     }
     out.flush()?;
     drop(out);
-    super::warn(&if args.lan.is_some() { tr!("web-serve-lan-started") } else { tr!("web-serve-started") });
+    super::warn(started);
     if args.open {
-        if let Err(message) = open_browser(&url) {
+        if let Err(message) = open_browser(url) {
             super::warn(&tr!("web-serve-no-browser", message = message));
         }
     }
@@ -194,5 +250,5 @@ fn open_browser(url: &str) -> std::result::Result<(), String> {
 /// Re-reads changed deck files into the store when a review session starts (under the session
 /// lock the server holds; `app::resync_decks`); a broken deck is reported and changes nothing.
 pub fn resync(decks: DeckSource) -> web::Resync {
-    Box::new(move |store: &mut Store, now| app::resync_decks(&decks, store, LearnerId::PERSONAL, now))
+    Box::new(move |store: &mut Store, learner, now| app::resync_decks(&decks, store, learner, now))
 }

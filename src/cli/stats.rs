@@ -43,7 +43,7 @@ pub fn run(ctx: &Context, args: Args) -> Result<()> {
             how = format!("{how} · {}", tr!("stats-easy-days", days = settings.easy_days.to_string()));
         }
         writeln!(out, "{}", tr!("stats-forecast-placed", how = how))?;
-        for b in store.breaks()?.iter().filter(|b| b.last >= today && b.first.0 < today.0 + 30) {
+        for b in store.breaks(LearnerId::PERSONAL)?.iter().filter(|b| b.last >= today && b.first.0 < today.0 + 30) {
             let (first, last) = (dates::day(b.first.date()), dates::day(b.last.date()));
             writeln!(out, "{}", tr!("stats-break", first = first, last = last))?;
         }

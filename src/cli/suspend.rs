@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use crate::store::ReviewRowTime;
+use crate::store::{LearnerId, ReviewRowTime};
 use crate::{tr, Error, Result};
 
 use super::{Access, Context, Prepared};
@@ -33,7 +33,7 @@ pub fn run(ctx: &Context, args: Args, suspend: bool) -> Result<()> {
     // A review session keeps its cards in memory: it must not run meanwhile. The decks are
     // synced first, so a note just added can be suspended.
     let Prepared { mut store, settings, lock: _lock } = ctx.prepare(&|_, _| Ok(()), Access::Exclusive)?;
-    let (id, before) = store.schedule(&args.key).map_err(not_found)?;
+    let (id, before) = store.schedule(LearnerId::PERSONAL, &args.key).map_err(not_found)?;
     let mut out = std::io::stdout().lock();
 
     if before.suspended == suspend {
@@ -48,7 +48,15 @@ pub fn run(ctx: &Context, args: Args, suspend: bool) -> Result<()> {
     let now = ctx.now();
     let days = ctx.days(&settings);
     let at = ReviewRowTime::new(now, &days);
-    store.record_manual(id, &args.key, &before, &after, at, if suspend { "suspend" } else { "unsuspend" })?;
+    store.record_manual(
+        LearnerId::PERSONAL,
+        id,
+        &args.key,
+        &before,
+        &after,
+        at,
+        if suspend { "suspend" } else { "unsuspend" },
+    )?;
     let key = args.key.as_str();
     writeln!(
         out,

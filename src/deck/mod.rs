@@ -26,7 +26,7 @@ pub use key::CardKey;
 pub use load::{load, DeckSource};
 pub use model::{Card, CardKind, Deck, Judge, NoteKind};
 pub use scan::{scan, FileCache, FileRecord, Scan};
-pub use walk::holds_bundled_decks;
+pub use walk::{deck_file_contents, holds_bundled_decks};
 
 /// Checks one deck file's bytes as `kioku lint` would (no file system): the number of cards it
 /// makes, or its diagnostics. For fuzzing and property tests; never panics.

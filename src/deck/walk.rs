@@ -56,6 +56,26 @@ pub(super) fn deck_files(source: &DeckSource) -> Result<Vec<DeckFile>> {
     }
 }
 
+/// Every deck file of `source` with its path under the folder (or the bundled folder) and its
+/// bytes: what a class copies into its own decks folder. Errors as [`deck_files`], and
+/// `Error::Deck` naming a file that cannot be read.
+pub fn deck_file_contents(source: &DeckSource) -> Result<Vec<(PathBuf, Vec<u8>)>> {
+    deck_files(source)?
+        .into_iter()
+        .map(|file| match file {
+            DeckFile::Bundled(f) => Ok((f.path().to_path_buf(), f.contents().to_vec())),
+            DeckFile::Disk(path) => {
+                let bytes = super::load::read_deck_bytes(&path, &path.display().to_string()).map_err(Error::Deck)?.0;
+                let relative = match source {
+                    DeckSource::Dir(dir) => path.strip_prefix(dir).unwrap_or(&path).to_path_buf(),
+                    DeckSource::Bundled => path.clone(),
+                };
+                Ok((relative, bytes))
+            }
+        })
+        .collect()
+}
+
 /// The deck files under `dir` (hidden folders and side files left out, links to folders not
 /// followed), sorted; none is not an error here.
 pub(super) fn files_under(dir: &Path) -> Result<Vec<PathBuf>> {

@@ -50,6 +50,7 @@ pub const AREAS: &[Area] = &[
     area!("authoring"),
     area!("decktext"),
     area!("dates"),
+    area!("class"),
 ];
 
 /// Bundles are `Sync` (the concurrent memoizer), so the web server's threads share them.

@@ -4,6 +4,8 @@ use rusqlite::{params, Connection, Row};
 
 use crate::scheduler::{CardSchedule, State, StudyDay};
 
+use super::LearnerId;
+
 /// A row's deck and tags (JSON array) columns, the first two.
 pub(super) fn deck_and_tags(r: &Row) -> rusqlite::Result<(String, Vec<String>)> {
     deck_and_tags_at(r, 0)
@@ -38,15 +40,22 @@ pub(super) fn schedule_from_row(r: &Row, first: usize) -> rusqlite::Result<CardS
     })
 }
 
-pub(super) fn write_schedule(conn: &Connection, card_id: i64, s: &CardSchedule) -> rusqlite::Result<()> {
-    write_schedule_if(conn, card_id, None, s).map(drop)
+/// Writes card `card_id`'s schedule, if the card is `learner`'s (else nothing is written).
+pub(super) fn write_schedule(
+    conn: &Connection,
+    learner: LearnerId,
+    card_id: i64,
+    s: &CardSchedule,
+) -> rusqlite::Result<()> {
+    write_schedule_if(conn, learner, card_id, None, s).map(drop)
 }
 
 /// Writes a card's schedule and raises its version, only if its version is `expected` (when
 /// given): the stale-state check costs no statement of its own. Returns whether the row was
-/// written.
+/// written (never when the card is not `learner`'s).
 pub(super) fn write_schedule_if(
     conn: &Connection,
+    learner: LearnerId,
     card_id: i64,
     expected: Option<i64>,
     s: &CardSchedule,
@@ -55,7 +64,7 @@ pub(super) fn write_schedule_if(
         "UPDATE cards SET state = ?2, step = ?3, stability = ?4, difficulty = ?5, due_at_ms = ?6, due_day = ?7,
                 last_review_at_ms = ?8, last_review_day = ?9, reps = ?10, lapses = ?11, suspended = ?12,
                 buried_until_day = ?13, leech = ?14, version = version + 1
-         WHERE id = ?1 AND (?15 IS NULL OR version = ?15)",
+         WHERE id = ?1 AND learner_id = ?16 AND (?15 IS NULL OR version = ?15)",
         params![
             card_id,
             s.state,
@@ -71,7 +80,8 @@ pub(super) fn write_schedule_if(
             s.suspended,
             s.buried_until_day,
             s.leech,
-            expected
+            expected,
+            learner.0
         ],
     )?;
     Ok(changed == 1)

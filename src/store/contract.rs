@@ -12,21 +12,17 @@
 //! method through its trait (`CardStorage::tags(&store, …)`, needed where `Store` has an inherent
 //! method of the same name) name the concern's trait.
 //!
-//! SQLite's implementations still check the learner (`only_personal`) and forward to `Store`'s
-//! own methods, which do not take one yet; once those take the learner (class storage, issue 16)
-//! the forwarding goes: each method's body moves into its trait implementation, and the names
-//! and signatures here stay as they are.
+//! SQLite's implementations forward to `Store`'s own methods, which take the learner too (class
+//! storage, issue 16: every per-learner row carries its learner, and each statement names it).
 
 use std::collections::HashMap;
 
 use crate::deck::{Card, FileCache, FileRecord, Scan};
 use crate::scheduler::breaks::Break;
 use crate::scheduler::{CardSchedule, State, StudyDay};
-use crate::{Error, Result};
+use crate::Result;
 
-use super::{
-    CardIndexRow, CardList, CardMove, ExamRecord, NewestReview, Plan, ReviewRow, ReviewRowTime, Store, StoredCard,
-};
+use super::{CardIndexRow, CardList, CardMove, ExamRecord, NewestReview, Plan, ReviewRow, ReviewRowTime, StoredCard};
 
 /// Whose rows a call reads or writes. A personal database holds one learner,
 /// `LearnerId::PERSONAL`; a class database holds one per student.
@@ -221,19 +217,4 @@ pub trait SessionStorage {
     fn lock_session(&self, learner: LearnerId, wait: std::time::Duration) -> Result<SessionLock>;
     /// Housekeeping while the learner reads a card (SQLite: a WAL checkpoint when one is due).
     fn idle(&mut self) -> Result<()>;
-}
-
-impl Store {
-    /// A personal database has one learner; any other id is a programming error reported as
-    /// a database error rather than rows read for the wrong person.
-    pub(super) fn only_personal(&self, learner: LearnerId) -> Result<()> {
-        if learner == LearnerId::PERSONAL {
-            Ok(())
-        } else {
-            Err(Error::Database {
-                path: self.path.clone(),
-                message: format!("is a personal database and has no learner {}", learner.0),
-            })
-        }
-    }
 }

@@ -2,6 +2,7 @@
 //! `synchronous=NORMAL`, foreign keys on, one transaction per answer, so an acknowledged answer
 //! survives a killed process. Nothing here deletes history because a deck file is missing.
 
+mod accounts;
 pub mod anki_package;
 mod breaks;
 mod cards;
@@ -22,6 +23,7 @@ use rusqlite::{Connection, Row};
 
 use crate::{Error, Result};
 
+pub use accounts::{Account, NewAccount, Role};
 pub use breaks::CardMove;
 pub use cards::{CardIndexRow, CardList, StoredCard};
 use columns::*;

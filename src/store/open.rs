@@ -99,18 +99,21 @@ impl Store {
         // Sessions checkpoint while the learner reads (`checkpoint_when_idle`); SQLite's own
         // checkpoint, which stalls the commit that triggers it, stays as a backstop.
         conn.pragma_update(None, "wal_autocheckpoint", 4_000).map_err(fail)?;
-        conn.pragma_update(None, "foreign_keys", "ON").map_err(fail)?;
         if existed && version < SCHEMA_VERSION && version > 0 {
             conn.execute_batch("PRAGMA wal_checkpoint(TRUNCATE)").map_err(raced)?;
             let backup = PathBuf::from(format!("{}.bak-{}", path.display(), now.format("%Y%m%d-%H%M%S")));
             std::fs::copy(path, &backup)
                 .map_err(|e| db_err(format!("cannot make the backup {} before upgrading: {e}", backup.display())))?;
         }
+        // Off while migrations run (SQLite as built here turns them on by default): V7 remakes
+        // tables that others refer to, which the pragma cannot allow inside its transaction.
+        conn.pragma_update(None, "foreign_keys", "OFF").map_err(fail)?;
         schema::migrations().to_latest(&mut conn).map_err(|e| match e {
             // The SQL of the migration is no use to a learner; the reason is.
             rusqlite_migration::Error::RusqliteError { err, .. } => raced(err),
             other => db_err(format!("cannot upgrade the schema: {other}")),
         })?;
+        conn.pragma_update(None, "foreign_keys", "ON").map_err(fail)?;
         Ok(Store { conn, path: path.to_path_buf(), uncheckpointed: 0 })
     }
 

@@ -47,14 +47,20 @@ impl Plan {
 }
 impl Store {
     /// Records an exam plan; returns its id.
-    pub fn add_plan(&mut self, plan: &Plan) -> Result<i64> {
-        insert_plan(&self.conn, plan).map_err(|e| self.err(e))
+    pub fn add_plan(&mut self, learner: LearnerId, plan: &Plan) -> Result<i64> {
+        insert_plan(&self.conn, learner, plan).map_err(|e| self.err(e))
     }
 
     /// Records an exam plan and the review moves it makes (manual rows) in one transaction:
     /// all or nothing. A plan with an id (not 0) replaces the row of that id (the same exam
-    /// recorded again). Returns the plan's id.
-    pub fn add_plan_with_moves(&mut self, plan: &Plan, moves: &[CardMove], at: ReviewRowTime) -> Result<i64> {
+    /// recorded again), only when it is `learner`'s. Returns the plan's id.
+    pub fn add_plan_with_moves(
+        &mut self,
+        learner: LearnerId,
+        plan: &Plan,
+        moves: &[CardMove],
+        at: ReviewRowTime,
+    ) -> Result<i64> {
         let path = self.path.clone();
         let tx = self
             .conn
@@ -62,27 +68,30 @@ impl Store {
             .map_err(|e| db_error(&path, e))?;
         let id = if plan.id > 0 {
             tx.execute(
-                "UPDATE plans SET target = ?2, created_at_ms = ?3 WHERE id = ?1",
-                params![plan.id, plan.target, plan.created_at_ms],
+                "UPDATE plans SET target = ?2, created_at_ms = ?3 WHERE id = ?1 AND learner_id = ?4",
+                params![plan.id, plan.target, plan.created_at_ms, learner.0],
             )
             .map_err(|e| db_error(&path, e))?;
             plan.id
         } else {
-            insert_plan(&tx, plan).map_err(|e| db_error(&path, e))?
+            insert_plan(&tx, learner, plan).map_err(|e| db_error(&path, e))?
         };
-        super::breaks::write_moves(&tx, &path, moves, at, "plan")?;
+        super::breaks::write_moves(&tx, &path, learner, moves, at, "plan")?;
         tx.commit().map_err(|e| db_error(&path, e))?;
         Ok(id)
     }
 
     /// Every exam plan, by exam day.
-    pub fn plans(&self) -> Result<Vec<Plan>> {
+    pub fn plans(&self, learner: LearnerId) -> Result<Vec<Plan>> {
         let mut stmt = self
             .conn
-            .prepare("SELECT id, exam_day, target, decks, tags, created_at_ms FROM plans ORDER BY exam_day, id")
+            .prepare(
+                "SELECT id, exam_day, target, decks, tags, created_at_ms FROM plans
+                 WHERE learner_id = ?1 ORDER BY exam_day, id",
+            )
             .map_err(|e| self.err(e))?;
         let rows = stmt
-            .query_map([], |r| {
+            .query_map([learner.0], |r| {
                 // An unreadable scope is an error: read as empty it would widen the plan to
                 // every deck.
                 let list = |i: usize| -> rusqlite::Result<Vec<String>> {
@@ -105,21 +114,23 @@ impl Store {
     }
 
     /// Removes plan `id`; false when there is none.
-    pub fn remove_plan(&mut self, id: i64) -> Result<bool> {
-        Ok(self.conn.execute("DELETE FROM plans WHERE id = ?1", [id]).map_err(|e| self.err(e))? == 1)
+    pub fn remove_plan(&mut self, learner: LearnerId, id: i64) -> Result<bool> {
+        let sql = "DELETE FROM plans WHERE id = ?1 AND learner_id = ?2";
+        Ok(self.conn.execute(sql, [id, learner.0]).map_err(|e| self.err(e))? == 1)
     }
 }
 
 /// Inserts a plan row; returns its id.
-fn insert_plan(conn: &rusqlite::Connection, plan: &Plan) -> rusqlite::Result<i64> {
+fn insert_plan(conn: &rusqlite::Connection, learner: LearnerId, plan: &Plan) -> rusqlite::Result<i64> {
     conn.execute(
-        "INSERT INTO plans (exam_day, target, decks, tags, created_at_ms) VALUES (?1, ?2, ?3, ?4, ?5)",
+        "INSERT INTO plans (exam_day, target, decks, tags, created_at_ms, learner_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
         params![
             plan.exam_day.0,
             plan.target,
             serde_json::to_string(&plan.decks).unwrap_or_default(),
             serde_json::to_string(&plan.tags).unwrap_or_default(),
-            plan.created_at_ms
+            plan.created_at_ms,
+            learner.0
         ],
     )?;
     Ok(conn.last_insert_rowid())
@@ -127,8 +138,7 @@ fn insert_plan(conn: &rusqlite::Connection, plan: &Plan) -> rusqlite::Result<i64
 
 impl PlanStorage for Store {
     fn plans(&self, learner: LearnerId) -> Result<Vec<Plan>> {
-        self.only_personal(learner)?;
-        Store::plans(self)
+        Store::plans(self, learner)
     }
     fn add_plan_with_moves(
         &mut self,
@@ -137,8 +147,7 @@ impl PlanStorage for Store {
         moves: &[CardMove],
         at: ReviewRowTime,
     ) -> Result<i64> {
-        self.only_personal(learner)?;
-        Store::add_plan_with_moves(self, plan, moves, at)
+        Store::add_plan_with_moves(self, learner, plan, moves, at)
     }
 }
 
@@ -159,10 +168,11 @@ mod tests {
             tags: vec![],
             created_at_ms: 0,
         };
-        store.add_plan(&plan).unwrap();
-        assert_eq!(store.plans().unwrap()[0].decks, vec!["a".to_string()]);
+        let me = super::LearnerId::PERSONAL;
+        store.add_plan(me, &plan).unwrap();
+        assert_eq!(store.plans(me).unwrap()[0].decks, vec!["a".to_string()]);
         store.conn.execute("UPDATE plans SET decks = 'a,b'", []).unwrap();
-        let err = store.plans().unwrap_err().to_string();
+        let err = store.plans(me).unwrap_err().to_string();
         assert!(err.contains("k.sqlite3"), "{err}");
     }
 }

@@ -132,8 +132,118 @@ const V6: &str = "ALTER TABLE cards ADD COLUMN version INTEGER NOT NULL DEFAULT 
 /// every other kind of card, for manual rows and for answers saved before this version.
 const V7: &str = "ALTER TABLE reviews ADD COLUMN chosen_option TEXT;";
 
+/// Version 8: many learners in one database (a class, issue 16). Every row that belongs to a
+/// learner names it (`learner_id`; 0 is a personal database's one learner, and in a class
+/// database the class's own settings and the teacher's limits): cards with their schedules (each
+/// learner has their own card rows, so a key is unique per learner), the review log, exams,
+/// plans, breaks, settings and deck file records. `learners` holds a class's accounts (codes and
+/// passwords only as argon2 hashes), `sessions` the sign-in sessions (the token only as a hash)
+/// and `sign_in_failures` the failed sign-ins that rate limits count, so that any server on the
+/// database can take any request. Tables whose key changes are remade (foreign keys are off
+/// while migrations run).
+const V8: &str = r#"
+CREATE TABLE cards_v7 (
+    id                INTEGER PRIMARY KEY,
+    learner_id        INTEGER NOT NULL DEFAULT 0,
+    key               TEXT NOT NULL,                 -- deck/note-id[:variant]
+    state             INTEGER NOT NULL DEFAULT 0,
+    step              INTEGER NOT NULL DEFAULT 0,
+    stability         REAL,
+    difficulty        REAL,
+    due_at_ms         INTEGER,
+    due_day           INTEGER,
+    last_review_at_ms INTEGER,
+    last_review_day   INTEGER,
+    reps              INTEGER NOT NULL DEFAULT 0,
+    lapses            INTEGER NOT NULL DEFAULT 0,
+    suspended         INTEGER NOT NULL DEFAULT 0,
+    buried_until_day  INTEGER,
+    leech             INTEGER NOT NULL DEFAULT 0,
+    created_at_ms     INTEGER NOT NULL,
+    deck              TEXT,
+    position          INTEGER,
+    tags              TEXT,
+    version           INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (learner_id, key)
+);
+INSERT INTO cards_v7 (id, learner_id, key, state, step, stability, difficulty, due_at_ms, due_day,
+        last_review_at_ms, last_review_day, reps, lapses, suspended, buried_until_day, leech,
+        created_at_ms, deck, position, tags, version)
+    SELECT id, 0, key, state, step, stability, difficulty, due_at_ms, due_day,
+        last_review_at_ms, last_review_day, reps, lapses, suspended, buried_until_day, leech,
+        created_at_ms, deck, position, tags, version FROM cards;
+DROP INDEX cards_in_deck_order;
+DROP INDEX cards_by_due_day;
+DROP INDEX cards_by_deck;
+DROP TABLE cards;
+ALTER TABLE cards_v7 RENAME TO cards;
+CREATE INDEX cards_in_deck_order ON cards(learner_id, state, deck, position);
+CREATE INDEX cards_by_due_day ON cards(learner_id, state, due_day, deck, position);
+CREATE INDEX cards_by_deck ON cards(learner_id, deck, position);
+
+ALTER TABLE reviews ADD COLUMN learner_id INTEGER NOT NULL DEFAULT 0;
+DROP INDEX reviews_by_day;
+CREATE INDEX reviews_by_day ON reviews(learner_id, study_day);
+ALTER TABLE exams ADD COLUMN learner_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE plans ADD COLUMN learner_id INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE breaks ADD COLUMN learner_id INTEGER NOT NULL DEFAULT 0;
+
+CREATE TABLE settings_v7 (
+    learner_id INTEGER NOT NULL DEFAULT 0,
+    key        TEXT NOT NULL,
+    value      TEXT NOT NULL,
+    PRIMARY KEY (learner_id, key)
+);
+INSERT INTO settings_v7 (learner_id, key, value) SELECT 0, key, value FROM settings;
+DROP TABLE settings;
+ALTER TABLE settings_v7 RENAME TO settings;
+
+CREATE TABLE deck_files_v7 (
+    learner_id    INTEGER NOT NULL DEFAULT 0,
+    path          TEXT NOT NULL,
+    size          INTEGER NOT NULL,
+    mtime_ns      INTEGER NOT NULL,
+    hash          TEXT NOT NULL,
+    deck_id       TEXT NOT NULL,
+    checked_at_ms INTEGER NOT NULL,
+    PRIMARY KEY (learner_id, path)
+);
+INSERT INTO deck_files_v7 (learner_id, path, size, mtime_ns, hash, deck_id, checked_at_ms)
+    SELECT 0, path, size, mtime_ns, hash, deck_id, checked_at_ms FROM deck_files;
+DROP TABLE deck_files;
+ALTER TABLE deck_files_v7 RENAME TO deck_files;
+
+CREATE TABLE learners (
+    id            INTEGER PRIMARY KEY,               -- the learner_id of their rows; from 1
+    account       TEXT NOT NULL UNIQUE,              -- 学籍番号, or 'teacher'
+    name          TEXT NOT NULL,                     -- 氏名 ('' for the teacher)
+    class_group   TEXT NOT NULL DEFAULT '',          -- クラス
+    role          TEXT NOT NULL CHECK (role IN ('student', 'teacher')),
+    code_hash     TEXT,                              -- argon2 PHC string; NULL once a password is set
+    password_hash TEXT,                              -- argon2 PHC string
+    active        INTEGER NOT NULL DEFAULT 1,        -- 0: removed (rows kept, sign-in refused)
+    created_at_ms INTEGER NOT NULL
+);
+CREATE TABLE sessions (
+    token_hash    TEXT PRIMARY KEY,                  -- BLAKE2b of the cookie's token, hex
+    learner_id    INTEGER NOT NULL REFERENCES learners(id) ON DELETE CASCADE,
+    csrf_token    TEXT NOT NULL,
+    created_at_ms INTEGER NOT NULL,
+    expires_at_ms INTEGER NOT NULL
+);
+CREATE INDEX sessions_by_learner ON sessions(learner_id);
+CREATE TABLE sign_in_failures (
+    id        INTEGER PRIMARY KEY,
+    account   TEXT NOT NULL,                         -- as typed (normalised), known or not
+    address   TEXT NOT NULL,                         -- the client's IP address
+    at_ms     INTEGER NOT NULL
+);
+CREATE INDEX sign_in_failures_by_account ON sign_in_failures(account, at_ms);
+CREATE INDEX sign_in_failures_by_address ON sign_in_failures(address, at_ms);
+"#;
+
 /// Every migration in order; the database's `user_version` is how many have run.
-const ALL: &[&str] = &[V1, V2, V3, V4, V5, V6, V7];
+const ALL: &[&str] = &[V1, V2, V3, V4, V5, V6, V7, V8];
 
 pub fn migrations() -> Migrations<'static> {
     Migrations::new(ALL.iter().map(|sql| M::up(sql)).collect())
@@ -151,5 +261,48 @@ mod tests {
         super::migrations().to_latest(&mut conn).unwrap();
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
         assert_eq!(version, super::LATEST);
+    }
+
+    /// A personal database from before the learners migration keeps every row, each now learner
+    /// 0's, with its ids and references intact. (Counted from the list, so the test holds
+    /// whatever number the migration ends up with.)
+    #[test]
+    fn the_learners_migration_makes_every_older_row_learner_0s() {
+        let before = super::ALL.iter().position(|m| *m == super::V8).unwrap();
+        let mut conn = rusqlite::Connection::open_in_memory().unwrap();
+        super::migrations().to_version(&mut conn, before).unwrap();
+        conn.execute_batch(
+            "INSERT INTO cards (id, key, created_at_ms, deck, position, tags, state, reps) VALUES (5, 'd/n1', 1, 'd', 0, '[]', 2, 1);
+             INSERT INTO card_content (card_id, content) VALUES (5, '{}');
+             INSERT INTO reviews (id, card_id, reviewed_at_ms, utc_offset_secs, study_day, rating, kind, state_before,
+                                  state_after, elapsed_days, interval_secs, duration_ms, card_before)
+                 VALUES (9, 5, 1, 0, 1, 3, 'review', 0, 2, 0, 86400, 10, '{}');
+             INSERT INTO settings (key, value) VALUES ('new_per_day', '7');
+             INSERT INTO deck_files (path, size, mtime_ns, hash, deck_id, checked_at_ms) VALUES ('/d.yaml', 1, 1, 'h', 'd', 1);
+             INSERT INTO plans (exam_day, target, decks, tags, created_at_ms) VALUES (30, 0.9, '[]', '[]', 1);
+             INSERT INTO breaks (first_day, last_day, created_at_ms) VALUES (3, 4, 1);
+             INSERT INTO exams (taken_at_ms, utc_offset_secs, seed, scope, questions, score, duration_ms, results)
+                 VALUES (1, 0, 1, 'all', 1, 1, 1, '[]');",
+        )
+        .unwrap();
+        conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+        super::migrations().to_latest(&mut conn).unwrap();
+        let one = |sql: &str| -> String { conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+        assert_eq!(
+            one("SELECT key || ' ' || learner_id || ' ' || state || ' ' || reps FROM cards WHERE id = 5"),
+            "d/n1 0 2 1"
+        );
+        assert_eq!(one("SELECT content FROM card_content WHERE card_id = 5"), "{}");
+        assert_eq!(one("SELECT card_id || ' ' || learner_id FROM reviews WHERE id = 9"), "5 0");
+        assert_eq!(one("SELECT value || learner_id FROM settings WHERE key = 'new_per_day'"), "70");
+        assert_eq!(one("SELECT deck_id || learner_id FROM deck_files"), "d0");
+        for table in ["plans", "breaks", "exams"] {
+            assert_eq!(one(&format!("SELECT group_concat(learner_id) FROM {table}")), "0", "{table}");
+        }
+        let problems: i64 = conn.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |r| r.get(0)).unwrap();
+        assert_eq!(problems, 0);
+        // The same key for two learners; still once per learner.
+        conn.execute("INSERT INTO cards (key, created_at_ms, learner_id) VALUES ('d/n1', 1, 3)", []).unwrap();
+        assert!(conn.execute("INSERT INTO cards (key, created_at_ms, learner_id) VALUES ('d/n1', 1, 3)", []).is_err());
     }
 }

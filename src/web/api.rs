@@ -78,9 +78,13 @@ pub fn refusal_json(refusal: &Refusal, lang: Lang) -> Response {
     error_json(status, code, &message)
 }
 
-/// The database thread is gone (the server is stopping).
-pub fn gone(_: Gone, lang: Lang) -> Response {
-    error_json(StatusCode::SERVICE_UNAVAILABLE, "stopping", &tr_in!(lang, "web-api-stopping"))
+/// The job did not run: the database thread is gone (the server is stopping), or the learner's
+/// state could not be read.
+pub fn gone(gone: Gone, lang: Lang) -> Response {
+    match gone {
+        Gone::Stopped => error_json(StatusCode::SERVICE_UNAVAILABLE, "stopping", &tr_in!(lang, "web-api-stopping")),
+        Gone::Failed(e) => refusal_json(&Refusal::Failed(e), lang),
+    }
 }
 
 /// A JSON body with status 200.
@@ -104,7 +108,6 @@ pub async fn run_in_lang<T: Send + 'static>(
 ) -> (Lang, Result<T, Gone>) {
     let accept = super::text::accept(headers);
     let done = app
-        .worker
         .run(move |desk: &mut Desk| {
             let lang = super::text::choose(accept.as_deref(), desk.language());
             (lang, crate::i18n::with_lang(lang, || job(desk)))
@@ -200,7 +203,7 @@ pub async fn show<T: Send + 'static>(
     };
     match run_in_lang(&app, &headers, job).await {
         (lang, Ok(Ok((value, notice, problem)))) => {
-            let ctx = PageCtx { lang, csrf: app.security.csrf(), problem };
+            let ctx = PageCtx { lang, csrf: &app.csrf, problem, account: app.account.as_deref() };
             super::pages::html(render(&ctx, &value, notice.as_ref()))
         }
         (lang, Ok(Err(e))) => super::pages::error(lang, &e),

@@ -3,7 +3,6 @@
 //! desk's thread; answers are logged and no schedule changes. docs/api.md documents them.
 
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 
@@ -19,17 +18,17 @@ use super::App;
 const AFTER: Option<api::After> = Some(("cram", |desk| api::to_json(quiz_view::cram(desk))));
 
 /// `GET /cram`: the card on screen, or the form to start a cram.
-pub async fn page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Response {
-    let data = |desk: &mut Desk| Ok((quiz_view::cram(desk)?, desk.store.file_deck_ids()?));
+pub async fn page(app: App, headers: HeaderMap, uri: Uri) -> Response {
+    let data = |desk: &mut Desk| Ok((quiz_view::cram(desk)?, desk.store.file_deck_ids(desk.learner)?));
     show(app, headers, uri, data, |ctx, (view, decks), _| super::pages::cram::render(ctx, view, decks)).await
 }
 
 /// `GET /api/cram`.
-pub async fn data(State(app): State<App>, headers: HeaderMap) -> Response {
+pub async fn data(app: App, headers: HeaderMap) -> Response {
     api::get(app, headers, quiz_view::cram).await
 }
 
-pub async fn start(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn start(app: App, headers: HeaderMap, body: Bytes) -> Response {
     let step = |desk: &mut Desk, input: &StartInput| {
         let start = CramStart {
             scope: input.scope(),
@@ -41,7 +40,7 @@ pub async fn start(State(app): State<App>, headers: HeaderMap, body: Bytes) -> R
     api::act::<StartInput>(app, headers, body, "/cram", step, AFTER).await
 }
 
-pub async fn respond(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn respond(app: App, headers: HeaderMap, body: Bytes) -> Response {
     let step = |desk: &mut Desk, input: &ActionInput| {
         let (key, version) = input.card()?;
         desk.cram_respond(key, version, input.response())
@@ -49,7 +48,7 @@ pub async fn respond(State(app): State<App>, headers: HeaderMap, body: Bytes) ->
     api::act::<ActionInput>(app, headers, body, "/cram", step, AFTER).await
 }
 
-pub async fn grade(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn grade(app: App, headers: HeaderMap, body: Bytes) -> Response {
     let step = |desk: &mut Desk, input: &ActionInput| {
         let (key, version) = input.card()?;
         desk.cram_grade(key, version, input.rating()?)
@@ -57,6 +56,6 @@ pub async fn grade(State(app): State<App>, headers: HeaderMap, body: Bytes) -> R
     api::act::<ActionInput>(app, headers, body, "/cram", step, AFTER).await
 }
 
-pub async fn undo(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn undo(app: App, headers: HeaderMap, body: Bytes) -> Response {
     api::act::<ActionInput>(app, headers, body, "/cram", |desk, _| desk.cram_undo(), AFTER).await
 }

@@ -2,7 +2,6 @@
 //! `kioku lint` checks it, each problem with its file:line:col, its source line and a caret;
 //! the page also previews every card of every deck, as `kioku preview` does.
 
-use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use serde::Serialize;
@@ -70,7 +69,7 @@ pub fn previews(desk: &Desk) -> Vec<Preview> {
 }
 
 /// `GET /decks`.
-pub async fn page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Response {
+pub async fn page(app: App, headers: HeaderMap, uri: Uri) -> Response {
     let data = |desk: &mut Desk| Ok((check(desk)?, previews(desk), desk.settings.show_readings));
     show(app, headers, uri, data, |ctx, (lint, previews, readings), _| {
         super::pages::decks::render(ctx, lint, previews, *readings)
@@ -79,6 +78,6 @@ pub async fn page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Respo
 }
 
 /// `GET /api/lint`.
-pub async fn data(State(app): State<App>, headers: HeaderMap) -> Response {
+pub async fn data(app: App, headers: HeaderMap) -> Response {
     api::get(app, headers, check).await
 }

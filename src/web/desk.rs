@@ -20,8 +20,9 @@ use crate::{Error, Result};
 /// The server's clock: `--now` plus the time since start, or the system clock.
 pub type Clock = Arc<dyn Fn() -> DateTime<Utc> + Send + Sync>;
 
-/// Brings the store in line with the deck files (under the session lock the server holds).
-pub type Resync = Box<dyn FnMut(&mut Store, DateTime<Utc>) -> Result<()> + Send>;
+/// Brings a learner's cards in the store in line with the deck files (under the session lock
+/// the server holds).
+pub type Resync = Box<dyn FnMut(&mut Store, LearnerId, DateTime<Utc>) -> Result<()> + Send>;
 
 /// What the server was started with.
 pub struct DeskParts {
@@ -35,8 +36,14 @@ pub struct DeskParts {
     pub decks: crate::deck::DeckSource,
 }
 
+/// The store and the deck files are shared; the rest is the state of the learner whose request
+/// is being served (`learner`). In a class, the other learners' states wait in `seats` and
+/// [`Desk::switch_to`] swaps them in: one thread serves every learner, in order.
 pub struct Desk {
     pub store: Store,
+    /// Whose request this is: `LearnerId::PERSONAL` on a personal server.
+    pub learner: LearnerId,
+    seats: std::collections::HashMap<LearnerId, Seat>,
     pub settings: Settings,
     pub scheduler: Arc<Scheduler>,
     pub days: DayClock,
@@ -54,6 +61,17 @@ pub struct Desk {
     /// Notices of forms sent, waiting for the page their redirect names.
     pub notices: Notices,
     _lock: Option<crate::store::SessionLock>,
+}
+
+/// One learner's state while another learner's requests are served.
+struct Seat {
+    settings: Settings,
+    scheduler: Arc<Scheduler>,
+    days: DayClock,
+    review: Option<WebReview>,
+    exam: Option<super::quiz::WebExam>,
+    cram: Option<super::quiz::WebCram>,
+    notice: Option<Notice>,
 }
 
 /// The review in progress and the card on screen.
@@ -180,11 +198,14 @@ impl From<Error> for Refusal {
 
 impl Desk {
     pub fn new(parts: DeskParts) -> Result<Desk> {
-        let settings = parts.store.typed_settings()?;
-        let scheduler = Arc::new(Scheduler::new(settings.clone(), parts.store.parameters()?.as_deref())?);
+        let settings = parts.store.typed_settings(LearnerId::PERSONAL)?;
+        let scheduler =
+            Arc::new(Scheduler::new(settings.clone(), parts.store.parameters(LearnerId::PERSONAL)?.as_deref())?);
         Ok(Desk {
             days: DayClock::new(parts.tz, settings.rollover_hour),
             store: parts.store,
+            learner: LearnerId::PERSONAL,
+            seats: std::collections::HashMap::new(),
             settings,
             scheduler,
             tz: parts.tz,
@@ -201,6 +222,41 @@ impl Desk {
         })
     }
 
+    /// Makes `learner`'s state the desk's, keeping the current learner's for their next
+    /// request. A learner seen for the first time gets their cards synced from the deck files
+    /// and their settings and FSRS parameters read.
+    pub fn switch_to(&mut self, learner: LearnerId) -> Result<()> {
+        if learner == self.learner {
+            return Ok(());
+        }
+        // Read first: a failure leaves the desk as it was.
+        let arriving = match self.seats.remove(&learner) {
+            Some(seat) => seat,
+            None => {
+                let (settings, scheduler, days) = self.read_learner(learner)?;
+                Seat { settings, scheduler, days, review: None, exam: None, cram: None, notice: None }
+            }
+        };
+        let leaving = Seat {
+            settings: std::mem::replace(&mut self.settings, arriving.settings),
+            scheduler: std::mem::replace(&mut self.scheduler, arriving.scheduler),
+            days: std::mem::replace(&mut self.days, arriving.days),
+            review: std::mem::replace(&mut self.review, arriving.review),
+            exam: std::mem::replace(&mut self.exam, arriving.exam),
+            cram: std::mem::replace(&mut self.cram, arriving.cram),
+            notice: std::mem::replace(&mut self.notice, arriving.notice),
+        };
+        self.seats.insert(self.learner, leaving);
+        self.learner = learner;
+        crate::deck::reading::set_shown(self.settings.show_readings);
+        Ok(())
+    }
+
+    /// Forgets a learner's state (signed out, removed): their next request starts afresh.
+    pub fn forget(&mut self, learner: LearnerId) {
+        self.seats.remove(&learner);
+    }
+
     pub fn now(&self) -> DateTime<Utc> {
         (self.clock)()
     }
@@ -208,7 +264,7 @@ impl Desk {
     /// The `language` setting, read at each request (`kioku config set language` may change
     /// it while the server runs); None when `auto`, unset or unreadable.
     pub fn language(&self) -> Option<crate::i18n::Lang> {
-        let stored = self.store.settings().ok()?;
+        let stored = self.store.settings(self.learner).ok()?;
         crate::settings::parse_language(stored.get("language")?).ok().flatten()
     }
 
@@ -224,7 +280,7 @@ impl Desk {
         let now = self.now();
         let session = ReviewSession::new(
             &self.store,
-            LearnerId::PERSONAL,
+            self.learner,
             self.scheduler.clone(),
             self.days,
             Filter::default(),
@@ -240,17 +296,27 @@ impl Desk {
     /// A deck file that cannot be read changes nothing: the cards are asked as they were, and
     /// every page says what to fix (`deck_problem`).
     pub fn refresh(&mut self) -> Result<()> {
+        let (settings, scheduler, days) = self.read_learner(self.learner)?;
+        self.settings = settings;
+        self.scheduler = scheduler;
+        self.days = days;
+        Ok(())
+    }
+
+    /// `learner`'s cards synced with the deck files (a broken file noted in `deck_problem`),
+    /// then their settings, scheduler and study-day clock.
+    fn read_learner(&mut self, learner: LearnerId) -> Result<(Settings, Arc<Scheduler>, DayClock)> {
         let now = self.now();
-        match (self.resync)(&mut self.store, now) {
+        match (self.resync)(&mut self.store, learner, now) {
             Ok(()) => self.deck_problem = None,
             Err(e @ Error::Database { .. }) => return Err(e),
             Err(e) => self.deck_problem = Some(e.to_string()),
         }
-        self.settings = self.store.typed_settings()?;
-        crate::deck::reading::set_shown(self.settings.show_readings);
-        self.scheduler = Arc::new(Scheduler::new(self.settings.clone(), self.store.parameters()?.as_deref())?);
-        self.days = DayClock::new(self.tz, self.settings.rollover_hour);
-        Ok(())
+        let settings = self.store.typed_settings(learner)?;
+        crate::deck::reading::set_shown(settings.show_readings);
+        let scheduler = Arc::new(Scheduler::new(settings.clone(), self.store.parameters(learner)?.as_deref())?);
+        let days = DayClock::new(self.tz, settings.rollover_hour);
+        Ok((settings, scheduler, days))
     }
 
     /// The review in progress with a card on screen when one is left (started if there is none).

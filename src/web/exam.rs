@@ -3,7 +3,6 @@
 //! of the exam engine run on the desk's thread. docs/api.md documents them.
 
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use serde::Deserialize;
@@ -92,28 +91,30 @@ impl StartInput {
 const AFTER: Option<api::After> = Some(("exam", |desk| api::to_json(quiz_view::exam(desk))));
 
 /// `GET /exam`: the exam on screen, or the form to start one, with past papers.
-pub async fn page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Response {
-    let data = |desk: &mut Desk| Ok((quiz_view::exam(desk)?, quiz_view::papers(desk)?, desk.store.file_deck_ids()?));
+pub async fn page(app: App, headers: HeaderMap, uri: Uri) -> Response {
+    let data = |desk: &mut Desk| {
+        Ok((quiz_view::exam(desk)?, quiz_view::papers(desk)?, desk.store.file_deck_ids(desk.learner)?))
+    };
     show(app, headers, uri, data, |ctx, (view, papers, decks), _| super::pages::exam::render(ctx, view, papers, decks))
         .await
 }
 
 /// `GET /api/exam`.
-pub async fn data(State(app): State<App>, headers: HeaderMap) -> Response {
+pub async fn data(app: App, headers: HeaderMap) -> Response {
     api::get(app, headers, quiz_view::exam).await
 }
 
 /// `GET /api/exam/history`: past papers, newest first.
-pub async fn history(State(app): State<App>, headers: HeaderMap) -> Response {
+pub async fn history(app: App, headers: HeaderMap) -> Response {
     api::get(app, headers, quiz_view::papers).await
 }
 
-pub async fn start(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn start(app: App, headers: HeaderMap, body: Bytes) -> Response {
     let step = |desk: &mut Desk, input: &StartInput| desk.start_exam(input.exam()?).map(|()| None);
     api::act::<StartInput>(app, headers, body, "/exam", step, AFTER).await
 }
 
-pub async fn respond(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn respond(app: App, headers: HeaderMap, body: Bytes) -> Response {
     let step = |desk: &mut Desk, input: &ActionInput| {
         let (key, number) = input.card()?;
         desk.exam_respond(key, number, input.response())
@@ -121,6 +122,6 @@ pub async fn respond(State(app): State<App>, headers: HeaderMap, body: Bytes) ->
     api::act::<ActionInput>(app, headers, body, "/exam", step, AFTER).await
 }
 
-pub async fn quit(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn quit(app: App, headers: HeaderMap, body: Bytes) -> Response {
     api::act::<ActionInput>(app, headers, body, "/exam", |desk, _| desk.exam_quit(), AFTER).await
 }

@@ -1,7 +1,6 @@
 //! The home page (`GET /`) and `GET /api/due`: what is due today per deck, what today's session
 //! would show after the daily limits, and the streak.
 
-use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use serde::Serialize;
@@ -10,7 +9,6 @@ use super::api;
 use super::desk::Desk;
 use super::App;
 use crate::app::{self, DeckDue, DueCounts};
-use crate::store::LearnerId;
 use crate::Result;
 
 /// The shape of `kioku due --json`, with the streak.
@@ -24,17 +22,17 @@ pub struct Due {
 /// What is due today (`app::due_today`), with the streak.
 pub fn due(desk: &mut Desk) -> Result<Due> {
     let now = desk.now();
-    let app::Due { decks, total } = app::due_today(&desk.store, LearnerId::PERSONAL, &desk.settings, &desk.days, now)?;
-    let streak_days = app::streak_days(&desk.store, LearnerId::PERSONAL, desk.days.study_day(now))?;
+    let app::Due { decks, total } = app::due_today(&desk.store, desk.learner, &desk.settings, &desk.days, now)?;
+    let streak_days = app::streak_days(&desk.store, desk.learner, desk.days.study_day(now))?;
     Ok(Due { decks, total, streak_days })
 }
 
 /// `GET /api/due`.
-pub async fn data(State(app): State<App>, headers: HeaderMap) -> Response {
+pub async fn data(app: App, headers: HeaderMap) -> Response {
     api::get(app, headers, due).await
 }
 
 /// `GET /`.
-pub async fn page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Response {
+pub async fn page(app: App, headers: HeaderMap, uri: Uri) -> Response {
     api::show(app, headers, uri, due, |ctx, due, _| super::pages::home::render(ctx, due)).await
 }

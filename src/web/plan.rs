@@ -3,7 +3,6 @@
 //! `app::plan_statuses` as `kioku plan` does. docs/api.md documents them.
 
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use chrono::NaiveDate;
@@ -16,7 +15,7 @@ use super::App;
 use crate::app::{Figures, PlanStatus};
 use crate::cli::scope::Scope;
 use crate::scheduler::StudyDay;
-use crate::store::{LearnerId, Plan};
+use crate::store::Plan;
 use crate::{tr, Error};
 
 /// The fields that record or remove a plan (as a form or as JSON; an empty field is absent).
@@ -120,14 +119,14 @@ pub struct PlanPage {
 /// Every plan whose exam is today or ahead, with its figures.
 pub fn plans(desk: &mut Desk) -> crate::Result<Vec<PlanView>> {
     let today = desk.days.study_day(desk.now());
-    let statuses = crate::app::plan_statuses(&desk.store, LearnerId::PERSONAL, &desk.scheduler, &desk.settings, today)?;
+    let statuses = crate::app::plan_statuses(&desk.store, desk.learner, &desk.scheduler, &desk.settings, today)?;
     Ok(statuses.iter().map(|s| PlanView::new(s, today)).collect())
 }
 
 fn page_data(desk: &mut Desk) -> crate::Result<PlanPage> {
     Ok(PlanPage {
         plans: plans(desk)?,
-        decks: desk.store.file_deck_ids()?,
+        decks: desk.store.file_deck_ids(desk.learner)?,
         new_per_day: desk.settings.new_per_day,
         reviews_per_day: desk.settings.reviews_per_day,
     })
@@ -154,9 +153,11 @@ fn record(desk: &mut Desk, input: &PlanInput) -> Result<Option<Notice>, Refusal>
     };
     desk.refresh()?;
     let store = &desk.store;
-    scope.check_names(&|| store.file_deck_ids(), &|| store.tags(&|_| true)).map_err(|e| match e {
-        e @ (Error::UnknownDeck { .. } | Error::UnknownTag { .. }) => Refusal::Invalid(e.to_string()),
-        e => Refusal::Failed(e),
+    scope.check_names(&|| store.file_deck_ids(desk.learner), &|| store.tags(desk.learner, &|_| true)).map_err(|e| {
+        match e {
+            e @ (Error::UnknownDeck { .. } | Error::UnknownTag { .. }) => Refusal::Invalid(e.to_string()),
+            e => Refusal::Failed(e),
+        }
     })?;
     let now = desk.now();
     let today = desk.days.study_day(now);
@@ -173,8 +174,7 @@ fn record(desk: &mut Desk, input: &PlanInput) -> Result<Option<Notice>, Refusal>
         tags: scope.tags,
         created_at_ms: now.timestamp_millis(),
     };
-    let recorded =
-        crate::app::record_plan(&mut desk.store, LearnerId::PERSONAL, &desk.scheduler, &desk.days, &plan, now)?;
+    let recorded = crate::app::record_plan(&mut desk.store, desk.learner, &desk.scheduler, &desk.days, &plan, now)?;
     desk.review = None;
     Ok(Some(Notice::PlanRecorded { id: recorded.id, moved: recorded.moved, updated: recorded.updated }))
 }
@@ -183,7 +183,7 @@ fn remove(desk: &mut Desk, input: &PlanInput) -> Result<Option<Notice>, Refusal>
     let text = api::text(&input.id).ok_or_else(|| Refusal::BadRequest(tr!("web-api-missing-field", field = "id")))?;
     let id = text.parse::<i64>().ok();
     match id {
-        Some(id) if desk.store.remove_plan(id)? => Ok(Some(Notice::PlanRemoved { id })),
+        Some(id) if desk.store.remove_plan(desk.learner, id)? => Ok(Some(Notice::PlanRemoved { id })),
         _ => Err(Refusal::Invalid(tr!("web-api-no-such-plan", id = text.as_str()))),
     }
 }
@@ -192,21 +192,21 @@ fn remove(desk: &mut Desk, input: &PlanInput) -> Result<Option<Notice>, Refusal>
 const AFTER: Option<api::After> = Some(("plans", |desk| api::to_json(plans(desk))));
 
 /// `GET /plan`.
-pub async fn page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Response {
+pub async fn page(app: App, headers: HeaderMap, uri: Uri) -> Response {
     show(app, headers, uri, page_data, super::pages::plan::render).await
 }
 
 /// `GET /api/plan`.
-pub async fn data(State(app): State<App>, headers: HeaderMap) -> Response {
+pub async fn data(app: App, headers: HeaderMap) -> Response {
     api::get(app, headers, plans).await
 }
 
 /// `POST /api/plan`.
-pub async fn post(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn post(app: App, headers: HeaderMap, body: Bytes) -> Response {
     api::act::<PlanInput>(app, headers, body, "/plan", record, AFTER).await
 }
 
 /// `POST /api/plan/remove`.
-pub async fn post_remove(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn post_remove(app: App, headers: HeaderMap, body: Bytes) -> Response {
     api::act::<PlanInput>(app, headers, body, "/plan", remove, AFTER).await
 }

@@ -13,7 +13,7 @@ use crate::session::cram::CramSession;
 use crate::session::exam::{self, build_paper};
 use crate::session::exam_session::{ExamCard, ExamOptions, ExamReport, ExamSession, Submitted};
 use crate::session::judge::Judged;
-use crate::store::{LearnerId, LogStorage};
+use crate::store::LogStorage;
 use crate::Error;
 
 /// The exam in progress, or the last one with its report.
@@ -71,13 +71,13 @@ impl Desk {
     fn scope_cards(&mut self, scope: &Scope) -> Result<Vec<ExamCard>, Refusal> {
         self.refresh()?;
         let store = &self.store;
-        let named = scope.check_names(&|| store.file_deck_ids(), &|| store.tags(&|_| true));
+        let named = scope.check_names(&|| store.file_deck_ids(self.learner), &|| store.tags(self.learner, &|_| true));
         named.map_err(|e| match e {
             e @ (Error::UnknownDeck { .. } | Error::UnknownTag { .. }) => Refusal::Invalid(e.to_string()),
             e => Refusal::Failed(e),
         })?;
         let filter = scope.filter();
-        Ok(ExamCard::in_scope(&self.store, LearnerId::PERSONAL, &|deck, tags| filter.covers(deck, tags))?)
+        Ok(ExamCard::in_scope(&self.store, self.learner, &|deck, tags| filter.covers(deck, tags))?)
     }
 
     /// Starts an exam. Refused while another is in progress (it is finished or quit first), so a
@@ -101,7 +101,7 @@ impl Desk {
             feed_review: start.feed_review,
             scope: start.scope.describe(),
         };
-        let session = ExamSession::new(LearnerId::PERSONAL, cards, paper, options, now);
+        let session = ExamSession::new(self.learner, cards, paper, options, now);
         self.exam = Some(WebExam { session, shown_at: now, last: None, report: None });
         Ok(())
     }
@@ -157,13 +157,13 @@ impl Desk {
             let since = chrono::TimeDelta::try_days(i64::from(days))
                 .and_then(|d| self.now().checked_sub_signed(d))
                 .map_or(i64::MIN, |t| t.timestamp_millis());
-            let missed = LogStorage::missed_since(&self.store, LearnerId::PERSONAL, since)?;
+            let missed = LogStorage::missed_since(&self.store, self.learner, since)?;
             cards.retain(|c| missed.contains(&c.card.key));
         }
         if cards.is_empty() {
             return Err(Refusal::Invalid(crate::tr!("web-cram-nothing")));
         }
-        self.cram = Some(WebCram { session: CramSession::new(LearnerId::PERSONAL, cards, start.limit), showing: None });
+        self.cram = Some(WebCram { session: CramSession::new(self.learner, cards, start.limit), showing: None });
         Ok(())
     }
 

@@ -88,7 +88,7 @@ pub struct Paper {
 pub fn papers(desk: &mut Desk) -> Result<Vec<Paper>> {
     let mut papers: Vec<Paper> = desk
         .store
-        .exams()?
+        .exams(desk.learner)?
         .into_iter()
         .map(|e| {
             let offset = FixedOffset::east_opt(e.utc_offset_secs).unwrap_or(FixedOffset::east_opt(0).expect("zero"));

@@ -3,7 +3,6 @@
 //! engine run on the desk's thread. docs/api.md documents them.
 
 use axum::body::Bytes;
-use axum::extract::State;
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use serde::Deserialize;
@@ -16,12 +15,12 @@ use crate::scheduler::Rating;
 use crate::session::review::Hide;
 
 /// `GET /review`.
-pub async fn page(State(app): State<App>, headers: HeaderMap, uri: Uri) -> Response {
+pub async fn page(app: App, headers: HeaderMap, uri: Uri) -> Response {
     api::show(app, headers, uri, view::review, |ctx, view, _| super::pages::review::render(ctx, view)).await
 }
 
 /// `GET /api/review`.
-pub async fn data(State(app): State<App>, headers: HeaderMap) -> Response {
+pub async fn data(app: App, headers: HeaderMap) -> Response {
     api::get(app, headers, view::review).await
 }
 
@@ -46,30 +45,30 @@ async fn act(app: App, headers: HeaderMap, body: Bytes, step: api::Step<ActionIn
     api::act::<ActionInput>(app, headers, body, "/review", step, AFTER).await
 }
 
-pub async fn start(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn start(app: App, headers: HeaderMap, body: Bytes) -> Response {
     act(app, headers, body, |desk, _| desk.start_review().map(|()| None).map_err(Refusal::from)).await
 }
-pub async fn respond(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn respond(app: App, headers: HeaderMap, body: Bytes) -> Response {
     act(app, headers, body, |desk, input| {
         let (key, version) = input.card()?;
         desk.respond(key, version, input.response()).map(|()| None)
     })
     .await
 }
-pub async fn grade(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn grade(app: App, headers: HeaderMap, body: Bytes) -> Response {
     act(app, headers, body, |desk, input| {
         let (key, version) = input.card()?;
         desk.grade(key, version, input.rating()?).map(Some)
     })
     .await
 }
-pub async fn undo(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn undo(app: App, headers: HeaderMap, body: Bytes) -> Response {
     act(app, headers, body, |desk, _| desk.undo().map(Some)).await
 }
-pub async fn suspend(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn suspend(app: App, headers: HeaderMap, body: Bytes) -> Response {
     act(app, headers, body, |desk, input| hide(desk, input, Hide::Suspend)).await
 }
-pub async fn bury(State(app): State<App>, headers: HeaderMap, body: Bytes) -> Response {
+pub async fn bury(app: App, headers: HeaderMap, body: Bytes) -> Response {
     act(app, headers, body, |desk, input| hide(desk, input, Hide::Bury)).await
 }
 

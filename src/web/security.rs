@@ -69,11 +69,6 @@ impl Security {
         Security { token, csrf, hosts, cookie }
     }
 
-    /// The CSRF token pages put in their forms.
-    pub fn csrf(&self) -> &str {
-        &self.csrf
-    }
-
     fn host_allowed(&self, host: &str) -> bool {
         self.hosts.iter().any(|h| h.eq_ignore_ascii_case(host))
     }
@@ -84,7 +79,7 @@ impl Security {
 }
 
 /// Compares secrets in time independent of where they differ.
-fn same_secret(given: &str, secret: &str) -> bool {
+pub fn same_secret(given: &str, secret: &str) -> bool {
     given.len() == secret.len() && given.bytes().zip(secret.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
 }
 
@@ -105,13 +100,18 @@ pub enum Refused {
     TooLarge,
     /// The body did not arrive in time.
     Slow,
+    /// Signed in, but as someone this route is not for (a student on a teacher's page, the
+    /// teacher on a student's).
+    Forbidden,
+    /// Not signed in to the class (or the session ended).
+    SignIn,
 }
 
 impl Refused {
     pub fn status(self) -> StatusCode {
         match self {
-            Refused::Host | Refused::Origin | Refused::Csrf => StatusCode::FORBIDDEN,
-            Refused::Token => StatusCode::UNAUTHORIZED,
+            Refused::Host | Refused::Origin | Refused::Csrf | Refused::Forbidden => StatusCode::FORBIDDEN,
+            Refused::Token | Refused::SignIn => StatusCode::UNAUTHORIZED,
             Refused::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             Refused::Slow => StatusCode::REQUEST_TIMEOUT,
         }
@@ -120,11 +120,12 @@ impl Refused {
     pub fn code(self) -> &'static str {
         match self {
             Refused::Host => "host",
-            Refused::Token => "unauthorized",
+            Refused::Token | Refused::SignIn => "unauthorized",
             Refused::Origin => "origin",
             Refused::Csrf => "csrf",
             Refused::TooLarge => "too_large",
             Refused::Slow => "timeout",
+            Refused::Forbidden => "forbidden",
         }
     }
 
@@ -137,6 +138,8 @@ impl Refused {
             Refused::Csrf => tr_in!(lang, "web-refused-csrf"),
             Refused::TooLarge => tr_in!(lang, "web-refused-too-large"),
             Refused::Slow => tr_in!(lang, "web-refused-slow"),
+            Refused::Forbidden => tr_in!(lang, "class-web-refused-forbidden"),
+            Refused::SignIn => tr_in!(lang, "class-web-refused-sign-in"),
         }
     }
 }
@@ -145,11 +148,16 @@ impl Refused {
 pub async fn guard(State(security): State<Arc<Security>>, request: Request, next: Next) -> Response {
     let lang = text::lang(request.headers(), None);
     let wants_json = wants_json(&request);
-    let mut response = match check(&security, request).await {
+    let response = match check(&security, request).await {
         Ok(Checked::Pass(request)) => next.run(request).await,
         Ok(Checked::Respond(response)) => response,
         Err(refused) => refusal(refused, lang, wants_json),
     };
+    with_headers(response)
+}
+
+/// `response` with the headers every response carries.
+pub fn with_headers(mut response: Response) -> Response {
     let headers = response.headers_mut();
     headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static(CSP));
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
@@ -246,7 +254,7 @@ fn query_token(query: Option<&str>) -> Option<String> {
         .map(|(_, v)| v)
 }
 
-fn bearer(headers: &HeaderMap) -> Option<&str> {
+pub fn bearer(headers: &HeaderMap) -> Option<&str> {
     // The scheme is case-insensitive (RFC 9110).
     let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
     let (scheme, token) = value.split_once(' ')?;
@@ -266,7 +274,7 @@ pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 }
 
 /// A field of an `application/x-www-form-urlencoded` body.
-fn form_field(headers: &HeaderMap, body: &[u8], name: &str) -> Option<String> {
+pub fn form_field(headers: &HeaderMap, body: &[u8], name: &str) -> Option<String> {
     let is_form = headers
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
@@ -282,7 +290,7 @@ fn form_field(headers: &HeaderMap, body: &[u8], name: &str) -> Option<String> {
 }
 
 /// Whether the client wants JSON rather than a page: an `/api/` path or a JSON body.
-fn wants_json(request: &Request) -> bool {
+pub fn wants_json(request: &Request) -> bool {
     request.uri().path().starts_with("/api/")
         || request
             .headers()
@@ -292,7 +300,7 @@ fn wants_json(request: &Request) -> bool {
 }
 
 /// The refusal as JSON (`{error, message}`) or as a page that says what to do.
-fn refusal(refused: Refused, lang: Lang, json: bool) -> Response {
+pub fn refusal(refused: Refused, lang: Lang, json: bool) -> Response {
     let message = refused.message(lang);
     if json {
         return super::api::error_json(refused.status(), refused.code(), &message);

@@ -7,6 +7,7 @@ use std::sync::mpsc;
 use std::thread::JoinHandle;
 
 use super::desk::Desk;
+use crate::store::LearnerId;
 use crate::{Error, Result};
 
 type Job = Box<dyn FnOnce(&mut Desk) + Send>;
@@ -18,9 +19,13 @@ pub struct Worker {
     jobs: mpsc::Sender<Job>,
 }
 
-/// The worker thread has stopped (it panicked, or the server is shutting down).
+/// The job did not run: the worker thread has stopped (it panicked, or the server is shutting
+/// down), or the learner's state could not be read from the database.
 #[derive(Debug)]
-pub struct Gone;
+pub enum Gone {
+    Stopped,
+    Failed(Error),
+}
 
 impl Worker {
     /// Starts the thread, which builds its desk with `make` (so nothing in it has to be `Send`
@@ -50,15 +55,41 @@ impl Worker {
         }
     }
 
-    /// Runs `job` on the desk and returns its result.
-    pub async fn run<T: Send + 'static>(&self, job: impl FnOnce(&mut Desk) -> T + Send + 'static) -> Result<T, Gone> {
+    /// Runs `job` on the desk as `learner` (whose state the desk switches to first) and
+    /// returns its result.
+    pub async fn run<T: Send + 'static>(
+        &self,
+        learner: LearnerId,
+        job: impl FnOnce(&mut Desk) -> T + Send + 'static,
+    ) -> Result<T, Gone> {
         let (reply, answer) = tokio::sync::oneshot::channel();
         self.jobs
             .send(Box::new(move |desk| {
                 // The request may have been dropped (the client left): the work is done anyway.
-                let _ = reply.send(job(desk));
+                let _ = reply.send(desk.switch_to(learner).map(|()| job(desk)));
             }))
-            .map_err(|_| Gone)?;
-        answer.await.map_err(|_| Gone)
+            .map_err(|_| Gone::Stopped)?;
+        answer.await.map_err(|_| Gone::Stopped)?.map_err(Gone::Failed)
+    }
+
+    /// Runs `job` on the store alone, as no learner (sign-in, sessions, the class's accounts),
+    /// with the server's clock.
+    pub async fn run_on_store<T: Send + 'static>(
+        &self,
+        job: impl FnOnce(&mut crate::store::Store, chrono::DateTime<chrono::Utc>) -> T + Send + 'static,
+    ) -> Result<T, Gone> {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        self.jobs
+            .send(Box::new(move |desk| {
+                let now = desk.now();
+                let _ = reply.send(job(&mut desk.store, now));
+            }))
+            .map_err(|_| Gone::Stopped)?;
+        answer.await.map_err(|_| Gone::Stopped)
+    }
+
+    /// Forgets `learner`'s state on the desk (signed out).
+    pub fn forget(&self, learner: LearnerId) {
+        let _ = self.jobs.send(Box::new(move |desk| desk.forget(learner)));
     }
 }

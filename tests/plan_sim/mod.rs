@@ -26,7 +26,7 @@ use chrono::Duration;
 
 use kioku::testing::scheduler::{DayClock, Rating, Scheduler, StudyDay};
 use kioku::testing::settings::Settings;
-use kioku::testing::store::Plan;
+use kioku::testing::store::{LearnerId, Plan};
 
 /// What is simulated.
 #[derive(Clone, Copy, Debug)]
@@ -101,7 +101,7 @@ pub fn simulate(run: Run) -> Outcome {
             tags: Vec::new(),
             created_at_ms: start.timestamp_millis(),
         };
-        store.add_plan(&plan).unwrap();
+        store.add_plan(LearnerId::PERSONAL, &plan).unwrap();
     }
     let truth = fsrs::FSRS::new(&fsrs::DEFAULT_PARAMETERS).unwrap();
     let decay = fsrs::DEFAULT_PARAMETERS[20];
@@ -144,7 +144,7 @@ pub fn simulate(run: Run) -> Outcome {
             }
         };
         if std::env::var_os("PLAN_SIM_DEBUG").is_some() && r < run.target {
-            let row = store.cards_in_decks().unwrap().into_iter().find(|c| c.key == card.key);
+            let row = store.cards_in_decks(LearnerId::PERSONAL).unwrap().into_iter().find(|c| c.key == card.key);
             let s = row.map(|c| c.schedule).unwrap_or_default();
             eprintln!(
                 "below: {} R {r:.3} last {:?} S {:?} state {:?} due {:?} lapses {} leech {} reps {}",
@@ -162,7 +162,7 @@ pub fn simulate(run: Run) -> Outcome {
         outcome.at_target += usize::from(r >= run.target);
     }
     outcome.mean_recall = recall_sum / cards.len().max(1) as f64;
-    for c in store.cards_in_decks().unwrap() {
+    for c in store.cards_in_decks(LearnerId::PERSONAL).unwrap() {
         let r = scheduler.retrievability(&c.schedule, exam_day).unwrap_or(0.0);
         outcome.predicted_at_target += usize::from(r >= run.target);
     }

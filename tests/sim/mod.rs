@@ -117,7 +117,7 @@ pub fn bundled_store() -> (tempfile::TempDir, Store, Vec<Card>) {
     let cards: Vec<_> = collection.decks.iter().flat_map(deck::expand).collect();
     let start = first_instant();
     let mut store = Store::open(&dir.path().join("sim.sqlite3"), start).unwrap();
-    store.sync_cards(&cards, start.timestamp_millis()).unwrap();
+    store.sync_cards(LearnerId::PERSONAL, &cards, start.timestamp_millis()).unwrap();
     (dir, store, cards)
 }
 
@@ -188,11 +188,11 @@ pub fn study(
 
 /// What `kioku break` does: the break recorded, its reviews moved (manual rows, action `break`).
 fn record_break(store: &mut Store, scheduler: &Scheduler, days: &DayClock, today: StudyDay, b: Break) {
-    let id = store.add_break(b.first, b.last, days.day_start(today).timestamp_millis()).unwrap();
+    let id = store.add_break(LearnerId::PERSONAL, b.first, b.last, days.day_start(today).timestamp_millis()).unwrap();
     let b = Break { id, ..b };
-    let rows = store.cards_in_decks().unwrap();
+    let rows = store.cards_in_decks(LearnerId::PERSONAL).unwrap();
     let schedules: Vec<(i64, CardSchedule)> = rows.iter().map(|c| (c.id, c.schedule.clone())).collect();
-    let mut loads: HashMap<StudyDay, usize> = store.reviews_per_due_day().unwrap();
+    let mut loads: HashMap<StudyDay, usize> = store.reviews_per_due_day(LearnerId::PERSONAL).unwrap();
     let moves = scheduler.plan_break(&schedules, &b, &[b], today, &mut loads);
     let by_id: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, c)| (c.id, i)).collect();
     let afters: Vec<(usize, CardSchedule)> = moves
@@ -206,5 +206,5 @@ fn record_break(store: &mut Store, scheduler: &Scheduler, days: &DayClock, today
     let batch: Vec<_> =
         afters.iter().map(|(i, after)| (rows[*i].id, rows[*i].key.as_str(), &rows[*i].schedule, after)).collect();
     let at = ReviewRowTime::new(days.day_start(today) + Duration::hours(5), days);
-    store.record_moves(&batch, at, "break").unwrap();
+    store.record_moves(LearnerId::PERSONAL, &batch, at, "break").unwrap();
 }

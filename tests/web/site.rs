@@ -57,7 +57,7 @@ impl Site {
         let start: DateTime<Utc> = "2025-06-01T09:00:00Z".parse().unwrap();
         let mut store = Store::open(&env.db(), start).unwrap();
         let mut resync = kioku::testing::cli::serve::resync(DeckSource::Dir(env.decks()));
-        resync(&mut store, start).unwrap();
+        resync(&mut store, kioku::testing::store::LearnerId::PERSONAL, start).unwrap();
         let elapsed = Arc::new(AtomicI64::new(0));
         let seen = elapsed.clone();
         let clock = Arc::new(move || start + chrono::Duration::seconds(seen.load(Ordering::SeqCst)));

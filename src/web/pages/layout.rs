@@ -15,6 +15,8 @@ pub struct PageCtx<'a> {
     /// A deck file that could not be read when a session last started (file:line:col and what
     /// is wrong): every page says so until it is fixed.
     pub problem: Option<String>,
+    /// Who is signed in, on a class server (the navigation then offers to sign out).
+    pub account: Option<&'a str>,
 }
 
 impl PageCtx<'_> {
@@ -61,6 +63,9 @@ pub fn page(ctx: &PageCtx, title: &str, current: &str, body: Markup) -> Markup {
                                 a href=(href) { (label) }
                             }
                         }
+                        @if let Some(account) = ctx.account {
+                            (sign_out(ctx.lang, ctx.csrf, account))
+                        }
                     }
                 }
                 main #main {
@@ -77,8 +82,19 @@ pub fn page(ctx: &PageCtx, title: &str, current: &str, body: Markup) -> Markup {
     }
 }
 
-/// A page with only a title and a message (refusals, errors): no navigation, no form.
-pub fn bare(lang: Lang, title: &str, message: &str) -> Markup {
+/// Who is signed in and the form that signs out (class server).
+pub fn sign_out(lang: Lang, csrf: &str, account: &str) -> Markup {
+    html! {
+        form.signout method="post" action="/api/logout" {
+            input type="hidden" name="csrf" value=(csrf);
+            span.account { (account) }
+            button type="submit" { (tr_in!(lang, "class-web-sign-out")) }
+        }
+    }
+}
+
+/// A page without the script: the document, its `<head>` (title, stylesheet) and `body`.
+pub fn plain(lang: Lang, title: &str, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(lang.code()) {
@@ -88,12 +104,7 @@ pub fn bare(lang: Lang, title: &str, message: &str) -> Markup {
                 title { (title) " · kioku" }
                 link rel="stylesheet" href="/assets/app.css";
             }
-            body {
-                main #main.bare {
-                    h1 { (title) }
-                    p { (message) }
-                }
-            }
+            body { (body) }
         }
     }
 }
@@ -106,6 +117,17 @@ pub fn head_row(ctx: &PageCtx, keys: &[&str]) -> Markup {
             th scope="col" { @if !key.is_empty() { (tr_in!(ctx.lang, key)) } }
         } } }
     }
+}
+
+/// A page with only a title and a message (refusals, errors): no navigation, no form.
+pub fn bare(lang: Lang, title: &str, message: &str) -> Markup {
+    let body = html! {
+        main #main.bare {
+            h1 { (title) }
+            p { (message) }
+        }
+    };
+    plain(lang, title, body)
 }
 
 /// Deck text with its readings: `<ruby>文在寅<rt>ムン・ジェイン</rt></ruby>` when readings are

@@ -1,6 +1,7 @@
 //! Server-rendered pages (maud: every value interpolated is escaped).
 
 pub mod cards;
+pub mod class;
 pub mod cram;
 pub mod decks;
 pub mod exam;
