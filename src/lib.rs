@@ -152,6 +152,6 @@ pub mod testing {
         };
     }
     pub mod web {
-        pub use crate::web::{serve, DeskParts, Gate, Reach, Server, Verb, BODY_LIMIT, ROUTES};
+        pub use crate::web::{serve, DeskParts, Gate, Limits, Reach, Server, Verb, BODY_LIMIT, ROUTES};
     }
 }

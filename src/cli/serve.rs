@@ -153,7 +153,7 @@ fn run_server(server: web::Server, listener: TcpListener, url: &str, args: &Args
             let code = signals.wait().await;
             let _ = stop.send(code);
         };
-        web::serve(listener, router, shutdown).await?;
+        web::serve(listener, router, web::Limits::default(), shutdown).await?;
         Ok::<ExitCode, Error>(stopped.await.unwrap_or(ExitCode::Success))
     })?;
     // Every request has been answered, or cut off at the shutdown deadline: the connections

@@ -154,4 +154,4 @@ impl Server {
     }
 }
 
-pub use listen::serve;
+pub use listen::{serve, Limits};

@@ -14,6 +14,8 @@
 //! 4. request bodies are read up to [`BODY_LIMIT`] bytes, else 413, within the header timeout
 //!    (`listen::HEADER_TIMEOUT`), else 408.
 //!
+//! A refusal closes its connection (`Connection: close`).
+//!
 //! Every response, refusals included, gets a Content-Security-Policy without inline script,
 //! `Cache-Control: no-store`, `Referrer-Policy: same-origin` (no address is sent to another
 //! site; `no-referrer` would make browsers send `Origin: null` on the pages' own forms) and
@@ -151,7 +153,13 @@ pub async fn guard(State(security): State<Arc<Security>>, request: Request, next
     let response = match check(&security, request).await {
         Ok(Checked::Pass(request)) => next.run(request).await,
         Ok(Checked::Respond(response)) => response,
-        Err(refused) => refusal(refused, lang, wants_json),
+        Err(refused) => {
+            let mut response = refusal(refused, lang, wants_json);
+            // No second request on this connection: a client without the token cannot keep one
+            // by sending requests back to back (listen.rs).
+            response.headers_mut().insert(header::CONNECTION, HeaderValue::from_static("close"));
+            response
+        }
     };
     with_headers(response)
 }
@@ -192,7 +200,9 @@ async fn check(security: &Security, request: Request) -> Result<Checked, Refused
         }
         let cookie = format!("{}={}; HttpOnly; SameSite=Strict; Path=/", security.cookie, security.token);
         let path = request.uri().path();
-        let target = if path.starts_with('/') && !path.starts_with("//") { path } else { "/" };
+        // Browsers read `\` as `/` in a Location: `/\evil.com` would be `//evil.com`, another site.
+        let own = path.starts_with('/') && !path.starts_with("//") && !path.contains('\\');
+        let target = if own { path } else { "/" };
         let response = (StatusCode::SEE_OTHER, [(header::SET_COOKIE, cookie), (header::LOCATION, target.to_string())])
             .into_response();
         return Ok(Checked::Respond(response));

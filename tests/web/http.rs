@@ -137,6 +137,18 @@ async fn the_token_in_the_url_becomes_a_strict_http_only_cookie_and_leaves_the_a
 }
 
 #[tokio::test]
+async fn the_token_redirect_never_leaves_the_site() {
+    let site = Site::new(KINDS);
+    // Browsers read `\` in a Location as `/`: `/\evil.com` would send the token's holder away.
+    for (path, target) in [("/\\evil.com", "/"), ("//evil.com", "/"), ("/review\\..\\x", "/"), ("/stats", "/stats")] {
+        let request = Request::get(format!("{path}?token={TOKEN}")).header(header::HOST, HOST).body(Body::empty());
+        let reply = site.send(request.unwrap()).await;
+        assert_eq!(reply.status, StatusCode::SEE_OTHER, "{path}");
+        assert_eq!(reply.header("location"), target, "{path}");
+    }
+}
+
+#[tokio::test]
 async fn a_foreign_host_is_refused_whatever_the_token() {
     let site = Site::new(KINDS);
     for path in GETS.iter().chain(POSTS.iter()) {

@@ -6,6 +6,7 @@
 mod common;
 
 mod browser;
+mod connections;
 mod findings;
 mod http;
 mod pages;

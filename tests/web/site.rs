@@ -68,6 +68,11 @@ impl Site {
         Site { env, elapsed, server: Some(server), router }
     }
 
+    /// The router, to serve on a real port (`kioku::testing::web::serve`).
+    pub fn router(&self) -> axum::Router {
+        self.router.clone()
+    }
+
     /// Moves the server's clock on by `secs` seconds.
     pub fn advance(&self, secs: i64) {
         self.elapsed.fetch_add(secs, Ordering::SeqCst);

@@ -1,0 +1,99 @@
+//! The accept loop under a client that sends and never reads (found by the second break-it
+//! pass): connections that pipeline requests into a socket nobody reads must not keep a token
+//! holder out. Served in process on a real port with fewer connection slots and a shorter write
+//! deadline than the server's, so the test is small and quick.
+
+use std::time::Duration;
+
+use axum::body::Body;
+use axum::http::{header, Request, StatusCode};
+use kioku::testing::web::{serve, Limits};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpSocket, TcpStream};
+
+use crate::site::{Site, HOST, KINDS, TOKEN};
+
+const LIMITS: Limits =
+    Limits { connections: 3, header_timeout: Duration::from_secs(5), write_timeout: Duration::from_secs(1) };
+/// More hostile connections than slots.
+const HOSTILE: usize = 5;
+/// Requests each hostile connection sends in one write (as many as the socket takes).
+const PIPELINED: usize = 20_000;
+
+/// Serves `site` on a free port within `LIMITS`; returns its address.
+async fn listen(site: &Site) -> std::net::SocketAddr {
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(serve(listener, site.router(), LIMITS, std::future::pending()));
+    addr
+}
+
+/// A connection that sends `PIPELINED` requests (with `auth`, if any) in one write and never
+/// reads the replies; its receive buffer is as small as the system allows.
+async fn hostile(addr: std::net::SocketAddr, auth: Option<&str>) -> TcpStream {
+    let socket = TcpSocket::new_v4().unwrap();
+    socket.set_recv_buffer_size(1024).unwrap();
+    let stream = socket.connect(addr).await.unwrap();
+    let auth = auth.map(|a| format!("Authorization: {a}\r\n")).unwrap_or_default();
+    let one = format!("GET /api/due HTTP/1.1\r\nHost: {HOST}\r\n{auth}\r\n");
+    let _ = stream.try_write(one.repeat(PIPELINED).as_bytes());
+    stream
+}
+
+/// A request with the token, as a script sends it; its status line, or None after 10 s.
+async fn served(addr: std::net::SocketAddr) -> Option<String> {
+    let ask = async {
+        let mut stream = TcpStream::connect(addr).await.unwrap();
+        let request = format!(
+            "GET /api/due HTTP/1.1\r\nHost: {HOST}\r\nAuthorization: Bearer {TOKEN}\r\nConnection: close\r\n\r\n"
+        );
+        stream.write_all(request.as_bytes()).await.unwrap();
+        let mut reply = Vec::new();
+        stream.read_to_end(&mut reply).await.unwrap();
+        String::from_utf8_lossy(&reply).lines().next().unwrap_or_default().to_string()
+    };
+    tokio::time::timeout(Duration::from_secs(10), ask).await.ok()
+}
+
+#[tokio::test]
+async fn clients_without_the_token_that_never_read_do_not_keep_a_token_holder_out() {
+    let site = Site::new(KINDS);
+    let addr = listen(&site).await;
+    let mut held = Vec::new();
+    for _ in 0..HOSTILE {
+        held.push(hostile(addr, None).await);
+    }
+    // Each is refused once and closed, however many requests it sent.
+    let status = served(addr).await;
+    assert_eq!(status.as_deref(), Some("HTTP/1.1 200 OK"), "a token holder is served while {HOSTILE} connections hold");
+    // The server has closed it (its reply may be lost to the reset that unread requests cause).
+    let mut rest = Vec::new();
+    let closed = tokio::time::timeout(Duration::from_secs(5), held[0].read_to_end(&mut rest)).await;
+    assert!(closed.is_ok(), "the hostile connection was closed by the server");
+}
+
+#[tokio::test]
+async fn a_refusal_closes_its_connection() {
+    let site = Site::new(KINDS);
+    let request = Request::get("/api/due").header(header::HOST, HOST).body(Body::empty()).unwrap();
+    let reply = site.send(request).await;
+    assert_eq!(reply.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(reply.header("connection"), "close");
+    let request = Request::get("/api/due").header(header::HOST, "evil.example").body(Body::empty()).unwrap();
+    assert_eq!(site.send(request).await.header("connection"), "close");
+    // Served requests keep theirs (a browser's page, script and stylesheet share one).
+    assert_eq!(site.get("/api/due").await.header("connection"), "");
+}
+
+#[tokio::test]
+async fn token_holders_that_never_read_their_replies_are_cut_off_at_the_write_deadline() {
+    let site = Site::new(KINDS);
+    let addr = listen(&site).await;
+    let bearer = format!("Bearer {TOKEN}");
+    let mut held = Vec::new();
+    for _ in 0..HOSTILE {
+        held.push(hostile(addr, Some(&bearer)).await);
+    }
+    let status = served(addr).await;
+    assert_eq!(status.as_deref(), Some("HTTP/1.1 200 OK"), "served once the stalled connections are closed");
+}
