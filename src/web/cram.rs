@@ -57,5 +57,16 @@ pub async fn grade(app: App, headers: HeaderMap, body: Bytes) -> Response {
 }
 
 pub async fn undo(app: App, headers: HeaderMap, body: Bytes) -> Response {
-    api::act::<ActionInput>(app, headers, body, "/cram", |desk, _| desk.cram_undo(), AFTER).await
+    api::act::<ActionInput>(
+        app,
+        headers,
+        body,
+        "/cram",
+        |desk, input| {
+            let (key, version) = input.card()?;
+            desk.cram_undo(key, version)
+        },
+        AFTER,
+    )
+    .await
 }

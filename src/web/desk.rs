@@ -60,6 +60,9 @@ pub struct Desk {
     pub notice: Option<Notice>,
     /// Notices of forms sent, waiting for the page their redirect names.
     pub notices: Notices,
+    /// The number given to the last answer saved (review or cram); never reused while the
+    /// server runs, so an undo sent for an answer already undone cannot name a newer one.
+    answers_numbered: i64,
     _lock: Option<crate::store::SessionLock>,
 }
 
@@ -78,6 +81,25 @@ struct Seat {
 pub struct WebReview {
     pub session: ReviewSession,
     pub showing: Option<Showing>,
+    /// The answers of this session undo can take back, newest last (as the engine's stack).
+    pub answers: Vec<Answered>,
+}
+
+/// An answer saved in this session, as undo names it: the card's key and the answer's number.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Answered {
+    pub key: String,
+    pub version: i64,
+}
+
+/// Whether `key` and `version` name the newest of `answers`: an undo sent twice (two tabs, a
+/// resent request) takes back one answer, not two.
+pub fn check_newest(answers: &[Answered], key: &str, version: i64) -> Result<(), Refusal> {
+    match answers.last() {
+        None => Err(Refusal::NothingToUndo),
+        Some(newest) if newest.key == key && newest.version == version => Ok(()),
+        Some(_) => Err(Refusal::Stale { key: key.to_string() }),
+    }
 }
 
 /// The card on screen: since when, and its answer side once a response was sent.
@@ -217,6 +239,7 @@ impl Desk {
             cram: None,
             notice: None,
             notices: Notices::default(),
+            answers_numbered: 0,
             deck_problem: None,
             _lock: parts.lock,
         })
@@ -261,6 +284,12 @@ impl Desk {
         (self.clock)()
     }
 
+    /// Names an answer just saved for card `key`.
+    pub fn number_answer(&mut self, key: &str) -> Answered {
+        self.answers_numbered += 1;
+        Answered { key: key.to_string(), version: self.answers_numbered }
+    }
+
     /// The `language` setting, read at each request (`kioku config set language` may change
     /// it while the server runs); None when `auto`, unset or unreadable.
     pub fn language(&self) -> Option<crate::i18n::Lang> {
@@ -287,7 +316,7 @@ impl Desk {
             ReviewOptions::default(),
             now,
         )?;
-        self.review = Some(WebReview { session, showing: None });
+        self.review = Some(WebReview { session, showing: None, answers: Vec::new() });
         Ok(())
     }
 
@@ -347,10 +376,15 @@ impl Desk {
     }
 
     /// Judges `response` for the card on screen and shows its answer side. A self-graded card
-    /// takes any response (shown beside the answer, not judged).
+    /// takes any response (shown beside the answer, not judged). Once the answer side is shown
+    /// only a grade is taken, as in the terminal: a response sent again (a second tab, a double
+    /// click) is stale and the verdict stays.
     pub fn respond(&mut self, key: &str, version: i64, response: &str) -> Result<(), Refusal> {
         let index = self.check_current(key, version)?;
         let review = self.review.as_mut().expect("checked");
+        if review.showing.as_ref().is_some_and(|s| s.reveal.is_some()) {
+            return Err(Refusal::Stale { key: key.to_string() });
+        }
         let judged = review.session.judge(index, response).map_err(Refusal::Invalid)?;
         if let Some(showing) = review.showing.as_mut() {
             showing.reveal = Some(Reveal { response: response.to_string(), judged });
@@ -369,6 +403,8 @@ impl Desk {
             Err(e) => return Err(self.engine_failed(e)),
         };
         review.showing = None;
+        let answered = self.number_answer(key);
+        self.review.as_mut().expect("checked").answers.push(answered);
         Ok(Notice::Saved {
             key: key.to_string(),
             rating: rating.as_u8(),
@@ -393,13 +429,21 @@ impl Desk {
         })
     }
 
-    /// Undoes the last answer saved in this session; its card is shown next.
-    pub fn undo(&mut self) -> Result<Notice, Refusal> {
+    /// Undoes the newest answer saved in this session, if `key` and `version` name it (the
+    /// view's `undo`); its card is shown next.
+    pub fn undo(&mut self, key: &str, version: i64) -> Result<Notice, Refusal> {
         self.review()?;
         let review = self.review.as_mut().expect("started");
-        let undone = match review.session.undo(&mut self.store) {
+        check_newest(&review.answers, key, version)?;
+        let undone = review.session.undo(&mut self.store);
+        // The engine took the answer off its stack, whether or not the database then failed.
+        review.answers.pop();
+        let undone = match undone {
             Ok(Some(index)) => index,
-            Ok(None) => return Err(Refusal::NothingToUndo),
+            Ok(None) => {
+                review.answers.clear();
+                return Err(Refusal::NothingToUndo);
+            }
             Err(e) => return Err(self.engine_failed(e)),
         };
         let review = self.review.as_mut().expect("present");

@@ -5,7 +5,7 @@
 
 use chrono::{DateTime, Utc};
 
-use super::desk::{Desk, Notice, Refusal};
+use super::desk::{check_newest, Answered, Desk, Notice, Refusal};
 use crate::cli::scope::Scope;
 use crate::deck::Card;
 use crate::scheduler::Rating;
@@ -49,6 +49,8 @@ pub struct ExamStart {
 pub struct WebCram {
     pub session: CramSession,
     pub showing: Option<CramShowing>,
+    /// The answers undo can take back, newest last (as the engine's stack).
+    pub answers: Vec<Answered>,
 }
 
 pub struct CramShowing {
@@ -163,7 +165,8 @@ impl Desk {
         if cards.is_empty() {
             return Err(Refusal::Invalid(crate::tr!("web-cram-nothing")));
         }
-        self.cram = Some(WebCram { session: CramSession::new(self.learner, cards, start.limit), showing: None });
+        let session = CramSession::new(self.learner, cards, start.limit);
+        self.cram = Some(WebCram { session, showing: None, answers: Vec::new() });
         Ok(())
     }
 
@@ -190,11 +193,15 @@ impl Desk {
         }
     }
 
-    /// Judges `response` for the cram card on screen and shows its answer side.
+    /// Judges `response` for the cram card on screen and shows its answer side (once: sent
+    /// again, it is stale, as in the review).
     pub fn cram_respond(&mut self, key: &str, version: i64, response: &str) -> Result<Option<Notice>, Refusal> {
         self.cram_check(key, version)?;
         let cram = self.cram.as_mut().expect("checked");
         let showing = cram.showing.as_mut().expect("checked");
+        if showing.reveal.is_some() {
+            return Err(Refusal::Stale { key: key.to_string() });
+        }
         let judged = cram.session.judge(showing.index, response).map_err(Refusal::Invalid)?;
         showing.reveal = Some((response.to_string(), judged));
         Ok(None)
@@ -208,13 +215,23 @@ impl Desk {
         let cram = self.cram.as_mut().expect("checked");
         let shown_at = cram.showing.take().map_or(now, |s| s.shown_at);
         cram.session.grade(&mut self.store, &self.days, rating, now, shown_at)?;
+        let answered = self.number_answer(key);
+        self.cram.as_mut().expect("checked").answers.push(answered);
         Ok(Some(Notice::CramSaved { key: key.to_string(), rating: rating.as_u8() }))
     }
 
-    /// Takes back the last cram answer; its card is shown again.
-    pub fn cram_undo(&mut self) -> Result<Option<Notice>, Refusal> {
+    /// Takes back the newest cram answer, if `key` and `version` name it (the view's `undo`);
+    /// its card is shown again.
+    pub fn cram_undo(&mut self, key: &str, version: i64) -> Result<Option<Notice>, Refusal> {
         let cram = self.cram.as_mut().ok_or(Refusal::NothingToUndo)?;
-        let undone = cram.session.undo(&mut self.store)?.ok_or(Refusal::NothingToUndo)?;
+        check_newest(&cram.answers, key, version)?;
+        let undone = cram.session.undo(&mut self.store);
+        // The engine took the answer off its stack, whether or not the database then failed.
+        cram.answers.pop();
+        let Some(undone) = undone? else {
+            cram.answers.clear();
+            return Err(Refusal::NothingToUndo);
+        };
         cram.showing = None;
         Ok(Some(Notice::Undone { key: cram.session.card(undone).key.clone() }))
     }

@@ -4,7 +4,7 @@
 use chrono::{FixedOffset, TimeZone};
 use serde::Serialize;
 
-use super::desk::{Desk, Notice};
+use super::desk::{Answered, Desk, Notice};
 use super::quiz::LastAnswer;
 use super::view::{card_view, reveal_view, CardView, Phase, RevealView};
 use crate::session::exam_session::ExamReport;
@@ -121,7 +121,8 @@ pub struct CramView {
     pub left: usize,
     /// Answers saved in this cram (net of undos).
     pub saved: u32,
-    pub can_undo: bool,
+    /// The newest answer of this cram, which undo takes back; None when there is none.
+    pub undo: Option<Answered>,
     pub notice: Option<Notice>,
     pub readings: bool,
 }
@@ -137,7 +138,7 @@ pub fn cram(desk: &mut Desk) -> Result<CramView> {
             reveal: None,
             left: 0,
             saved: 0,
-            can_undo: false,
+            undo: None,
             notice,
             readings,
         });
@@ -161,5 +162,6 @@ pub fn cram(desk: &mut Desk) -> Result<CramView> {
         (Some(_), None) => Phase::Question,
         (Some(_), Some(_)) => Phase::Answer,
     };
-    Ok(CramView { phase, card, reveal, left: session.left(), saved, can_undo: saved > 0, notice, readings })
+    let undo = cram.answers.last().cloned();
+    Ok(CramView { phase, card, reveal, left: session.left(), saved, undo, notice, readings })
 }

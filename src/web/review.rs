@@ -62,8 +62,13 @@ pub async fn grade(app: App, headers: HeaderMap, body: Bytes) -> Response {
     })
     .await
 }
+/// Undo names the answer it takes back: the view's `undo` (key and answer number).
 pub async fn undo(app: App, headers: HeaderMap, body: Bytes) -> Response {
-    act(app, headers, body, |desk, _| desk.undo().map(Some)).await
+    act(app, headers, body, |desk, input| {
+        let (key, version) = input.card()?;
+        desk.undo(key, version).map(Some)
+    })
+    .await
 }
 pub async fn suspend(app: App, headers: HeaderMap, body: Bytes) -> Response {
     act(app, headers, body, |desk, input| hide(desk, input, Hide::Suspend)).await

@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 
-use super::desk::{Desk, Notice};
+use super::desk::{Answered, Desk, Notice};
 use crate::answer::Note;
 use crate::deck::{Card, Judge};
 use crate::scheduler::Rating;
@@ -48,8 +48,9 @@ pub struct ReviewView {
     pub reveal: Option<RevealView>,
     pub left: Left,
     pub summary: Option<SummaryView>,
-    /// Whether an answer of this session can be undone.
-    pub can_undo: bool,
+    /// The newest answer of this session, which undo takes back (send its key and version
+    /// with the undo); None when there is none.
+    pub undo: Option<Answered>,
     /// Said once, about the last action sent by a form.
     pub notice: Option<Notice>,
     /// Whether readings are shown (the `readings` setting).
@@ -148,7 +149,7 @@ pub fn review(desk: &mut Desk) -> Result<ReviewView> {
     let session = &review.session;
     let (new, learning, rev) = session.remaining();
     let left = Left { new, learning, review: rev };
-    let can_undo = session.saved() > 0;
+    let undo = review.answers.last().cloned();
     let Some(showing) = &review.showing else {
         let s = session.summary(&desk.store, now)?;
         let summary = SummaryView {
@@ -165,7 +166,7 @@ pub fn review(desk: &mut Desk) -> Result<ReviewView> {
             reveal: None,
             left,
             summary: Some(summary),
-            can_undo,
+            undo,
             notice,
             readings,
             deck_error,
@@ -195,7 +196,7 @@ pub fn review(desk: &mut Desk) -> Result<ReviewView> {
         reveal,
         left,
         summary: None,
-        can_undo,
+        undo,
         notice,
         readings,
         deck_error,

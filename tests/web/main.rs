@@ -9,6 +9,7 @@ mod browser;
 mod connections;
 mod findings;
 mod http;
+mod once;
 mod pages;
 mod plan;
 mod quiz;

@@ -163,10 +163,12 @@ async fn cram_logs_answers_changes_no_schedule_and_undoes() {
     let review = site.review().await;
     assert_eq!((review["card"]["key"].as_str(), review["card"]["state"].as_str()), (Some("kinds/basic"), Some("new")));
     assert_eq!(site.get("/api/history").await.json().as_array().unwrap().len(), 1);
-    let undone = site.post("/api/cram/undo", json!({})).await;
+    let newest = after["cram"]["undo"].clone();
+    assert_eq!(newest["key"], "kinds/basic");
+    let undone = site.post("/api/cram/undo", newest.clone()).await;
     assert_eq!(undone.json()["result"], json!({ "notice": "undone", "key": "kinds/basic" }));
     assert_eq!(undone.json()["cram"]["saved"], 0);
-    assert_eq!(site.post("/api/cram/undo", json!({})).await.status, StatusCode::CONFLICT, "nothing more to undo");
+    assert_eq!(site.post("/api/cram/undo", newest).await.status, StatusCode::CONFLICT, "nothing more to undo");
     assert!(site.get("/api/history").await.json().as_array().unwrap().is_empty());
 }
 

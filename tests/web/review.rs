@@ -136,8 +136,10 @@ async fn a_malformed_response_is_422_and_asked_again() {
 async fn undo_suspend_and_bury_act_on_the_card_shown() {
     let site = Site::new(KINDS);
     let (first, version) = card(&site.review().await);
-    site.post("/api/review/grade", json!({ "key": first, "version": version, "rating": 1 })).await;
-    let undone = site.post("/api/review/undo", json!({})).await;
+    let graded = site.post("/api/review/grade", json!({ "key": first, "version": version, "rating": 1 })).await;
+    let newest = graded.json()["review"]["undo"].clone();
+    assert_eq!(newest["key"], first.as_str(), "the view names the answer undo takes back: {newest}");
+    let undone = site.post("/api/review/undo", newest.clone()).await;
     assert_eq!(undone.status, StatusCode::OK, "{}", undone.body);
     let undone = undone.json();
     assert_eq!(undone["result"], json!({ "notice": "undone", "key": first }));
@@ -145,7 +147,8 @@ async fn undo_suspend_and_bury_act_on_the_card_shown() {
     let (again, version_after) = card(&undone["review"]);
     assert_eq!(again, first);
     assert_ne!(version_after, version, "undo wrote the card's row");
-    let nothing = site.post("/api/review/undo", json!({})).await;
+    assert_eq!(undone["review"]["undo"], Value::Null);
+    let nothing = site.post("/api/review/undo", newest).await;
     assert_eq!(nothing.status, StatusCode::CONFLICT);
     assert_eq!(nothing.json()["error"], "nothing_to_undo");
 
@@ -265,10 +268,10 @@ async fn the_session_ends_with_its_summary_where_undo_still_works() {
     assert_eq!(done["phase"], "done", "{done}");
     assert_eq!(done["summary"]["saved"], 1);
     assert_eq!(done["summary"]["streak_days"], 1);
-    assert_eq!(done["can_undo"], true);
+    assert_eq!(done["undo"]["key"], "one/a");
     let page = site.get_page("/review").await.body;
     assert!(page.contains("One card answered in") && page.contains("action=\"/api/review/undo\""), "{page}");
-    let undone = site.post("/api/review/undo", json!({})).await.json();
+    let undone = site.post("/api/review/undo", done["undo"].clone()).await.json();
     assert_eq!(undone["review"]["card"]["key"], "one/a");
     assert!(site.finish().history().is_empty());
 }

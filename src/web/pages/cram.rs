@@ -6,7 +6,7 @@ use maud::{html, Markup};
 
 use super::exam::scope_fields;
 use super::layout::{page, rich, PageCtx};
-use super::review::{answer_side, notice_line, question};
+use super::review::{answer_side, notice_line, question, undo_form};
 use crate::tr_in;
 use crate::web::quiz_view::CramView;
 use crate::web::view::Phase;
@@ -47,13 +47,8 @@ pub fn render(ctx: &PageCtx, view: &CramView, decks: &[String]) -> Markup {
                 button.primary type="submit" { (tr_in!(ctx.lang, "web-cram-start")) }
             }
         }
-        @if view.can_undo {
-            div.actions {
-                form method="post" action="/api/cram/undo" {
-                    (ctx.csrf_field())
-                    button.quiet type="submit" data-keys="u" { kbd { "U" } " " (tr_in!(ctx.lang, "web-undo")) }
-                }
-            }
+        @if let Some(newest) = &view.undo {
+            div.actions { (undo_form(ctx, "/api/cram/undo", newest)) }
         }
     };
     page(ctx, &title, "/cram", body)

@@ -10,7 +10,7 @@ use super::layout::{human_interval, page, rich, PageCtx};
 use crate::scheduler::Rating;
 use crate::session::judge::Shown;
 use crate::tr_in;
-use crate::web::desk::Notice;
+use crate::web::desk::{Answered, Notice};
 use crate::web::view::{CardView, Input, Phase, RevealView, ReviewView, SummaryView};
 
 /// Where the review's actions are posted.
@@ -22,7 +22,7 @@ pub fn render(ctx: &PageCtx, view: &ReviewView) -> Markup {
         (counts(ctx, view))
         @if let Some(notice) = &view.notice { (notice_line(ctx, notice)) }
         @match (view.phase, &view.card) {
-            (Phase::Done, _) | (_, None) => (summary(ctx, view.summary.as_ref(), view.can_undo)),
+            (Phase::Done, _) | (_, None) => (summary(ctx, view.summary.as_ref(), view.undo.as_ref())),
             (phase, Some(card)) => {
                 article.card data-kind=(card.kind) data-phase=(if phase == Phase::Answer { "answer" } else { "question" }) {
                     p.meta {
@@ -37,7 +37,7 @@ pub fn render(ctx: &PageCtx, view: &ReviewView) -> Markup {
                         Some(reveal) => (answer_side(ctx, REVIEW, card, reveal, view.readings)),
                     }
                 }
-                (card_actions(ctx, card, view.can_undo))
+                (card_actions(ctx, card, view.undo.as_ref()))
             }
         }
         (help(ctx))
@@ -227,16 +227,24 @@ pub fn answer_side(ctx: &PageCtx, base: &str, card: &CardView, reveal: &RevealVi
     }
 }
 
+/// The undo button: a form that names the newest answer, so a second tab's undo is stale
+/// rather than taking back one more (review and cram alike).
+pub fn undo_form(ctx: &PageCtx, action: &str, newest: &Answered) -> Markup {
+    html! {
+        form method="post" action=(action) {
+            (ctx.csrf_field())
+            input type="hidden" name="key" value=(newest.key);
+            input type="hidden" name="version" value=(newest.version);
+            button.quiet type="submit" data-keys="u" { kbd { "U" } " " (tr_in!(ctx.lang, "web-undo")) }
+        }
+    }
+}
+
 /// Undo, suspend and bury, each a small form.
-fn card_actions(ctx: &PageCtx, card: &CardView, can_undo: bool) -> Markup {
+fn card_actions(ctx: &PageCtx, card: &CardView, undo: Option<&Answered>) -> Markup {
     html! {
         div.actions {
-            @if can_undo {
-                form method="post" action="/api/review/undo" {
-                    (ctx.csrf_field())
-                    button.quiet type="submit" data-keys="u" { kbd { "U" } " " (tr_in!(ctx.lang, "web-undo")) }
-                }
-            }
+            @if let Some(newest) = undo { (undo_form(ctx, "/api/review/undo", newest)) }
             form method="post" action="/api/review/suspend" {
                 (card_fields(ctx, card))
                 button.quiet type="submit" data-keys="s" { kbd { "S" } " " (tr_in!(ctx.lang, "web-suspend")) }
@@ -249,7 +257,7 @@ fn card_actions(ctx: &PageCtx, card: &CardView, can_undo: bool) -> Markup {
     }
 }
 
-fn summary(ctx: &PageCtx, summary: Option<&SummaryView>, can_undo: bool) -> Markup {
+fn summary(ctx: &PageCtx, summary: Option<&SummaryView>, undo: Option<&Answered>) -> Markup {
     html! {
         section.summary {
             h1 { (tr_in!(ctx.lang, "web-summary-title")) }
@@ -267,12 +275,7 @@ fn summary(ctx: &PageCtx, summary: Option<&SummaryView>, can_undo: bool) -> Mark
                 }
             }
             div.actions {
-                @if can_undo {
-                    form method="post" action="/api/review/undo" {
-                        (ctx.csrf_field())
-                        button.quiet type="submit" data-keys="u" { kbd { "U" } " " (tr_in!(ctx.lang, "web-undo")) }
-                    }
-                }
+                @if let Some(newest) = undo { (undo_form(ctx, "/api/review/undo", newest)) }
                 form method="post" action="/api/review/start" {
                     (ctx.csrf_field())
                     button.primary type="submit" { (tr_in!(ctx.lang, "web-review-again")) }
