@@ -39,7 +39,14 @@ fn start(path: &std::path::Path, decks: &std::path::Path, now: chrono::DateTime<
         runtime.block_on(async move {
             listener.set_nonblocking(true).unwrap();
             let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-            kioku::testing::web::serve(listener, router, std::future::pending()).await.unwrap();
+            kioku::testing::web::serve(
+                listener,
+                router,
+                kioku::testing::web::Limits::default(),
+                std::future::pending(),
+            )
+            .await
+            .unwrap();
         });
     });
     (host, server)

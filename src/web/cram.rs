@@ -57,16 +57,5 @@ pub async fn grade(app: App, headers: HeaderMap, body: Bytes) -> Response {
 }
 
 pub async fn undo(app: App, headers: HeaderMap, body: Bytes) -> Response {
-    api::act::<ActionInput>(
-        app,
-        headers,
-        body,
-        "/cram",
-        |desk, input| {
-            let (key, version) = input.card()?;
-            desk.cram_undo(key, version)
-        },
-        AFTER,
-    )
-    .await
+    api::act::<ActionInput>(app, headers, body, "/cram", |desk, input| desk.cram_undo(input.card()), AFTER).await
 }

@@ -92,13 +92,16 @@ pub struct Answered {
     pub version: i64,
 }
 
-/// Whether `key` and `version` name the newest of `answers`: an undo sent twice (two tabs, a
-/// resent request) takes back one answer, not two.
-pub fn check_newest(answers: &[Answered], key: &str, version: i64) -> Result<(), Refusal> {
-    match answers.last() {
-        None => Err(Refusal::NothingToUndo),
-        Some(newest) if newest.key == key && newest.version == version => Ok(()),
-        Some(_) => Err(Refusal::Stale { key: key.to_string() }),
+/// Whether the answer an undo `named` (key and version; a field missing is refused) is the
+/// newest of `answers`: an undo sent twice (two tabs, a resent request) takes back one answer,
+/// not two. With nothing to undo, that is said whatever was named.
+pub fn check_newest(answers: &[Answered], named: Result<(&str, i64), Refusal>) -> Result<(), Refusal> {
+    let newest = answers.last().ok_or(Refusal::NothingToUndo)?;
+    let (key, version) = named?;
+    if newest.key == key && newest.version == version {
+        Ok(())
+    } else {
+        Err(Refusal::Stale { key: key.to_string() })
     }
 }
 
@@ -429,12 +432,12 @@ impl Desk {
         })
     }
 
-    /// Undoes the newest answer saved in this session, if `key` and `version` name it (the
-    /// view's `undo`); its card is shown next.
-    pub fn undo(&mut self, key: &str, version: i64) -> Result<Notice, Refusal> {
+    /// Undoes the newest answer saved in this session, if the request `named` it (the view's
+    /// `undo`: key and version); its card is shown next.
+    pub fn undo(&mut self, named: Result<(&str, i64), Refusal>) -> Result<Notice, Refusal> {
         self.review()?;
         let review = self.review.as_mut().expect("started");
-        check_newest(&review.answers, key, version)?;
+        check_newest(&review.answers, named)?;
         let undone = review.session.undo(&mut self.store);
         // The engine took the answer off its stack, whether or not the database then failed.
         review.answers.pop();

@@ -220,11 +220,11 @@ impl Desk {
         Ok(Some(Notice::CramSaved { key: key.to_string(), rating: rating.as_u8() }))
     }
 
-    /// Takes back the newest cram answer, if `key` and `version` name it (the view's `undo`);
-    /// its card is shown again.
-    pub fn cram_undo(&mut self, key: &str, version: i64) -> Result<Option<Notice>, Refusal> {
+    /// Takes back the newest cram answer, if the request `named` it (the view's `undo`: key and
+    /// version); its card is shown again.
+    pub fn cram_undo(&mut self, named: Result<(&str, i64), Refusal>) -> Result<Option<Notice>, Refusal> {
         let cram = self.cram.as_mut().ok_or(Refusal::NothingToUndo)?;
-        check_newest(&cram.answers, key, version)?;
+        check_newest(&cram.answers, named)?;
         let undone = cram.session.undo(&mut self.store);
         // The engine took the answer off its stack, whether or not the database then failed.
         cram.answers.pop();

@@ -64,11 +64,7 @@ pub async fn grade(app: App, headers: HeaderMap, body: Bytes) -> Response {
 }
 /// Undo names the answer it takes back: the view's `undo` (key and answer number).
 pub async fn undo(app: App, headers: HeaderMap, body: Bytes) -> Response {
-    act(app, headers, body, |desk, input| {
-        let (key, version) = input.card()?;
-        desk.undo(key, version).map(Some)
-    })
-    .await
+    act(app, headers, body, |desk, input| desk.undo(input.card()).map(Some)).await
 }
 pub async fn suspend(app: App, headers: HeaderMap, body: Bytes) -> Response {
     act(app, headers, body, |desk, input| hide(desk, input, Hide::Suspend)).await
