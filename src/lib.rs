@@ -153,5 +153,9 @@ pub mod testing {
     }
     pub mod web {
         pub use crate::web::{serve, DeskParts, Gate, Limits, Reach, Server, Verb, BODY_LIMIT, ROUTES};
+        // The teacher's pages (issue 16), routed by the class server once it lands.
+        pub mod teacher {
+            pub use crate::web::teacher_pages::*;
+        }
     }
 }

@@ -12,6 +12,7 @@ mod overview;
 mod plan;
 mod plan_status;
 mod retention;
+pub mod teacher;
 mod undo;
 
 pub use collection::{day_clock, resync_decks, scheduler, Access, Collection, NameCheck, Names, Paths, Warning};

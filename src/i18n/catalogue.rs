@@ -51,6 +51,7 @@ pub const AREAS: &[Area] = &[
     area!("decktext"),
     area!("dates"),
     area!("class"),
+    area!("teacher"),
 ];
 
 /// Bundles are `Sync` (the concurrent memoizer), so the web server's threads share them.

@@ -25,6 +25,7 @@ pub struct Activity {
 /// One student's figures at `now`.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
 pub struct StudentActivity {
+    #[serde(skip)]
     pub student: i64,
     pub reviews_today: usize,
     pub time_today_secs: i64,
@@ -40,6 +41,7 @@ pub struct StudentActivity {
     pub reviews: usize,
     pub time_secs: i64,
     /// The latest study day with an answer.
+    #[serde(skip)]
     pub last_study_day: Option<StudyDay>,
 }
 

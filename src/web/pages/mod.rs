@@ -10,6 +10,7 @@ pub mod layout;
 pub mod plan;
 pub mod review;
 pub mod stats;
+pub mod teacher;
 
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
