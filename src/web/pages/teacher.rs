@@ -11,10 +11,13 @@ use crate::i18n::durations::time_spent_in;
 use crate::stats::items::{ItemAnalysis, ItemStats, MIN_STUDENTS_PER_THIRD};
 use crate::tr_in;
 
-/// The dashboard's address; a student's page is `/class/students/{learner}`.
-pub const DASHBOARD: &str = "/class";
+/// The dashboard's address.
+pub const DASHBOARD: &str = "/teacher";
 /// The item analysis's address.
-pub const ITEMS: &str = "/class/items";
+pub const ITEMS: &str = "/teacher/items";
+/// One student's page: `/teacher/student?learner=N`. A query, not a path parameter: the class
+/// server's gate knows a route by its exact path.
+pub const STUDENT: &str = "/teacher/student";
 
 /// Cards listed on the item analysis page and on a student's page, hardest first.
 pub const ITEMS_SHOWN: usize = 50;
@@ -37,7 +40,7 @@ fn assignment(ctx: &PageCtx, a: Option<&AssignmentView>) -> Markup {
 
 fn student_link(s: &StudentProgress) -> Markup {
     html! {
-        a href=(format!("/class/students/{}", s.student.learner)) { (s.student.id) }
+        a href=(format!("{STUDENT}?learner={}", s.student.learner)) { (s.student.id) }
     }
 }
 

@@ -46,7 +46,7 @@ fn the_dashboard_escapes_roster_text_and_words_the_figures() {
     let html = dashboard(&ctx(Lang::En), &progress()).into_string();
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;") && !html.contains("<script>alert"), "{html}");
     assert!(html.contains("Assignment: k, exam on 2025-06-20, target 90% (2 cards)"), "{html}");
-    assert!(html.contains("<a href=\"/class/students/1\">2025001</a>"), "{html}");
+    assert!(html.contains("<a href=\"/teacher/student?learner=1\">2025001</a>"), "{html}");
     assert!(html.contains("4 answers, 1m 30s"), "{html}");
     assert!(html.contains("2 days, 6 answers, 2m 30s"), "{html}");
     assert!(html.contains("<td>45%</td><td>60%</td>"), "recall then the latest exam (3 of 5): {html}");
