@@ -76,3 +76,5 @@ teacher-no-exams = No mock exams yet.
 teacher-exam-score = { $right } of { $questions } right ({ $percent })
 teacher-recent-days = Recent days
 teacher-student-hardest = This student's hardest cards
+teacher-home-exams = Exams ahead
+teacher-home-exam = { $date } · target { $target }% · { $scope }

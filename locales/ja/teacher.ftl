@@ -52,3 +52,5 @@ teacher-no-exams = 模擬試験はまだありません。
 teacher-exam-score = { $questions } 問中 { $right } 問正解（{ $percent }）
 teacher-recent-days = 最近の学習
 teacher-student-hardest = この生徒の難しいカード
+teacher-home-exams = これからの試験
+teacher-home-exam = { $date } ・ 目標 { $target }% ・ { $scope }

@@ -101,3 +101,33 @@ async fn history_lists_the_newest_answers_first() {
     let page = site.get_page("/history").await.body;
     assert!(page.find("kinds/typed").unwrap() < page.find("kinds/basic").unwrap(), "{page}");
 }
+
+/// The home page and `/api/due` name the exams ahead (a plan of one's own, or a class's
+/// assignment), nearest first; a past exam is left out.
+#[tokio::test]
+async fn the_home_page_lists_the_exams_ahead() {
+    let env = crate::common::Env::new();
+    env.write_deck("test.yaml", KINDS);
+    for (date, scope) in [("2025-07-01", None), ("2025-06-20", Some("kinds"))] {
+        let mut cmd = env.kioku("2025-06-01T09:00:00Z");
+        cmd.env("KIOKU_TZ", "UTC").args(["plan", "--exam-date", date, "--target", "0.85"]).args(scope);
+        let out = cmd.output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    }
+    let site = Site::over(env);
+    let due = site.get("/api/due").await.json();
+    assert_eq!(
+        due["exams"],
+        json!([
+            { "exam_date": "2025-06-20", "target": 0.85, "decks": ["kinds"], "tags": [] },
+            { "exam_date": "2025-07-01", "target": 0.85, "decks": [], "tags": [] },
+        ])
+    );
+    let page = site.get_page("/").await.body;
+    assert!(
+        page.contains("<li>2025-06-20 · target 85% · kinds</li><li>2025-07-01 · target 85% · all decks</li>"),
+        "{page}"
+    );
+    site.advance(25 * 86_400);
+    assert_eq!(site.get("/api/due").await.json()["exams"].as_array().unwrap().len(), 1, "the 20th is past");
+}

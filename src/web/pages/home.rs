@@ -4,7 +4,7 @@ use maud::{html, Markup};
 
 use super::layout::{head_row, page, PageCtx};
 use crate::tr_in;
-use crate::web::home::Due;
+use crate::web::home::{Due, UpcomingExam};
 
 pub fn render(ctx: &PageCtx, due: &Due) -> Markup {
     let t = due.total;
@@ -17,6 +17,17 @@ pub fn render(ctx: &PageCtx, due: &Due) -> Markup {
             p { a.button.primary href="/review" { (tr_in!(ctx.lang, "web-home-start")) } }
         } @else {
             p { (tr_in!(ctx.lang, "web-home-nothing")) }
+        }
+        @if !due.exams.is_empty() {
+            section.exams {
+                h2 { (tr_in!(ctx.lang, "teacher-home-exams")) }
+                ul {
+                    @for e in &due.exams {
+                        li { (tr_in!(ctx.lang, "teacher-home-exam", date = e.exam_date.clone(),
+                            target = format!("{:.0}", e.target * 100.0), scope = scope(ctx, e))) }
+                    }
+                }
+            }
         }
         table.due tabindex="0" {
             caption { (tr_in!(ctx.lang, "web-due-caption")) }
@@ -36,4 +47,9 @@ pub fn render(ctx: &PageCtx, due: &Due) -> Markup {
         }
     };
     page(ctx, &tr_in!(ctx.lang, "web-home-title"), "/", body)
+}
+
+/// An exam's decks and tags, or "all decks".
+fn scope(ctx: &PageCtx, e: &UpcomingExam) -> String {
+    crate::cli::scope::words_in(ctx.lang, &e.decks, &e.tags)
 }
