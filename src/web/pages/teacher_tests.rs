@@ -8,7 +8,7 @@ use crate::stats::dashboard::StudentActivity;
 use crate::stats::items::{OptionCount, TagStats};
 
 fn ctx(lang: Lang) -> PageCtx<'static> {
-    PageCtx { lang, csrf: "t", problem: None }
+    PageCtx { lang, csrf: "t", problem: None, account: None }
 }
 
 fn progress() -> ClassProgress {
